@@ -1,0 +1,39 @@
+# gansim: `make run` and `make test` do all set-up on a fresh Debian machine with Swift.
+
+SWIFT      ?= swift
+CONFIG     ?= release
+APT_PKGS   := libgsl-dev libopenblas-dev
+BIN         = .build/$(CONFIG)/gansim
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+## deps: apt-get the C libraries whose packages are missing (GSL, OpenBLAS).
+deps:
+	@missing=""; \
+	for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product gansim
+
+## run: the main job on the embedded default scenario.
+run: build
+	$(BIN) inspect biggan --resolution 128 --width 96 --batch 32 --device v100-32gb
+
+## test: the whole suite (release build: the numeric tests are slow unoptimised).
+test: deps
+	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
+	$(SWIFT) test -c release --skip-build -Xswiftc -enable-testing
+
+## bench: performance figures (never run as tests).
+bench: build
+	$(BIN) bench analytic
+
+clean:
+	rm -rf .build

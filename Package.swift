@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gansim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gansim", targets: ["gansim"]),
+        .library(name: "CostModel", targets: ["CostModel"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "RealRunner", targets: ["RealRunner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GSL and OpenBLAS from Debian (libgsl-dev, libopenblas-dev), behind a header shim.
+        .systemLibrary(name: "CGSL", path: "Sources/CGSL"),
+        .target(name: "CostModel", dependencies: ["CGSL"]),
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "CostModel", "CGSL",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]),
+        .target(name: "RealRunner", dependencies: ["CostModel", "CGSL"]),
+        .executableTarget(
+            name: "gansim",
+            dependencies: [
+                "CostModel", "Simulator", "RealRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
+        .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: []),
+    ]
+)

@@ -1,0 +1,60 @@
+/// A network as a topologically ordered list of ops with inferred shapes.
+///
+/// The same graph is priced by the cost model, executed by the CPU trainer and
+/// scheduled by the simulator, so all three describe the same layers.
+public struct Graph: Sendable {
+    /// The network's name (`G` or `D` plus the architecture).
+    public let name: String
+    /// The ops in execution order; `ops[i].id == i`.
+    public let ops: [Op]
+    /// Id of the op whose output is the network's output.
+    public let outputID: Int
+
+    public init(name: String, ops: [Op], outputID: Int) {
+        self.name = name
+        self.ops = ops
+        self.outputID = outputID
+    }
+
+    /// Total learned parameters.
+    public var parameterCount: Int { ops.reduce(0) { $0 + $1.parameterCount } }
+
+    /// Parameters of the ops in the blocks whose name starts with `prefix`.
+    public func parameterCount(blockPrefix prefix: String) -> Int {
+        ops.filter { $0.block.hasPrefix(prefix) }.reduce(0) { $0 + $1.parameterCount }
+    }
+
+    /// The graph's inputs (ops of kind `.input`).
+    public var inputs: [Op] { ops.filter { $0.kind == .input } }
+
+    /// The shape of the network output.
+    public var outputShape: TensorShape { ops[outputID].outputShape }
+
+    /// Bytes of activations kept alive from the forward pass until backward has used
+    /// them, for the whole network, at `batch` samples.
+    ///
+    /// Each tensor that any op needs for its backward is counted once, however many ops
+    /// read it, plus each op's private saved state. `precision(op)` gives the storage
+    /// format of each op's output (mixed precision may differ per block).
+    public func savedActivationBytes(batch: Int, precision: (Op) -> Precision) -> Int {
+        var saved = [Bool](repeating: false, count: ops.count)
+        var privateBytes = 0
+        for op in ops {
+            let (savedInputs, savedOutput) = op.savedTensors
+            for (i, keep) in savedInputs.enumerated() where keep { saved[op.inputs[i]] = true }
+            if savedOutput { saved[op.id] = true }
+            privateBytes += op.cost(batch: batch, precision: precision(op)).privateSavedBytes
+        }
+        var total = privateBytes
+        for op in ops where saved[op.id] && op.kind != .input {
+            total += batch * op.outputShape.elementCount * precision(op).bytesPerElement
+        }
+        return total
+    }
+
+    /// The largest single activation tensor of the graph at `batch`, in bytes: the
+    /// workspace a framework needs beyond saved tensors during one op.
+    public func largestActivationBytes(batch: Int, precision: (Op) -> Precision) -> Int {
+        ops.map { batch * $0.outputShape.elementCount * precision($0).bytesPerElement }.max() ?? 0
+    }
+}

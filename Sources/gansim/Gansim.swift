@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `gansim` command: plan GAN training on GPU/TPU clusters.
+@main
+struct Gansim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gansim",
+        abstract: "Plan GAN training on GPU/TPU clusters: time, memory, energy, cost, scaling.",
+        version: "0.1.0",
+        subcommands: [
+            ModelsCommand.self,
+            DevicesCommand.self,
+            InspectCommand.self,
+        ]
+    )
+}
