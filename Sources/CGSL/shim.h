@@ -1,11 +1,18 @@
 // Header shim for GSL and OpenBLAS.
 //
-// GSL's own gsl_cblas.h is deliberately not included: its CBLAS enums clash with
-// OpenBLAS's cblas.h, and all BLAS work goes through OpenBLAS.
+// The CBLAS prototypes come from GSL's gsl_cblas.h (pulled in by gsl_matrix.h; OpenBLAS's
+// own cblas.h would redefine its enums). They are the standard CBLAS ABI, and the module
+// map links OpenBLAS before GSL, so cblas_sgemm resolves to OpenBLAS, never to GSL's
+// reference CBLAS (libgsl pulls libgslcblas in, but later in the symbol search order).
 #ifndef GANSIM_CGSL_SHIM_H
 #define GANSIM_CGSL_SHIM_H
 
-#include <cblas.h>
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dlfcn.h>
+
+#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
@@ -15,6 +22,11 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_multifit_nlinear.h>
 
+/// OpenBLAS extensions (declared in OpenBLAS's cblas.h, which cannot be included here).
+void openblas_set_num_threads(int num_threads);
+int openblas_get_num_threads(void);
+char *openblas_get_config(void);
+
 /// The Mersenne Twister generator type (Swift 6 cannot read GSL's global type pointers).
 static inline const gsl_rng_type *gansim_rng_mt19937(void) { return gsl_rng_mt19937; }
 /// The RANLXD2 generator type.
@@ -23,5 +35,12 @@ static inline const gsl_rng_type *gansim_rng_ranlxd2(void) { return gsl_rng_ranl
 static inline const gsl_multifit_nlinear_type *gansim_nlinear_trust(void) { return gsl_multifit_nlinear_trust; }
 /// Turns off GSL's abort-on-error handler so that callers get status codes instead.
 static inline void gansim_gsl_quiet(void) { gsl_set_error_handler_off(); }
+
+/// The path of the shared library that the loaded `cblas_sgemm` comes from (to prove it is OpenBLAS).
+static inline const char *gansim_sgemm_library(void) {
+    Dl_info info;
+    if (dladdr((const void *)cblas_sgemm, &info) == 0 || info.dli_fname == 0) return "";
+    return info.dli_fname;
+}
 
 #endif

@@ -21,9 +21,13 @@ import Testing
         #expect(c == [58, 64, 139, 154])
     }
 
-    @Test func sgemmIsOpenBLAS() {
+    @Test func sgemmResolvesToOpenBLAS() {
         // openblas_get_config exists only in OpenBLAS; GSL's reference CBLAS has no such symbol.
         let config = String(cString: openblas_get_config())
         #expect(config.contains("OpenBLAS"))
+        // The loaded cblas_sgemm must live in libopenblas, not in libgslcblas (which libgsl
+        // pulls in as a dependency).
+        let library = String(cString: gansim_sgemm_library())
+        #expect(library.contains("openblas"), "cblas_sgemm comes from \(library)")
     }
 }

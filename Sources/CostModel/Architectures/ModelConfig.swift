@@ -1,0 +1,37 @@
+/// Which network to build: an architecture and its knobs. Unset knobs take the
+/// architecture's defaults (those of its official code).
+public struct ModelConfig: Sendable, Hashable, Codable {
+    public var architecture: Architecture
+    /// Output resolution in pixels per side.
+    public var resolution: Int?
+    /// The architecture's width knob (`ngf`=`ndf` for DCGAN, `ch` for BigGAN, hidden
+    /// units for mlp-gan, G channels for resnet-gan, `channel_base` for StyleGAN2).
+    public var width: Int?
+    /// A named configuration of the official code.
+    public var preset: String?
+    /// Latent dimension (`nz`, `dim_z`); architecture default when nil.
+    public var latentDim: Int?
+    /// StyleGAN2 mapping-network depth; preset default when nil.
+    public var mappingLayers: Int?
+    /// Number of classes of a class-conditional model (BigGAN); 1000 (ImageNet) when nil.
+    public var classes: Int?
+    /// BigGAN self-attention resolution; 64 (the official default) when nil, 0 for none.
+    public var attentionResolution: Int?
+
+    public init(
+        architecture: Architecture, resolution: Int? = nil, width: Int? = nil, preset: String? = nil,
+        latentDim: Int? = nil, mappingLayers: Int? = nil, classes: Int? = nil, attentionResolution: Int? = nil
+    ) {
+        self.architecture = architecture
+        self.resolution = resolution
+        self.width = width
+        self.preset = preset
+        self.latentDim = latentDim
+        self.mappingLayers = mappingLayers
+        self.classes = classes
+        self.attentionResolution = attentionResolution
+    }
+
+    /// Builds the model.
+    public func build() throws(ModelError) -> GANModel { try architecture.build(self) }
+}
