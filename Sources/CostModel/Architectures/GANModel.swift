@@ -23,3 +23,13 @@ public struct GANModel: Sendable {
     /// The generated image (or point) shape per sample.
     public var sampleShape: TensorShape { generator.outputShape }
 }
+
+extension GANModel {
+    /// The graph of one of the two networks.
+    public func graph(_ role: NetworkRole) -> Graph {
+        switch role {
+        case .generator: generator
+        case .discriminator: discriminator
+        }
+    }
+}

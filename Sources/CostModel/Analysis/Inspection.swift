@@ -1,0 +1,78 @@
+/// Everything `gansim inspect` reports about a model, recipe and device.
+public struct Inspection: Sendable, Codable {
+    /// The memory section.
+    public struct Memory: Sendable, Codable {
+        public var totalBytes: Int
+        public var capacityBytes: Int
+        public var fits: Bool
+        public var breakdown: MemoryBreakdown
+        /// Largest batch per device that fits (0 if none).
+        public var largestBatch: Int
+    }
+
+    /// One phase of progressive growing.
+    public struct Phase: Sendable, Codable {
+        public var resolution: Int
+        public var fadingIn: Bool
+        public var kimg: Int
+        public var generatorParameters: Int
+        public var discriminatorParameters: Int
+        public var iterationFLOPs: Double
+        public var stepSeconds: Double
+        /// Days for the phase's images on one device.
+        public var daysOnOneDevice: Double
+    }
+
+    public var model: String
+    public var architecture: String
+    public var preset: String?
+    public var generator: NetworkSummary
+    public var discriminator: NetworkSummary
+    public var device: String
+    public var precision: String
+    public var recipe: TrainingRecipe
+    public var iteration: IterationEstimate
+    public var memory: Memory
+    /// Seconds of one training iteration on one device.
+    public var stepSeconds: Double
+    public var phases: [Phase]?
+
+    /// Builds the model, prices an iteration and the memory on `device`.
+    public init(config: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
+        let model = try config.build()
+        let estimator = try AnalyticEstimator(model: model, recipe: recipe, device: device)
+        let estimate = estimator.estimate()
+        let memoryModel = MemoryModel(model: model, recipe: recipe, device: device)
+        let breakdown = memoryModel.breakdown()
+        self.model = model.name
+        architecture = config.architecture.rawValue
+        preset = model.preset?.name
+        generator = NetworkSummary(model.generator)
+        discriminator = NetworkSummary(model.discriminator)
+        self.device = device.name
+        precision = recipe.precision.precision.rawValue
+        self.recipe = recipe
+        iteration = estimate
+        memory = Memory(totalBytes: breakdown.totalBytes, capacityBytes: device.memoryBytes,
+                        fits: breakdown.totalBytes <= device.memoryBytes, breakdown: breakdown,
+                        largestBatch: memoryModel.largestBatchThatFits())
+        stepSeconds = estimate.seconds
+        if model.phases.isEmpty {
+            phases = nil
+        } else {
+            var out: [Phase] = []
+            for phase in model.phases {
+                let m = GANModel(config: config, name: model.name, generator: phase.generator,
+                                 discriminator: phase.discriminator)
+                let e = try AnalyticEstimator(model: m, recipe: recipe, device: device).estimate()
+                let iterations = Double(phase.kimg * 1000) / Double(recipe.samplesPerStep)
+                out.append(Phase(resolution: phase.resolution, fadingIn: phase.fadingIn, kimg: phase.kimg,
+                                 generatorParameters: phase.generator.parameterCount,
+                                 discriminatorParameters: phase.discriminator.parameterCount,
+                                 iterationFLOPs: e.flops, stepSeconds: e.seconds,
+                                 daysOnOneDevice: iterations * e.seconds / 86400))
+            }
+            phases = out
+        }
+    }
+}

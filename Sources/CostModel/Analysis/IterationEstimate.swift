@@ -1,0 +1,19 @@
+/// The analytic prediction of one training iteration on one device.
+public struct IterationEstimate: Sendable, Hashable, Codable {
+    /// Seconds per iteration, averaged over the recipe's regularisation period.
+    public var seconds: Double
+    /// FLOPs per iteration (same average).
+    public var flops: Double
+    /// Bytes of memory traffic per iteration (same average).
+    public var bytes: Double
+    /// Seconds per iteration by phase (`discriminator`, `generator`, `r1`, `pathLength`).
+    public var phaseSeconds: [String: Double]
+    /// Seconds per iteration in optimizer and EMA updates.
+    public var updateSeconds: Double
+    /// Work items per iteration (launched kernels).
+    public var workItems: Double
+    /// Generated samples per second (the G step's samples over the iteration time).
+    public var samplesPerSecond: Double
+    /// Achieved FLOP/s over the device's peak at the recipe's precision.
+    public var utilization: Double
+}

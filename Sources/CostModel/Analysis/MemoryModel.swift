@@ -1,0 +1,68 @@
+/// Device-memory footprint of training a GAN with a recipe on a device.
+public struct MemoryModel: Sendable {
+    public let model: GANModel
+    public let recipe: TrainingRecipe
+    public let device: DeviceProfile
+
+    public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) {
+        self.model = model
+        self.recipe = recipe
+        self.device = device
+    }
+
+    /// The breakdown at `batchPerDevice` samples per micro-batch (the recipe's by default).
+    ///
+    /// Activations: the largest of the D step (D on real and fake, 2B), the G step
+    /// (G and D at B), and the lazy regularisers (double backward keeps about twice
+    /// the saved tensors). The G forward of the D step runs without saving anything.
+    public func breakdown(batchPerDevice: Int? = nil) -> MemoryBreakdown {
+        let b = batchPerDevice ?? recipe.batchPerDevice
+        let g = model.generator, d = model.discriminator
+        let gParams = g.parameterCount, dParams = d.parameterCount
+        let params = gParams + dParams
+        let policy = recipe.precision
+        let gPrecision = { (op: Op) in policy.precision(of: op, in: g) }
+        let dPrecision = { (op: Op) in policy.precision(of: op, in: d) }
+        func saved(_ graph: Graph, _ batch: Int, _ p: (Op) -> Precision) -> Int {
+            graph.savedActivationBytes(batch: batch, precision: p)
+        }
+        let imageBytes = g.outputShape.elementCount * policy.precision.bytesPerElement
+        let gSaved = saved(g, b, gPrecision)
+        let dStep = saved(d, 2 * b, dPrecision) + 2 * b * imageBytes
+        let gStep = gSaved + saved(d, b, dPrecision)
+        let r1 = recipe.r1Interval > 0 ? 2 * saved(d, b, dPrecision) : 0
+        let plBatch = max(1, b / recipe.pathLengthBatchShrink)
+        let pl = recipe.pathLengthInterval > 0 ? 2 * saved(g, plBatch, gPrecision) : 0
+        let activations = max(dStep, gStep, r1, pl)
+        let largest = max(g.largestActivationBytes(batch: b, precision: gPrecision),
+                          d.largestActivationBytes(batch: 2 * b, precision: dPrecision))
+        let halfCopy = policy.precision.usesMasterWeights ? 2 * params : 0
+        return MemoryBreakdown(
+            weightsBytes: 4 * params + halfCopy,
+            emaBytes: recipe.ema ? 4 * gParams : 0,
+            gradientBytes: 4 * params,
+            optimizerStateBytes: 4 * params * recipe.optimizer.stateTensors,
+            activationBytes: activations,
+            workspaceBytes: 2 * largest + device.workspaceBytes,
+            runtimeBytes: device.runtimeOverheadBytes)
+    }
+
+    /// Whether the recipe's batch fits in the device's memory.
+    public var fits: Bool { breakdown().totalBytes <= device.memoryBytes }
+
+    /// The largest batch per device (micro-batch) that fits, or 0 if even one sample does not.
+    ///
+    /// - Complexity: O(log B) breakdowns; memory grows monotonically with the batch.
+    public func largestBatchThatFits(limit: Int = 1 << 20) -> Int {
+        func fits(_ b: Int) -> Bool { breakdown(batchPerDevice: b).totalBytes <= device.memoryBytes }
+        guard fits(1) else { return 0 }
+        var lo = 1, hi = 2
+        while hi <= limit && fits(hi) { lo = hi; hi *= 2 }
+        if hi > limit { return lo }
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if fits(mid) { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+}

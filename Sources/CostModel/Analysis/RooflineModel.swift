@@ -1,0 +1,45 @@
+/// Time of one work item on one device: a roofline with size-dependent efficiency.
+///
+/// `t = launchOverhead + max(flops' / (peak * e_c(flops)), bytes / (bandwidth * e_m(bytes)))`
+/// where `flops'` includes the padding of GEMM dimensions up to the matrix-unit tile,
+/// `peak` is the matrix-unit peak at the item's precision for ops that lower to a matrix
+/// product and the vector peak otherwise, and `e_c`, `e_m` are the device's saturating
+/// efficiency curves.
+public struct RooflineModel: Sendable {
+    public let device: DeviceProfile
+
+    public init(device: DeviceProfile) { self.device = device }
+
+    /// The fraction of a GEMM's padded work that is useful, in (0, 1].
+    public func paddingEfficiency(_ gemm: GemmShape) -> Double {
+        let t = device.matrixTile
+        guard t > 1 else { return 1 }
+        func pad(_ x: Int) -> Int { (x + t - 1) / t * t }
+        return Double(gemm.m) * Double(gemm.n) * Double(gemm.k)
+            / (Double(pad(gemm.m)) * Double(pad(gemm.n)) * Double(pad(gemm.k)))
+    }
+
+    /// Seconds for a pass; `precision` must be supported by the device (callers validate).
+    public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision) -> Double {
+        if cost.isEmpty { return 0 }
+        let flops = Double(cost.flops)
+        var computeSeconds = 0.0
+        if flops > 0 {
+            if let gemm, let peak = device.matrixPeak(precision) ?? device.matrixPeak(.fp32) {
+                let padded = flops / paddingEfficiency(gemm)
+                computeSeconds = padded / (peak * device.computeEfficiency.efficiency(work: padded))
+            } else {
+                computeSeconds = flops / (device.vectorPeakFLOPS * device.computeEfficiency.efficiency(work: flops))
+            }
+        }
+        let bytes = Double(cost.bytes)
+        let memorySeconds = bytes > 0
+            ? bytes / (device.memoryBandwidth * device.memoryEfficiency.efficiency(work: bytes)) : 0
+        return device.launchOverheadSeconds + max(computeSeconds, memorySeconds)
+    }
+
+    /// Seconds for a work item.
+    public func seconds(_ item: WorkItem) -> Double {
+        seconds(item.cost, gemm: item.gemm, precision: item.precision)
+    }
+}

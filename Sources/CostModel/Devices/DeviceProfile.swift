@@ -1,0 +1,44 @@
+/// One accelerator (or CPU) as the cost model sees it: peaks, memory, efficiency,
+/// overheads, power and price. Efficiency and overhead are the parameters that
+/// calibration fits; everything else is published data.
+public struct DeviceProfile: Sendable, Hashable, Codable {
+    /// Catalog key, e.g. `a100-80gb`.
+    public var name: String
+    /// Human name, e.g. `NVIDIA A100-SXM4 80GB`.
+    public var displayName: String
+    public var kind: DeviceKind
+    /// Dense matrix-unit peak FLOP/s per precision; a precision missing here is unsupported.
+    public var matrixPeakFLOPS: [Precision: Double]
+    /// Peak FLOP/s of the vector units (elementwise ops), fp32.
+    public var vectorPeakFLOPS: Double
+    /// Device memory in bytes.
+    public var memoryBytes: Int
+    /// Peak device-memory bandwidth in bytes per second.
+    public var memoryBandwidth: Double
+    /// Matrix-unit tile side: GEMM dimensions are padded up to a multiple of it (1 for none).
+    public var matrixTile: Int
+    /// Fixed time per op (kernel launch and framework dispatch), in seconds.
+    public var launchOverheadSeconds: Double
+    /// Efficiency of matrix products against FLOPs of the op.
+    public var computeEfficiency: EfficiencyCurve
+    /// Efficiency of memory traffic against bytes of the op.
+    public var memoryEfficiency: EfficiencyCurve
+    /// Memory the runtime takes before any tensor (CUDA context, allocator), in bytes.
+    public var runtimeOverheadBytes: Int
+    /// Scratch memory of convolution algorithms and the allocator's slack, in bytes.
+    public var workspaceBytes: Int
+    /// Power when idle, in watts.
+    public var idleWatts: Double
+    /// Power when fully busy (TDP), in watts.
+    public var busyWatts: Double
+    /// On-demand price per device-hour in US dollars.
+    public var usdPerHour: Double
+    /// Where the numbers come from.
+    public var source: String
+
+    /// Peak FLOP/s of matrix products at `precision`, or nil if unsupported.
+    public func matrixPeak(_ precision: Precision) -> Double? { matrixPeakFLOPS[precision] }
+
+    /// Precisions the device runs, in canonical order.
+    public var supportedPrecisions: [Precision] { Precision.allCases.filter { matrixPeakFLOPS[$0] != nil } }
+}

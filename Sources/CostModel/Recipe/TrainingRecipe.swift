@@ -1,0 +1,95 @@
+/// How a GAN is trained: the anatomy of one iteration on one device.
+///
+/// One iteration is `discriminatorSteps` D steps and one G step. Each step runs
+/// `accumulation` micro-batches of `batchPerDevice` samples before its optimizer update,
+/// so a device contributes `batchPerDevice * accumulation` samples per step.
+public struct TrainingRecipe: Sendable, Hashable, Codable {
+    /// Samples per micro-batch on one device.
+    public var batchPerDevice: Int
+    /// Micro-batches accumulated per optimizer step.
+    public var accumulation: Int
+    /// D steps per iteration (`nDisc`; BigGAN uses 2, StyleGAN2 1).
+    public var discriminatorSteps: Int
+    public var precision: PrecisionPolicy
+    public var optimizer: OptimizerKind
+    /// Whether an EMA copy of G's weights is kept and updated after every G step.
+    public var ema: Bool
+    /// Lazy R1 every this many D steps (StyleGAN2: 16); 0 disables it.
+    public var r1Interval: Int
+    /// Lazy path-length regularisation every this many G steps (StyleGAN2: 4); 0 disables it.
+    public var pathLengthInterval: Int
+    /// The path-length batch is the main batch divided by this (StyleGAN2 `pl_batch_shrink` 2).
+    public var pathLengthBatchShrink: Int
+
+    public init(
+        batchPerDevice: Int = 32, accumulation: Int = 1, discriminatorSteps: Int = 1,
+        precision: PrecisionPolicy = PrecisionPolicy(.fp32), optimizer: OptimizerKind = .adam, ema: Bool = false,
+        r1Interval: Int = 0, pathLengthInterval: Int = 0, pathLengthBatchShrink: Int = 2
+    ) {
+        self.batchPerDevice = batchPerDevice
+        self.accumulation = accumulation
+        self.discriminatorSteps = discriminatorSteps
+        self.precision = precision
+        self.optimizer = optimizer
+        self.ema = ema
+        self.r1Interval = r1Interval
+        self.pathLengthInterval = pathLengthInterval
+        self.pathLengthBatchShrink = pathLengthBatchShrink
+    }
+
+    /// The recipe of the architecture's official training code, at a given batch per device.
+    ///
+    /// BigGAN: 2 D steps, EMA (BigGAN-PyTorch launch scripts `--num_D_steps 2 --ema`).
+    /// StyleGAN2: 1 D step, EMA, lazy R1 every 16 and path length every 4
+    /// (stylegan2-ada-pytorch `D_reg_interval`, `G_reg_interval`), fp16 in the 4 highest
+    /// resolutions when a 16-bit precision is asked for (`num_fp16_res = 4`).
+    /// DCGAN / mlp-gan / resnet-gan: 1 D step, no EMA (SNGAN uses 5 D steps).
+    public static func official(for architecture: Architecture, batchPerDevice: Int, precision: Precision = .fp32)
+        -> TrainingRecipe
+    {
+        switch architecture {
+        case .biggan:
+            return TrainingRecipe(batchPerDevice: batchPerDevice, discriminatorSteps: 2,
+                                  precision: PrecisionPolicy(precision), ema: true)
+        case .stylegan2:
+            let mixed = precision.bytesPerElement < 4
+            return TrainingRecipe(batchPerDevice: batchPerDevice, discriminatorSteps: 1,
+                                  precision: PrecisionPolicy(precision, highestResolutions: mixed ? 4 : nil), ema: true,
+                                  r1Interval: 16, pathLengthInterval: 4)
+        case .resnetGAN:
+            return TrainingRecipe(batchPerDevice: batchPerDevice, discriminatorSteps: 5,
+                                  precision: PrecisionPolicy(precision))
+        case .progan:
+            return TrainingRecipe(batchPerDevice: batchPerDevice, precision: PrecisionPolicy(precision), ema: true)
+        case .dcgan, .mlpGAN:
+            return TrainingRecipe(batchPerDevice: batchPerDevice, precision: PrecisionPolicy(precision))
+        }
+    }
+
+    /// Checks every field, naming the first bad one.
+    public func validate() throws(ModelError) {
+        func positive(_ name: String, _ v: Int) throws(ModelError) {
+            guard v > 0 else { throw .invalid(field: name, value: "\(v)", expected: "a positive integer") }
+        }
+        func nonNegative(_ name: String, _ v: Int) throws(ModelError) {
+            guard v >= 0 else { throw .invalid(field: name, value: "\(v)", expected: "0 (off) or a positive integer") }
+        }
+        try positive("batch", batchPerDevice)
+        try positive("accumulation", accumulation)
+        try positive("discriminatorSteps", discriminatorSteps)
+        try nonNegative("r1Interval", r1Interval)
+        try nonNegative("pathLengthInterval", pathLengthInterval)
+        try positive("pathLengthBatchShrink", pathLengthBatchShrink)
+        if let n = precision.highestResolutions { try positive("mixedPrecisionResolutions", n) }
+    }
+
+    /// Samples one device contributes per optimizer step.
+    public var samplesPerStep: Int { batchPerDevice * accumulation }
+
+    /// Iterations after which the pattern of lazy regularisation repeats.
+    public var period: Int {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let a = max(1, r1Interval), b = max(1, pathLengthInterval)
+        return a / gcd(a, b) * b
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import CostModel
+
+/// The flags that choose a model, shared by every command that builds one.
+struct ModelOptions: ParsableArguments {
+    @Argument(help: "Architecture: mlp-gan, dcgan, resnet-gan, biggan, stylegan2, progan.")
+    var model: String
+
+    @Option(help: "Output resolution in pixels (architecture default if omitted).")
+    var resolution: Int?
+
+    @Option(help: "The architecture's width knob: ngf=ndf (dcgan), ch (biggan), channel_base (stylegan2), ...")
+    var width: Int?
+
+    @Option(help: "A named configuration of the official code (stylegan2: auto, config-f, paper256, ...).")
+    var preset: String?
+
+    @Option(name: .customLong("latent"), help: "Latent dimension (nz / dim_z).")
+    var latentDim: Int?
+
+    /// The model configuration these flags describe.
+    func config() throws -> ModelConfig {
+        ModelConfig(architecture: try Architecture.named(model), resolution: resolution, width: width,
+                    preset: preset, latentDim: latentDim)
+    }
+}

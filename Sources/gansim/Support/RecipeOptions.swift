@@ -1,0 +1,31 @@
+import ArgumentParser
+import CostModel
+
+/// The flags that choose a training recipe; unset ones take the architecture's official recipe.
+struct RecipeOptions: ParsableArguments {
+    @Option(help: "Samples per device per micro-batch.")
+    var batch: Int = 32
+
+    @Option(help: "Precision: fp32, tf32, fp16, bf16 (16-bit keeps fp32 master weights).")
+    var precision: String = "fp32"
+
+    @Option(name: .customLong("ndisc"), help: "D steps per iteration (official recipe if omitted).")
+    var discriminatorSteps: Int?
+
+    @Option(help: "Micro-batches accumulated per optimizer step.")
+    var accumulation: Int = 1
+
+    @Option(name: .customLong("ema"), help: "Keep an EMA of G: true or false (official recipe if omitted).")
+    var ema: Bool?
+
+    /// The recipe for `architecture` with these flags applied.
+    func recipe(for architecture: Architecture) throws -> TrainingRecipe {
+        var r = TrainingRecipe.official(for: architecture, batchPerDevice: batch,
+                                        precision: try Precision.named(precision))
+        if let n = discriminatorSteps { r.discriminatorSteps = n }
+        if let e = ema { r.ema = e }
+        r.accumulation = accumulation
+        try r.validate()
+        return r
+    }
+}
