@@ -1,0 +1,84 @@
+import CostModel
+import Testing
+
+/// Memory arithmetic and the roofline.
+@Suite struct MemoryAndTimeTests {
+    let dcgan = try! ModelConfig(architecture: .dcgan, resolution: 64).build()
+
+    @Test func memoryBreakdownArithmetic() {
+        let r = TrainingRecipe(batchPerDevice: 16, ema: true)
+        let m = MemoryModel(model: dcgan, recipe: r, device: DeviceCatalog.a100_40gb).breakdown()
+        let g = dcgan.generator.parameterCount, d = dcgan.discriminator.parameterCount
+        #expect(m.weightsBytes == 4 * (g + d))
+        #expect(m.gradientBytes == 4 * (g + d))
+        #expect(m.optimizerStateBytes == 8 * (g + d))  // Adam: two fp32 moments
+        #expect(m.emaBytes == 4 * g)
+        #expect(m.runtimeBytes == DeviceCatalog.a100_40gb.runtimeOverheadBytes)
+        #expect(m.totalBytes == m.parts.reduce(0) { $0 + $1.bytes })
+        // Mixed precision adds a 16-bit working copy and halves activations.
+        var half = r
+        half.precision = PrecisionPolicy(.fp16)
+        let h = MemoryModel(model: dcgan, recipe: half, device: DeviceCatalog.a100_40gb).breakdown()
+        #expect(h.weightsBytes == 6 * (g + d))
+        #expect(h.activationBytes * 2 == m.activationBytes)
+    }
+
+    @Test func activationsGrowLinearlyWithBatch() {
+        let mm = MemoryModel(model: dcgan, recipe: TrainingRecipe(batchPerDevice: 1), device: DeviceCatalog.h100)
+        let a1 = mm.breakdown(batchPerDevice: 1).activationBytes
+        #expect(mm.breakdown(batchPerDevice: 64).activationBytes == 64 * a1)
+    }
+
+    @Test func largestBatchIsTheLargestThatFits() throws {
+        let big = try ModelConfig(architecture: .biggan, resolution: 256).build()
+        let device = DeviceCatalog.v100_16gb
+        let mm = MemoryModel(model: big, recipe: TrainingRecipe.official(for: .biggan, batchPerDevice: 1), device: device)
+        let b = mm.largestBatchThatFits()
+        #expect(b > 0)
+        #expect(mm.breakdown(batchPerDevice: b).totalBytes <= device.memoryBytes)
+        #expect(mm.breakdown(batchPerDevice: b + 1).totalBytes > device.memoryBytes)
+        let oom = MemoryModel(model: big, recipe: TrainingRecipe.official(for: .biggan, batchPerDevice: b + 1),
+                              device: device)
+        #expect(!oom.fits)
+    }
+
+    @Test func rooflineIsComputeOrMemoryBound() {
+        let rl = RooflineModel(device: DeviceCatalog.a100_80gb)
+        let d = DeviceCatalog.a100_80gb
+        // A huge GEMM: compute bound, close to peak * maxEfficiency.
+        let flops = 1 << 40
+        let t = rl.seconds(PassCost(flops: flops, bytesRead: 1 << 20, bytesWritten: 0),
+                           gemm: GemmShape(m: 8192, n: 8192, k: 8192), precision: .bf16)
+        let e = d.computeEfficiency.efficiency(work: Double(flops))
+        #expect(abs(t - (d.launchOverheadSeconds + Double(flops) / (312e12 * e))) < 1e-12)
+        // A pure copy: memory bound.
+        let bytes = 1 << 30
+        let c = rl.seconds(PassCost(flops: 0, bytesRead: bytes, bytesWritten: 0), gemm: nil, precision: .bf16)
+        let em = d.memoryEfficiency.efficiency(work: Double(bytes))
+        #expect(abs(c - (d.launchOverheadSeconds + Double(bytes) / (2039e9 * em))) < 1e-12)
+    }
+
+    @Test func tpuPadsMatricesToItsTile() {
+        let rl = RooflineModel(device: DeviceCatalog.tpuV3)
+        #expect(rl.paddingEfficiency(GemmShape(m: 128, n: 256, k: 128)) == 1)
+        #expect(abs(rl.paddingEfficiency(GemmShape(m: 96, n: 128, k: 3 * 9)) - (96.0 * 27) / (128 * 128)) < 1e-12)
+        #expect(RooflineModel(device: DeviceCatalog.cpu).paddingEfficiency(GemmShape(m: 3, n: 5, k: 7)) == 1)
+    }
+
+    @Test func analyticStepTimeIsTheSumOfItemTimes() throws {
+        let r = TrainingRecipe(batchPerDevice: 32)
+        let e = try AnalyticEstimator(model: dcgan, recipe: r, device: DeviceCatalog.v100_32gb).estimate()
+        let rl = RooflineModel(device: DeviceCatalog.v100_32gb)
+        let sum = r.workItems(for: dcgan, iteration: 0).reduce(0.0) { $0 + rl.seconds($1) }
+        #expect(abs(e.seconds - sum) < 1e-12)
+        #expect(abs(e.samplesPerSecond - 32 / sum) < 1e-9)
+        #expect(e.utilization > 0 && e.utilization < 1)
+    }
+
+    @Test func unsupportedPrecisionOnDeviceIsAnError() {
+        let r = TrainingRecipe(batchPerDevice: 8, precision: PrecisionPolicy(.bf16))
+        #expect(throws: ModelError.self) {
+            try AnalyticEstimator(model: dcgan, recipe: r, device: DeviceCatalog.v100_16gb)
+        }
+    }
+}
