@@ -1,0 +1,79 @@
+/// Simulates one collective on its own: schedule, event run and analytic estimate on one topology.
+public enum CollectiveSimulation {
+    /// The device ranks (slot order) that run `algorithm` on the first `devices` ranks of `topology`.
+    ///
+    /// Ring-like algorithms follow the topology's ring order; `hierarchical` lists machine
+    /// by machine; `torus` uses row-major ranks and needs the whole torus.
+    public static func participants(
+        topology: Topology, devices: Int, algorithm: CollectiveAlgorithm
+    ) throws -> (ranks: [Int], groups: [[Int]]) {
+        guard devices >= 1, devices <= topology.devices.count else {
+            throw ConfigurationError(
+                field: "devices", value: "\(devices)",
+                reason: "the topology \(topology.name) has \(topology.devices.count) devices; ask for 1 to \(topology.devices.count)")
+        }
+        let ordered = topology.ringOrder.filter { $0 < devices }
+        switch algorithm {
+        case .torus:
+            return (Array(0..<devices), [])
+        case .hierarchical:
+            var byMachine: [Int: [Int]] = [:]
+            for rank in ordered { byMachine[topology.machine(ofRank: rank), default: []].append(rank) }
+            var ranks: [Int] = []
+            var groups: [[Int]] = []
+            for machine in byMachine.keys.sorted() {
+                let members = byMachine[machine]!
+                groups.append(Array(ranks.count..<(ranks.count + members.count)))
+                ranks.append(contentsOf: members)
+            }
+            return (ranks, groups)
+        default:
+            return (ordered, [])
+        }
+    }
+
+    /// Runs `operation` with `algorithm` on `devices` devices of `topology`.
+    ///
+    /// The devices are the first `devices` ranks in the algorithm's order, or exactly
+    /// `explicitRanks` (distinct ranks, in slot order) when given.
+    public static func run(
+        operation: CollectiveOperation, algorithm: CollectiveAlgorithm, topology: Topology,
+        devices: Int, bytes: Double, chunks: Int = 1, participants explicitRanks: [Int]? = nil
+    ) throws -> CollectiveResult {
+        try topology.validate()
+        var (ranks, groups) = try participants(topology: topology, devices: devices, algorithm: algorithm)
+        if let explicitRanks {
+            guard explicitRanks.count == devices, Set(explicitRanks).count == devices,
+                  explicitRanks.allSatisfy({ topology.devices.indices.contains($0) }), algorithm != .hierarchical
+            else {
+                throw ConfigurationError(
+                    field: "participants", value: "\(explicitRanks)",
+                    reason: "must list \(devices) distinct device ranks below \(topology.devices.count) (not with hierarchical)")
+            }
+            ranks = explicitRanks
+        }
+        let torusDimensions = devices == topology.devices.count ? topology.torusDimensions : []
+        let schedule = try CollectiveScheduleBuilder.build(
+            operation: operation, algorithm: algorithm, participantCount: devices, bytes: bytes,
+            chunks: chunks, groups: groups, torusDimensions: torusDimensions)
+        let simulator = EventSimulator()
+        let network = FlowNetwork(topology: topology, simulator: simulator)
+        let runner = try CollectiveRunner(schedule: schedule, participants: ranks, network: network)
+        runner.start()
+        simulator.run()
+        precondition(runner.isFinished, "collective stalled: \(runner.completedCount) of \(schedule.transferCount) transfers")
+        let analytic = try AnalyticEstimator.seconds(schedule: schedule, participants: ranks, routes: network.routes)
+        let seconds = runner.endSeconds - runner.startSeconds
+        let n = Double(devices)
+        let busFactor = operation == .allreduce ? 2 * (n - 1) / n : (n - 1) / n
+        let algorithmBandwidth = seconds > 0 ? bytes / seconds : 0
+        return CollectiveResult(
+            operation: operation, algorithm: algorithm, topology: topology.name, devices: devices,
+            bytes: bytes, chunks: chunks, seconds: seconds, analyticSeconds: analytic,
+            algorithmBandwidthBytesPerSecond: algorithmBandwidth,
+            busBandwidthBytesPerSecond: algorithmBandwidth * busFactor,
+            transfers: schedule.transferCount, events: simulator.processedEventCount,
+            sharedFlows: network.sharedFlowCount, maxFlowsOnLink: network.maxFlowsOnLink,
+            rateRecomputations: network.recomputationCount)
+    }
+}

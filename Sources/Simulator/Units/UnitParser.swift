@@ -1,0 +1,91 @@
+import Foundation
+
+/// Parses quantities with optional unit suffixes: sizes (`64MiB`), bandwidths (`50GB/s`, `400Gb/s`) and times (`500ns`).
+///
+/// A bare number is taken in SI base units (bytes, bytes per second, seconds). Decimal
+/// prefixes are powers of 1000, binary ones (`Ki`, `Mi`, ...) powers of 1024; in
+/// bandwidths a lower-case `b` means bits (`Gb/s`, `Gbps`, `Gbit/s`). Spaces between the
+/// number and the unit are allowed. Every error names the field and the value.
+public enum UnitParser {
+    /// A size in bytes, e.g. `64MiB`, `1.5GB`, `4096`.
+    public static func bytes(_ text: String, field: String) throws -> Double {
+        let (number, unit) = try split(text, field: field)
+        guard let factor = byteUnits[unit] else {
+            throw ConfigurationError(field: field, value: text, reason: "unknown size unit '\(unit)'; use B, kB, MB, GB, TB, KiB, MiB, GiB or TiB")
+        }
+        return try nonNegative(number * factor, text: text, field: field)
+    }
+
+    /// A bandwidth in bytes per second, e.g. `50GB/s`, `400Gb/s`, `12.5e9`.
+    public static func bytesPerSecond(_ text: String, field: String) throws -> Double {
+        let (number, rawUnit) = try split(text, field: field)
+        var unit = rawUnit
+        for suffix in ["/s", "ps"] where unit.hasSuffix(suffix) && unit.count > suffix.count {
+            unit = String(unit.dropLast(suffix.count))
+            break
+        }
+        if unit.hasSuffix("bit") { unit = String(unit.dropLast(2)) }
+        let value: Double
+        if rawUnit.isEmpty {
+            value = number
+        } else if !unit.isEmpty, let factor = byteUnits[unit] {
+            value = number * factor
+        } else if unit.hasSuffix("b"), let factor = byteUnits[String(unit.dropLast()) + "B"] {
+            value = number * factor / 8
+        } else {
+            throw ConfigurationError(field: field, value: text, reason: "unknown bandwidth unit '\(rawUnit)'; use e.g. B/s, MB/s, GB/s, GiB/s, Gb/s or Gbps")
+        }
+        guard value > 0 else {
+            throw ConfigurationError(field: field, value: text, reason: "bandwidth must be positive")
+        }
+        return try nonNegative(value, text: text, field: field)
+    }
+
+    /// A duration in seconds, e.g. `500ns`, `1.5us`, `2ms`, `1e-6`.
+    public static func seconds(_ text: String, field: String) throws -> Double {
+        let (number, unit) = try split(text, field: field)
+        guard let perSecond = timeUnitsPerSecond[unit] else {
+            throw ConfigurationError(field: field, value: text, reason: "unknown time unit '\(unit)'; use s, ms, us, µs, ns or ps")
+        }
+        return try nonNegative(number / perSecond, text: text, field: field)
+    }
+
+    private static let byteUnits: [String: Double] = [
+        "": 1, "B": 1,
+        "kB": 1e3, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15,
+        "KiB": 1024, "MiB": 1_048_576, "GiB": 1_073_741_824, "TiB": 1_099_511_627_776,
+    ]
+
+    /// Units per second (dividing by an exact power of ten keeps `500ns` exactly 500e-9).
+    private static let timeUnitsPerSecond: [String: Double] = [
+        "": 1, "s": 1, "ms": 1e3, "us": 1e6, "µs": 1e6, "μs": 1e6, "ns": 1e9, "ps": 1e12,
+    ]
+
+    /// Splits `12.5 GB/s` into 12.5 and `GB/s`.
+    private static func split(_ text: String, field: String) throws -> (Double, String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var numberEnd = trimmed.startIndex
+        var previous: Character = " "
+        for index in trimmed.indices {
+            let character = trimmed[index]
+            let isNumberPart = character.isASCII && (character.isNumber || character == "." || character == "+" || character == "-"
+                || ((character == "e" || character == "E") && previous.isNumber))
+            if !isNumberPart { break }
+            previous = character
+            numberEnd = trimmed.index(after: index)
+        }
+        let numberText = String(trimmed[..<numberEnd])
+        let unit = trimmed[numberEnd...].trimmingCharacters(in: .whitespaces)
+        guard let number = Double(numberText), number.isFinite else {
+            throw ConfigurationError(field: field, value: text, reason: "expected a number with an optional unit, e.g. 64MiB, 50GB/s or 500ns")
+        }
+        return (number, unit)
+    }
+
+    private static func nonNegative(_ value: Double, text: String, field: String) throws -> Double {
+        guard value >= 0, value.isFinite else {
+            throw ConfigurationError(field: field, value: text, reason: "must be a finite value, zero or more")
+        }
+        return value
+    }
+}
