@@ -2,7 +2,7 @@
 
 SWIFT      ?= swift
 CONFIG     ?= release
-APT_PKGS   := libgsl-dev libopenblas-dev
+APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -32,8 +32,9 @@ test: deps
 	$(SWIFT) test -c release --skip-build -Xswiftc -enable-testing
 
 ## bench: performance figures (never run as tests).
-bench: build
-	$(BIN) bench analytic
+bench: deps
+	$(SWIFT) build -c release --product CostModelBenchmarks
+	.build/release/CostModelBenchmarks
 
 clean:
 	rm -rf .build

@@ -1,11 +1,17 @@
 /// Prices a training iteration on one device by summing roofline times of its work items.
 ///
 /// This is the congestion-free, single-device core that the simulator reuses per device
-/// and that sweeps evaluate thousands of times.
+/// and that sweeps evaluate thousands of times: segments that repeat (the same pass of
+/// the same network at the same batch) are priced once.
 public struct AnalyticEstimator: Sendable {
     public let model: GANModel
     public let recipe: TrainingRecipe
     public let device: DeviceProfile
+
+    /// The totals of one segment.
+    struct SegmentTotals {
+        var seconds = 0.0, flops = 0.0, bytes = 0.0, items = 0.0
+    }
 
     /// Checks that the device runs the recipe's precision.
     public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
@@ -22,26 +28,47 @@ public struct AnalyticEstimator: Sendable {
     /// The iteration estimate, averaged over the lazy-regularisation period.
     public func estimate() -> IterationEstimate {
         let roofline = RooflineModel(device: device)
+        let builder = WorkItemBuilder(model: model, recipe: recipe)
+        var cache: [RecipeSegment: SegmentTotals] = [:]
         let period = recipe.period
-        var seconds = 0.0, flops = 0.0, bytes = 0.0, update = 0.0, items = 0.0
+        var total = SegmentTotals(), update = 0.0
         var phases: [String: Double] = [:]
         for iteration in 0..<period {
-            for item in recipe.workItems(for: model, iteration: iteration) {
-                let t = roofline.seconds(item)
-                seconds += t
-                flops += Double(item.cost.flops)
-                bytes += Double(item.cost.bytes)
-                items += 1
-                if item.opID == nil { update += t } else { phases[item.phase.rawValue, default: 0] += t }
+            for segment in recipe.segments(iteration: iteration) {
+                // Only what changes the work is part of the key.
+                let key = RecipeSegment(phase: .generator, network: segment.network, kind: segment.kind,
+                                        batch: segment.batch, step: 0, microBatch: 0, finishesGradients: false)
+                let t: SegmentTotals
+                if let hit = cache[key] {
+                    t = hit
+                } else {
+                    var s = SegmentTotals()
+                    for item in builder.items(for: key) {
+                        s.seconds += roofline.seconds(item)
+                        s.flops += Double(item.cost.flops)
+                        s.bytes += Double(item.cost.bytes)
+                        s.items += 1
+                    }
+                    cache[key] = s
+                    t = s
+                }
+                total.seconds += t.seconds
+                total.flops += t.flops
+                total.bytes += t.bytes
+                total.items += t.items
+                switch segment.kind {
+                case .update, .ema: update += t.seconds
+                case .forward, .backward: phases[segment.phase.rawValue, default: 0] += t.seconds
+                }
             }
         }
         let p = Double(period)
-        let perIteration = seconds / p
+        let perIteration = total.seconds / p
         let peak = device.matrixPeak(recipe.precision.precision) ?? device.vectorPeakFLOPS
         return IterationEstimate(
-            seconds: perIteration, flops: flops / p, bytes: bytes / p,
-            phaseSeconds: phases.mapValues { $0 / p }, updateSeconds: update / p, workItems: items / p,
+            seconds: perIteration, flops: total.flops / p, bytes: total.bytes / p,
+            phaseSeconds: phases.mapValues { $0 / p }, updateSeconds: update / p, workItems: total.items / p,
             samplesPerSecond: Double(recipe.samplesPerStep) / perIteration,
-            utilization: flops / p / perIteration / peak)
+            utilization: total.flops / p / perIteration / peak)
     }
 }

@@ -21,8 +21,9 @@ public struct MemoryModel: Sendable {
         let gParams = g.parameterCount, dParams = d.parameterCount
         let params = gParams + dParams
         let policy = recipe.precision
-        let gPrecision = { (op: Op) in policy.precision(of: op, in: g) }
-        let dPrecision = { (op: Op) in policy.precision(of: op, in: d) }
+        let gTop = g.ops.map(\.resolution).max() ?? 0, dTop = d.ops.map(\.resolution).max() ?? 0
+        let gPrecision = { (op: Op) in policy.precision(of: op, topResolution: gTop) }
+        let dPrecision = { (op: Op) in policy.precision(of: op, topResolution: dTop) }
         func saved(_ graph: Graph, _ batch: Int, _ p: (Op) -> Precision) -> Int {
             graph.savedActivationBytes(batch: batch, precision: p)
         }

@@ -15,8 +15,12 @@ public struct PrecisionPolicy: Sendable, Hashable, Codable {
 
     /// The precision of `op` within `graph`.
     public func precision(of op: Op, in graph: Graph) -> Precision {
+        precision(of: op, topResolution: graph.ops.map(\.resolution).max() ?? 0)
+    }
+
+    /// The precision of `op` in a graph whose largest resolution is `top`.
+    public func precision(of op: Op, topResolution top: Int) -> Precision {
         guard let n = highestResolutions else { return precision }
-        let top = graph.ops.map(\.resolution).max() ?? 0
         let threshold = top >> max(0, n - 1)
         return op.resolution > 0 && op.resolution >= threshold ? precision : .fp32
     }

@@ -1,5 +1,5 @@
 extension TrainingRecipe {
-    /// The ordered work of iteration `iteration` (0-based) on one device.
+    /// The ordered segments of iteration `iteration` (0-based) on one device.
     ///
     /// D step, per micro-batch: G forward (no saved activations, no grads), D forward on
     /// the real and fake halves together (2B), D backward (weights; no gradient into the
@@ -9,46 +9,55 @@ extension TrainingRecipe {
     /// forward on reals, the input gradient, and the double-backward (priced as one more
     /// D forward and full backward) with its own optimizer update; path-length
     /// regularisation does the same for G at `batchPerDevice / pathLengthBatchShrink`.
-    public func workItems(for model: GANModel, iteration: Int) -> [WorkItem] {
-        var builder = WorkItemBuilder(model: model, recipe: self)
+    public func segments(iteration: Int) -> [RecipeSegment] {
+        var out: [RecipeSegment] = []
+        func add(_ phase: StepPhase, _ net: NetworkRole, _ kind: RecipeSegment.Kind, batch: Int = 0, step: Int = 0,
+                 micro: Int = 0, finishes: Bool = false) {
+            out.append(RecipeSegment(phase: phase, network: net, kind: kind, batch: batch, step: step,
+                                     microBatch: micro, finishesGradients: finishes))
+        }
+        /// Gradient penalty: forward, input gradient keeping the graph, then the double backward.
+        func penalty(_ phase: StepPhase, _ net: NetworkRole, batch: Int, step: Int) {
+            for micro in 0..<accumulation {
+                add(phase, net, .forward, batch: batch, step: step, micro: micro)
+                add(phase, net, .backward(weights: false, intoInputs: true), batch: batch, step: step, micro: micro)
+                add(phase, net, .forward, batch: batch, step: step, micro: micro)
+                add(phase, net, .backward(weights: true, intoInputs: true), batch: batch, step: step, micro: micro,
+                    finishes: micro == accumulation - 1)
+            }
+            add(phase, net, .update, step: step)
+        }
         let b = batchPerDevice
         for step in 0..<discriminatorSteps {
             for micro in 0..<accumulation {
-                let last = micro == accumulation - 1
-                builder.forward(.generator, phase: .discriminator, batch: b, step: step, micro: micro)
-                builder.forward(.discriminator, phase: .discriminator, batch: 2 * b, step: step, micro: micro)
-                builder.backward(.discriminator, phase: .discriminator, batch: 2 * b, step: step, micro: micro,
-                                 weights: true, gradientIntoInputs: false, finishesGradients: last)
+                add(.discriminator, .generator, .forward, batch: b, step: step, micro: micro)
+                add(.discriminator, .discriminator, .forward, batch: 2 * b, step: step, micro: micro)
+                add(.discriminator, .discriminator, .backward(weights: true, intoInputs: false), batch: 2 * b,
+                    step: step, micro: micro, finishes: micro == accumulation - 1)
             }
-            builder.update(.discriminator, phase: .discriminator, step: step)
-            let globalStep = iteration * discriminatorSteps + step
-            if r1Interval > 0 && globalStep % r1Interval == 0 {
-                for micro in 0..<accumulation {
-                    builder.doubleBackward(.discriminator, phase: .r1, batch: b, step: step, micro: micro,
-                                           finishesGradients: micro == accumulation - 1)
-                }
-                builder.update(.discriminator, phase: .r1, step: step)
+            add(.discriminator, .discriminator, .update, step: step)
+            if r1Interval > 0 && (iteration * discriminatorSteps + step) % r1Interval == 0 {
+                penalty(.r1, .discriminator, batch: b, step: step)
             }
         }
         for micro in 0..<accumulation {
-            let last = micro == accumulation - 1
-            builder.forward(.generator, phase: .generator, batch: b, step: 0, micro: micro)
-            builder.forward(.discriminator, phase: .generator, batch: b, step: 0, micro: micro)
-            builder.backward(.discriminator, phase: .generator, batch: b, step: 0, micro: micro,
-                             weights: false, gradientIntoInputs: true, finishesGradients: false)
-            builder.backward(.generator, phase: .generator, batch: b, step: 0, micro: micro,
-                             weights: true, gradientIntoInputs: false, finishesGradients: last)
+            add(.generator, .generator, .forward, batch: b, micro: micro)
+            add(.generator, .discriminator, .forward, batch: b, micro: micro)
+            add(.generator, .discriminator, .backward(weights: false, intoInputs: true), batch: b, micro: micro)
+            add(.generator, .generator, .backward(weights: true, intoInputs: false), batch: b, micro: micro,
+                finishes: micro == accumulation - 1)
         }
-        builder.update(.generator, phase: .generator, step: 0)
+        add(.generator, .generator, .update)
         if pathLengthInterval > 0 && iteration % pathLengthInterval == 0 {
-            let plBatch = max(1, b / pathLengthBatchShrink)
-            for micro in 0..<accumulation {
-                builder.doubleBackward(.generator, phase: .pathLength, batch: plBatch, step: 0, micro: micro,
-                                       finishesGradients: micro == accumulation - 1)
-            }
-            builder.update(.generator, phase: .pathLength, step: 0)
+            penalty(.pathLength, .generator, batch: max(1, b / pathLengthBatchShrink), step: 0)
         }
-        if ema { builder.emaUpdate() }
-        return builder.items
+        if ema { add(.generator, .generator, .ema) }
+        return out
+    }
+
+    /// The ordered work items of iteration `iteration` on one device: `segments` expanded per op.
+    public func workItems(for model: GANModel, iteration: Int) -> [WorkItem] {
+        let builder = WorkItemBuilder(model: model, recipe: self)
+        return segments(iteration: iteration).flatMap { builder.items(for: $0) }
     }
 }
