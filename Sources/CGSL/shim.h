@@ -7,11 +7,6 @@
 #ifndef GANSIM_CGSL_SHIM_H
 #define GANSIM_CGSL_SHIM_H
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <dlfcn.h>
-
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
@@ -35,12 +30,5 @@ static inline const gsl_rng_type *gansim_rng_ranlxd2(void) { return gsl_rng_ranl
 static inline const gsl_multifit_nlinear_type *gansim_nlinear_trust(void) { return gsl_multifit_nlinear_trust; }
 /// Turns off GSL's abort-on-error handler so that callers get status codes instead.
 static inline void gansim_gsl_quiet(void) { gsl_set_error_handler_off(); }
-
-/// The path of the shared library that the loaded `cblas_sgemm` comes from (to prove it is OpenBLAS).
-static inline const char *gansim_sgemm_library(void) {
-    Dl_info info;
-    if (dladdr((const void *)cblas_sgemm, &info) == 0 || info.dli_fname == 0) return "";
-    return info.dli_fname;
-}
 
 #endif

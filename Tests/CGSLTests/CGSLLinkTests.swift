@@ -1,4 +1,5 @@
 import CGSL
+import Foundation
 import Testing
 
 /// Proves the CGSL system library links GSL and OpenBLAS.
@@ -26,8 +27,18 @@ import Testing
         let config = String(cString: openblas_get_config())
         #expect(config.contains("OpenBLAS"))
         // The loaded cblas_sgemm must live in libopenblas, not in libgslcblas (which libgsl
-        // pulls in as a dependency).
-        let library = String(cString: gansim_sgemm_library())
+        // pulls in as a dependency): find the mapping that holds its address.
+        typealias Sgemm = @convention(c) (
+            CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, Int32, Int32, Int32, Float,
+            UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
+        let fn: Sgemm = cblas_sgemm
+        let address = UInt(bitPattern: unsafeBitCast(fn, to: UnsafeRawPointer.self))
+        let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+        let library = maps.split(separator: "\n").first { line in
+            let range = line.split(separator: " ")[0].split(separator: "-").compactMap { UInt($0, radix: 16) }
+            return range.count == 2 && range[0] <= address && address < range[1]
+        }.map { String($0.split(separator: " ").last ?? "") } ?? "(not found)"
         #expect(library.contains("openblas"), "cblas_sgemm comes from \(library)")
     }
 }

@@ -71,7 +71,7 @@ public enum DeviceCatalog {
     private static func tpu(_ name: String, tflops: Double, memoryGiB: Int, bandwidth: Double, watts: Double,
                             usdPerHour: Double) -> DeviceProfile {
         DeviceProfile(
-            name: name, displayName: "Google Cloud TPU \(name.dropFirst(3)) (per chip)", kind: .tpu,
+            name: name, displayName: "Google Cloud TPU \(name.dropFirst(4)) (per chip)", kind: .tpu,
             matrixPeakFLOPS: [.bf16: tflops * tera, .fp32: tflops * tera / 6],
             vectorPeakFLOPS: tflops * tera / 16, memoryBytes: memoryGiB * gib, memoryBandwidth: bandwidth,
             matrixTile: 128, launchOverheadSeconds: 2e-6,

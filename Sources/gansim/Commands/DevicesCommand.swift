@@ -14,10 +14,10 @@ struct DevicesCommand: ParsableCommand {
             print(try JSONOutput.string(devices))
             return
         }
-        var table = TextTable(["device", "name", "memory", "bandwidth", "peak (TFLOP/s)", "power", "$/h"])
+        var table = TextTable(["device", "name", "memory", "bandwidth", "matrix peak", "power", "$/h"], leftAligned: [0, 1, 4])
         for d in devices {
             let peaks = d.supportedPrecisions.map { p in
-                "\(p.rawValue) \(Units.count(d.matrixPeakFLOPS[p]! / 1e12))"
+                "\(p.rawValue) \(Units.count(d.matrixPeakFLOPS[p]!, unit: "FLOP/s"))"
             }.joined(separator: ", ")
             table.add([d.name, d.displayName, Units.bytes(d.memoryBytes),
                        Units.count(d.memoryBandwidth, unit: "B/s"), peaks, "\(Int(d.busyWatts)) W",

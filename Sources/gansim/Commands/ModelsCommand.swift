@@ -29,7 +29,7 @@ struct ModelsCommand: ParsableCommand {
             print(try JSONOutput.string(entries))
             return
         }
-        var table = TextTable(["model", "resolutions", "--width (default)", "presets", "what"])
+        var table = TextTable(["model", "resolutions", "--width (default)", "presets", "what"], leftAligned: [0, 1, 2, 3, 4])
         for e in entries {
             let res = e.resolutions == [0] ? "2-D points" : e.resolutions.map(String.init).joined(separator: ",")
             table.add([e.name, res, "\(e.width) (\(e.defaultWidth))", e.presets.joined(separator: ","), e.summary])
