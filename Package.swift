@@ -18,6 +18,8 @@ let package = Package(
     targets: [
         // GSL and OpenBLAS from Debian (libgsl-dev, libopenblas-dev), behind a header shim.
         .systemLibrary(name: "CGSL", path: "Sources/CGSL"),
+        // libpng from Debian (libpng-dev): PNG datasets and sample grids of the RealRunner.
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .target(name: "CostModel", dependencies: ["CGSL"]),
         .target(
             name: "Simulator",
@@ -26,7 +28,7 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
-        .target(name: "RealRunner", dependencies: ["CostModel", "CGSL"]),
+        .target(name: "RealRunner", dependencies: ["CostModel", "CGSL", "CPNG"]),
         .executableTarget(
             name: "gansim",
             dependencies: [
@@ -34,9 +36,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
+        .executableTarget(name: "CostModelBenchmarks", dependencies: ["CostModel"], path: "Benchmarks/CostModelBenchmarks"),
+        .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
-        .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: []),
+        .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,44 @@
+import CostModel
+import Foundation
+
+/// Pointwise nonlinearities; backward reads the saved output `y`.
+public enum ActivationKernel {
+    /// `y = f(x)` elementwise.
+    public static func forward(_ f: Activation, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, count: Int) {
+        Parallel.forEach(count, costPerItem: 4) { r in
+            switch f {
+            case .relu: for i in r { y[i] = max(x[i], 0) }
+            case .leakyReLU(let s):
+                let slope = Float(s)
+                for i in r { y[i] = x[i] > 0 ? x[i] : slope * x[i] }
+            case .tanh: for i in r { y[i] = Foundation.tanh(x[i]) }
+            case .sigmoid: for i in r { y[i] = 1 / (1 + Foundation.exp(-x[i])) }
+            }
+        }
+    }
+
+    /// `dx = f'(x) * dy`, written through the output `y` (all four are monotone, so the
+    /// sign of `y` is the sign of `x` where it matters).
+    public static func backward(_ f: Activation, y: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>, count: Int) {
+        Parallel.forEach(count, costPerItem: 2) { r in
+            switch f {
+            case .relu: for i in r { dx[i] = y[i] > 0 ? dy[i] : 0 }
+            case .leakyReLU(let s):
+                let slope = Float(s)
+                for i in r { dx[i] = y[i] > 0 ? dy[i] : slope * dy[i] }
+            case .tanh: for i in r { dx[i] = dy[i] * (1 - y[i] * y[i]) }
+            case .sigmoid: for i in r { dx[i] = dy[i] * y[i] * (1 - y[i]) }
+            }
+        }
+    }
+
+    /// The scalar definition, for tests.
+    public static func naive(_ f: Activation, _ x: Double) -> Double {
+        switch f {
+        case .relu: max(x, 0)
+        case .leakyReLU(let s): x > 0 ? x : s * x
+        case .tanh: Foundation.tanh(x)
+        case .sigmoid: 1 / (1 + Foundation.exp(-x))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Batch normalisation in training mode (batch statistics, biased variance, eps 1e-5),
+/// over `x (B, C, L)` where `L` is `H*W` for images and 1 for feature vectors.
+public enum BatchNormKernel {
+    /// PyTorch's default epsilon.
+    public static let epsilon: Float = 1e-5
+
+    /// `y = gamma * (x - mean_c) / sqrt(var_c + eps) + beta`; saves `xhat` and `invStd (C)`.
+    public static func forward(
+        x: UnsafePointer<Float>, gamma: UnsafePointer<Float>?, beta: UnsafePointer<Float>?,
+        y: UnsafeMutablePointer<Float>, xhat: UnsafeMutablePointer<Float>, invStd: UnsafeMutablePointer<Float>,
+        batch: Int, channels: Int, spatial: Int
+    ) {
+        let n = Double(batch * spatial)
+        Parallel.forEach(channels, costPerItem: batch * spatial * 4) { range in
+            for c in range {
+                var sum = 0.0
+                for b in 0..<batch {
+                    let row = x + (b * channels + c) * spatial
+                    var s: Float = 0
+                    for i in 0..<spatial { s += row[i] }
+                    sum += Double(s)
+                }
+                let mean = Float(sum / n)
+                var sq = 0.0
+                for b in 0..<batch {
+                    let row = x + (b * channels + c) * spatial
+                    var s: Float = 0
+                    for i in 0..<spatial {
+                        let d = row[i] - mean
+                        s += d * d
+                    }
+                    sq += Double(s)
+                }
+                let istd = Float(1 / (sq / n + Double(epsilon)).squareRoot())
+                invStd[c] = istd
+                let g = gamma?[c] ?? 1, bt = beta?[c] ?? 0
+                for b in 0..<batch {
+                    let off = (b * channels + c) * spatial
+                    for i in 0..<spatial {
+                        let h = (x[off + i] - mean) * istd
+                        xhat[off + i] = h
+                        y[off + i] = g * h + bt
+                    }
+                }
+            }
+        }
+    }
+
+    /// `dgamma += sum(dy * xhat)`, `dbeta += sum(dy)`, and
+    /// `dx = invStd/N * (N*dxhat - sum(dxhat) - xhat * sum(dxhat * xhat))`.
+    public static func backward(
+        dy: UnsafePointer<Float>, xhat: UnsafePointer<Float>, invStd: UnsafePointer<Float>,
+        gamma: UnsafePointer<Float>?, dgamma: UnsafeMutablePointer<Float>?, dbeta: UnsafeMutablePointer<Float>?,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, channels: Int, spatial: Int
+    ) {
+        let n = Float(batch * spatial)
+        Parallel.forEach(channels, costPerItem: batch * spatial * 4) { range in
+            for c in range {
+                var sdy = 0.0, sdyx = 0.0
+                for b in 0..<batch {
+                    let off = (b * channels + c) * spatial
+                    var s1: Float = 0, s2: Float = 0
+                    for i in 0..<spatial {
+                        s1 += dy[off + i]
+                        s2 += dy[off + i] * xhat[off + i]
+                    }
+                    sdy += Double(s1)
+                    sdyx += Double(s2)
+                }
+                dgamma?[c] += Float(sdyx)
+                dbeta?[c] += Float(sdy)
+                guard let dx else { continue }
+                let g = gamma?[c] ?? 1
+                let k = g * invStd[c] / n
+                let mdy = Float(sdy), mdyx = Float(sdyx)
+                for b in 0..<batch {
+                    let off = (b * channels + c) * spatial
+                    for i in 0..<spatial {
+                        dx[off + i] = k * (n * dy[off + i] - mdy - xhat[off + i] * mdyx)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The textbook formula in double precision that `forward` is tested against.
+    public static func naiveForward(
+        x: [Float], gamma: [Float], beta: [Float], batch: Int, channels: Int, spatial: Int
+    ) -> [Float] {
+        var y = [Float](repeating: 0, count: x.count)
+        for c in 0..<channels {
+            var vals: [Double] = []
+            for b in 0..<batch { for i in 0..<spatial { vals.append(Double(x[(b * channels + c) * spatial + i])) } }
+            let mean = vals.reduce(0, +) / Double(vals.count)
+            let v = vals.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(vals.count)
+            for b in 0..<batch {
+                for i in 0..<spatial {
+                    let j = (b * channels + c) * spatial + i
+                    y[j] = Float(Double(gamma[c]) * (Double(x[j]) - mean) / (v + Double(epsilon)).squareRoot() + Double(beta[c]))
+                }
+            }
+        }
+        return y
+    }
+}
