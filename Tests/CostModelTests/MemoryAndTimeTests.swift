@@ -48,12 +48,12 @@ import Testing
         // A huge GEMM: compute bound, close to peak * maxEfficiency.
         let flops = 1 << 40
         let t = rl.seconds(PassCost(flops: flops, bytesRead: 1 << 20, bytesWritten: 0),
-                           gemm: GemmShape(m: 8192, n: 8192, k: 8192), precision: .bf16)
+                           gemm: GemmShape(m: 8192, n: 8192, k: 8192), precision: .bf16, opClass: .matmul)
         let e = d.computeEfficiency.efficiency(work: Double(flops))
         #expect(abs(t - (d.launchOverheadSeconds + Double(flops) / (312e12 * e))) < 1e-12)
         // A pure copy: memory bound.
         let bytes = 1 << 30
-        let c = rl.seconds(PassCost(flops: 0, bytesRead: bytes, bytesWritten: 0), gemm: nil, precision: .bf16)
+        let c = rl.seconds(PassCost(flops: 0, bytesRead: bytes, bytesWritten: 0), gemm: nil, precision: .bf16, opClass: .elementwise)
         let em = d.memoryEfficiency.efficiency(work: Double(bytes))
         #expect(abs(c - (d.launchOverheadSeconds + Double(bytes) / (2039e9 * em))) < 1e-12)
     }

@@ -19,27 +19,29 @@ public struct RooflineModel: Sendable {
             / (Double(pad(gemm.m)) * Double(pad(gemm.n)) * Double(pad(gemm.k)))
     }
 
-    /// Seconds for a pass; `precision` must be supported by the device (callers validate).
-    public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision) -> Double {
+    /// Seconds for a pass of an op of `opClass`; `precision` must be supported by the
+    /// device (callers validate).
+    public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass) -> Double {
         if cost.isEmpty { return 0 }
+        let params = device.parameters(for: opClass)
         let flops = Double(cost.flops)
         var computeSeconds = 0.0
         if flops > 0 {
             if let gemm, let peak = device.matrixPeak(precision) ?? device.matrixPeak(.fp32) {
                 let padded = flops / paddingEfficiency(gemm)
-                computeSeconds = padded / (peak * device.computeEfficiency.efficiency(work: padded))
+                computeSeconds = padded / (peak * params.computeEfficiency.efficiency(work: padded))
             } else {
-                computeSeconds = flops / (device.vectorPeakFLOPS * device.computeEfficiency.efficiency(work: flops))
+                computeSeconds = flops / (device.vectorPeakFLOPS * params.computeEfficiency.efficiency(work: flops))
             }
         }
         let bytes = Double(cost.bytes)
         let memorySeconds = bytes > 0
-            ? bytes / (device.memoryBandwidth * device.memoryEfficiency.efficiency(work: bytes)) : 0
-        return device.launchOverheadSeconds + max(computeSeconds, memorySeconds)
+            ? bytes / (device.memoryBandwidth * params.memoryEfficiency.efficiency(work: bytes)) : 0
+        return params.launchOverheadSeconds + max(computeSeconds, memorySeconds)
     }
 
     /// Seconds for a work item.
     public func seconds(_ item: WorkItem) -> Double {
-        seconds(item.cost, gemm: item.gemm, precision: item.precision)
+        seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass)
     }
 }

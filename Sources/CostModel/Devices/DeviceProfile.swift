@@ -35,6 +35,19 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     public var usdPerHour: Double
     /// Where the numbers come from.
     public var source: String
+    /// Per-class parameters fitted by calibration; classes missing here use the
+    /// device-wide overhead and efficiencies above.
+    public var opClasses: [OpClass: OpClassParameters]?
+    /// Spread of calibration residuals (standard deviation of relative op-time errors);
+    /// the simulator's default jitter. Nil for uncalibrated profiles.
+    public var residualSpread: Double?
+
+    /// The time parameters that price ops of `opClass`.
+    public func parameters(for opClass: OpClass) -> OpClassParameters {
+        opClasses?[opClass] ?? OpClassParameters(launchOverheadSeconds: launchOverheadSeconds,
+                                                 computeEfficiency: computeEfficiency,
+                                                 memoryEfficiency: memoryEfficiency)
+    }
 
     /// Peak FLOP/s of matrix products at `precision`, or nil if unsupported.
     public func matrixPeak(_ precision: Precision) -> Double? { matrixPeakFLOPS[precision] }

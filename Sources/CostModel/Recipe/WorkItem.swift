@@ -6,6 +6,8 @@ public struct WorkItem: Sendable, Hashable {
     public var phase: StepPhase
     public var network: NetworkRole
     public var opID: Int?
+    /// The class whose device parameters price the item.
+    public var opClass: OpClass
     public var pass: PassKind
     /// Index of the D step within the iteration (0 for G-side items).
     public var step: Int
@@ -23,12 +25,13 @@ public struct WorkItem: Sendable, Hashable {
     public var gradientBytes: Int
 
     public init(
-        phase: StepPhase, network: NetworkRole, opID: Int?, pass: PassKind, step: Int, microBatch: Int,
+        phase: StepPhase, network: NetworkRole, opID: Int?, opClass: OpClass, pass: PassKind, step: Int, microBatch: Int,
         batch: Int, precision: Precision, cost: PassCost, gemm: GemmShape?, gradientBytes: Int
     ) {
         self.phase = phase
         self.network = network
         self.opID = opID
+        self.opClass = opClass
         self.pass = pass
         self.step = step
         self.microBatch = microBatch

@@ -23,7 +23,7 @@ public struct WorkItemBuilder: Sendable {
         let prec = precisions[s.network]!
         func item(_ op: Op?, _ pass: PassKind, _ cost: PassCost, gemm: GemmShape? = nil, gradientBytes: Int = 0,
                   precision: Precision = .fp32) -> WorkItem {
-            WorkItem(phase: s.phase, network: s.network, opID: op?.id, pass: pass, step: s.step,
+            WorkItem(phase: s.phase, network: s.network, opID: op?.id, opClass: op?.kind.opClass ?? .update, pass: pass, step: s.step,
                      microBatch: s.microBatch, batch: s.batch, precision: precision, cost: cost, gemm: gemm,
                      gradientBytes: gradientBytes)
         }
