@@ -1,0 +1,20 @@
+/// Why measurements could not be read or fitted, with the place to look.
+public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A field of a measurement record is missing or wrong.
+    case badMeasurement(file: String, line: Int, field: String, value: String, reason: String)
+    /// The file cannot be read or has no op records.
+    case unusableFile(file: String, reason: String)
+    /// A profile file that does not decode.
+    case badProfile(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .badMeasurement(let file, let line, let field, let value, let reason):
+            "\(file):\(line): field '\(field)' \(value.isEmpty ? "" : "= '\(value)' ")\(reason)"
+        case .unusableFile(let file, let reason):
+            "\(file): \(reason)"
+        case .badProfile(let file, let reason):
+            "\(file): not a device profile: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Reads op timings from a JSON-lines or CSV file (the format `gansim train` writes and
+/// `scripts/measure_graph.py` produces on any PyTorch device).
+///
+/// Each record is one op pass. Fields (JSON keys, or CSV header names):
+/// - `kind` (string, required): the op kind, e.g. `conv2d`, `batch_norm`, `relu`
+///   (`OpKind.name`); or `opClass`: `matmul`, `convolution`, `normalization`,
+///   `elementwise`, `attention`, `update`.
+/// - `flops` (integer >= 0, required).
+/// - `bytesRead` and `bytesWritten` (integers >= 0), or `bytes`.
+/// - `medianSeconds` or `seconds` (number > 0, required).
+/// - `precision` (optional, default `fp32`).
+/// - `type` (optional): records whose type is not `op` (e.g. `step`) are skipped.
+/// Blank lines and lines starting with `#` are ignored.
+public enum MeasurementFile {
+    /// Parses the file at `path`.
+    public static func read(path: String) throws(CalibrationError) -> [TimingSample] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unusableFile(file: path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses measurement text; `file` names it in errors. CSV if the first record line
+    /// does not start with `{`.
+    public static func parse(_ text: String, file: String) throws(CalibrationError) -> [TimingSample] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let firstContent = lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        guard let first = firstContent else { throw .unusableFile(file: file, reason: "has no records") }
+        var samples: [TimingSample] = []
+        if first.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+            for (i, raw) in lines.enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                guard let data = line.data(using: .utf8),
+                      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+                else {
+                    throw .badMeasurement(file: file, line: i + 1, field: "(record)", value: "",
+                                          reason: "is not a JSON object")
+                }
+                let fields = object.mapValues { value -> String in
+                    if let s = value as? String { return s }
+                    if let n = value as? NSNumber { return n.stringValue }
+                    return "\(value)"
+                }
+                if let s = try sample(fields, file: file, line: i + 1) { samples.append(s) }
+            }
+        } else {
+            var header: [String]? = nil
+            for (i, raw) in lines.enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                guard let h = header else { header = cells; continue }
+                guard cells.count == h.count else {
+                    throw .badMeasurement(file: file, line: i + 1, field: "(record)", value: "",
+                                          reason: "has \(cells.count) cells but the header has \(h.count)")
+                }
+                if let s = try sample(Dictionary(uniqueKeysWithValues: zip(h, cells)), file: file, line: i + 1) {
+                    samples.append(s)
+                }
+            }
+        }
+        guard !samples.isEmpty else { throw .unusableFile(file: file, reason: "has no op records") }
+        return samples
+    }
+
+    /// One record, or nil if it is not an op record.
+    private static func sample(_ f: [String: String], file: String, line: Int) throws(CalibrationError) -> TimingSample? {
+        if let type = f["type"], !type.isEmpty, type != "op" { return nil }
+        func fail(_ field: String, _ value: String, _ reason: String) -> CalibrationError {
+            .badMeasurement(file: file, line: line, field: field, value: value, reason: reason)
+        }
+        func integer(_ key: String) throws(CalibrationError) -> Int? {
+            guard let v = f[key], !v.isEmpty else { return nil }
+            guard let n = Int(v) ?? Double(v).flatMap({ $0.rounded() == $0 ? Int(exactly: $0) : nil }), n >= 0 else {
+                throw fail(key, v, "must be a non-negative integer")
+            }
+            return n
+        }
+        let kind = f["kind"] ?? ""
+        let opClass: OpClass
+        if let c = f["opClass"], !c.isEmpty {
+            guard let parsed = OpClass(rawValue: c) else {
+                throw fail("opClass", c, "is not one of \(OpClass.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            opClass = parsed
+        } else if kind.isEmpty {
+            throw fail("kind", "", "is missing (give the op kind or opClass)")
+        } else if let parsed = OpClass.forKindName(kind) {
+            opClass = parsed
+        } else {
+            throw fail("kind", kind, "is not an op kind gansim knows")
+        }
+        guard let flops = try integer("flops") else { throw fail("flops", "", "is missing") }
+        let bytes: Int
+        if let b = try integer("bytes") {
+            bytes = b
+        } else if let r = try integer("bytesRead"), let w = try integer("bytesWritten") {
+            bytes = r + w
+        } else {
+            throw fail("bytesRead", "", "is missing (give bytesRead and bytesWritten, or bytes)")
+        }
+        let secondsKey = f["medianSeconds"] != nil ? "medianSeconds" : "seconds"
+        guard let text = f[secondsKey], !text.isEmpty else { throw fail("seconds", "", "is missing") }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw fail(secondsKey, text, "must be a positive number of seconds")
+        }
+        var precision = Precision.fp32
+        if let p = f["precision"], !p.isEmpty {
+            guard let parsed = Precision(rawValue: p) else {
+                throw fail("precision", p, "is not one of fp32, tf32, fp16, bf16")
+            }
+            precision = parsed
+        }
+        return TimingSample(opClass: opClass, kind: kind.isEmpty ? opClass.rawValue : kind, flops: flops,
+                            bytes: bytes, precision: precision, seconds: seconds, line: line)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Fits a device profile's per-class time parameters to measured op times.
+///
+/// Per class the model is `t = o + max(f / (P * m_c), b / (B * m_m))`, with `P` the
+/// matrix peak for matmul/convolution/attention (the vector peak otherwise) and `B` the
+/// memory bandwidth, both fixed from the profile; `o`, `m_c`, `m_m` are fitted by
+/// nonlinear least squares on log times (so every size counts equally), in log space
+/// so they stay positive. The saturating curve of uncalibrated profiles,
+/// `e(w) = m w / (w + h)`, gives `t = o + (w + h) / (P m)`: its half-saturation `h` is
+/// indistinguishable from overhead, so a fit keeps `h = 0` and lets `o` carry it. A weak
+/// prior (weight 0.05 per parameter, in log units) pulls each efficiency towards the
+/// base profile, so a class measured only in its compute-bound regime keeps a sane
+/// memory efficiency instead of drifting.
+public struct ProfileFitter: Sendable {
+    public let base: DeviceProfile
+    /// Classes with fewer samples keep the base profile's parameters.
+    public var minimumSamples = 4
+
+    public init(base: DeviceProfile) { self.base = base }
+
+    /// Peak FLOP/s that bound ops of `opClass` at `precision`.
+    public func peak(_ opClass: OpClass, _ precision: Precision) -> Double {
+        switch opClass {
+        case .matmul, .convolution, .attention: base.matrixPeak(precision) ?? base.vectorPeakFLOPS
+        case .normalization, .elementwise, .update: base.vectorPeakFLOPS
+        }
+    }
+
+    /// Predicted seconds of a sample under class parameters `(o, m_c, m_m)`.
+    public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double) -> Double {
+        let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision) * compute) : 0
+        let m = s.bytes > 0 ? Double(s.bytes) / (base.memoryBandwidth * memory) : 0
+        return overhead + max(c, m)
+    }
+
+    /// Fits every class with enough samples and returns the fitted profile and report.
+    public func fit(_ samples: [TimingSample]) -> CalibrationResult {
+        var profile = base
+        var classes: [OpClass: OpClassParameters] = base.opClasses ?? [:]
+        var fits: [ClassFit] = []
+        var allRelative: [Double] = []
+        for opClass in OpClass.allCases {
+            let group = samples.filter { $0.opClass == opClass }
+            guard group.count >= minimumSamples else { continue }
+            let prior = base.parameters(for: opClass)
+            let priorCompute = log(prior.computeEfficiency.maxEfficiency)
+            let priorMemory = log(prior.memoryEfficiency.maxEfficiency)
+            let start = [log(max(1e-9, 0.5 * (group.map(\.seconds).min() ?? 1e-6))), priorCompute, priorMemory]
+            let weight = 0.05
+            let solution = NonlinearLeastSquares.fit(start: start, observations: group.count + 2) { x in
+                let o = exp(x[0]), mc = exp(x[1]), mm = exp(x[2])
+                var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm)) - log($0.seconds) }
+                r.append(weight * (x[1] - priorCompute))
+                r.append(weight * (x[2] - priorMemory))
+                return r
+            }
+            let o = exp(solution.parameters[0]), mc = exp(solution.parameters[1]), mm = exp(solution.parameters[2])
+            let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm) }
+            let logMeasured = group.map { log($0.seconds) }
+            let meanLog = logMeasured.reduce(0, +) / Double(group.count)
+            let ssTot = logMeasured.reduce(0) { $0 + ($1 - meanLog) * ($1 - meanLog) }
+            let ssRes = zip(predicted, logMeasured).reduce(0) { $0 + (log($1.0) - $1.1) * (log($1.0) - $1.1) }
+            let relative = zip(predicted, group).map { $0 / $1.seconds - 1 }
+            allRelative += relative
+            let meanRel = relative.reduce(0, +) / Double(relative.count)
+            let spread = (relative.reduce(0) { $0 + ($1 - meanRel) * ($1 - meanRel) } / Double(relative.count))
+                .squareRoot()
+            classes[opClass] = OpClassParameters(
+                launchOverheadSeconds: o,
+                computeEfficiency: EfficiencyCurve(maxEfficiency: mc, halfSaturation: 0),
+                memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0))
+            // Delta method: se(exp(theta)) = exp(theta) * se(theta).
+            fits.append(ClassFit(
+                opClass: opClass, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
+                memoryEfficiency: mm, launchOverheadStandardError: o * solution.standardErrors[0],
+                computeEfficiencyStandardError: mc * solution.standardErrors[1],
+                memoryEfficiencyStandardError: mm * solution.standardErrors[2],
+                rSquared: ssTot > 0 ? 1 - ssRes / ssTot : 1, residualSpread: spread,
+                meanAbsoluteError: relative.reduce(0) { $0 + abs($1) } / Double(relative.count)))
+        }
+        profile.opClasses = classes.isEmpty ? nil : classes
+        if !allRelative.isEmpty {
+            let mean = allRelative.reduce(0, +) / Double(allRelative.count)
+            profile.residualSpread = (allRelative.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+                / Double(allRelative.count)).squareRoot()
+        }
+        profile.source = base.source + "; op classes fitted by gansim calibrate to \(samples.count) op timings"
+        return CalibrationResult(profile: profile, classes: fits, samples: samples.count)
+    }
+}

@@ -1,0 +1,25 @@
+/// One measured op time with the work that took it: the unit of calibration.
+public struct TimingSample: Sendable, Hashable, Codable {
+    public var opClass: OpClass
+    /// The op kind's name (`conv2d`, `batch_norm`, ...), for reports.
+    public var kind: String
+    public var flops: Int
+    /// Bytes read plus bytes written.
+    public var bytes: Int
+    public var precision: Precision
+    /// Measured wall time of the pass, in seconds.
+    public var seconds: Double
+    /// Line of the measurement file the sample came from (0 when measured in-process).
+    public var line: Int
+
+    public init(opClass: OpClass, kind: String, flops: Int, bytes: Int, precision: Precision, seconds: Double,
+                line: Int = 0) {
+        self.opClass = opClass
+        self.kind = kind
+        self.flops = flops
+        self.bytes = bytes
+        self.precision = precision
+        self.seconds = seconds
+        self.line = line
+    }
+}

@@ -1,0 +1,117 @@
+import CostModel
+import Foundation
+import Testing
+
+/// Fitting on synthetic data with known parameters, profile files, measurement parsing.
+@Suite struct CalibrationTests {
+    let base = DeviceCatalog.cpu
+
+    /// Samples generated from known class parameters with deterministic +-2% noise.
+    func synthetic(overhead: Double, compute: Double, memory: Double, opClass: OpClass = .convolution)
+        -> [TimingSample]
+    {
+        let fitter = ProfileFitter(base: base)
+        var out: [TimingSample] = []
+        var k = 0
+        for exponent in 0..<24 {
+            let flops = Int(1e5 * pow(10, Double(exponent) / 4.5))
+            // Alternate compute-heavy and memory-heavy ops so both efficiencies are identifiable.
+            let bytes = exponent % 2 == 0 ? flops / 50 : flops * 2
+            let s = TimingSample(opClass: opClass, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
+                                 seconds: 1)
+            let t = fitter.predict(s, overhead: overhead, compute: compute, memory: memory)
+            let noise = 1 + 0.02 * sin(Double(k) * 1.7)
+            k += 1
+            out.append(TimingSample(opClass: opClass, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
+                                    seconds: t * noise))
+        }
+        return out
+    }
+
+    @Test func fitRecoversKnownParameters() throws {
+        let samples = synthetic(overhead: 20e-6, compute: 0.62, memory: 0.4)
+        let result = ProfileFitter(base: base).fit(samples)
+        let fit = try #require(result.classes.first)
+        #expect(fit.opClass == .convolution && fit.samples == 24)
+        #expect(abs(fit.launchOverheadSeconds / 20e-6 - 1) < 0.1)
+        #expect(abs(fit.computeEfficiency / 0.62 - 1) < 0.05)
+        #expect(abs(fit.memoryEfficiency / 0.4 - 1) < 0.05)
+        #expect(fit.rSquared > 0.99)
+        #expect(fit.residualSpread < 0.03)
+        #expect(fit.computeEfficiencyStandardError > 0 && fit.computeEfficiencyStandardError < 0.05)
+        // The fitted profile prices that class with the fitted numbers, others as before.
+        let p = result.profile
+        #expect(p.parameters(for: .convolution).computeEfficiency.maxEfficiency == fit.computeEfficiency)
+        #expect(p.parameters(for: .matmul) == base.parameters(for: .matmul))
+        #expect(p.residualSpread != nil)
+    }
+
+    @Test func classesWithTooFewSamplesKeepTheBase() {
+        let few = Array(synthetic(overhead: 1e-5, compute: 0.5, memory: 0.5).prefix(3))
+        let result = ProfileFitter(base: base).fit(few)
+        #expect(result.classes.isEmpty)
+        #expect(result.profile.opClasses == nil)
+    }
+
+    @Test func profileRoundTripsThroughAFile() throws {
+        let fitted = ProfileFitter(base: base).fit(synthetic(overhead: 5e-6, compute: 0.7, memory: 0.3)).profile
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-profile-\(UUID()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try fitted.save(path: path)
+        let loaded = try DeviceProfile.load(path: path)
+        #expect(loaded == fitted)
+        #expect(try loaded.jsonData() == fitted.jsonData())
+    }
+
+    @Test func badProfileNamesTheMissingField() {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-bad-\(UUID()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try? #"{"name": "x"}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try DeviceProfile.load(path: path)
+            Issue.record("a profile without fields must not load")
+        } catch {
+            #expect(error.description.contains("missing field"))
+        }
+    }
+
+    @Test func parsesJSONLinesAndCSV() throws {
+        let jsonl = """
+            {"type":"op","kind":"conv2d","flops":1000,"bytesRead":10,"bytesWritten":20,"medianSeconds":0.001}
+            {"type":"step","stepSeconds":0.5}
+            # comment
+            {"kind":"relu","flops":5,"bytes":40,"seconds":2e-6,"precision":"fp32"}
+            """
+        let a = try MeasurementFile.parse(jsonl, file: "m.jsonl")
+        #expect(a.count == 2)
+        #expect(a[0] == TimingSample(opClass: .convolution, kind: "conv2d", flops: 1000, bytes: 30, precision: .fp32,
+                                     seconds: 0.001, line: 1))
+        #expect(a[1].opClass == .elementwise && a[1].line == 4)
+        let csv = "kind,flops,bytes,seconds\nlinear,200,64,1e-5\nbatch_norm,700,800,3e-5\n"
+        let b = try MeasurementFile.parse(csv, file: "m.csv")
+        #expect(b.map(\.opClass) == [.matmul, .normalization])
+    }
+
+    @Test func measurementErrorsNameFileLineAndField() {
+        func error(_ text: String) -> String {
+            do {
+                _ = try MeasurementFile.parse(text, file: "m.jsonl")
+                return "(no error)"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(error(#"{"kind":"warp","flops":1,"bytes":1,"seconds":1}"#)
+            == "m.jsonl:1: field 'kind' = 'warp' is not an op kind gansim knows")
+        #expect(error("{\"kind\":\"relu\",\"flops\":1,\"bytes\":1,\"seconds\":1}\n{\"kind\":\"relu\",\"flops\":-3,\"bytes\":1,\"seconds\":1}")
+            == "m.jsonl:2: field 'flops' = '-3' must be a non-negative integer")
+        #expect(error(#"{"kind":"relu","flops":1,"bytes":1,"seconds":0}"#)
+            == "m.jsonl:1: field 'seconds' = '0' must be a positive number of seconds")
+        #expect(error(#"{"kind":"relu","flops":1,"seconds":1}"#).contains("field 'bytesRead' is missing"))
+        #expect(error("not json") == "m.jsonl: has no op records")  // a CSV header alone
+        #expect(error("{oops") == "m.jsonl:1: field '(record)' is not a JSON object")
+        #expect(error("kind,flops\nrelu,1,2") == "m.jsonl:2: field '(record)' has 3 cells but the header has 2")
+        #expect(error("") == "m.jsonl: has no records")
+        #expect(throws: CalibrationError.self) { try MeasurementFile.read(path: "/nonexistent/file.jsonl") }
+    }
+}
