@@ -34,7 +34,10 @@ import Testing
         ) -> Void
         let fn: Sgemm = cblas_sgemm
         let address = UInt(bitPattern: unsafeBitCast(fn, to: UnsafeRawPointer.self))
-        let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+        // procfs files report size 0: read to end of file rather than by size.
+        let maps = FileHandle(forReadingAtPath: "/proc/self/maps").map {
+            String(decoding: $0.readDataToEndOfFile(), as: UTF8.self)
+        } ?? ""
         let library = maps.split(separator: "\n").first { line in
             let range = line.split(separator: " ")[0].split(separator: "-").compactMap { UInt($0, radix: 16) }
             return range.count == 2 && range[0] <= address && address < range[1]
