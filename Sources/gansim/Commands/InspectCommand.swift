@@ -12,8 +12,7 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var recipeOptions: RecipeOptions
 
-    @Option(help: "Device profile (see `gansim devices`).")
-    var device: String = "a100-80gb"
+    @OptionGroup var deviceOptions: DeviceOptions
 
     @Flag(help: "Machine-readable JSON output.")
     var json = false
@@ -21,7 +20,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let config = try modelOptions.config()
         let recipe = try recipeOptions.recipe(for: config.architecture)
-        let profile = try DeviceCatalog.profile(named: device)
+        let profile = try deviceOptions.resolve()
         let report = try Inspection(config: config, recipe: recipe, device: profile)
         print(json ? try JSONOutput.string(report) : Self.render(report))
     }
