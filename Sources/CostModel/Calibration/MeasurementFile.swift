@@ -11,6 +11,7 @@ import Foundation
 /// - `bytesRead` and `bytesWritten` (integers >= 0), or `bytes`.
 /// - `medianSeconds` or `seconds` (number > 0, required).
 /// - `precision` (optional, default `fp32`).
+/// - `threads` (optional): CPU threads of the run; absent means all cores.
 /// - `type` (optional): records whose type is not `op` (e.g. `step`) are skipped.
 /// Blank lines and lines starting with `#` are ignored.
 public enum MeasurementFile {
@@ -119,7 +120,8 @@ public enum MeasurementFile {
             }
             precision = parsed
         }
+        let threads = try integer("threads") ?? 0
         return TimingSample(opClass: opClass, kind: kind.isEmpty ? opClass.rawValue : kind, flops: flops,
-                            bytes: bytes, precision: precision, seconds: seconds, line: line)
+                            bytes: bytes, precision: precision, seconds: seconds, threads: threads, line: line)
     }
 }

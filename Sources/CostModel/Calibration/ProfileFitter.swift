@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Per class the model is `t = o + max(f / (P * m_c), b / (B * m_m))`, with `P` the
 /// matrix peak for matmul/convolution/attention (the vector peak otherwise) and `B` the
-/// memory bandwidth, both fixed from the profile; `o`, `m_c`, `m_m` are fitted by
+/// memory bandwidth, both fixed from the profile (scaled to the sample's threads on a CPU); `o`, `m_c`, `m_m` are fitted by
 /// nonlinear least squares on log times (so every size counts equally), in log space
 /// so they stay positive. The saturating curve of uncalibrated profiles,
 /// `e(w) = m w / (w + h)`, gives `t = o + (w + h) / (P m)`: its half-saturation `h` is
@@ -20,17 +20,18 @@ public struct ProfileFitter: Sendable {
     public init(base: DeviceProfile) { self.base = base }
 
     /// Peak FLOP/s that bound ops of `opClass` at `precision`.
-    public func peak(_ opClass: OpClass, _ precision: Precision) -> Double {
+    public func peak(_ opClass: OpClass, _ precision: Precision, threads: Int = 0) -> Double {
+        let device = base.restricted(toThreads: threads)
         switch opClass {
-        case .matmul, .convolution, .attention: base.matrixPeak(precision) ?? base.vectorPeakFLOPS
-        case .normalization, .elementwise, .update: base.vectorPeakFLOPS
+        case .matmul, .convolution, .attention: return device.matrixPeak(precision) ?? device.vectorPeakFLOPS
+        case .normalization, .elementwise, .update: return device.vectorPeakFLOPS
         }
     }
 
     /// Predicted seconds of a sample under class parameters `(o, m_c, m_m)`.
     public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double) -> Double {
-        let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision) * compute) : 0
-        let m = s.bytes > 0 ? Double(s.bytes) / (base.memoryBandwidth * memory) : 0
+        let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision, threads: s.threads) * compute) : 0
+        let m = s.bytes > 0 ? Double(s.bytes) / (base.restricted(toThreads: s.threads).memoryBandwidth * memory) : 0
         return overhead + max(c, m)
     }
 

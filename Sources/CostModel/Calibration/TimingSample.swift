@@ -9,17 +9,20 @@ public struct TimingSample: Sendable, Hashable, Codable {
     public var precision: Precision
     /// Measured wall time of the pass, in seconds.
     public var seconds: Double
+    /// Threads the op ran with on a CPU (0: all cores, or an accelerator).
+    public var threads: Int
     /// Line of the measurement file the sample came from (0 when measured in-process).
     public var line: Int
 
     public init(opClass: OpClass, kind: String, flops: Int, bytes: Int, precision: Precision, seconds: Double,
-                line: Int = 0) {
+                threads: Int = 0, line: Int = 0) {
         self.opClass = opClass
         self.kind = kind
         self.flops = flops
         self.bytes = bytes
         self.precision = precision
         self.seconds = seconds
+        self.threads = threads
         self.line = line
     }
 }

@@ -38,9 +38,23 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Per-class parameters fitted by calibration; classes missing here use the
     /// device-wide overhead and efficiencies above.
     public var opClasses: [OpClass: OpClassParameters]?
+    /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.
+    public var cores: Int?
     /// Spread of calibration residuals (standard deviation of relative op-time errors);
     /// the simulator's default jitter. Nil for uncalibrated profiles.
     public var residualSpread: Double?
+
+    /// The profile as seen by a run using `threads` threads of a CPU: peak FLOP/s and
+    /// bandwidth scale with the fraction of cores used. Accelerators are returned unchanged.
+    public func restricted(toThreads threads: Int) -> DeviceProfile {
+        guard let cores, cores > 0, threads > 0, threads < cores else { return self }
+        let f = Double(threads) / Double(cores)
+        var p = self
+        p.matrixPeakFLOPS = matrixPeakFLOPS.mapValues { $0 * f }
+        p.vectorPeakFLOPS *= f
+        p.memoryBandwidth *= f
+        return p
+    }
 
     /// The time parameters that price ops of `opClass`.
     public func parameters(for opClass: OpClass) -> OpClassParameters {
