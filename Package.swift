@@ -29,10 +29,12 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
         .target(name: "RealRunner", dependencies: ["CostModel", "CGSL", "CPNG"]),
+        // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
+        .target(name: "Validation", dependencies: ["CostModel"]),
         .executableTarget(
             name: "gansim",
             dependencies: [
-                "CostModel", "Simulator", "RealRunner",
+                "CostModel", "Simulator", "RealRunner", "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -40,6 +42,7 @@ let package = Package(
         .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "CostModel"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
         .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: [.copy("Fixtures")]),
     ]

@@ -63,11 +63,12 @@ public struct AnalyticEstimator: Sendable {
             }
         }
         let p = Double(period)
-        let perIteration = total.seconds / p
+        let overhead = device.iterationOverheadSeconds ?? 0
+        let perIteration = total.seconds / p + overhead
         let peak = device.matrixPeak(recipe.precision.precision) ?? device.vectorPeakFLOPS
         return IterationEstimate(
             seconds: perIteration, flops: total.flops / p, bytes: total.bytes / p,
-            phaseSeconds: phases.mapValues { $0 / p }, updateSeconds: update / p, workItems: total.items / p,
+            phaseSeconds: phases.mapValues { $0 / p }, updateSeconds: update / p + overhead, workItems: total.items / p,
             samplesPerSecond: Double(recipe.samplesPerStep) / perIteration,
             utilization: total.flops / p / perIteration / peak)
     }

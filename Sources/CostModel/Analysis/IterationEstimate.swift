@@ -8,7 +8,8 @@ public struct IterationEstimate: Sendable, Hashable, Codable {
     public var bytes: Double
     /// Seconds per iteration by phase (`discriminator`, `generator`, `r1`, `pathLength`).
     public var phaseSeconds: [String: Double]
-    /// Seconds per iteration in optimizer and EMA updates.
+    /// Seconds per iteration in optimizer and EMA updates (and the profile's fixed
+    /// per-iteration overhead, if calibrated).
     public var updateSeconds: Double
     /// Work items per iteration (launched kernels).
     public var workItems: Double

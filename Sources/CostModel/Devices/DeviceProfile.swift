@@ -38,6 +38,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Per-class parameters fitted by calibration; classes missing here use the
     /// device-wide overhead and efficiencies above.
     public var opClasses: [OpClass: OpClassParameters]?
+    /// Fixed time per training iteration outside the ops (data loading, loss, framework
+    /// bookkeeping), fitted from whole steps by calibration; nil counts none.
+    public var iterationOverheadSeconds: Double?
     /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.
     public var cores: Int?
     /// Spread of calibration residuals (standard deviation of relative op-time errors);

@@ -1,0 +1,36 @@
+import CostModel
+
+/// The built-in calibration fit set and validation plan for the local CPU.
+///
+/// The two are disjoint: the fit set trains small DCGAN-32s, mlp-gans and one
+/// resnet-gan; validation predicts other widths, resolutions (DCGAN-64), batches,
+/// thread counts, nDisc and accumulation, none of which the fit saw as a whole run.
+public enum Plans {
+    /// Runs whose op timings and steps calibrate the `cpu` profile.
+    public static let fitSet: [RunConfiguration] = [
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, threads: 1, steps: 6),
+        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, threads: 2, steps: 6),
+        RunConfiguration(.dcgan, resolution: 32, width: 64, batch: 8, threads: 1, steps: 5),
+        RunConfiguration(.dcgan, resolution: 32, width: 48, batch: 24, threads: 2, steps: 5),
+        RunConfiguration(.mlpGAN, width: 64, batch: 128, threads: 1, steps: 20),
+        RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, steps: 20),
+        RunConfiguration(.resnetGAN, width: 32, batch: 8, threads: 2, steps: 4),
+    ]
+
+    /// Configurations predicted and then run for real.
+    public static let validation: [RunConfiguration] = [
+        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 16, threads: 1, steps: 6),
+        RunConfiguration(.dcgan, resolution: 32, width: 64, batch: 32, threads: 2, steps: 5),
+        RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 64, threads: 2, discriminatorSteps: 2, steps: 5),
+        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 16, threads: 2, accumulation: 2, steps: 5),
+        RunConfiguration(.dcgan, resolution: 64, width: 16, batch: 16, threads: 1, steps: 4),
+        RunConfiguration(.dcgan, resolution: 64, width: 32, batch: 8, threads: 2, steps: 4),
+        RunConfiguration(.mlpGAN, width: 128, batch: 256, threads: 1, steps: 20),
+        RunConfiguration(.mlpGAN, width: 512, batch: 128, threads: 2, steps: 15),
+        RunConfiguration(.mlpGAN, width: 128, batch: 64, threads: 2, discriminatorSteps: 3, steps: 20),
+        RunConfiguration(.resnetGAN, width: 64, batch: 8, threads: 1, steps: 3),
+        RunConfiguration(.resnetGAN, width: 48, batch: 16, threads: 2, discriminatorSteps: 1, steps: 3),
+        RunConfiguration(.resnetGAN, width: 32, batch: 16, threads: 1, discriminatorSteps: 2, accumulation: 2,
+                         steps: 3),
+    ]
+}
