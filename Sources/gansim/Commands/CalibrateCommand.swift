@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostModel
 import Foundation
+import Validation
 
 /// `gansim calibrate`: fit a device profile to measured op times.
 struct CalibrateCommand: ParsableCommand {
@@ -8,14 +9,14 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Fit a device profile's per-op-class parameters to measured op times.",
         discussion: """
-            --measurements reads JSON lines or CSV (the op-timing file of `gansim train --out`, or \
+            Without --measurements it trains a fit set of small GANs on this machine with the CPU             trainer (each in its own process, a few minutes in all) and fits the `cpu` profile to             their op timings and whole steps. --measurements reads JSON lines or CSV (the op-timing file of `gansim train --out`, or \
             the output of scripts/measure_graph.py on any PyTorch device; format in \
             Sources/CostModel/Calibration/MeasurementFile.swift). The fitted profile is usable by \
             every command through --profile.
             """)
 
-    @Option(help: "Op timings to fit (JSONL or CSV).")
-    var measurements: String
+    @Option(help: "Op timings to fit (JSONL or CSV) instead of running the built-in fit set.")
+    var measurements: String?
 
     @Option(help: "Catalog profile whose peaks and bandwidth the fit starts from.")
     var device: String = "cpu"
@@ -28,14 +29,26 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let base = try DeviceCatalog.profile(named: device)
-        let samples = try MeasurementFile.read(path: measurements)
-        let result = ProfileFitter(base: base).fit(samples)
+        let result: CalibrationResult
+        let source: String
+        if let measurements {
+            result = ProfileFitter(base: base).fit(try MeasurementFile.read(path: measurements))
+            source = measurements
+        } else {
+            guard base.kind == .cpu else {
+                throw ValidationError("--device \(device): running the fit set needs the local cpu profile; "
+                    + "measure other devices with scripts/measure_graph.py and pass --measurements")
+            }
+            result = try RunnerCalibration.calibrate(base: base, fitSet: Plans.fitSet, measure: TrainProcess.measure,
+                                                     progress: TrainProcess.progress("calibrating"))
+            source = "the built-in fit set (\(Plans.fitSet.count) runs)"
+        }
         if let out { try result.profile.save(path: out) }
         if json {
             print(try JSONOutput.string(result))
             return
         }
-        print("fitted \(base.name) to \(samples.count) op timings from \(measurements)")
+        print("fitted \(base.name) to \(result.samples) op timings from \(source)")
         var table = TextTable(["class", "samples", "overhead", "compute eff.", "memory eff.", "R^2 (log t)",
                                "spread", "mean |err|"])
         for c in result.classes {
@@ -47,10 +60,9 @@ struct CalibrateCommand: ParsableCommand {
                        String(format: "%.1f%%", c.meanAbsoluteError * 100)])
         }
         print(table.render())
-        let skipped = Set(samples.map(\.opClass)).subtracting(result.classes.map(\.opClass))
-        if !skipped.isEmpty {
-            print("kept prior parameters for classes with fewer than 4 samples: "
-                + skipped.map(\.rawValue).sorted().joined(separator: ", "))
+        if let o = result.profile.iterationOverheadSeconds {
+            print("per-iteration overhead outside the ops: \(Units.seconds(o)); process baseline memory: "
+                + Units.bytes(result.profile.runtimeOverheadBytes))
         }
         if let out { print("wrote \(out)") }
     }

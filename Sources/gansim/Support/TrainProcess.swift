@@ -1,0 +1,57 @@
+import CostModel
+import Foundation
+import Validation
+
+/// Measures a run configuration by running `gansim train` in a child process, so that
+/// each run's peak resident memory is its own.
+enum TrainProcess {
+    /// Errors of a child run.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs `config` and reads its result and op timings.
+    static func measure(_ config: RunConfiguration) throws -> MeasuredRun {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var args = ["train", config.architecture.rawValue, "--batch", "\(config.batch)",
+                    "--threads", "\(config.threads)", "--steps", "\(config.steps)", "--warmup", "1",
+                    "--seed", "1", "--out", folder.path, "--json"]
+        if let r = config.resolution { args += ["--resolution", "\(r)"] }
+        if let w = config.width { args += ["--width", "\(w)"] }
+        if let n = config.discriminatorSteps { args += ["--ndisc", "\(n)"] }
+        if let a = config.accumulation { args += ["--accumulation", "\(a)"] }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = args
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "run '\(config.label)' failed: "
+                + String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let resultData = try Data(contentsOf: folder.appendingPathComponent("result.json"))
+        guard let result = try JSONSerialization.jsonObject(with: resultData) as? [String: Any],
+              let step = (result["stepSeconds"] as? NSNumber)?.doubleValue,
+              let peak = (result["peakResidentBytes"] as? NSNumber)?.intValue
+        else { throw Failure(description: "run '\(config.label)' wrote no stepSeconds/peakResidentBytes") }
+        let timings = try MeasurementFile.read(path: folder.appendingPathComponent("timings.jsonl").path)
+        return MeasuredRun(stepSeconds: step, peakResidentBytes: peak, opTimings: timings)
+    }
+
+    /// A progress printer for a terminal (silent when stderr is not one).
+    static func progress(_ what: String) -> (Int, Int, String) -> Void {
+        let tty = isatty(2) != 0
+        return { i, n, label in
+            guard tty else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(what) [\(i)/\(n)] \(label)".utf8))
+            if i == n { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
+}
