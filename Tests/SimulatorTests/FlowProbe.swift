@@ -36,8 +36,8 @@ final class FlowProbe: FlowObserver, EventHandler {
 
     func handle(_ event: SimulationEvent, simulator: EventSimulator) {
         let flow = planned[event.payload]
-        let topology = network.routes.topology
-        let route = try! network.routes.route(from: topology.devices[flow.from], to: topology.devices[flow.to])
+        let topology = network.topology
+        let route = try! network.route(from: topology.devices[flow.from], to: topology.devices[flow.to])
         network.startFlow(route: route, bytes: flow.bytes, observer: observer, token: event.payload)
     }
 

@@ -6,7 +6,7 @@
 /// exactly when no link is shared and the event simulation is slower only when one is.
 public enum AnalyticEstimator {
     /// Critical-path seconds of `schedule` with slot i on device rank `participants[i]`.
-    public static func seconds(schedule: CollectiveSchedule, participants: [Int], routes: RouteTable) throws -> Double {
+    public static func seconds(schedule: CollectiveSchedule, participants: [Int], routes: inout RouteTable) throws -> Double {
         let topology = routes.topology
         var pairSeconds: [Double] = []
         var pairPerByte: [Double] = []

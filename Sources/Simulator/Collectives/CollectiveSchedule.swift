@@ -48,18 +48,25 @@ public struct CollectiveSchedule: Sendable {
         return sum
     }
 
+    /// The pair id of (source slot, destination slot), registering the pair on first use.
+    public mutating func pair(from source: Int, to destination: Int) -> Int32 {
+        let key = source * participantCount + destination
+        if let known = pairIndex[key] { return known }
+        let pair = Int32(pairs.count)
+        pairs.append(SlotPair(source: Int32(source), destination: Int32(destination)))
+        pairIndex[key] = pair
+        return pair
+    }
+
     /// Appends a transfer from slot `source` to slot `destination` after up to two earlier transfers (-1: none).
     @discardableResult
     public mutating func add(from source: Int, to destination: Int, bytes: Double, after first: Int = -1, _ second: Int = -1) -> Int {
-        let key = source * participantCount + destination
-        let pair: Int32
-        if let known = pairIndex[key] {
-            pair = known
-        } else {
-            pair = Int32(pairs.count)
-            pairs.append(SlotPair(source: Int32(source), destination: Int32(destination)))
-            pairIndex[key] = pair
-        }
+        add(pair: pair(from: source, to: destination), bytes: bytes, after: first, second)
+    }
+
+    /// Appends a transfer over a known pair id after up to two earlier transfers (-1: none).
+    @discardableResult
+    public mutating func add(pair: Int32, bytes: Double, after first: Int = -1, _ second: Int = -1) -> Int {
         let id = transferBytes.count
         transferPair.append(pair)
         transferBytes.append(bytes)

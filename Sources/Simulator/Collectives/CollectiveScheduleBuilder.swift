@@ -68,12 +68,13 @@ public enum CollectiveScheduleBuilder {
         // previous[k][i]: id of member i's send of chunk k in the previous step.
         var previous = Array(repeating: Array(repeating: -1, count: n), count: chunks)
         var current = previous
+        let edges = (0..<n).map { schedule.pair(from: ring[$0], to: ring[($0 + 1) % n]) }
         for step in 0..<steps {
             for k in 0..<chunks {
                 for i in 0..<n {
                     let received = step == 0 ? ready[i] : previous[k][(i + n - 1) % n]
                     let ownPrevious = step == 0 ? -1 : previous[k][i]
-                    let id = schedule.add(from: ring[i], to: ring[(i + 1) % n], bytes: bytesPerTransfer, after: received, ownPrevious)
+                    let id = schedule.add(pair: edges[i], bytes: bytesPerTransfer, after: received, ownPrevious)
                     if k > 0 { schedule.addDependency(current[k - 1][i], before: id) }
                     current[k][i] = id
                 }

@@ -62,7 +62,8 @@ public enum CollectiveSimulation {
         runner.start()
         simulator.run()
         precondition(runner.isFinished, "collective stalled: \(runner.completedCount) of \(schedule.transferCount) transfers")
-        let analytic = try AnalyticEstimator.seconds(schedule: schedule, participants: ranks, routes: network.routes)
+        var routes = RouteTable(topology: topology)
+        let analytic = try AnalyticEstimator.seconds(schedule: schedule, participants: ranks, routes: &routes)
         let seconds = runner.endSeconds - runner.startSeconds
         let n = Double(devices)
         let busFactor = operation == .allreduce ? 2 * (n - 1) / n : (n - 1) / n

@@ -1,6 +1,6 @@
 import HeapModule
 
-extension FlowNetwork {
+extension FlowNetworkState {
     /// Recomputes max-min fair rates for every flow connected (through shared links) to a dirty flow or link.
     ///
     /// Progressive filling: repeatedly take the link whose remaining capacity divided by
@@ -9,7 +9,7 @@ extension FlowNetwork {
     /// version and a new transmission-end event.
     ///
     /// - Complexity: O(H log H) for H flow-link incidences in the affected components.
-    func recomputeRates() {
+    mutating func recomputeRates() {
         let now = simulator.nowSeconds
         epoch &+= 1
         componentFlows.removeAll(keepingCapacity: true)
@@ -65,7 +65,7 @@ extension FlowNetwork {
     }
 
     /// Gives a flow its new fair rate and, if anything changed, a new transmission-end event.
-    private func setRate(of flow: Int32, to rate: Double, now: Double) {
+    private mutating func setRate(of flow: Int32, to rate: Double, now: Double) {
         let f = Int(flow)
         if flowState[f] == .shared && flowRate[f] == rate { return }  // its pending event is still right
         if flowState[f] == .exclusive { sharedFlowCount += 1 }
@@ -75,7 +75,7 @@ extension FlowNetwork {
         scheduleFlowEvent(Self.transmitEndKind, flow: flow, atSeconds: now + flowRemainingBytes[f] / rate)
     }
 
-    private func collectComponent(fromFlow start: Int32, now: Double) {
+    private mutating func collectComponent(fromFlow start: Int32, now: Double) {
         guard flowMark[Int(start)] != epoch else { return }
         flowMark[Int(start)] = epoch
         componentFlows.append(start)
@@ -83,7 +83,7 @@ extension FlowNetwork {
         expand(from: &cursor, now: now)
     }
 
-    private func collectComponent(fromLink link: Int32, now: Double) {
+    private mutating func collectComponent(fromLink link: Int32, now: Double) {
         let cursorStart = componentFlows.count
         visit(link: link, now: now)
         var cursor = cursorStart
@@ -91,7 +91,7 @@ extension FlowNetwork {
     }
 
     /// Breadth-first closure: visits every link of every collected flow, collecting the flows on those links.
-    private func expand(from cursor: inout Int, now: Double) {
+    private mutating func expand(from cursor: inout Int, now: Double) {
         while cursor < componentFlows.count {
             let flow = componentFlows[cursor]
             cursor += 1
@@ -101,7 +101,7 @@ extension FlowNetwork {
         }
     }
 
-    private func visit(link: Int32, now: Double) {
+    private mutating func visit(link: Int32, now: Double) {
         let l = Int(link)
         guard linkMark[l] != epoch else { return }
         linkMark[l] = epoch

@@ -1,12 +1,10 @@
-import HeapModule
-
 /// Shortest routes between vertices of a topology, computed lazily and cached.
 ///
 /// A route minimises the hop count; among routes with equally many hops it prefers the
 /// smallest sum of seconds-per-byte (faster links). Routes that are still equal are
 /// spread deterministically by a hash of (source, destination), like ECMP, so runs are
 /// reproducible. Route ids index flat arrays of link indices, latencies and bottlenecks.
-public final class RouteTable {
+public struct RouteTable: Sendable {
     /// The topology the routes run over.
     public let topology: Topology
     /// Link indices of all routes, concatenated; route `r` is `linkIndices[routeStart[r]..<routeStart[r + 1]]`.
@@ -24,7 +22,7 @@ public final class RouteTable {
     private let incoming: [[Int]]
 
     /// Lexicographic route cost: hops first, then seconds per byte.
-    struct RouteCost: Comparable {
+    struct RouteCost: Comparable, Sendable {
         var hops: Int
         var secondsPerByte: Double
         static let unreachable = RouteCost(hops: .max, secondsPerByte: .infinity)
@@ -35,13 +33,6 @@ public final class RouteTable {
             RouteCost(hops: hops + 1, secondsPerByte: secondsPerByte + 1 / spec.bandwidthBytesPerSecond)
         }
         func sameAs(_ other: RouteCost) -> Bool { !(self < other) && !(other < self) }
-    }
-
-    private struct Frontier: Comparable {
-        var cost: RouteCost
-        var node: Int
-        static func < (a: Frontier, b: Frontier) -> Bool { a.cost != b.cost ? a.cost < b.cost : a.node < b.node }
-        static func == (a: Frontier, b: Frontier) -> Bool { a.cost.sameAs(b.cost) && a.node == b.node }
     }
 
     /// Creates an empty route table over `topology`.
@@ -61,7 +52,7 @@ public final class RouteTable {
     public var routeCount: Int { latencySeconds.count }
 
     /// The route id from vertex `source` to vertex `destination` (computed on first use).
-    public func route(from source: Int, to destination: Int) throws -> Int32 {
+    public mutating func route(from source: Int, to destination: Int) throws -> Int32 {
         let key = source &* topology.nodes.count &+ destination
         if let id = cache[key] { return id }
         let id = try computeRoute(from: source, to: destination)
@@ -75,7 +66,7 @@ public final class RouteTable {
         Int(routeStart[Int(route)])..<Int(routeStart[Int(route) + 1])
     }
 
-    private func computeRoute(from source: Int, to destination: Int) throws -> Int32 {
+    private mutating func computeRoute(from source: Int, to destination: Int) throws -> Int32 {
         let costs = costs(to: destination)
         guard costs[source] != .unreachable else {
             throw ConfigurationError(
@@ -107,20 +98,28 @@ public final class RouteTable {
         return Int32(latencySeconds.count - 1)
     }
 
-    /// Dijkstra on the reversed graph: the cost of the best route from every vertex to `destination`.
-    private func costs(to destination: Int) -> [RouteCost] {
+    /// The cost of the best route from every vertex to `destination`.
+    ///
+    /// Breadth-first search on the reversed graph settles hop counts layer by layer; a
+    /// vertex's seconds-per-byte depends only on the layer before it, which is complete
+    /// when the vertex is reached, so one O(V + E) pass gives the lexicographic optimum.
+    private mutating func costs(to destination: Int) -> [RouteCost] {
         if let known = costsToDestination[destination] { return known }
         var cost = Array(repeating: RouteCost.unreachable, count: topology.nodes.count)
         cost[destination] = RouteCost(hops: 0, secondsPerByte: 0)
-        var frontier = Heap<Frontier>([Frontier(cost: cost[destination], node: destination)])
-        while let next = frontier.popMin() {
-            guard next.cost.sameAs(cost[next.node]) else { continue }
-            for linkIndex in incoming[next.node] {
+        var queue = [destination]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for linkIndex in incoming[node] {
                 let link = topology.links[linkIndex]
-                let candidate = next.cost.adding(link.spec)
-                if candidate < cost[link.from] {
+                let candidate = cost[node].adding(link.spec)
+                if cost[link.from].hops == RouteCost.unreachable.hops {
                     cost[link.from] = candidate
-                    frontier.insert(Frontier(cost: candidate, node: link.from))
+                    queue.append(link.from)
+                } else if cost[link.from].hops == candidate.hops && candidate.secondsPerByte < cost[link.from].secondsPerByte {
+                    cost[link.from] = candidate
                 }
             }
         }
