@@ -16,6 +16,8 @@ public enum RunnerError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// A fixture or checkpoint file that does not fit the network.
     case badFixture(reason: String)
+    /// The model configuration cannot be built.
+    case model(ModelError)
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum RunnerError: Error, Equatable, CustomStringConvertible {
         case .datasetMismatch(let dataset, let reason): "dataset '\(dataset)' does not fit the model: \(reason)"
         case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
         case .badFixture(let reason): "bad fixture: \(reason)"
+        case .model(let e): e.description
         }
     }
 }

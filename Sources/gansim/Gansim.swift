@@ -11,6 +11,7 @@ struct Gansim: ParsableCommand {
             ModelsCommand.self,
             DevicesCommand.self,
             InspectCommand.self,
+            TrainCommand.self,
             CollectiveCommand.self,
         ]
     )

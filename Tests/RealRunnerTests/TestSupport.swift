@@ -1,8 +1,19 @@
 import CostModel
+import Foundation
 @testable import RealRunner
 
 /// Helpers shared by the RealRunner tests.
 enum TestSupport {
+    /// `scale * sin(0.37 i + 1.7 salt) * cos(0.13 i + 0.5 salt)`: the deterministic values
+    /// shared with scripts/make_realrunner_fixtures.py (`wave`).
+    static func wave(_ n: Int, salt: Double, scale: Double = 1) -> [Float] {
+        (0..<n).map { i -> Float in
+            let x = Double(i)
+            let s: Double = scale * sin(0.37 * x + 1.7 * salt)
+            return Float(s * cos(0.13 * x + 0.5 * salt))
+        }
+    }
+
     /// A tensor of normal draws.
     static func randn(_ shape: [Int], seed: UInt64, std: Float = 1) -> Tensor {
         let t = Tensor(shape: shape)

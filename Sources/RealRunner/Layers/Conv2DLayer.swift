@@ -63,6 +63,6 @@ public final class Conv2DLayer: Layer {
         return [gx]
     }
 
-    /// Turns the spectral-norm power iteration on or off (no-op without spectral norm).
-    func spectralIterate(_ on: Bool) { params.spectral?.iterate = on }
+    /// The spectral-norm state (nil without spectral norm).
+    var spectralNormState: SpectralNormState? { params.spectral }
 }

@@ -65,6 +65,6 @@ public final class ConvTranspose2DLayer: Layer {
         return [gx]
     }
 
-    /// Turns the spectral-norm power iteration on or off (no-op without spectral norm).
-    func spectralIterate(_ on: Bool) { params.spectral?.iterate = on }
+    /// The spectral-norm state (nil without spectral norm).
+    var spectralNormState: SpectralNormState? { params.spectral }
 }

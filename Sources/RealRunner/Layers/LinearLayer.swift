@@ -51,6 +51,6 @@ public final class LinearLayer: Layer {
         return [g]
     }
 
-    /// Turns the spectral-norm power iteration on or off (no-op without spectral norm).
-    func spectralIterate(_ on: Bool) { params.spectral?.iterate = on }
+    /// The spectral-norm state (nil without spectral norm).
+    var spectralNormState: SpectralNormState? { params.spectral }
 }

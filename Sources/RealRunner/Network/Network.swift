@@ -127,10 +127,18 @@ public final class Network {
 
     /// Turns spectral-norm power iterations on (training) or off (gradient checks).
     public func setSpectralNormIteration(_ on: Bool) {
-        for layer in layers {
-            (layer as? LinearLayer)?.spectralIterate(on)
-            (layer as? Conv2DLayer)?.spectralIterate(on)
-            (layer as? ConvTranspose2DLayer)?.spectralIterate(on)
+        for id in layers.indices { spectralNormState(opID: id)?.iterate = on }
+    }
+}
+
+extension Network {
+    /// The spectral-norm state of op `id`, if that op is spectrally normalised.
+    func spectralNormState(opID id: Int) -> SpectralNormState? {
+        switch layers[id] {
+        case let l as LinearLayer: l.spectralNormState
+        case let l as Conv2DLayer: l.spectralNormState
+        case let l as ConvTranspose2DLayer: l.spectralNormState
+        default: nil
         }
     }
 }

@@ -1,0 +1,33 @@
+import CostModel
+
+/// One line of the per-op timing file: an op's pass, its CostModel descriptor, the run
+/// context and the measured wall times.
+public struct OpTimingRecord: Codable, Sendable {
+    public var type = "op"
+    public var network: String
+    public var phase: String
+    public var op: String
+    public var opID: Int
+    public var kind: String
+    public var pass: String
+    public var weightGradients: Bool
+    public var inputGradients: Bool
+    public var batch: Int
+    public var inputShapes: [[Int]]
+    public var outputShape: [Int]
+    public var parameters: Int
+    /// FLOPs of the pass from `Op.cost` (backward: input-gradient plus weight-gradient
+    /// as computed).
+    public var flops: Int
+    public var bytesRead: Int
+    public var bytesWritten: Int
+    public var threads: Int
+    public var precision: String
+    /// Median over the timed iterations of the seconds this pass took per iteration.
+    public var medianSeconds: Double
+    public var meanSeconds: Double
+    /// Timed iterations.
+    public var samples: Int
+    /// Executions per iteration (e.g. D steps per iteration).
+    public var callsPerIteration: Int
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Writes a run's files into its output folder, each atomically (temporary file, then
+/// rename): `result.json`, `losses.csv`, `timings.jsonl`, `samples.png` and `real.png`.
+public enum RunArtifacts {
+    /// Writes every artifact of `trainer`'s run into `directory` (created if missing).
+    ///
+    /// - Throws: `RunnerError.cannotWrite` naming the path that failed.
+    public static func write(_ result: TrainResult, trainer: Trainer, to directory: String) throws(RunnerError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        try writeText(resultJSON(result) + "\n", to: path("result.json"))
+        var csv = "step,discriminator_loss,generator_loss,seconds\n"
+        for (i, l) in trainer.lossHistory.enumerated() {
+            csv += "\(i + 1),\(l.discriminator),\(l.generator),\(trainer.stepSeconds[i])\n"
+        }
+        try writeText(csv, to: path("losses.csv"))
+        try writeText(timingLines(trainer), to: path("timings.jsonl"))
+        let samples = trainer.sample(count: trainer.sampleShape.count == 3 ? 64 : 1000, seed: trainer.options.seed &+ 99)
+        let real = Tensor(shape: samples.shape)
+        trainer.dataset.fill(real, rng: SeededRandom(seed: trainer.options.seed &+ 98))
+        if let ring = trainer.dataset as? RingDataset {
+            try PNGCodec.write(SampleImage.scatter(samples, ring: ring), to: path("samples.png"))
+            try PNGCodec.write(SampleImage.scatter(real, ring: ring), to: path("real.png"))
+        } else {
+            try PNGCodec.write(SampleImage.grid(samples), to: path("samples.png"))
+            try PNGCodec.write(SampleImage.grid(real), to: path("real.png"))
+        }
+    }
+
+    /// The result as pretty, key-sorted JSON.
+    public static func resultJSON(_ result: TrainResult) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: (try? enc.encode(result)) ?? Data(), as: UTF8.self)
+    }
+
+    /// One JSON object per line: every timed step, then every op pass.
+    static func timingLines(_ trainer: Trainer) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        var lines: [String] = []
+        let warm = trainer.warmupSteps
+        for (i, s) in trainer.stepSeconds.enumerated() {
+            let l = trainer.lossHistory[i]
+            let r = StepRecord(step: i + 1, seconds: s, discriminatorLoss: l.discriminator, generatorLoss: l.generator,
+                               timed: i >= warm, threads: trainer.options.threads, batch: trainer.recipe.batchPerDevice,
+                               precision: "fp32")
+            lines.append(String(decoding: (try? enc.encode(r)) ?? Data(), as: UTF8.self))
+        }
+        for r in trainer.opRecords() { lines.append(String(decoding: (try? enc.encode(r)) ?? Data(), as: UTF8.self)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes `text` to `path` through a temporary file and a rename.
+    static func writeText(_ text: String, to path: String) throws(RunnerError) {
+        let tmp = path + ".tmp-\(getpid())"
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: tmp))
+        } catch {
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        guard rename(tmp, path) == 0 else {
+            unlink(tmp)
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}

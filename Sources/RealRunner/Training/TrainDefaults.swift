@@ -1,0 +1,50 @@
+import CostModel
+
+/// The per-architecture defaults of a training run and the checks of user values.
+struct TrainDefaults {
+    var batch: Int
+    var steps: Int
+    var dataset: DatasetChoice
+    var loss: GANLoss
+    var learningRate: Float
+    var beta1: Float
+    var beta2: Float
+
+    /// DCGAN: the PyTorch example (batch 64, Adam 2e-4, beta1 0.5, BCE). mlp-gan: Adam
+    /// 1e-3 (beta1 0.5), batch 256 — a few thousand iterations cover the ring in seconds.
+    /// resnet-gan: SNGAN (hinge, Adam 2e-4, betas 0/0.9, batch 64).
+    static func of(_ a: Architecture) -> TrainDefaults {
+        switch a {
+        case .mlpGAN:
+            TrainDefaults(batch: 256, steps: 2000, dataset: .ring, loss: .nonSaturating, learningRate: 1e-3,
+                          beta1: 0.5, beta2: 0.999)
+        case .resnetGAN:
+            TrainDefaults(batch: 64, steps: 200, dataset: .shapes, loss: .hinge, learningRate: 2e-4, beta1: 0,
+                          beta2: 0.9)
+        default:
+            TrainDefaults(batch: 64, steps: 300, dataset: .shapes, loss: .nonSaturating, learningRate: 2e-4,
+                          beta1: 0.5, beta2: 0.999)
+        }
+    }
+
+    /// Checks the user's values, naming the first bad field.
+    static func validate(_ o: TrainOptions) throws(RunnerError) {
+        func positive(_ name: String, _ v: Int?) throws(RunnerError) {
+            if let v, v <= 0 { throw .invalidOption(field: name, value: "\(v)", expected: "a positive integer") }
+        }
+        try positive("batch", o.batch)
+        try positive("steps", o.steps)
+        try positive("threads", o.threads)
+        try positive("nDisc", o.discriminatorSteps)
+        try positive("accumulation", o.accumulation)
+        if let w = o.warmupSteps, w < 0 {
+            throw .invalidOption(field: "warmup", value: "\(w)", expected: "0 or a positive integer")
+        }
+        if let lr = o.learningRate, !(lr > 0 && lr.isFinite) {
+            throw .invalidOption(field: "lr", value: "\(lr)", expected: "a positive number")
+        }
+        if !(o.emaDecay > 0 && o.emaDecay < 1) {
+            throw .invalidOption(field: "emaDecay", value: "\(o.emaDecay)", expected: "a number between 0 and 1")
+        }
+    }
+}

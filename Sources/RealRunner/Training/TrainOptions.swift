@@ -1,0 +1,31 @@
+import CostModel
+
+/// Everything a training run needs; unset values take the architecture's defaults
+/// (those of its official code, see `TrainDefaults`).
+public struct TrainOptions: Sendable {
+    public var architecture: Architecture
+    public var resolution: Int?
+    public var width: Int?
+    public var latentDim: Int?
+    /// Samples per micro-batch.
+    public var batch: Int?
+    /// Training iterations (each `nDisc` D steps and one G step).
+    public var steps: Int?
+    /// Threads for OpenBLAS and the runner's loops together.
+    public var threads: Int = 1
+    public var dataset: DatasetChoice?
+    public var seed: UInt64 = 1
+    public var loss: GANLoss?
+    public var optimizer: OptimizerKind?
+    public var learningRate: Float?
+    public var discriminatorSteps: Int?
+    public var accumulation: Int?
+    public var ema: Bool?
+    /// EMA decay per G step.
+    public var emaDecay: Float = 0.999
+    /// Iterations excluded from the step-time statistics.
+    public var warmupSteps: Int?
+
+    /// Creates options for an architecture.
+    public init(architecture: Architecture) { self.architecture = architecture }
+}
