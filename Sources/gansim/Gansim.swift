@@ -11,8 +11,11 @@ struct Gansim: ParsableCommand {
             ModelsCommand.self,
             DevicesCommand.self,
             InspectCommand.self,
-            TrainCommand.self,
+            ExportGraphCommand.self,
+            CalibrateCommand.self,
+            ValidateCommand.self,
             CollectiveCommand.self,
+            TrainCommand.self,
         ]
     )
 }
