@@ -1,0 +1,97 @@
+import Foundation
+
+/// Self-contained SVG charts with axes, units and legends.
+public enum Charts {
+    /// Stacked horizontal bars: one bar per category, one segment per component.
+    ///
+    /// - Parameters:
+    ///   - categories: bar labels, top to bottom.
+    ///   - components: segment names, in stacking order.
+    ///   - values: `values[bar][component]`, non-negative.
+    public static func stackedBars(title: String, categories: [String], components: [String], values: [[Double]],
+                                   unit: String, format: (Double) -> String) -> String {
+        let barHeight = 22.0
+        var c = SVGCanvas(width: 760, height: 90 + Double(categories.count) * (barHeight + 10))
+        let maxTotal = values.map { $0.reduce(0, +) }.max() ?? 1
+        let scale = NiceScale(min: 0, max: maxTotal)
+        c.xRange = (0, scale.upper)
+        c.axes(xTicks: scale.ticks, yTicks: [], xLabel: unit, yLabel: "", xFormat: format, yFormat: { _ in "" })
+        for (i, row) in values.enumerated() {
+            let yTop = c.top + 8 + Double(i) * (barHeight + 10)
+            var acc = 0.0
+            for (j, v) in row.enumerated() where v > 0 {
+                let color = SVGCanvas.palette[j % SVGCanvas.palette.count]
+                c.add(##"<rect x="\##(c.x(acc))" y="\##(yTop)" width="\##(max(0.5, c.x(acc + v) - c.x(acc)))" height="\##(barHeight)" fill="\##(color)"><title>\##(SVGCanvas.escape("\(categories[i]): \(components[j]) \(format(v))"))</title></rect>"##)
+                acc += v
+            }
+            c.add(##"<text x="\##(c.left + 4)" y="\##(yTop - 2)" font-size="10">\##(SVGCanvas.escape(categories[i]))</text>"##)
+        }
+        c.legend(components)
+        return c.svg(title: title)
+    }
+
+    /// Lines with markers; log scales on request.
+    public static func lines(title: String, series: [ChartSeries], xLabel: String, yLabel: String, xLog: Bool = false,
+                             yLog: Bool = false, xFormat: (Double) -> String, yFormat: (Double) -> String) -> String {
+        var c = SVGCanvas()
+        let xs = series.flatMap { $0.points.map(\.x) }, ys = series.flatMap { $0.points.map(\.y) }
+        let xTicks: [Double], yTicks: [Double]
+        if xLog {
+            let lo = floor(log2(max(xs.min() ?? 1, 1e-12))), hi = ceil(log2(max(xs.max() ?? 2, 1e-12)))
+            c.xRange = (pow(2, lo), pow(2, max(hi, lo + 1)))
+            c.xLog = true
+            xTicks = stride(from: lo, through: max(hi, lo + 1), by: 1).map { pow(2, $0) }
+        } else {
+            let s = NiceScale(min: min(0, xs.min() ?? 0), max: xs.max() ?? 1)
+            c.xRange = (s.lower, s.upper)
+            xTicks = s.ticks
+        }
+        if yLog {
+            let lo = floor(log10(max(ys.min() ?? 1, 1e-12))), hi = ceil(log10(max(ys.max() ?? 10, 1e-12)))
+            c.yRange = (pow(10, lo), pow(10, max(hi, lo + 1)))
+            c.yLog = true
+            yTicks = stride(from: lo, through: max(hi, lo + 1), by: 1).map { pow(10, $0) }
+        } else {
+            let s = NiceScale(min: min(0, ys.min() ?? 0), max: ys.max() ?? 1)
+            c.yRange = (s.lower, s.upper)
+            yTicks = s.ticks
+        }
+        c.axes(xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
+        for (i, s) in series.enumerated() {
+            let color = SVGCanvas.palette[i % SVGCanvas.palette.count]
+            let path = s.points.map { "\(c.x($0.x)),\(c.y($0.y))" }.joined(separator: " ")
+            c.add(##"<polyline points="\##(path)" fill="none" stroke="\##(color)" stroke-width="2"/>"##)
+            for (k, p) in s.points.enumerated() {
+                let tip = k < s.labels.count ? s.labels[k] : "\(s.name): \(xFormat(p.x)), \(yFormat(p.y))"
+                c.add(##"<circle cx="\##(c.x(p.x))" cy="\##(c.y(p.y))" r="3.5" fill="\##(color)"><title>\##(SVGCanvas.escape(tip))</title></circle>"##)
+            }
+        }
+        c.legend(series.map(\.name))
+        return c.svg(title: title)
+    }
+
+    /// A timeline: one row per lane, one coloured span per activity.
+    ///
+    /// - Parameter spans: `(lane, start, end, category)`; categories pick the colour.
+    public static func gantt(title: String, lanes: [String], spans: [(lane: Int, start: Double, end: Double, category: String)],
+                             categories: [String], format: (Double) -> String) -> String {
+        let row = 18.0
+        var c = SVGCanvas(width: 860, height: 90 + Double(lanes.count) * (row + 4))
+        let t0 = spans.map(\.start).min() ?? 0, t1 = spans.map(\.end).max() ?? 1
+        let scale = NiceScale(min: 0, max: t1 - t0)
+        c.xRange = (0, scale.upper)
+        c.axes(xTicks: scale.ticks, yTicks: [], xLabel: "time since iteration start", yLabel: "",
+               xFormat: format, yFormat: { _ in "" })
+        for (i, lane) in lanes.enumerated() {
+            c.add(##"<text x="\##(c.left - 6)" y="\##(c.top + 6 + Double(i) * (row + 4) + row * 0.7)" text-anchor="end" font-size="10">\##(SVGCanvas.escape(lane))</text>"##)
+        }
+        for s in spans {
+            let j = categories.firstIndex(of: s.category) ?? 0
+            let color = SVGCanvas.palette[j % SVGCanvas.palette.count]
+            let yTop = c.top + 6 + Double(s.lane) * (row + 4)
+            c.add(##"<rect x="\##(c.x(s.start - t0))" y="\##(yTop)" width="\##(max(0.5, c.x(s.end - t0) - c.x(s.start - t0)))" height="\##(row)" fill="\##(color)"><title>\##(SVGCanvas.escape("\(s.category) \(format(s.end - s.start))"))</title></rect>"##)
+        }
+        c.legend(categories)
+        return c.svg(title: title)
+    }
+}
