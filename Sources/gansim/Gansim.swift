@@ -15,6 +15,7 @@ struct Gansim: ParsableCommand {
             CalibrateCommand.self,
             ValidateCommand.self,
             CollectiveCommand.self,
+            SimulateCommand.self,
             TrainCommand.self,
         ]
     )

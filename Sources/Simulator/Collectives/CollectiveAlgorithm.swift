@@ -6,6 +6,8 @@ public enum CollectiveAlgorithm: String, Sendable, Codable, CaseIterable {
     case tree
     /// Reduce-scatter inside each machine, all-reduce across machines per local rank, all-gather inside.
     case hierarchical
+    /// Like `hierarchical`, but the cross-machine all-reduce of each shard is a double binary tree (O(N) transfers).
+    case hierarchicalTree = "hierarchical-tree"
     /// One ring per torus dimension: reduce-scatter along each dimension, then all-gather back.
     case torus
     /// Every device sends each other device its shard directly (all-to-all reduce-scatter, all-gather).

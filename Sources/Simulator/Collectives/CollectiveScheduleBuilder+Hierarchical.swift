@@ -5,13 +5,13 @@ extension CollectiveScheduleBuilder {
     /// intra-group all-gather. Reduce-scatter and all-gather use the matching halves.
     static func appendHierarchical(
         _ schedule: inout CollectiveSchedule, operation: CollectiveOperation, groups: [[Int]],
-        participantCount n: Int, bytes: Double, chunks: Int
+        participantCount n: Int, bytes: Double, chunks: Int, treeAcrossGroups: Bool = false
     ) throws {
         guard let g = groups.first?.count, g > 0, groups.allSatisfy({ $0.count == g }),
               groups.reduce(0, { $0 + $1.count }) == n, Set(groups.joined()).count == n
         else {
             throw ConfigurationError(
-                field: "algorithm", value: "hierarchical",
+                field: "algorithm", value: treeAcrossGroups ? "hierarchical-tree" : "hierarchical",
                 reason: "needs the devices split into machines of equal size; got groups of sizes \(groups.map(\.count))")
         }
         let m = groups.count
@@ -34,7 +34,15 @@ extension CollectiveScheduleBuilder {
         switch operation {
         case .allreduce:
             ringsInsideGroups(steps: g - 1, bytesPerTransfer: shard / k)
-            ringsAcrossGroups(steps: 2 * (m - 1), bytesPerTransfer: shard / Double(m) / k)
+            if treeAcrossGroups {
+                for local in 0..<g {
+                    let members = groups.map { $0[local] }
+                    let done = appendDoubleBinaryTree(&schedule, members: members, bytes: shard, chunks: chunks, ready: members.map { last[$0] })
+                    for (slot, id) in zip(members, done) { last[slot] = id }
+                }
+            } else {
+                ringsAcrossGroups(steps: 2 * (m - 1), bytesPerTransfer: shard / Double(m) / k)
+            }
             ringsInsideGroups(steps: g - 1, bytesPerTransfer: shard / k)
         case .reducescatter:
             ringsInsideGroups(steps: g - 1, bytesPerTransfer: shard / k)

@@ -27,10 +27,18 @@ extension CollectiveScheduleBuilder {
         return parents
     }
 
-    /// Double binary tree all-reduce: each tree reduces half the bytes to its root and broadcasts it back, in chunks.
-    static func appendDoubleBinaryTree(_ schedule: inout CollectiveSchedule, participantCount n: Int, bytes: Double, chunks: Int) {
-        guard n > 1 else { return }
+    /// Double binary tree all-reduce over `members` (slots): each tree reduces half the bytes to its root and broadcasts it back, in chunks.
+    ///
+    /// Member i starts sending once `ready[i]` (-1: nothing) is done.
+    /// - Returns: for each member, a join that completes when it holds the full result.
+    @discardableResult
+    static func appendDoubleBinaryTree(
+        _ schedule: inout CollectiveSchedule, members: [Int], bytes: Double, chunks: Int, ready: [Int]
+    ) -> [Int] {
+        let n = members.count
+        guard n > 1 else { return ready }
         let piece = bytes / 2 / Double(chunks)
+        var finished = Array(repeating: [Int](), count: n)
         for parents in [binaryTreeParents(n), complementaryTreeParents(n)] {
             var children = Array(repeating: [Int](), count: n)
             var root = 0
@@ -44,25 +52,30 @@ extension CollectiveScheduleBuilder {
                 preorder.append(node)
                 stack.append(contentsOf: children[node].reversed())
             }
-            var lastUp = Array(repeating: -1, count: n)
+            var lastUp = ready
             var lastDown = Array(repeating: -1, count: n)
             for _ in 0..<chunks {
                 var up = Array(repeating: -1, count: n)
                 for node in preorder.reversed() where node != root {
-                    let id = schedule.add(from: node, to: parents[node], bytes: piece, after: lastUp[node])
+                    let id = schedule.add(from: members[node], to: members[parents[node]], bytes: piece, after: lastUp[node])
                     for child in children[node] { schedule.addDependency(up[child], before: id) }
                     up[node] = id
                     lastUp[node] = id
                 }
-                let reduced = schedule.join(at: root, after: children[root].map { up[$0] })
+                var reducedDependencies = children[root].map { up[$0] }
+                if ready[root] >= 0 { reducedDependencies.append(ready[root]) }
+                let reduced = schedule.join(at: members[root], after: reducedDependencies)
                 var down = Array(repeating: -1, count: n)
                 down[root] = reduced
+                lastDown[root] = reduced
                 for node in preorder where node != root {
-                    let id = schedule.add(from: parents[node], to: node, bytes: piece, after: down[parents[node]], lastDown[node])
+                    let id = schedule.add(from: members[parents[node]], to: members[node], bytes: piece, after: down[parents[node]], lastDown[node])
                     down[node] = id
                     lastDown[node] = id
                 }
             }
+            for node in 0..<n { finished[node].append(lastDown[node]) }
         }
+        return (0..<n).map { schedule.join(at: members[$0], after: finished[$0]) }
     }
 }

@@ -38,13 +38,15 @@ public enum CollectiveScheduleBuilder {
             let steps = operation == .allreduce ? 2 * (n - 1) : n - 1
             appendRing(&schedule, ring: slots, steps: steps, bytesPerTransfer: bytes / Double(n) / Double(chunks), chunks: chunks, ready: none)
         case .tree:
-            appendDoubleBinaryTree(&schedule, participantCount: n, bytes: bytes, chunks: chunks)
+            appendDoubleBinaryTree(&schedule, members: slots, bytes: bytes, chunks: chunks, ready: none)
         case .direct:
             appendDirect(&schedule, operation: operation, participantCount: n, bytes: bytes, chunks: chunks)
         case .parameterServer:
             appendParameterServer(&schedule, participantCount: n, bytes: bytes, chunks: chunks)
-        case .hierarchical:
-            try appendHierarchical(&schedule, operation: operation, groups: groups, participantCount: n, bytes: bytes, chunks: chunks)
+        case .hierarchical, .hierarchicalTree:
+            try appendHierarchical(
+                &schedule, operation: operation, groups: groups, participantCount: n, bytes: bytes, chunks: chunks,
+                treeAcrossGroups: algorithm == .hierarchicalTree)
         case .torus:
             try appendTorus(&schedule, operation: operation, dimensions: torusDimensions, participantCount: n, bytes: bytes, chunks: chunks)
         }

@@ -16,7 +16,7 @@ public enum CollectiveSimulation {
         switch algorithm {
         case .torus:
             return (Array(0..<devices), [])
-        case .hierarchical:
+        case .hierarchical, .hierarchicalTree:
             var byMachine: [Int: [Int]] = [:]
             for rank in ordered { byMachine[topology.machine(ofRank: rank), default: []].append(rank) }
             var ranks: [Int] = []
@@ -44,7 +44,7 @@ public enum CollectiveSimulation {
         var (ranks, groups) = try participants(topology: topology, devices: devices, algorithm: algorithm)
         if let explicitRanks {
             guard explicitRanks.count == devices, Set(explicitRanks).count == devices,
-                  explicitRanks.allSatisfy({ topology.devices.indices.contains($0) }), algorithm != .hierarchical
+                  explicitRanks.allSatisfy({ topology.devices.indices.contains($0) }), algorithm != .hierarchical, algorithm != .hierarchicalTree
             else {
                 throw ConfigurationError(
                     field: "participants", value: "\(explicitRanks)",

@@ -1,0 +1,20 @@
+import CGSL
+
+/// A seeded GSL Mersenne Twister (`gsl_rng_mt19937`): the only source of randomness in a simulation.
+public final class RandomStream {
+    private let rng: OpaquePointer
+
+    /// Creates a generator seeded with `seed` (same seed, same draws).
+    public init(seed: UInt64) {
+        rng = OpaquePointer(gsl_rng_alloc(gansim_rng_mt19937()))
+        gsl_rng_set(UnsafePointer(rng), UInt(truncatingIfNeeded: seed))
+    }
+
+    deinit { gsl_rng_free(UnsafeMutablePointer(rng)) }
+
+    /// A uniform draw in [0, 1) (`gsl_rng_uniform`).
+    public func uniform() -> Double { gsl_rng_uniform(UnsafePointer(rng)) }
+
+    /// A Gaussian draw with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian`).
+    public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian(UnsafePointer(rng), sigma) }
+}

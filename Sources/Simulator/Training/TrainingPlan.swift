@@ -1,0 +1,59 @@
+import CostModel
+
+/// Everything a training simulation needs: model, recipe, device kind, cluster, communication, data, noise, length.
+public struct TrainingPlan: Sendable {
+    /// The GAN being trained.
+    public var model: GANModel
+    /// The anatomy of one iteration on one device.
+    public var recipe: TrainingRecipe
+    /// The accelerator every device is.
+    public var device: DeviceProfile
+    /// The cluster.
+    public var topology: Topology
+    /// Devices taking part (the first ranks of the topology).
+    public var devices: Int
+    /// How gradient buckets are all-reduced.
+    public var algorithm: CollectiveAlgorithm
+    /// Pipeline chunks per collective transfer.
+    public var chunks: Int
+    /// Gradient bucket size, in bytes (PyTorch DDP's default is 25 MB).
+    public var bucketBytes: Double
+    /// Synchronous or stale updates.
+    public var mode: TrainingMode
+    /// The input pipeline.
+    public var data: DataPipelineSpec
+    /// Compute-time noise.
+    public var jitter: JitterSpec
+    /// Iterations to simulate.
+    public var iterations: Int
+    /// Seed of the GSL generator.
+    public var seed: UInt64
+    /// Devices whose spans go into the trace (the first ranks).
+    public var traceDevices: Int
+    /// Iterations whose spans go into the trace (the first ones).
+    public var traceIterations: Int
+
+    /// Creates a plan; see the properties for the meaning of each argument.
+    public init(
+        model: GANModel, recipe: TrainingRecipe, device: DeviceProfile, topology: Topology, devices: Int,
+        algorithm: CollectiveAlgorithm, chunks: Int = 1, bucketBytes: Double = 25e6, mode: TrainingMode = .synchronous,
+        data: DataPipelineSpec = .imagenetDefault, jitter: JitterSpec = JitterSpec(), iterations: Int = 10, seed: UInt64 = 1,
+        traceDevices: Int = 8, traceIterations: Int = 3
+    ) {
+        self.model = model
+        self.recipe = recipe
+        self.device = device
+        self.topology = topology
+        self.devices = devices
+        self.algorithm = algorithm
+        self.chunks = chunks
+        self.bucketBytes = bucketBytes
+        self.mode = mode
+        self.data = data
+        self.jitter = jitter
+        self.iterations = iterations
+        self.seed = seed
+        self.traceDevices = traceDevices
+        self.traceIterations = traceIterations
+    }
+}

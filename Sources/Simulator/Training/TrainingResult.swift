@@ -1,0 +1,69 @@
+/// What simulating a training run reports (the `--json` output of `gansim simulate`).
+public struct TrainingResult: Sendable, Codable, Equatable {
+    /// Where the time of a device's steady-state iteration goes, in seconds (averaged over devices).
+    public struct Breakdown: Sendable, Codable, Equatable {
+        /// Running work items on the compute stream.
+        public var computeSeconds: Double
+        /// Waiting for gradient reductions beyond what waiting for slower peers explains.
+        public var exposedCommunicationSeconds: Double
+        /// Waiting for a batch of real images.
+        public var dataStallSeconds: Double
+        /// Waiting for slower devices (stragglers, jitter) and the iteration's end.
+        public var idleSeconds: Double
+    }
+
+    /// Per-device memory from the CostModel memory model.
+    public struct Memory: Sendable, Codable, Equatable {
+        /// Peak bytes one device needs.
+        public var peakBytesPerDevice: Int
+        /// The device's memory capacity, in bytes.
+        public var capacityBytesPerDevice: Int
+        /// Whether the peak fits in the device.
+        public var fits: Bool
+    }
+
+    /// The whole training run, extrapolated from the steady-state iteration.
+    public struct Training: Sendable, Codable, Equatable {
+        /// Iterations of the whole run.
+        public var iterations: Int
+        /// Simulated wall time of the whole run, in seconds.
+        public var wallSeconds: Double
+        /// Iterations actually simulated.
+        public var simulatedIterations: Int
+    }
+
+    /// Scenario name.
+    public var name: String
+    /// Devices taking part.
+    public var devices: Int
+    /// Topology name.
+    public var topology: String
+    /// Device kind.
+    public var device: String
+    /// Collective algorithm for gradients.
+    public var algorithm: CollectiveAlgorithm
+    /// `synchronous` or `asynchronous(staleness)`.
+    public var mode: String
+    /// Mean seconds per iteration after the first, in seconds.
+    public var iterationSeconds: Double
+    /// Generated samples (G-step batch over all devices) per second.
+    public var samplesPerSecond: Double
+    /// Where the iteration time goes.
+    public var breakdown: Breakdown
+    /// One device of the same kind, same per-device batch, no communication: iteration seconds.
+    public var singleDeviceIterationSeconds: Double
+    /// `singleDeviceIterationSeconds / iterationSeconds` (weak scaling, 1 is perfect).
+    public var scalingEfficiency: Double
+    /// Memory per device.
+    public var memory: Memory
+    /// The whole run.
+    public var training: Training
+    /// Gradient buckets reduced per iteration (all steps).
+    public var bucketsPerIteration: Int
+    /// Events the kernel dispatched.
+    public var events: Int
+    /// Network flows started.
+    public var flows: Int
+    /// Seed used.
+    public var seed: UInt64
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Simulator
+
+/// `gansim simulate`: simulate GAN training on a cluster from a scenario file (or the built-in BigGAN-128 on DGX-1).
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate GAN training on a cluster: iteration time, breakdown, scaling, memory.",
+        discussion: "Without a file, simulates BigGAN-128 on one DGX-1 (8x V100). Fields: scenarios/README.md.")
+
+    @Argument(help: "Scenario YAML file (default: the embedded BigGAN-128 on DGX-1 scenario).")
+    var scenario: String?
+
+    @Option(help: "Iterations to simulate (overrides simulate.iterations).")
+    var iterations: Int?
+
+    @Option(help: "Seed of the GSL random generator (overrides seed).")
+    var seed: UInt64?
+
+    @Option(help: "Directory for result.json, iterations.csv and trace.json.")
+    var out: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let text: String
+        let defaultName: String
+        if let scenario {
+            guard let contents = try? String(contentsOfFile: scenario, encoding: .utf8) else {
+                throw ConfigurationError(field: "scenario", value: scenario, reason: "cannot read the file")
+            }
+            text = contents
+            defaultName = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+        } else {
+            text = SimulateDefaultScenario.yaml
+            defaultName = "default"
+        }
+        var parsed = try SimulateScenario(yaml: text, defaultName: defaultName)
+        if let iterations {
+            guard iterations >= 1 else { throw ConfigurationError(field: "--iterations", value: "\(iterations)", reason: "simulate at least one iteration") }
+            parsed.plan.iterations = iterations
+        }
+        if let seed { parsed.plan.seed = seed }
+        let simulation = try TrainingSimulation(plan: parsed.plan)
+        let result = try simulation.run(name: parsed.name, totalIterations: parsed.totalIterations)
+        if let out {
+            try SimulateOutput.write(result: result, records: simulation.records, trace: simulation.trace, to: out)
+        }
+        if json {
+            print(try JSONOutput.string(result))
+        } else {
+            print(SimulateReport(result: result).text)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import CostModel
+import Simulator
+import Yams
+
+/// A scenario file turned into a training plan plus its name and the length of the whole run.
+struct SimulateScenario {
+    /// Scenario name (for reports).
+    var name: String
+    /// What to simulate.
+    var plan: TrainingPlan
+    /// Iterations of the whole training run (from `training.iterations`, `epochs` or `kimg`).
+    var totalIterations: Int
+
+    /// Parses and checks a scenario; every error names field, value, line and column.
+    init(yaml text: String, defaultName: String) throws {
+        let root: Node
+        do {
+            guard let parsed = try Yams.compose(yaml: text) else {
+                throw ConfigurationError(field: "scenario", value: "", reason: "the file is empty")
+            }
+            root = parsed
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError(field: "scenario", value: "", reason: "not valid YAML: \(error)")
+        }
+        var top = try SimulateYAMLSection(root, path: "")
+        name = try top.string("name") ?? defaultName
+
+        // Model.
+        guard var modelSection = try top.section("model") else {
+            throw ConfigurationError(field: "model", value: "", reason: "a scenario needs a model section (architecture, resolution, ...)")
+        }
+        let architectureName = try modelSection.string("architecture") ?? "biggan"
+        let architecture: Architecture
+        do { architecture = try Architecture.named(architectureName) } catch {
+            throw modelSection.locate(ConfigurationError(field: "architecture", value: architectureName, reason: "\(error)"), key: "architecture")
+        }
+        let config = ModelConfig(
+            architecture: architecture, resolution: try modelSection.int("resolution", minimum: 1),
+            width: try modelSection.int("width", minimum: 1), preset: try modelSection.string("preset"),
+            latentDim: try modelSection.int("latent", minimum: 1), classes: try modelSection.int("classes", minimum: 1))
+        try modelSection.finish()
+        let model: GANModel
+        do { model = try config.build() } catch {
+            throw modelSection.locate(ConfigurationError(field: "model", value: architectureName, reason: "\(error)"), key: "architecture")
+        }
+
+        // Recipe.
+        var recipe = TrainingRecipe(batchPerDevice: 32, discriminatorSteps: architecture == .biggan ? 2 : 1, ema: architecture == .biggan)
+        if var section = try top.section("recipe") {
+            recipe.batchPerDevice = try section.int("batchPerDevice", minimum: 1) ?? recipe.batchPerDevice
+            recipe.accumulation = try section.int("accumulation", minimum: 1) ?? recipe.accumulation
+            recipe.discriminatorSteps = try section.int("discriminatorSteps", minimum: 1) ?? recipe.discriminatorSteps
+            if let precision = try section.choice("precision", Precision.self) { recipe.precision = PrecisionPolicy(precision) }
+            recipe.optimizer = try section.choice("optimizer", OptimizerKind.self) ?? recipe.optimizer
+            recipe.ema = try section.bool("ema") ?? recipe.ema
+            recipe.r1Interval = try section.int("r1Interval") ?? recipe.r1Interval
+            recipe.pathLengthInterval = try section.int("pathLengthInterval") ?? recipe.pathLengthInterval
+            try section.finish()
+        }
+
+        // Cluster.
+        guard var cluster = try top.section("cluster") else {
+            throw ConfigurationError(field: "cluster", value: "", reason: "a scenario needs a cluster section (topology, devices)")
+        }
+        let kind = try cluster.choice("topology", TopologyKind.self) ?? .dgx1
+        guard let devices = try cluster.int("devices", minimum: 1) else {
+            throw cluster.locate(ConfigurationError(field: "devices", value: "", reason: "give the number of devices"), key: "devices")
+        }
+        var spec = TopologySpec(kind: kind, devices: devices)
+        spec.bandwidthBytesPerSecond = try cluster.parsed("bandwidth", UnitParser.bytesPerSecond)
+        spec.latencySeconds = try cluster.parsed("latency", UnitParser.seconds)
+        spec.fabric = try cluster.choice("fabric", FabricKind.self)
+        spec.serversPerLeaf = try cluster.int("serversPerLeaf", minimum: 1) ?? spec.serversPerLeaf
+        spec.oversubscription = try cluster.double("oversubscription", minimum: 1) ?? spec.oversubscription
+        if let torus = try cluster.string("torus") {
+            let sizes = torus.split(separator: "x").compactMap { Int($0) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 1 }) else {
+                throw cluster.locate(ConfigurationError(field: "torus", value: torus, reason: "expected sizes joined by x, e.g. 4x4x4"), key: "torus")
+            }
+            spec.torusDimensions = sizes
+        }
+        let deviceName = try cluster.string("device") ?? kind.server?.deviceName ?? kind.tpu?.deviceName
+        guard let deviceName else {
+            throw cluster.locate(ConfigurationError(field: "device", value: "", reason: "parametric topologies need a device kind, e.g. a100-80gb"), key: "device")
+        }
+        let device: DeviceProfile
+        do { device = try DeviceCatalog.profile(named: deviceName) } catch {
+            throw cluster.locate(ConfigurationError(field: "device", value: deviceName, reason: "\(error)"), key: "device")
+        }
+        let topology: Topology
+        do { topology = try spec.build() } catch let error as ConfigurationError {
+            throw cluster.locate(error, key: error.field)
+        }
+        try cluster.finish()
+
+        // Communication.
+        var algorithm: CollectiveAlgorithm = topology.torusDimensions.isEmpty
+            ? (Set((0..<devices).map { topology.machine(ofRank: $0) }).count > 1 ? .hierarchicalTree : .ring) : .torus
+        var bucketBytes = 25e6
+        var chunks = 1
+        if var section = try top.section("communication") {
+            if let name = try section.string("algorithm"), name != "auto" {
+                guard let chosen = CollectiveAlgorithm(rawValue: name) else {
+                    throw section.locate(ConfigurationError(
+                        field: "algorithm", value: name,
+                        reason: "expected auto or one of \(CollectiveAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))"), key: "algorithm")
+                }
+                algorithm = chosen
+            }
+            bucketBytes = try section.parsed("bucket", UnitParser.bytes) ?? bucketBytes
+            chunks = try section.int("chunks", minimum: 1) ?? chunks
+            try section.finish()
+        }
+
+        // Mode.
+        var mode = TrainingMode.synchronous
+        if var section = try top.section("mode") {
+            let kindName = try section.string("kind") ?? "synchronous"
+            let staleness = try section.int("staleness", minimum: 1) ?? 1
+            switch kindName {
+            case "synchronous": mode = .synchronous
+            case "asynchronous": mode = .asynchronous(staleness: staleness)
+            default:
+                throw section.locate(ConfigurationError(field: "kind", value: kindName, reason: "expected synchronous or asynchronous"), key: "kind")
+            }
+            try section.finish()
+        }
+
+        // Data pipeline.
+        var data = DataPipelineSpec.imagenetDefault
+        if var section = try top.section("data") {
+            data.storageBytesPerSecond = try section.parsed("storageBandwidth", UnitParser.bytesPerSecond) ?? data.storageBytesPerSecond
+            data.encodedBytesPerSample = try section.parsed("bytesPerSample", UnitParser.bytes) ?? data.encodedBytesPerSample
+            data.decodeSamplesPerSecondPerCore = try section.double("decodeRatePerCore") ?? data.decodeSamplesPerSecondPerCore
+            data.decodeCores = try section.int("decodeCores", minimum: 1) ?? data.decodeCores
+            data.prefetchBatches = try section.int("prefetch", minimum: 1) ?? data.prefetchBatches
+            try section.finish()
+            if !(data.encodedBytesPerSample > 0) {
+                throw section.locate(ConfigurationError(field: "bytesPerSample", value: "0", reason: "must be positive"), key: "bytesPerSample")
+            }
+            if !(data.decodeSamplesPerSecondPerCore > 0) {
+                throw section.locate(ConfigurationError(field: "decodeRatePerCore", value: "0", reason: "must be positive"), key: "decodeRatePerCore")
+            }
+        }
+
+        // Jitter.
+        var jitter = JitterSpec()
+        if var section = try top.section("jitter") {
+            jitter.coefficientOfVariation = try section.double("cv") ?? 0
+            jitter.stragglerProbability = try section.double("stragglerProbability") ?? 0
+            jitter.stragglerSlowdown = try section.double("stragglerSlowdown", minimum: 1) ?? 1
+            try section.finish()
+            if jitter.stragglerProbability > 1 {
+                throw section.locate(ConfigurationError(field: "stragglerProbability", value: "\(jitter.stragglerProbability)", reason: "a probability is at most 1"), key: "stragglerProbability")
+            }
+        }
+
+        // Length.
+        let realsPerIteration = recipe.batchPerDevice * recipe.accumulation * recipe.discriminatorSteps * devices
+        var total = 1000
+        if var section = try top.section("training") {
+            if let iterations = try section.int("iterations", minimum: 1) {
+                total = iterations
+            } else if let epochs = try section.double("epochs", minimum: 0) {
+                let samples = try section.int("datasetSamples", minimum: 1) ?? 1_281_167  // ImageNet-1k training images
+                total = max(1, Int((epochs * Double(samples) / Double(realsPerIteration)).rounded(.up)))
+            } else if let kimg = try section.double("kimg", minimum: 0) {
+                total = max(1, Int((kimg * 1000 / Double(realsPerIteration)).rounded(.up)))
+            }
+            _ = try section.int("datasetSamples", minimum: 1)
+            try section.finish()
+        }
+        var simulated = 10
+        if var section = try top.section("simulate") {
+            simulated = try section.int("iterations", minimum: 1) ?? simulated
+            try section.finish()
+        }
+        let seed = UInt64(try top.int("seed") ?? 1)
+        try top.finish()
+
+        // Memory must fit.
+        let memory = MemoryModel(model: model, recipe: recipe, device: device)
+        let peak = memory.breakdown().totalBytes
+        if peak > device.memoryBytes {
+            let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
+            throw ConfigurationError(
+                field: "recipe.batchPerDevice", value: "\(recipe.batchPerDevice)",
+                reason: "\(model.name) needs \(gib(peak)) per \(device.name) but it has \(gib(device.memoryBytes)); the largest batch that fits is \(memory.largestBatchThatFits())")
+        }
+        plan = TrainingPlan(
+            model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
+            chunks: chunks, bucketBytes: bucketBytes, mode: mode, data: data, jitter: jitter, iterations: simulated, seed: seed)
+        totalIterations = total
+    }
+}

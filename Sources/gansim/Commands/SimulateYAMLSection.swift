@@ -1,0 +1,112 @@
+import Simulator
+import Yams
+
+/// A YAML mapping read field by field: typed getters whose errors name the field, value, line and column.
+///
+/// `finish()` rejects keys nobody asked for, so a typo is an error, not a silent default.
+struct SimulateYAMLSection {
+    /// Dotted path of the mapping, e.g. `cluster` (empty at the top level).
+    let path: String
+    private let node: Node
+    private var entries: [(key: String, value: Node)] = []
+    private var used: Set<String> = []
+
+    /// Wraps `node`, which must be a mapping.
+    init(_ node: Node, path: String) throws {
+        self.path = path
+        self.node = node
+        guard let mapping = node.mapping else {
+            throw Self.error(path.isEmpty ? "scenario" : path, node, "expected a mapping of fields")
+        }
+        for (key, value) in mapping { entries.append((key.string ?? "", value)) }
+    }
+
+    private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    static func error(_ field: String, _ node: Node, _ reason: String) -> ConfigurationError {
+        ConfigurationError(field: field, value: node.scalar?.string ?? "(\(node.mapping != nil ? "mapping" : "sequence"))",
+                           reason: reason, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    /// The raw node of `key`, if present.
+    mutating func node(_ key: String) -> Node? {
+        used.insert(key)
+        return entries.first { $0.key == key }?.value
+    }
+
+    /// A nested section, if present.
+    mutating func section(_ key: String) throws -> SimulateYAMLSection? {
+        guard let value = node(key) else { return nil }
+        return try SimulateYAMLSection(value, path: field(key))
+    }
+
+    /// A string scalar.
+    mutating func string(_ key: String) throws -> String? {
+        guard let value = node(key) else { return nil }
+        guard let text = value.scalar?.string else { throw Self.error(field(key), value, "expected a single value") }
+        return text
+    }
+
+    /// An integer of at least `minimum`.
+    mutating func int(_ key: String, minimum: Int = 0) throws -> Int? {
+        guard let value = node(key) else { return nil }
+        guard let number = Int(value.scalar?.string ?? "") else { throw Self.error(field(key), value, "expected a whole number") }
+        guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
+        return number
+    }
+
+    /// A finite number (at least `minimum`).
+    mutating func double(_ key: String, minimum: Double = 0) throws -> Double? {
+        guard let value = node(key) else { return nil }
+        guard let number = Double(value.scalar?.string ?? ""), number.isFinite else { throw Self.error(field(key), value, "expected a number") }
+        guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
+        return number
+    }
+
+    /// A boolean (`true`/`false`).
+    mutating func bool(_ key: String) throws -> Bool? {
+        guard let value = node(key) else { return nil }
+        switch value.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw Self.error(field(key), value, "expected true or false")
+        }
+    }
+
+    /// A value parsed by `parse` (e.g. a unit parser), its errors located at the value.
+    mutating func parsed<T>(_ key: String, _ parse: (String, String) throws -> T) throws -> T? {
+        guard let value = node(key) else { return nil }
+        guard let text = value.scalar?.string else { throw Self.error(field(key), value, "expected a single value") }
+        do {
+            return try parse(text, field(key))
+        } catch let error as ConfigurationError {
+            throw error.located(line: value.mark?.line, column: value.mark?.column)
+        }
+    }
+
+    /// One of a fixed set of names.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        guard let value = node(key) else { return nil }
+        guard let choice = T(rawValue: value.scalar?.string ?? "") else {
+            throw Self.error(field(key), value, "expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return choice
+    }
+
+    /// Locates an error about `key` (from a builder) at that key's value, or at the section.
+    mutating func locate(_ error: ConfigurationError, key: String) -> ConfigurationError {
+        let target = entries.first { $0.key == key }?.value ?? node
+        var copy = error
+        copy.field = field(key)
+        return copy.located(line: target.mark?.line, column: target.mark?.column)
+    }
+
+    /// Throws for the first key that was never read.
+    func finish() throws {
+        for entry in entries where !used.contains(entry.key) {
+            throw ConfigurationError(
+                field: field(entry.key), value: entry.value.scalar?.string ?? "", reason: "unknown field",
+                line: entry.value.mark?.line, column: entry.value.mark?.column)
+        }
+    }
+}

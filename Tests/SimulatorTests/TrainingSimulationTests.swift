@@ -1,0 +1,95 @@
+import CostModel
+import Foundation
+import Testing
+@testable import Simulator
+
+/// A pipeline far faster than DCGAN-64 on a V100 consumes.
+private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encodedBytesPerSample: 110e3, decodeSamplesPerSecondPerCore: 1e5)
+
+@Suite struct TrainingSimulationTests {
+    private func plan(
+        devices: Int = 8, topology: Topology? = nil, algorithm: CollectiveAlgorithm = .ring, mode: TrainingMode = .synchronous,
+        data: DataPipelineSpec = fastPipeline, jitter: JitterSpec = JitterSpec(), seed: UInt64 = 1, batch: Int = 16
+    ) throws -> TrainingPlan {
+        let model = try ModelConfig(architecture: .dcgan, resolution: 64).build()
+        return TrainingPlan(
+            model: model, recipe: TrainingRecipe(batchPerDevice: batch, discriminatorSteps: 2), device: DeviceCatalog.v100_32gb,
+            topology: topology ?? Topologies.server(.dgx1), devices: devices, algorithm: algorithm, bucketBytes: 2e6, mode: mode,
+            data: data, jitter: jitter, iterations: 6, seed: seed)
+    }
+
+    private func run(_ plan: TrainingPlan) throws -> (TrainingResult, TrainingSimulation) {
+        let simulation = try TrainingSimulation(plan: plan)
+        return (try simulation.run(name: "test", totalIterations: 100), simulation)
+    }
+
+    @Test func oneDeviceHasNoCommunicationAndScalesPerfectly() throws {
+        let (result, _) = try run(plan(devices: 1))
+        #expect(result.breakdown.exposedCommunicationSeconds == 0)
+        #expect(abs(result.scalingEfficiency - 1) < 1e-9)
+        #expect(abs(result.iterationSeconds - result.singleDeviceIterationSeconds) < 1e-12)
+    }
+
+    @Test func breakdownAddsUpToTheIteration() throws {
+        let (exact, _) = try run(plan())
+        let e = exact.breakdown
+        #expect(abs(e.computeSeconds + e.exposedCommunicationSeconds + e.dataStallSeconds + e.idleSeconds - exact.iterationSeconds) < 1e-9 * exact.iterationSeconds)
+        // With jitter a fast device starts its next iteration before the slowest ends, so the
+        // per-device sum matches the global iteration only closely.
+        let (result, _) = try run(plan(jitter: JitterSpec(coefficientOfVariation: 0.05)))
+        let b = result.breakdown
+        let sum = b.computeSeconds + b.exposedCommunicationSeconds + b.dataStallSeconds + b.idleSeconds
+        #expect(abs(sum - result.iterationSeconds) / result.iterationSeconds < 0.01)
+        #expect(b.idleSeconds > 0)
+        #expect(result.scalingEfficiency < 1)
+        #expect(result.memory.fits)
+    }
+
+    @Test func slowInterconnectExposesCommunicationAndStalenessHidesIt() throws {
+        // Reductions take a good part of, but less than, the compute time: staleness can hide them.
+        let slow = Topologies.ring(devices: 8, link: LinkSpec(kind: .generic, bandwidthBytesPerSecond: 4e9, latencySeconds: 5e-6))
+        let (sync, _) = try run(plan(topology: slow))
+        let (stale, _) = try run(plan(topology: slow, mode: .asynchronous(staleness: 1)))
+        #expect(sync.breakdown.exposedCommunicationSeconds > 0.05 * sync.iterationSeconds)
+        #expect(stale.iterationSeconds < sync.iterationSeconds)
+        #expect(stale.breakdown.exposedCommunicationSeconds < sync.breakdown.exposedCommunicationSeconds)
+    }
+
+    @Test func starvedPipelineStallsAndPrefetchCannotHelpASlowStage() throws {
+        let slowDecode = DataPipelineSpec(storageBytesPerSecond: 10e9, encodedBytesPerSample: 110e3, decodeSamplesPerSecondPerCore: 1, decodeCores: 2)
+        let (starved, _) = try run(plan(data: slowDecode))
+        let (fed, _) = try run(plan())
+        #expect(starved.breakdown.dataStallSeconds > 0.5 * starved.iterationSeconds)
+        #expect(fed.breakdown.dataStallSeconds == 0)
+        // 2 cores at 1 image/s shared by 8 GPUs: 4 s per image, 2 D steps x 16 images per iteration.
+        #expect(abs(starved.iterationSeconds - 2 * 16 * 4) / (2 * 16 * 4) < 0.01)
+    }
+
+    @Test func sameSeedSameJSONAndOtherSeedOtherResult() throws {
+        let jitter = JitterSpec(coefficientOfVariation: 0.1, stragglerProbability: 0.1, stragglerSlowdown: 2)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let first = try encoder.encode(run(plan(jitter: jitter, seed: 7)).0)
+        let second = try encoder.encode(run(plan(jitter: jitter, seed: 7)).0)
+        let other = try encoder.encode(run(plan(jitter: jitter, seed: 8)).0)
+        #expect(first == second)
+        #expect(first != other)
+    }
+
+    @Test func bucketsOverlapBackward() throws {
+        let (result, simulation) = try run(plan())
+        #expect(result.bucketsPerIteration > 3)
+        // The first bucket of a step starts before that step's compute ends on device 0.
+        let computeEnds = simulation.trace.filter { $0.cat == "compute" && $0.pid == 0 }.map { $0.ts + $0.dur }
+        let firstBucketStart = simulation.trace.first { $0.cat == "communication" }!.ts
+        #expect(firstBucketStart < computeEnds[0])
+    }
+
+    @Test func badPlansAreConfigurationErrors() throws {
+        var bad = try plan()
+        bad.iterations = 0
+        #expect(throws: ConfigurationError.self) { try TrainingSimulation(plan: bad) }
+        #expect(throws: ConfigurationError.self) { try TrainingSimulation(plan: plan(devices: 9)) }
+        #expect(throws: ConfigurationError.self) { try TrainingSimulation(plan: plan(mode: .asynchronous(staleness: 0))) }
+    }
+}
