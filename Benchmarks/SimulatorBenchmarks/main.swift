@@ -1,7 +1,8 @@
 // Simulator performance figures (a benchmark, never a test): kernel events per second,
-// collective wall time on up to 1024 devices, and (later) one simulated GAN iteration.
+// collective wall time on up to 1024 devices, and one simulated BigGAN iteration on 8 to 1024 devices.
 //
-// Run: swift run -c release SimulatorBenchmarks [kernel|collective|all]
+// Run: swift run -c release SimulatorBenchmarks [kernel|collective|simulate|all]
+import CostModel
 import Foundation
 import Simulator
 
@@ -73,6 +74,35 @@ func collectiveBenchmark() throws {
     }
 }
 
+func simulateBenchmark() throws {
+    print("== one BigGAN-128 iteration, DGX A100 servers on an HDR fat-tree (16 servers per leaf, 1:1), congestion-aware ==")
+    let model = try ModelConfig(architecture: .biggan, resolution: 128, width: 96).build()
+    let recipe = TrainingRecipe(batchPerDevice: 32, discriminatorSteps: 2, ema: true)
+    var previous: (devices: Int, seconds: Double)?
+    for devices in [8, 64, 512, 1024] {
+        let topology = try TopologySpec(kind: .dgxA100, devices: devices, fabric: .hdr, serversPerLeaf: 16).build()
+        let algorithm: CollectiveAlgorithm = devices > 8 ? .hierarchicalTree : .ring
+        var result: TrainingResult?
+        let seconds = try wallSeconds(repeats: 2) {
+            let plan = TrainingPlan(
+                model: model, recipe: recipe, device: DeviceCatalog.a100_80gb, topology: topology, devices: devices,
+                algorithm: algorithm, iterations: 1, traceIterations: 0)
+            result = try TrainingSimulation(plan: plan).run(name: "bench", totalIterations: 1)
+        }
+        let r = result!
+        var growth = ""
+        if let previous {
+            let ratio = Double(devices) / Double(previous.devices)
+            growth = String(format: ", wall x%.2f for devices x%.0f (N log N: x%.2f)", seconds / previous.seconds, ratio,
+                            ratio * log2(Double(devices)) / log2(Double(previous.devices)))
+        }
+        print(String(format: "  %5d devices (%@): wall %.3f s, simulated iteration %.4f s, %d buckets, %d flows, %d events%@",
+                     devices, algorithm.rawValue as NSString, seconds, r.iterationSeconds, r.bucketsPerIteration, r.flows, r.events, growth as NSString))
+        previous = (devices, seconds)
+    }
+}
+
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "kernel" || which == "all" { kernelBenchmark() }
 if which == "collective" || which == "all" { try collectiveBenchmark() }
+if which == "simulate" || which == "all" { try simulateBenchmark() }

@@ -45,7 +45,7 @@ public enum ServerPreset: String, Sendable, Codable, CaseIterable {
         switch self {
         case .dgx1, .dgx2: "v100-32gb"
         case .dgxA100: "a100-80gb"
-        case .dgxH100: "h100-sxm"
+        case .dgxH100: "h100"
         case .pcie8: "v100-32gb"
         }
     }

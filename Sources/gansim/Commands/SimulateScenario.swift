@@ -186,9 +186,11 @@ struct SimulateScenario {
         let peak = memory.breakdown().totalBytes
         if peak > device.memoryBytes {
             let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
+            let batchNode = root.mapping?.first { $0.key.string == "recipe" }?.value.mapping?.first { $0.key.string == "batchPerDevice" }?.value
             throw ConfigurationError(
                 field: "recipe.batchPerDevice", value: "\(recipe.batchPerDevice)",
-                reason: "\(model.name) needs \(gib(peak)) per \(device.name) but it has \(gib(device.memoryBytes)); the largest batch that fits is \(memory.largestBatchThatFits())")
+                reason: "\(model.name) needs \(gib(peak)) per \(device.name) but it has \(gib(device.memoryBytes)); the largest batch that fits is \(memory.largestBatchThatFits())",
+                line: batchNode?.mark?.line, column: batchNode?.mark?.column)
         }
         plan = TrainingPlan(
             model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
