@@ -23,6 +23,17 @@ import Testing
         #expect(h.activationBytes * 2 == m.activationBytes)
     }
 
+    @Test func cpuTrainerKeepsEveryOutputAndItsGradient() {
+        let mm = MemoryModel(model: dcgan, recipe: TrainingRecipe(batchPerDevice: 4), device: DeviceCatalog.cpu)
+        let b = mm.breakdown()
+        func outputs(_ g: Graph, _ batch: Int) -> Int {
+            g.ops.filter { $0.kind != .input }.reduce(0) { $0 + batch * $1.outputShape.elementCount * 4 }
+        }
+        #expect(b.activationBytes == 2 * (outputs(dcgan.generator, 4) + outputs(dcgan.discriminator, 8)))
+        // DCGAN-64's largest im2col: D's second conv, 64*4*4 rows x 16x16 pixels per sample, 8 samples.
+        #expect(b.workspaceBytes == 3 * 4 * 64 * 16 * 256 * 8)
+    }
+
     @Test func activationsGrowLinearlyWithBatch() {
         let mm = MemoryModel(model: dcgan, recipe: TrainingRecipe(batchPerDevice: 1), device: DeviceCatalog.h100)
         let a1 = mm.breakdown(batchPerDevice: 1).activationBytes

@@ -12,9 +12,11 @@ public struct MemoryModel: Sendable {
 
     /// The breakdown at `batchPerDevice` samples per micro-batch (the recipe's by default).
     ///
-    /// Activations: the largest of the D step (D on real and fake, 2B), the G step
-    /// (G and D at B), and the lazy regularisers (double backward keeps about twice
-    /// the saved tensors). The G forward of the D step runs without saving anything.
+    /// Activations under the device's `memoryPolicy`. `savedTensors`: the largest of the
+    /// D step (D on real and fake, 2B), the G step (G and D at B), and the lazy
+    /// regularisers (double backward keeps about twice the saved tensors); the G forward
+    /// of the D step runs without saving anything. `allOutputs`: every op output and
+    /// its gradient buffer, G at B and D at 2B.
     public func breakdown(batchPerDevice: Int? = nil) -> MemoryBreakdown {
         let b = batchPerDevice ?? recipe.batchPerDevice
         let g = model.generator, d = model.discriminator
@@ -34,9 +36,17 @@ public struct MemoryModel: Sendable {
         let r1 = recipe.r1Interval > 0 ? 2 * saved(d, b, dPrecision) : 0
         let plBatch = max(1, b / recipe.pathLengthBatchShrink)
         let pl = recipe.pathLengthInterval > 0 ? 2 * saved(g, plBatch, gPrecision) : 0
-        let activations = max(dStep, gStep, r1, pl)
+        var activations = max(dStep, gStep, r1, pl)
         let largest = max(g.largestActivationBytes(batch: b, precision: gPrecision),
                           d.largestActivationBytes(batch: 2 * b, precision: dPrecision))
+        var workspace = 2 * largest + device.workspaceBytes
+        if device.memoryPolicy == .allOutputs {
+            // Every output and its gradient buffer: G at B, D at its largest batch (2B).
+            activations = 2 * (g.outputBytes(batch: b, precision: gPrecision)
+                + d.outputBytes(batch: 2 * b, precision: dPrecision))
+            workspace = 3 * 4 * max(g.largestIm2colFloats(batch: b), d.largestIm2colFloats(batch: 2 * b))
+                + device.workspaceBytes
+        }
         let halfCopy = policy.precision.usesMasterWeights ? 2 * params : 0
         return MemoryBreakdown(
             weightsBytes: 4 * params + halfCopy,
@@ -44,7 +54,7 @@ public struct MemoryModel: Sendable {
             gradientBytes: 4 * params,
             optimizerStateBytes: 4 * params * recipe.optimizer.stateTensors,
             activationBytes: activations,
-            workspaceBytes: 2 * largest + device.workspaceBytes,
+            workspaceBytes: workspace,
             runtimeBytes: device.runtimeOverheadBytes)
     }
 

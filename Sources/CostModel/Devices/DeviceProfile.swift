@@ -41,6 +41,8 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Fixed time per training iteration outside the ops (data loading, loss, framework
     /// bookkeeping), fitted from whole steps by calibration; nil counts none.
     public var iterationOverheadSeconds: Double?
+    /// How the framework on this device keeps activations (nil: `savedTensors`).
+    public var memoryPolicy: MemoryPolicy?
     /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.
     public var cores: Int?
     /// Spread of calibration residuals (standard deviation of relative op-time errors);

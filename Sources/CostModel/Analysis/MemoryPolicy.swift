@@ -1,0 +1,10 @@
+/// How a training framework keeps activations, which decides the activation memory.
+public enum MemoryPolicy: String, Codable, Sendable, Hashable {
+    /// PyTorch/JAX style: only the tensors backward needs stay alive (shared ones once).
+    case savedTensors
+    /// gansim's CPU trainer: every op keeps its output buffer and an output-gradient
+    /// buffer for the whole step (they are reused across steps, so nothing is
+    /// allocated per step), and convolutions share three im2col scratch buffers of at
+    /// most 2^21 floats per chunk of samples.
+    case allOutputs
+}
