@@ -27,14 +27,17 @@ let package = Package(
                 "CostModel", "CGSL",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "RealRunner", dependencies: ["CostModel", "CGSL", "CPNG"]),
+        // Self-contained HTML reports and SVG charts.
+        .target(name: "Reports"),
         // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
         .target(name: "Validation", dependencies: ["CostModel"]),
         .executableTarget(
             name: "gansim",
             dependencies: [
-                "CostModel", "Simulator", "RealRunner", "Validation",
+                "CostModel", "Simulator", "RealRunner", "Validation", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "CostModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
         .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: [.copy("Fixtures")]),
     ]

@@ -14,14 +14,35 @@ public struct IterationRecord: Sendable, Codable, Equatable {
     public var dataStallSeconds: Double
     /// Idle, in seconds.
     public var idleSeconds: Double
+    /// Compute seconds weighted by how hard each work item drives the device (0 to `computeSeconds`), for energy.
+    public var computeActivitySeconds: Double
 
     /// The CSV header matching `csvRow`.
-    public static let csvHeader = "iteration,startSeconds,endSeconds,seconds,computeSeconds,exposedCommunicationSeconds,dataStallSeconds,idleSeconds"
+    public static let csvHeader = "iteration,startSeconds,endSeconds,seconds,computeSeconds,exposedCommunicationSeconds,dataStallSeconds,idleSeconds,computeActivitySeconds"
 
     /// The record as one CSV line.
     public var csvRow: String {
         [Double(iteration), startSeconds, endSeconds, endSeconds - startSeconds, computeSeconds,
-         exposedCommunicationSeconds, dataStallSeconds, idleSeconds]
+         exposedCommunicationSeconds, dataStallSeconds, idleSeconds, computeActivitySeconds]
             .enumerated().map { $0.offset == 0 ? String(iteration) : "\($0.element)" }.joined(separator: ",")
+    }
+
+    /// The record of an iteration from per-device state times; what the states leave of the iteration is idle time at its end.
+    static func averaging(
+        iteration: Int, startSeconds: Double, endSeconds: Double, compute: [Double], communication: [Double],
+        stall: [Double], idle: [Double], activity: [Double]
+    ) -> IterationRecord {
+        let n = compute.count
+        var idle = idle
+        for device in 0..<n {
+            let accounted = compute[device] + stall[device] + communication[device] + idle[device]
+            idle[device] += max(0, endSeconds - startSeconds - accounted)
+        }
+        let scale = 1 / Double(max(1, n))
+        return IterationRecord(
+            iteration: iteration, startSeconds: startSeconds, endSeconds: endSeconds,
+            computeSeconds: compute.reduce(0, +) * scale, exposedCommunicationSeconds: communication.reduce(0, +) * scale,
+            dataStallSeconds: stall.reduce(0, +) * scale, idleSeconds: idle.reduce(0, +) * scale,
+            computeActivitySeconds: activity.reduce(0, +) * scale)
     }
 }

@@ -14,6 +14,8 @@ struct StepPattern {
     var computeSeconds: Double
     /// Seconds of the optimizer (and EMA) items.
     var updateSeconds: Double
+    /// Activity-weighted compute and update seconds (each item's seconds times its `WorkActivity`), for the energy model.
+    var activitySeconds: Double = 0
     /// Offsets at which a micro-batch of real images is needed (D steps).
     var dataOffsets: [Double]
     /// Offsets at which each gradient bucket is complete.
@@ -25,6 +27,10 @@ struct StepPattern {
     static func steps(
         segments: [RecipeSegment], builder: WorkItemBuilder, roofline: RooflineModel, bucketBytes: Double
     ) -> [StepPattern] {
+        func priced(_ item: WorkItem) -> (seconds: Double, activity: Double) {
+            let seconds = roofline.seconds(item)
+            return (seconds, seconds * WorkActivity.fraction(item, seconds: seconds, device: roofline.device))
+        }
         var steps: [StepPattern] = []
         var current = StepPattern(network: .discriminator, label: "", computeSeconds: 0, updateSeconds: 0, dataOffsets: [], bucketOffsets: [], bucketBytes: [])
         var pendingBucket = 0.0
@@ -39,7 +45,11 @@ struct StepPattern {
                     pendingBucket = 0
                 }
                 current.network = segment.network
-                current.updateSeconds += items.reduce(0) { $0 + roofline.seconds($1) }
+                for item in items {
+                    let (seconds, activity) = priced(item)
+                    current.updateSeconds += seconds
+                    current.activitySeconds += activity
+                }
                 let name = segment.network == .discriminator ? "D" : "G"
                 let phase = segment.phase == .discriminator || segment.phase == .generator ? "" : " \(segment.phase.rawValue)"
                 current.label = "\(name) step\(segment.network == .discriminator ? " \(segment.step)" : "")\(phase)"
@@ -48,7 +58,11 @@ struct StepPattern {
                 open = false
             case .ema:
                 if var last = steps.popLast() {
-                    last.updateSeconds += items.reduce(0) { $0 + roofline.seconds($1) }
+                    for item in items {
+                        let (seconds, activity) = priced(item)
+                        last.updateSeconds += seconds
+                        last.activitySeconds += activity
+                    }
                     steps.append(last)
                 }
             case .forward, .backward:
@@ -57,7 +71,9 @@ struct StepPattern {
                     current.dataOffsets.append(current.computeSeconds)
                 }
                 for item in items {
-                    current.computeSeconds += roofline.seconds(item)
+                    let (seconds, activity) = priced(item)
+                    current.computeSeconds += seconds
+                    current.activitySeconds += activity
                     if item.gradientBytes > 0 {
                         pendingBucket += Double(item.gradientBytes)
                         if pendingBucket >= bucketBytes {

@@ -20,12 +20,18 @@ public struct TrainingPlan: Sendable {
     public var bucketBytes: Double
     /// Synchronous or stale updates.
     public var mode: TrainingMode
+    /// Devices holding G when G and D live on separate device groups (ranks `0..<generatorDevices`); nil: both on every device.
+    public var generatorDevices: Int?
     /// The input pipeline.
     public var data: DataPipelineSpec
     /// Compute-time noise.
     public var jitter: JitterSpec
     /// Iterations to simulate.
     public var iterations: Int
+    /// Power of hosts and network, PUE and carbon intensity.
+    public var power: PowerSpec = PowerSpec()
+    /// Prices.
+    public var price: PriceSpec = PriceSpec()
     /// Seed of the GSL generator.
     public var seed: UInt64
     /// Devices whose spans go into the trace (the first ranks).
@@ -38,8 +44,9 @@ public struct TrainingPlan: Sendable {
         model: GANModel, recipe: TrainingRecipe, device: DeviceProfile, topology: Topology, devices: Int,
         algorithm: CollectiveAlgorithm, chunks: Int = 1, bucketBytes: Double = 25e6, mode: TrainingMode = .synchronous,
         data: DataPipelineSpec = .imagenetDefault, jitter: JitterSpec = JitterSpec(), iterations: Int = 10, seed: UInt64 = 1,
-        traceDevices: Int = 8, traceIterations: Int = 3
+        traceDevices: Int = 8, traceIterations: Int = 3, generatorDevices: Int? = nil
     ) {
+        self.generatorDevices = generatorDevices
         self.model = model
         self.recipe = recipe
         self.device = device

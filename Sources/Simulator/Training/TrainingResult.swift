@@ -30,6 +30,46 @@ public struct TrainingResult: Sendable, Codable, Equatable {
         public var wallSeconds: Double
         /// Iterations actually simulated.
         public var simulatedIterations: Int
+        /// `wallSeconds` in hours.
+        public var wallHours: Double
+        /// `wallSeconds` in days.
+        public var wallDays: Double
+    }
+
+    /// Facility energy of the run, integrated over the simulated timeline.
+    public struct Energy: Sendable, Codable, Equatable {
+        /// Facility joules of one steady-state iteration (IT energy times PUE).
+        public var joulesPerIteration: Double
+        /// Facility energy of the whole run, in kWh.
+        public var totalKWh: Double
+        /// CO2 of the whole run, in kg.
+        public var co2Kg: Double
+        /// Accelerator joules of one iteration (before PUE).
+        public var deviceJoulesPerIteration: Double
+        /// Host joules of one iteration (before PUE).
+        public var hostJoulesPerIteration: Double
+        /// NIC and switch joules of one iteration (before PUE).
+        public var networkJoulesPerIteration: Double
+        /// PUE applied.
+        public var pue: Double
+        /// Grid carbon intensity used, gCO2/kWh.
+        public var gramsCO2PerKWh: Double
+        /// Mean facility power, in watts.
+        public var averageFacilityWatts: Double
+    }
+
+    /// Money for the run.
+    public struct Cost: Sendable, Codable, Equatable {
+        /// US dollars for the whole run.
+        public var totalUSD: Double
+        /// US dollars per steady-state iteration.
+        public var usdPerIteration: Double
+        /// Of the total, rented (or amortised) device- or node-hours.
+        public var hardwareUSD: Double
+        /// Of the total, electricity (owned hardware only).
+        public var energyUSD: Double
+        /// How it was priced, e.g. `8 devices x $3.90/device-hour`.
+        public var basis: String
     }
 
     /// Scenario name.
@@ -58,6 +98,10 @@ public struct TrainingResult: Sendable, Codable, Equatable {
     public var memory: Memory
     /// The whole run.
     public var training: Training
+    /// Energy and CO2.
+    public var energy: Energy
+    /// Dollars.
+    public var cost: Cost
     /// Gradient buckets reduced per iteration (all steps).
     public var bucketsPerIteration: Int
     /// Events the kernel dispatched.

@@ -120,6 +120,14 @@ public final class TrainingSimulation: EventHandler {
 
     /// Runs every iteration and returns the summary.
     public func run(name: String, totalIterations: Int) throws -> TrainingResult {
+        if let generatorDevices = plan.generatorDevices {
+            let split = try SplitTrainingSimulation(plan: plan, generatorDevices: generatorDevices)
+            let (single, buckets) = try split.run()
+            records = split.records
+            trace = split.trace
+            return summary(name: name, totalIterations: totalIterations, singleDeviceSeconds: single, bucketsPerIteration: buckets,
+                           events: split.eventCount, flows: split.flowCount)
+        }
         let n = plan.devices
         var free = Array(repeating: 0.0, count: n)  // when each device's compute stream is free
         var reductionEnds: [NetworkRole: [Double]] = [:]  // end of the last bucket of each past step, per network
@@ -132,6 +140,7 @@ public final class TrainingSimulation: EventHandler {
             var stall = Array(repeating: 0.0, count: n)
             var communication = Array(repeating: 0.0, count: n)
             var idle = Array(repeating: 0.0, count: n)
+            var activity = Array(repeating: 0.0, count: n)
             singleDeviceSeconds.append(steps.reduce(0) { $0 + $1.computeSeconds + $1.updateSeconds })
             if iteration == 0 { bucketsPerIteration = steps.reduce(0) { $0 + $1.bucketBytes.count } }
             let traced = iteration < plan.traceIterations
@@ -157,6 +166,7 @@ public final class TrainingSimulation: EventHandler {
                     }
                     stall[device] += shift
                     compute[device] += factor * (step.computeSeconds + step.updateSeconds)
+                    activity[device] += factor * step.activitySeconds
                     computeEnd[device] = start + shift + factor * step.computeSeconds
                     for (bucket, offset) in step.bucketOffsets.enumerated() {
                         bucketReady[bucket] = max(bucketReady[bucket], start + shift + factor * offset)
@@ -203,35 +213,40 @@ public final class TrainingSimulation: EventHandler {
                 }
             }
             let iterationEnd = free.max() ?? iterationStart
-            let seconds = iterationEnd - iterationStart
-            for device in 0..<n {
-                // Whatever is left of the iteration on this device is idle time at its end.
-                let accounted = compute[device] + stall[device] + communication[device] + idle[device]
-                idle[device] += max(0, seconds - accounted)
-            }
-            let scale = 1 / Double(n)
-            records.append(IterationRecord(
-                iteration: iteration, startSeconds: iterationStart, endSeconds: iterationEnd,
-                computeSeconds: compute.reduce(0, +) * scale, exposedCommunicationSeconds: communication.reduce(0, +) * scale,
-                dataStallSeconds: stall.reduce(0, +) * scale, idleSeconds: idle.reduce(0, +) * scale))
+            records.append(IterationRecord.averaging(
+                iteration: iteration, startSeconds: iterationStart, endSeconds: iterationEnd, compute: compute,
+                communication: communication, stall: stall, idle: idle, activity: activity))
             iterationStart = iterationEnd
         }
-        return summary(name: name, totalIterations: totalIterations, singleDeviceSeconds: singleDeviceSeconds, bucketsPerIteration: bucketsPerIteration)
+        return summary(name: name, totalIterations: totalIterations, singleDeviceSeconds: singleDeviceSeconds, bucketsPerIteration: bucketsPerIteration,
+                       events: simulator.processedEventCount, flows: network.startedFlowCount)
     }
 
-    private func summary(name: String, totalIterations: Int, singleDeviceSeconds: [Double], bucketsPerIteration: Int) -> TrainingResult {
+    private func summary(
+        name: String, totalIterations: Int, singleDeviceSeconds: [Double], bucketsPerIteration: Int, events: Int, flows: Int
+    ) -> TrainingResult {
         // Steady state: every iteration after the first (the first fills the pipeline).
         let steady = records.count > 1 ? Array(records.dropFirst()) : records
         let count = Double(steady.count)
         func mean(_ value: (IterationRecord) -> Double) -> Double { steady.reduce(0) { $0 + value($1) } / count }
         let iterationSeconds = mean { $0.endSeconds - $0.startSeconds }
         let single = (records.count > 1 ? Array(singleDeviceSeconds.dropFirst()) : singleDeviceSeconds).reduce(0, +) / count
-        let samplesPerIteration = Double(plan.recipe.batchPerDevice * plan.recipe.accumulation * plan.devices)
+        // Devices that train D on their own batch: all of them, or the D group when G and D are split.
+        let batchDevices = plan.devices - (plan.generatorDevices ?? 0)
+        let samplesPerIteration = Double(plan.recipe.batchPerDevice * plan.recipe.accumulation * batchDevices)
         let memory = MemoryModel(model: plan.model, recipe: plan.recipe, device: plan.device).breakdown()
-        let mode: String
+        let wallSeconds = iterationSeconds * Double(totalIterations)
+        let (energy, cost) = energyAndCost(
+            iterationSeconds: iterationSeconds, computeSeconds: mean(\.computeSeconds), activitySeconds: mean(\.computeActivitySeconds),
+            communicationSeconds: mean(\.exposedCommunicationSeconds), waitingSeconds: mean { $0.dataStallSeconds + $0.idleSeconds },
+            totalIterations: totalIterations)
+        var mode: String
         switch plan.mode {
         case .synchronous: mode = "synchronous"
         case .asynchronous(let staleness): mode = "asynchronous(staleness \(staleness))"
+        }
+        if let generatorDevices = plan.generatorDevices {
+            mode += ", G on \(generatorDevices) and D on \(plan.devices - generatorDevices) devices"
         }
         return TrainingResult(
             name: name, devices: plan.devices, topology: plan.topology.name, device: plan.device.name, algorithm: plan.algorithm,
@@ -239,14 +254,57 @@ public final class TrainingSimulation: EventHandler {
             breakdown: TrainingResult.Breakdown(
                 computeSeconds: mean(\.computeSeconds), exposedCommunicationSeconds: mean(\.exposedCommunicationSeconds),
                 dataStallSeconds: mean(\.dataStallSeconds), idleSeconds: mean(\.idleSeconds)),
-            singleDeviceIterationSeconds: single, scalingEfficiency: single / iterationSeconds,
+            singleDeviceIterationSeconds: single,
+            scalingEfficiency: single * Double(batchDevices) / (iterationSeconds * Double(plan.devices)),
             memory: TrainingResult.Memory(
                 peakBytesPerDevice: memory.totalBytes, capacityBytesPerDevice: plan.device.memoryBytes,
                 fits: memory.totalBytes <= plan.device.memoryBytes),
             training: TrainingResult.Training(
-                iterations: totalIterations, wallSeconds: iterationSeconds * Double(totalIterations), simulatedIterations: records.count),
-            bucketsPerIteration: bucketsPerIteration, events: simulator.processedEventCount, flows: network.startedFlowCount,
+                iterations: totalIterations, wallSeconds: wallSeconds, simulatedIterations: records.count,
+                wallHours: wallSeconds / 3600, wallDays: wallSeconds / 86400),
+            energy: energy, cost: cost,
+            bucketsPerIteration: bucketsPerIteration, events: events, flows: flows,
             seed: plan.seed)
+    }
+
+    /// Energy and cost of a steady-state iteration whose per-device state times (means over devices) are given, and of the run.
+    func energyAndCost(
+        iterationSeconds: Double, computeSeconds: Double, activitySeconds: Double, communicationSeconds: Double,
+        waitingSeconds: Double, totalIterations: Int
+    ) -> (TrainingResult.Energy, TrainingResult.Cost) {
+        let n = Double(plan.devices)
+        let power = plan.power
+        let deviceJoules = n * EnergyModel.deviceJoules(
+            device: plan.device, computeSeconds: computeSeconds, activitySeconds: activitySeconds,
+            communicationSeconds: communicationSeconds, waitingSeconds: waitingSeconds, communicatingActivity: power.communicatingActivity)
+        let (hostWatts, networkWatts) = EnergyModel.infrastructureWatts(topology: plan.topology, devices: plan.devices, device: plan.device, power: power)
+        let itJoules = deviceJoules + (hostWatts + networkWatts) * iterationSeconds
+        let joulesPerIteration = itJoules * power.pue
+        let totalKWh = joulesPerIteration * Double(totalIterations) / 3.6e6
+        let energy = TrainingResult.Energy(
+            joulesPerIteration: joulesPerIteration, totalKWh: totalKWh, co2Kg: totalKWh * power.gramsCO2PerKWh / 1000,
+            deviceJoulesPerIteration: deviceJoules, hostJoulesPerIteration: hostWatts * iterationSeconds,
+            networkJoulesPerIteration: networkWatts * iterationSeconds, pue: power.pue, gramsCO2PerKWh: power.gramsCO2PerKWh,
+            averageFacilityWatts: iterationSeconds > 0 ? joulesPerIteration / iterationSeconds : 0)
+        let price = plan.price
+        let hours = iterationSeconds * Double(totalIterations) / 3600
+        let hardwareUSD: Double
+        var basis: String
+        if let perNode = price.usdPerNodeHour {
+            let machines = EnergyModel.machinesUsed(topology: plan.topology, devices: plan.devices)
+            hardwareUSD = perNode * Double(machines) * hours
+            basis = "\(machines) servers x $\(perNode)/server-hour"
+        } else {
+            let perDevice = price.usdPerDeviceHour ?? (price.owned ? 0 : plan.device.usdPerHour)
+            hardwareUSD = perDevice * n * hours
+            basis = "\(plan.devices) devices x $\((perDevice * 1000).rounded() / 1000)/device-hour"
+        }
+        let energyUSD = price.owned ? totalKWh * price.usdPerKWh : 0
+        if price.owned { basis += " + \(price.usdPerKWh) $/kWh (owned)" }
+        let total = hardwareUSD + energyUSD
+        return (energy, TrainingResult.Cost(
+            totalUSD: total, usdPerIteration: totalIterations > 0 ? total / Double(totalIterations) : 0,
+            hardwareUSD: hardwareUSD, energyUSD: energyUSD, basis: basis))
     }
 
     // MARK: - Communication stream

@@ -34,10 +34,10 @@ struct SimulateCommand: ParsableCommand {
             text = contents
             defaultName = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         } else {
-            text = SimulateDefaultScenario.yaml
+            text = DefaultScenario.yaml
             defaultName = "default"
         }
-        var parsed = try SimulateScenario(yaml: text, defaultName: defaultName)
+        var parsed = try TrainingScenario(yaml: text, defaultName: defaultName)
         if let iterations {
             guard iterations >= 1 else { throw ConfigurationError(field: "--iterations", value: "\(iterations)", reason: "simulate at least one iteration") }
             parsed.plan.iterations = iterations

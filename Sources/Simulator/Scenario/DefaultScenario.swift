@@ -1,7 +1,7 @@
 /// The scenario `gansim simulate` runs without a file: BigGAN-128 on one DGX-1 (8x V100).
-enum SimulateDefaultScenario {
+public enum DefaultScenario {
     /// The YAML text (same schema as `scenarios/*.yaml`).
-    static let yaml = """
+    public static let yaml = """
         name: dgx1-v100-biggan128
         model:
           architecture: biggan

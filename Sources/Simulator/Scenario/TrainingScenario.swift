@@ -1,19 +1,18 @@
 import Foundation
 import CostModel
-import Simulator
 import Yams
 
 /// A scenario file turned into a training plan plus its name and the length of the whole run.
-struct SimulateScenario {
+public struct TrainingScenario: Sendable {
     /// Scenario name (for reports).
-    var name: String
+    public var name: String
     /// What to simulate.
-    var plan: TrainingPlan
+    public var plan: TrainingPlan
     /// Iterations of the whole training run (from `training.iterations`, `epochs` or `kimg`).
-    var totalIterations: Int
+    public var totalIterations: Int
 
     /// Parses and checks a scenario; every error names field, value, line and column.
-    init(yaml text: String, defaultName: String) throws {
+    public init(yaml text: String, defaultName: String) throws {
         let root: Node
         do {
             guard let parsed = try Yams.compose(yaml: text) else {
@@ -25,7 +24,7 @@ struct SimulateScenario {
         } catch {
             throw ConfigurationError(field: "scenario", value: "", reason: "not valid YAML: \(error)")
         }
-        var top = try SimulateYAMLSection(root, path: "")
+        var top = try ScenarioYAMLSection(root, path: "")
         name = try top.string("name") ?? defaultName
 
         // Model.
@@ -117,9 +116,22 @@ struct SimulateScenario {
 
         // Mode.
         var mode = TrainingMode.synchronous
+        var generatorDevices: Int?
         if var section = try top.section("mode") {
             let kindName = try section.string("kind") ?? "synchronous"
             let staleness = try section.int("staleness", minimum: 1) ?? 1
+            if let count = try section.int("generatorDevices", minimum: 1) {
+                guard count < devices else {
+                    throw section.locate(ConfigurationError(
+                        field: "generatorDevices", value: "\(count)",
+                        reason: "G and D each need at least one device: give 1 to \(devices - 1) of the \(devices) devices to G"), key: "generatorDevices")
+                }
+                if kindName == "asynchronous" {
+                    throw section.locate(ConfigurationError(
+                        field: "kind", value: kindName, reason: "separate G and D groups are simulated with synchronous updates only"), key: "kind")
+                }
+                generatorDevices = count
+            }
             switch kindName {
             case "synchronous": mode = .synchronous
             case "asynchronous": mode = .asynchronous(staleness: staleness)
@@ -178,6 +190,35 @@ struct SimulateScenario {
             simulated = try section.int("iterations", minimum: 1) ?? simulated
             try section.finish()
         }
+        // Power and money.
+        var power = PowerSpec()
+        if var section = try top.section("power") {
+            power.pue = try section.double("pue", minimum: 1) ?? power.pue
+            power.hostWattsPerDevice = try section.double("hostWattsPerDevice", minimum: 0)
+            power.nicWatts = try section.double("nicWatts", minimum: 0) ?? power.nicWatts
+            power.switchWatts = try section.double("switchWatts", minimum: 0) ?? power.switchWatts
+            power.communicatingActivity = try section.double("communicatingActivity", minimum: 0) ?? power.communicatingActivity
+            power.gramsCO2PerKWh = try section.double("carbonIntensity", minimum: 0) ?? power.gramsCO2PerKWh
+            if power.communicatingActivity > 1 {
+                throw section.locate(ConfigurationError(field: "communicatingActivity", value: "\(power.communicatingActivity)", reason: "a fraction is at most 1"), key: "communicatingActivity")
+            }
+            try section.finish()
+        }
+        var price = PriceSpec()
+        if var section = try top.section("cost") {
+            if let pricing = try section.string("pricing") {
+                switch pricing {
+                case "cloud": price.owned = false
+                case "owned": price.owned = true
+                default:
+                    throw section.locate(ConfigurationError(field: "pricing", value: pricing, reason: "expected cloud or owned"), key: "pricing")
+                }
+            }
+            price.usdPerDeviceHour = try section.double("usdPerDeviceHour", minimum: 0)
+            price.usdPerNodeHour = try section.double("usdPerNodeHour", minimum: 0)
+            price.usdPerKWh = try section.double("usdPerKWh", minimum: 0) ?? price.usdPerKWh
+            try section.finish()
+        }
         let seed = UInt64(try top.int("seed") ?? 1)
         try top.finish()
 
@@ -194,7 +235,10 @@ struct SimulateScenario {
         }
         plan = TrainingPlan(
             model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
-            chunks: chunks, bucketBytes: bucketBytes, mode: mode, data: data, jitter: jitter, iterations: simulated, seed: seed)
+            chunks: chunks, bucketBytes: bucketBytes, mode: mode, data: data, jitter: jitter, iterations: simulated, seed: seed,
+            generatorDevices: generatorDevices)
+        plan.power = power
+        plan.price = price
         totalIterations = total
     }
 }

@@ -1,10 +1,9 @@
-import Simulator
 import Yams
 
 /// A YAML mapping read field by field: typed getters whose errors name the field, value, line and column.
 ///
 /// `finish()` rejects keys nobody asked for, so a typo is an error, not a silent default.
-struct SimulateYAMLSection {
+struct ScenarioYAMLSection {
     /// Dotted path of the mapping, e.g. `cluster` (empty at the top level).
     let path: String
     private let node: Node
@@ -35,9 +34,9 @@ struct SimulateYAMLSection {
     }
 
     /// A nested section, if present.
-    mutating func section(_ key: String) throws -> SimulateYAMLSection? {
+    mutating func section(_ key: String) throws -> ScenarioYAMLSection? {
         guard let value = node(key) else { return nil }
-        return try SimulateYAMLSection(value, path: field(key))
+        return try ScenarioYAMLSection(value, path: field(key))
     }
 
     /// A string scalar.

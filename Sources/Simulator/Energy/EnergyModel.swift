@@ -1,0 +1,33 @@
+import CostModel
+
+/// Energy arithmetic: power by state times the time spent in it, plus hosts and network, times PUE.
+public enum EnergyModel {
+    /// Joules one device draws: idle power throughout, plus dynamic power (busy − idle watts) scaled by activity.
+    ///
+    /// While computing the device draws `idle + (busy − idle) × a`, with `a` the activity of
+    /// the running work (`activitySeconds` is the integral of `a` over the compute time);
+    /// while communicating `idle + (busy − idle) × communicatingActivity`; otherwise (data
+    /// stalls, waiting for peers) `idle`.
+    public static func deviceJoules(
+        device: DeviceProfile, computeSeconds: Double, activitySeconds: Double, communicationSeconds: Double,
+        waitingSeconds: Double, communicatingActivity: Double
+    ) -> Double {
+        let dynamicWatts = device.busyWatts - device.idleWatts
+        return device.idleWatts * (computeSeconds + communicationSeconds + waitingSeconds)
+            + dynamicWatts * (activitySeconds + communicatingActivity * communicationSeconds)
+    }
+
+    /// Watts of hosts, NICs and switches that serve the first `devices` ranks of `topology` (drawn all the time).
+    public static func infrastructureWatts(topology: Topology, devices: Int, device: DeviceProfile, power: PowerSpec) -> (hostWatts: Double, networkWatts: Double) {
+        let machines = Set((0..<devices).map { topology.machine(ofRank: $0) })
+        let nics = topology.machines.isEmpty ? 0 : machines.reduce(0) { $0 + topology.machines[$1].nicNodes.count }
+        let switches = topology.nodes.filter { $0.kind == .networkSwitch && $0.machine == nil }.count
+        let host = (power.hostWattsPerDevice ?? PowerSpec.defaultHostWatts(device: device)) * Double(devices)
+        return (host, Double(nics) * power.nicWatts + Double(switches) * power.switchWatts)
+    }
+
+    /// Servers the first `devices` ranks occupy.
+    public static func machinesUsed(topology: Topology, devices: Int) -> Int {
+        Set((0..<devices).map { topology.machine(ofRank: $0) }).count
+    }
+}

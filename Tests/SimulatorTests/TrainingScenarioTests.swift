@@ -1,0 +1,64 @@
+import Testing
+@testable import Simulator
+
+/// Scenario YAML parsing: defaults, new sections, and errors located at line and column.
+@Suite struct TrainingScenarioTests {
+    private let base = """
+        model:
+          architecture: dcgan
+          resolution: 64
+        cluster:
+          topology: dgx1-v100
+          devices: 8
+        """
+
+    private func error(_ yaml: String) -> ConfigurationError? {
+        do { _ = try TrainingScenario(yaml: yaml, defaultName: "t"); return nil } catch let e as ConfigurationError { return e } catch { return nil }
+    }
+
+    @Test func defaultsAndNewSections() throws {
+        let plain = try TrainingScenario(yaml: base, defaultName: "t")
+        #expect(plain.plan.generatorDevices == nil)
+        #expect(plain.plan.power == PowerSpec())
+        #expect(plain.plan.price == PriceSpec())
+        let custom = try TrainingScenario(yaml: base + """
+
+            mode:
+              generatorDevices: 3
+            power:
+              pue: 1.2
+              carbonIntensity: 50
+            cost:
+              pricing: owned
+              usdPerKWh: 0.08
+            """, defaultName: "t")
+        #expect(custom.plan.generatorDevices == 3)
+        #expect(custom.plan.power.pue == 1.2)
+        #expect(custom.plan.power.gramsCO2PerKWh == 50)
+        #expect(custom.plan.price.owned)
+        #expect(custom.plan.price.usdPerKWh == 0.08)
+    }
+
+    @Test func errorsNameFieldValueLineAndColumn() {
+        let tooMany = error(base + "\nmode:\n  generatorDevices: 8\n")
+        #expect(tooMany?.field == "mode.generatorDevices")
+        #expect(tooMany?.value == "8")
+        #expect(tooMany?.line == 8)
+        #expect(tooMany?.column == 21)
+        let pue = error(base + "\npower:\n  pue: 0.5\n")
+        #expect(pue?.field == "power.pue")
+        #expect(pue?.line == 8)
+        let typo = error(base + "\ncost:\n  usdPerHour: 3\n")
+        #expect(typo?.field == "cost.usdPerHour")
+        #expect(typo?.reason == "unknown field")
+        let pricing = error(base + "\ncost:\n  pricing: spot\n")
+        #expect(pricing?.field == "cost.pricing")
+        #expect(pricing?.value == "spot")
+        let asyncSplit = error(base + "\nmode:\n  kind: asynchronous\n  generatorDevices: 2\n")
+        #expect(asyncSplit?.field == "mode.kind")
+        let notYAML = error("model: [")
+        #expect(notYAML?.field == "scenario")
+        let device = error(base.replacingOccurrences(of: "devices: 8", with: "devices: 9"))
+        #expect(device?.field == "cluster.devices")
+    }
+}
