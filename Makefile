@@ -6,7 +6,7 @@ APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench clean reports
 
 all: build
 
@@ -35,6 +35,10 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product CostModelBenchmarks
 	.build/release/CostModelBenchmarks
+
+## reports: regenerate reports/ (report.html, summary.md, result.json, iterations.csv, trace.json) for the shipped scenarios.
+reports: build
+	scripts/make_reports.sh $(BIN)
 
 clean:
 	rm -rf .build

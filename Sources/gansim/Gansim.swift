@@ -16,6 +16,7 @@ struct Gansim: ParsableCommand {
             ValidateCommand.self,
             CollectiveCommand.self,
             SimulateCommand.self,
+            CompareCommand.self,
             TrainCommand.self,
         ]
     )

@@ -18,7 +18,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Seed of the GSL random generator (overrides seed).")
     var seed: UInt64?
 
-    @Option(help: "Directory for result.json, iterations.csv and trace.json.")
+    @Option(help: "Directory for report.html, summary.md, result.json, iterations.csv and trace.json.")
     var out: String?
 
     @Flag(help: "Print the result as JSON.")
@@ -37,16 +37,10 @@ struct SimulateCommand: ParsableCommand {
             text = DefaultScenario.yaml
             defaultName = "default"
         }
-        var parsed = try TrainingScenario(yaml: text, defaultName: defaultName)
-        if let iterations {
-            guard iterations >= 1 else { throw ConfigurationError(field: "--iterations", value: "\(iterations)", reason: "simulate at least one iteration") }
-            parsed.plan.iterations = iterations
-        }
-        if let seed { parsed.plan.seed = seed }
-        let simulation = try TrainingSimulation(plan: parsed.plan)
-        let result = try simulation.run(name: parsed.name, totalIterations: parsed.totalIterations)
+        let run = try SimulatedRun.simulate(yaml: text, defaultName: defaultName, iterations: iterations, seed: seed)
+        let result = run.result
         if let out {
-            try SimulateOutput.write(result: result, records: simulation.records, trace: simulation.trace, to: out)
+            try ReportWriter(runs: [run]).write(to: out)
         }
         if json {
             print(try JSONOutput.string(result))

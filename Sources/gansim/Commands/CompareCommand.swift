@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Simulator
+
+/// `gansim compare`: several scenarios (the same model and recipe on different clusters) side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Simulate several scenarios and compare them side by side: time, breakdown, scaling, memory, energy, cost.",
+        discussion: "The first scenario is the baseline the differences are stated against. Fields: scenarios/README.md.")
+
+    @Argument(help: "Two or more scenario YAML files.")
+    var scenarios: [String]
+
+    @Option(help: "Iterations to simulate per scenario (overrides simulate.iterations).")
+    var iterations: Int?
+
+    @Option(help: "Directory for report.html, summary.md, result.json, iterations.csv and trace.json.")
+    var out: String?
+
+    @Flag(help: "Print the results and differences as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files") }
+    }
+
+    func run() throws {
+        var runs: [SimulatedRun] = []
+        for path in scenarios {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ConfigurationError(field: "scenario", value: path, reason: "cannot read the file")
+            }
+            do {
+                runs.append(try SimulatedRun.simulate(
+                    yaml: text, defaultName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, iterations: iterations))
+            } catch let error as ConfigurationError {
+                throw ConfigurationError(field: "\(path): \(error.field)", value: error.value, reason: error.reason, line: error.line, column: error.column)
+            }
+        }
+        let writer = ReportWriter(runs: runs)
+        if let out { try writer.write(to: out) }
+        if json {
+            print(try JSONOutput.string(ReportWriter.Comparison(results: runs.map(\.result), differences: writer.differences)))
+        } else {
+            print(writer.markdown)
+        }
+    }
+}
