@@ -42,6 +42,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(name: "CostModelBenchmarks", dependencies: ["CostModel"], path: "Benchmarks/CostModelBenchmarks"),
+        .executableTarget(name: "RealRunnerBenchmarks", dependencies: ["RealRunner", "CGSL"], path: "Benchmarks/RealRunnerBenchmarks"),
         .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),

@@ -36,7 +36,7 @@ public final class RingDataset: Dataset {
     /// How well `points (N, 2)` cover the ring: a point is high-quality when it lies
     /// within 3 standard deviations of a mode centre; a mode is covered when at least
     /// `minimumShare` of the points are high-quality points of that mode (by default
-    /// a quarter of its fair share, `1/(4*modes)`).
+    /// 2%, a sixth of a fair share of 1/8).
     public func evaluate(_ points: Tensor, minimumShare: Double? = nil) -> RingCoverage {
         let n = points.batch
         var perMode = [Int](repeating: 0, count: modes)
@@ -54,7 +54,7 @@ public final class RingDataset: Dataset {
                 perMode[best] += 1
             }
         }
-        let share = minimumShare ?? 1 / (4 * Double(modes))
+        let share = minimumShare ?? 0.02
         let covered = perMode.filter { Double($0) >= share * Double(n) }.count
         return RingCoverage(modesCovered: covered, highQualityFraction: n == 0 ? 0 : Double(good) / Double(n),
                             samplesPerMode: perMode)

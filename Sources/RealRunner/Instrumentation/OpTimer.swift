@@ -8,6 +8,7 @@ final class OpTimer {
     private var calls: [OpTimingKey: Int] = [:]
     private var history: [OpTimingKey: [Double]] = [:]
     private var order: [OpTimingKey] = []
+    private var seen: Set<OpTimingKey> = []
 
     /// Adds the times a network accumulated during one segment.
     func harvest(_ net: Network, role: NetworkRole, phase: StepPhase, backward: (weights: Bool, intoInputs: Bool)?, batch: Int) {
@@ -15,7 +16,7 @@ final class OpTimer {
         for (id, s) in times.enumerated() where s > 0 {
             let key = OpTimingKey(phase: phase, network: role, opID: id, pass: backward == nil ? "forward" : "backward",
                                   weights: backward?.weights ?? false, intoInputs: backward?.intoInputs ?? false, batch: batch)
-            if perIteration[key] == nil && history[key] == nil { order.append(key) }
+            if seen.insert(key).inserted { order.append(key) }
             perIteration[key, default: 0] += s
             calls[key, default: 0] += 1
         }

@@ -1,46 +1,66 @@
-/// 2-D convolution forward and backward via batched im2col and one sgemm.
+/// 2-D convolution forward and backward via im2col and sgemm, a chunk of samples at a
+/// time so that the column matrix stays in cache.
 ///
-/// Weights are PyTorch's `(OC, C, k, k)`; activations are `(B, C, H, W)`.
+/// Weights are PyTorch's `(OC, C, k, k)`; activations are `(B, C, H, W)`. Scratch
+/// buffers are sized for one chunk (`geometry.chunkSamples()` samples): `col` holds
+/// `C*k*k * n*OH*OW` floats and `work` `OC * n*OH*OW`.
 public enum Conv2DKernel {
     /// `y (B, OC, OH, OW) = conv(x (B, C, H, W), w (OC, C, k, k)) + bias (OC)`.
-    ///
-    /// `col` receives the column matrix `(C*k*k, B*OH*OW)` that backward needs;
-    /// `work` must hold `OC * B*OH*OW` floats.
     public static func forward(
         x: UnsafePointer<Float>, w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
         y: UnsafeMutablePointer<Float>, outChannels oc: Int, geometry g: ConvGeometry,
         col: UnsafeMutablePointer<Float>, work: UnsafeMutablePointer<Float>
     ) {
-        let L = g.outHeight * g.outWidth
-        Im2Col.im2col(x, col, g)
-        // work (OC, B*L) = w (OC, C*k*k) * col (C*k*k, B*L)
-        Gemm.sgemm(transA: false, transB: false, m: oc, n: g.colColumns, k: g.colRows, w, col, work)
-        // y (B, OC, L) <- work (OC, B, L)
-        Im2Col.swapLeading(work, y, a: oc, b: g.batch, l: L)
+        let L = g.outHeight * g.outWidth, inSample = g.channels * g.height * g.width
+        let chunk = g.chunkSamples()
+        for b0 in stride(from: 0, to: g.batch, by: chunk) {
+            let n = min(chunk, g.batch - b0)
+            let gc = g.withBatch(n)
+            Im2Col.im2col(x + b0 * inSample, col, gc)
+            let yc = y + b0 * oc * L
+            if n == 1 {
+                // y_b (OC, L) = w (OC, C*k*k) * col (C*k*k, L)
+                Gemm.sgemm(transA: false, transB: false, m: oc, n: L, k: g.colRows, w, col, yc)
+            } else {
+                // work (OC, n*L) = w * col, then y (n, OC, L) <- work (OC, n, L)
+                Gemm.sgemm(transA: false, transB: false, m: oc, n: n * L, k: g.colRows, w, col, work)
+                Im2Col.swapLeading(work, yc, a: oc, b: n, l: L)
+            }
+        }
         if let bias { addBias(y, bias, batch: g.batch, channels: oc, spatial: L) }
     }
 
     /// Gradients of `forward`: `dw += ..`, `db += ..`, and `dx = ..` when `dx` is given.
     ///
-    /// `col` is the column matrix saved by forward; `work` holds `OC * B*L` floats and
-    /// `dcol` (needed only for `dx`) `C*k*k * B*L`.
+    /// `x` is the forward input (its column matrix is rebuilt per chunk); `dcol` (needed
+    /// only for `dx`) has the size of `col`.
     public static func backward(
-        dy: UnsafePointer<Float>, w: UnsafePointer<Float>, col: UnsafePointer<Float>,
-        dw: UnsafeMutablePointer<Float>, db: UnsafeMutablePointer<Float>?,
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
+        dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
         dx: UnsafeMutablePointer<Float>?, outChannels oc: Int, geometry g: ConvGeometry,
-        work: UnsafeMutablePointer<Float>, dcol: UnsafeMutablePointer<Float>?
+        col: UnsafeMutablePointer<Float>, work: UnsafeMutablePointer<Float>, dcol: UnsafeMutablePointer<Float>?
     ) {
-        let L = g.outHeight * g.outWidth
-        // work (OC, B, L) <- dy (B, OC, L)
-        Im2Col.swapLeading(dy, work, a: g.batch, b: oc, l: L)
-        // dw (OC, C*k*k) += work (OC, B*L) * col^T (B*L, C*k*k)
-        Gemm.sgemm(transA: false, transB: true, m: oc, n: g.colRows, k: g.colColumns, work, col, beta: 1, dw)
-        if let db { sumRows(work, into: db, rows: oc, length: g.colColumns) }
-        if let dx, let dcol {
-            // dcol (C*k*k, B*L) = w^T (C*k*k, OC) * work (OC, B*L)
-            Gemm.sgemm(transA: true, transB: false, m: g.colRows, n: g.colColumns, k: oc, w, work, dcol)
-            dx.update(repeating: 0, count: g.batch * g.channels * g.height * g.width)
-            Im2Col.col2im(dcol, dx, g)
+        let L = g.outHeight * g.outWidth, inSample = g.channels * g.height * g.width
+        if let db { sumBias(dy, into: db, batch: g.batch, channels: oc, spatial: L) }
+        let chunk = g.chunkSamples()
+        for b0 in stride(from: 0, to: g.batch, by: chunk) {
+            let n = min(chunk, g.batch - b0)
+            let gc = g.withBatch(n)
+            let dyc = dy + b0 * oc * L
+            // dyt (OC, n, L) <- dy (n, OC, L)
+            let dyt = Im2Col.swappedLeading(dyc, into: work, a: n, b: oc, l: L)
+            if let dw {
+                Im2Col.im2col(x + b0 * inSample, col, gc)
+                // dw (OC, C*k*k) += dyt (OC, n*L) * col^T (n*L, C*k*k)
+                Gemm.sgemm(transA: false, transB: true, m: oc, n: g.colRows, k: n * L, dyt, col, beta: 1, dw)
+            }
+            if let dx, let dcol {
+                // dcol (C*k*k, n*L) = w^T (C*k*k, OC) * dyt (OC, n*L)
+                Gemm.sgemm(transA: true, transB: false, m: g.colRows, n: n * L, k: oc, w, dyt, dcol)
+                let dxc = dx + b0 * inSample
+                dxc.update(repeating: 0, count: n * inSample)
+                Im2Col.col2im(dcol, dxc, gc)
+            }
         }
     }
 
@@ -80,16 +100,6 @@ public enum Conv2DKernel {
                 let row = y + bc * spatial
                 for i in 0..<spatial { row[i] += v }
             }
-        }
-    }
-
-    /// `out[r] += sum_i m[r, i]` for a `(rows, length)` matrix.
-    static func sumRows(_ m: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, length: Int) {
-        for r in 0..<rows {
-            var s: Float = 0
-            let row = m + r * length
-            for i in 0..<length { s += row[i] }
-            out[r] += s
         }
     }
 

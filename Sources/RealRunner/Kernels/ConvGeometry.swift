@@ -31,4 +31,18 @@ public struct ConvGeometry: Hashable, Sendable {
     public var colRows: Int { channels * kernel * kernel }
     /// Columns of the column matrix, `B * outH * outW`.
     public var colColumns: Int { batch * outHeight * outWidth }
+
+    /// Samples per chunk so that one chunk's column matrix holds about `maxFloats`
+    /// elements (8 MiB by default: it stays in the last-level cache between im2col and
+    /// the sgemm that reads it).
+    public func chunkSamples(maxFloats: Int = 1 << 21) -> Int {
+        max(1, min(batch, maxFloats / max(colRows * outHeight * outWidth, 1)))
+    }
+
+    /// The same geometry for `n` samples.
+    public func withBatch(_ n: Int) -> ConvGeometry {
+        var g = self
+        g.batch = n
+        return g
+    }
 }

@@ -92,4 +92,14 @@ public enum Im2Col {
             }
         }
     }
+
+    /// `src (A, B, L)` as `(B, A, L)`: `src` itself when `A` or `B` is 1 (the swap is
+    /// then the identity), else `dst` after `swapLeading`.
+    public static func swappedLeading(
+        _ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, a: Int, b: Int, l: Int
+    ) -> UnsafePointer<Float> {
+        if a == 1 || b == 1 { return src }
+        swapLeading(src, dst, a: a, b: b, l: l)
+        return UnsafePointer(dst)
+    }
 }

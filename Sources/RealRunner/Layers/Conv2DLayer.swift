@@ -6,7 +6,8 @@ public final class Conv2DLayer: Layer {
     let config: ConvConfig
     private let workspace: Workspace
     private var params: WeightParameters
-    private var out = TensorCache(), dx = TensorCache(), col = TensorCache()
+    private var out = TensorCache(), dx = TensorCache()
+    private var input: Tensor?
     private var geometry: ConvGeometry?
 
     /// Creates the layer for a `.conv2d` op.
@@ -27,39 +28,36 @@ public final class Conv2DLayer: Layer {
         params.bind(parameters: parameters, gradients: gradients)
     }
 
+    /// Scratch for one chunk: column matrix, output/gradient transpose, column gradient.
+    private func scratch(_ g: ConvGeometry) -> (col: UnsafeMutablePointer<Float>, work: UnsafeMutablePointer<Float>) {
+        let cols = g.chunkSamples() * g.outHeight * g.outWidth
+        return (workspace.buffer(0, count: g.colRows * cols), workspace.buffer(1, count: config.outChannels * cols))
+    }
+
     public func forward(_ inputs: [Tensor]) -> Tensor {
         // x is (B, C, H, W), y is (B, OC, OH, OW)
         let x = inputs[0]
+        input = x
         let g = ConvGeometry(batch: x.batch, channels: config.inChannels, height: x.shape[2], width: x.shape[3],
                              kernel: config.kernel, stride: config.stride, padding: config.padding)
         geometry = g
         let y = out.get(outputShape(batch: x.batch))
-        let c = col.get([g.colRows, g.colColumns])
-        let weight = params.forwardWeight()
-        Conv2DKernel.forward(x: x.data, w: weight, bias: params.b, y: y.data, outChannels: config.outChannels,
-                             geometry: g, col: c.data,
-                             work: workspace.buffer(0, count: config.outChannels * g.colColumns))
+        let s = scratch(g)
+        Conv2DKernel.forward(x: x.data, w: params.forwardWeight(), bias: params.b, y: y.data,
+                             outChannels: config.outChannels, geometry: g, col: s.col, work: s.work)
         return y
     }
 
     public func backward(_ dy: Tensor, inputGradients: [Bool], weightGradients: Bool) -> [Tensor?] {
         let g = geometry!
-        let weight = params.usedWeight
         let gx = inputGradients[0] ? dx.get([g.batch, g.channels, g.height, g.width]) : nil
-        let work = workspace.buffer(0, count: config.outChannels * g.colColumns)
-        let dcol = gx == nil ? nil : workspace.buffer(1, count: g.colRows * g.colColumns)
-        if weightGradients {
-            let gw = params.beginWeightGradient()
-            Conv2DKernel.backward(dy: dy.data, w: weight, col: col.get([g.colRows, g.colColumns]).data, dw: gw, db: params.db,
-                                  dx: gx?.data, outChannels: config.outChannels, geometry: g, work: work, dcol: dcol)
-            params.endWeightGradient()
-        } else if let gx, let dcol {
-            let L = g.outHeight * g.outWidth
-            Im2Col.swapLeading(dy.data, work, a: g.batch, b: config.outChannels, l: L)
-            Gemm.sgemm(transA: true, transB: false, m: g.colRows, n: g.colColumns, k: config.outChannels, weight, work, dcol)
-            gx.zero()
-            Im2Col.col2im(dcol, gx.data, g)
-        }
+        let s = scratch(g)
+        let dcol = gx == nil ? nil : workspace.buffer(2, count: g.colRows * g.chunkSamples() * g.outHeight * g.outWidth)
+        let gw = weightGradients ? params.beginWeightGradient() : nil
+        Conv2DKernel.backward(dy: dy.data, x: input!.data, w: params.usedWeight, dw: gw,
+                              db: weightGradients ? params.db : nil, dx: gx?.data, outChannels: config.outChannels,
+                              geometry: g, col: s.col, work: s.work, dcol: dcol)
+        if weightGradients { params.endWeightGradient() }
         return [gx]
     }
 

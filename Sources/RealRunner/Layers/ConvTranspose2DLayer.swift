@@ -7,7 +7,8 @@ public final class ConvTranspose2DLayer: Layer {
     let config: ConvConfig
     private let workspace: Workspace
     private var params: WeightParameters
-    private var out = TensorCache(), dx = TensorCache(), xt = TensorCache()
+    private var out = TensorCache(), dx = TensorCache()
+    private var input: Tensor?
     private var geometry: ConvGeometry?
 
     /// Creates the layer for a `.convTranspose2d` op.
@@ -28,40 +29,38 @@ public final class ConvTranspose2DLayer: Layer {
         params.bind(parameters: parameters, gradients: gradients)
     }
 
+    /// Scratch for one chunk: column matrix, transposed input, transposed input gradient.
+    private func scratch(_ g: ConvGeometry) -> (col: UnsafeMutablePointer<Float>, xt: UnsafeMutablePointer<Float>, work: UnsafeMutablePointer<Float>) {
+        let cols = g.chunkSamples() * g.outHeight * g.outWidth
+        return (workspace.buffer(0, count: g.colRows * cols), workspace.buffer(1, count: config.inChannels * cols),
+                workspace.buffer(2, count: config.inChannels * cols))
+    }
+
     public func forward(_ inputs: [Tensor]) -> Tensor {
         // x is (B, Cin, H, W), y is (B, Cout, OH, OW)
         let x = inputs[0]
+        input = x
         let shape = outputShape(batch: x.batch)
         // The convolution whose input-gradient this op is: image = y, col spatial = x.
         let g = ConvGeometry(batch: x.batch, channels: config.outChannels, height: shape[2], width: shape[3],
                              kernel: config.kernel, stride: config.stride, padding: config.padding)
         geometry = g
         let y = out.get(shape)
-        let t = xt.get([config.inChannels, g.colColumns])
-        let weight = params.forwardWeight()
-        ConvTranspose2DKernel.forward(x: x.data, w: weight, bias: params.b, y: y.data, inChannels: config.inChannels,
-                                      geometry: g, xt: t.data,
-                                      col: workspace.buffer(0, count: g.colRows * g.colColumns))
+        let s = scratch(g)
+        ConvTranspose2DKernel.forward(x: x.data, w: params.forwardWeight(), bias: params.b, y: y.data,
+                                      inChannels: config.inChannels, geometry: g, xt: s.xt, col: s.col)
         return y
     }
 
     public func backward(_ dy: Tensor, inputGradients: [Bool], weightGradients: Bool) -> [Tensor?] {
         let g = geometry!
-        let weight = params.usedWeight
         let gx = inputGradients[0] ? dx.get([g.batch, config.inChannels, g.outHeight, g.outWidth]) : nil
-        let dcol = workspace.buffer(0, count: g.colRows * g.colColumns)
-        let work = workspace.buffer(1, count: config.inChannels * g.colColumns)
-        if weightGradients {
-            let gw = params.beginWeightGradient()
-            ConvTranspose2DKernel.backward(dy: dy.data, w: weight, xt: xt.get([config.inChannels, g.colColumns]).data,
-                                           dw: gw, db: params.db, dx: gx?.data, inChannels: config.inChannels, geometry: g,
-                                           dcol: dcol, work: work)
-            params.endWeightGradient()
-        } else if let gx {
-            Im2Col.im2col(dy.data, dcol, g)
-            Gemm.sgemm(transA: false, transB: false, m: config.inChannels, n: g.colColumns, k: g.colRows, weight, dcol, work)
-            Im2Col.swapLeading(work, gx.data, a: config.inChannels, b: g.batch, l: g.outHeight * g.outWidth)
-        }
+        let s = scratch(g)
+        let gw = weightGradients ? params.beginWeightGradient() : nil
+        ConvTranspose2DKernel.backward(dy: dy.data, x: input!.data, w: params.usedWeight, dw: gw,
+                                       db: weightGradients ? params.db : nil, dx: gx?.data,
+                                       inChannels: config.inChannels, geometry: g, dcol: s.col, xt: s.xt, work: s.work)
+        if weightGradients { params.endWeightGradient() }
         return [gx]
     }
 

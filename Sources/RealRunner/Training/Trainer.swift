@@ -37,7 +37,7 @@ public final class Trainer {
         let d = TrainDefaults.of(options.architecture)
         defaults = d
         let config = ModelConfig(architecture: options.architecture, resolution: options.resolution,
-                                 width: options.width, latentDim: options.latentDim)
+                                 width: options.width, latentDim: options.latentDim ?? d.latentDim)
         do { model = try config.build() } catch { throw .model(error) }
         var r = TrainingRecipe.official(for: options.architecture, batchPerDevice: options.batch ?? d.batch)
         if let n = options.discriminatorSteps { r.discriminatorSteps = n }

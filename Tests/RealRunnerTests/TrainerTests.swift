@@ -1,0 +1,134 @@
+import CostModel
+import Foundation
+import Testing
+@testable import RealRunner
+
+/// Networks from the CostModel builders, the training loop and its refusals.
+@Suite struct TrainerTests {
+    @Test(arguments: [Architecture.mlpGAN, .dcgan, .resnetGAN])
+    func builtInArchitecturesInstantiate(a: Architecture) throws {
+        var o = TrainOptions(architecture: a)
+        o.width = a == .mlpGAN ? 16 : 8
+        o.resolution = a == .mlpGAN ? nil : 32
+        o.batch = 4
+        let t = try Trainer(o)
+        #expect(t.generator.layers.count == t.model.generator.ops.count)
+        #expect(t.generator.parameters.count == t.model.generator.parameterCount)
+        #expect(t.discriminator.parameters.count == t.model.discriminator.parameterCount)
+        let (d, g) = t.trainStep()
+        #expect(d.isFinite && g.isFinite)
+    }
+
+    @Test(arguments: [Architecture.biggan, .stylegan2])
+    func unsupportedOpsAreRefusedByName(a: Architecture) throws {
+        do {
+            _ = try Trainer(TrainOptions(architecture: a))
+            Issue.record("\(a) was accepted")
+        } catch {
+            let text = "\(error)"
+            #expect(text.contains("the CPU trainer cannot execute op '") || text.contains("cannot run graph"), "\(text)")
+        }
+    }
+
+    @Test func aGraphWithAnUnknownOpIsRefused() throws {
+        let g = try TestSupport.graph(.image(16, 4, 4)) { b, x in
+            _ = try b.add(.selfAttention(channels: 16, spectralNorm: false), [x], name: "attn")
+        }
+        #expect(throws: RunnerError.unsupportedOp(op: "T.attn", kind: "self_attention", architecture: "T")) {
+            try Network(graph: g, scheme: .pytorchDefault, rng: SeededRandom(seed: 1))
+        }
+    }
+
+    @Test func badOptionsNameTheField() {
+        var o = TrainOptions(architecture: .dcgan)
+        o.batch = 0
+        #expect(throws: RunnerError.invalidOption(field: "batch", value: "0", expected: "a positive integer")) {
+            try Trainer(o)
+        }
+        var r = TrainOptions(architecture: .dcgan)
+        r.dataset = .ring
+        #expect(throws: RunnerError.self) { try Trainer(r) }
+        var m = TrainOptions(architecture: .dcgan)
+        m.resolution = 48
+        do {
+            _ = try Trainer(m)
+            Issue.record("resolution 48 was accepted")
+        } catch {
+            #expect("\(error)".contains("resolution '48'"))
+        }
+    }
+
+    @Test func sameSeedSameLosses() throws {
+        func losses() throws -> [Double] {
+            var o = TrainOptions(architecture: .mlpGAN)
+            o.width = 16
+            o.batch = 16
+            o.threads = 2
+            o.seed = 5
+            let t = try Trainer(o)
+            return (0..<5).flatMap { _ in let l = t.trainStep(); return [l.discriminator, l.generator] }
+        }
+        #expect(try losses() == losses())
+    }
+
+    @Test func accumulationAndNDiscFollowTheRecipe() throws {
+        var o = TrainOptions(architecture: .dcgan)
+        o.resolution = 32
+        o.width = 4
+        o.batch = 2
+        o.accumulation = 2
+        o.discriminatorSteps = 2
+        o.ema = true
+        o.steps = 2
+        o.warmupSteps = 0
+        let t = try Trainer(o)
+        t.trainStep()
+        t.trainStep()
+        let records = t.opRecords()
+        // D forward at 2B in the D phase, twice per step (nDisc) and twice per D step (accumulation).
+        let dForward = try #require(records.first { $0.network == "D" && $0.phase == "discriminator" && $0.pass == "forward" })
+        #expect(dForward.batch == 4)
+        #expect(dForward.callsPerIteration == 4)
+        // The EMA moved away from the initial weights but not all the way to the current ones.
+        let ema = try #require(t.ema)
+        #expect(ema.values.array != t.generator.parameters.values.array)
+    }
+
+    @Test func runWritesArtifactsAndTheJSONHasTheRequiredKeys() throws {
+        var o = TrainOptions(architecture: .mlpGAN)
+        o.width = 16
+        o.batch = 32
+        o.steps = 10
+        let t = try Trainer(o)
+        let result = t.run()
+        let dir = NSTemporaryDirectory() + "rr-run-\(UUID().uuidString)"
+        try RunArtifacts.write(result, trainer: t, to: dir)
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+        #expect(files == ["result.json", "losses.csv", "timings.jsonl", "samples.png", "real.png"])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/result.json"))) as! [String: Any]
+        for key in ["stepSeconds", "samplesPerSecond", "peakResidentBytes", "losses", "modesCovered", "highQualityFraction"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(result.peakResidentBytes > 1_000_000)
+        let lines = try String(contentsOfFile: dir + "/timings.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains { $0.contains("\"type\":\"step\"") })
+        let op = try #require(lines.first { $0.contains("\"kind\":\"linear\"") && $0.contains("\"pass\":\"forward\"") })
+        #expect(op.contains("\"flops\":") && op.contains("\"threads\":1"))
+        let csv = try String(contentsOfFile: dir + "/losses.csv", encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 11)
+    }
+}
+
+/// Learning is shown, not assumed.
+@Suite struct LearningTests {
+    @Test func mlpGANCoversTheRing() throws {
+        // The defaults of `gansim train mlp-gan --dataset ring --seed 1`.
+        var o = TrainOptions(architecture: .mlpGAN)
+        o.seed = 1
+        o.threads = 2
+        let t = try Trainer(o)
+        let r = t.run()
+        #expect(r.modesCovered! >= 7, "covered \(r.modesCovered!) modes")
+        #expect(r.highQualityFraction! >= 0.5, "high-quality fraction \(r.highQualityFraction!)")
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""PyTorch side of the RealRunner DCGAN benchmark (Benchmarks/RealRunnerDCGAN.sh).
+
+Times the standard DCGAN-64 (nz 100, ngf = ndf = 64, PyTorch examples/dcgan) training
+iteration at a batch size and thread count, following the same recipe gansim's CPU
+trainer executes (CostModel TrainingRecipe, nDisc 1):
+  D step: G(z) without grads, D on cat(real, fake) (2B), BCE, backward, Adam;
+  G step: G(z'), D(fake) with D's weights frozen (gradient into the images only),
+          G backward, Adam.
+Prints one JSON object: median and all iteration times in seconds.
+
+    python3 scripts/bench_dcgan_pytorch.py --threads 2 --batch 64 --iterations 10
+"""
+import argparse
+import json
+import statistics
+import time
+
+import torch
+import torch.nn as nn
+
+
+def dcgan64(nz=100, ngf=64, ndf=64, nc=3):
+    G = nn.Sequential(
+        nn.ConvTranspose2d(nz, ngf * 8, 4, 1, 0, bias=False), nn.BatchNorm2d(ngf * 8), nn.ReLU(True),
+        nn.ConvTranspose2d(ngf * 8, ngf * 4, 4, 2, 1, bias=False), nn.BatchNorm2d(ngf * 4), nn.ReLU(True),
+        nn.ConvTranspose2d(ngf * 4, ngf * 2, 4, 2, 1, bias=False), nn.BatchNorm2d(ngf * 2), nn.ReLU(True),
+        nn.ConvTranspose2d(ngf * 2, ngf, 4, 2, 1, bias=False), nn.BatchNorm2d(ngf), nn.ReLU(True),
+        nn.ConvTranspose2d(ngf, nc, 4, 2, 1, bias=False), nn.Tanh())
+    D = nn.Sequential(
+        nn.Conv2d(nc, ndf, 4, 2, 1, bias=False), nn.LeakyReLU(0.2, inplace=True),
+        nn.Conv2d(ndf, ndf * 2, 4, 2, 1, bias=False), nn.BatchNorm2d(ndf * 2), nn.LeakyReLU(0.2, inplace=True),
+        nn.Conv2d(ndf * 2, ndf * 4, 4, 2, 1, bias=False), nn.BatchNorm2d(ndf * 4), nn.LeakyReLU(0.2, inplace=True),
+        nn.Conv2d(ndf * 4, ndf * 8, 4, 2, 1, bias=False), nn.BatchNorm2d(ndf * 8), nn.LeakyReLU(0.2, inplace=True),
+        nn.Conv2d(ndf * 8, 1, 4, 1, 0, bias=False))
+    return G, D
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--iterations", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=2)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(1)
+    nz, b = 100, args.batch
+    G, D = dcgan64(nz)
+    og = torch.optim.Adam(G.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    od = torch.optim.Adam(D.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    bce = nn.BCEWithLogitsLoss()
+    ones, zeros = torch.ones(b), torch.zeros(b)
+    real = torch.rand(b, 3, 64, 64) * 2 - 1
+
+    def iteration():
+        with torch.no_grad():
+            fake = G(torch.randn(b, nz, 1, 1))
+        logits = D(torch.cat([real, fake])).reshape(-1)
+        loss_d = bce(logits[:b], ones) + bce(logits[b:], zeros)
+        od.zero_grad(set_to_none=False)
+        loss_d.backward()
+        od.step()
+        for p in D.parameters():
+            p.requires_grad_(False)
+        loss_g = bce(D(G(torch.randn(b, nz, 1, 1))).reshape(-1), ones)
+        og.zero_grad(set_to_none=False)
+        loss_g.backward()
+        og.step()
+        for p in D.parameters():
+            p.requires_grad_(True)
+
+    times = []
+    for i in range(args.warmup + args.iterations):
+        t0 = time.perf_counter()
+        iteration()
+        if i >= args.warmup:
+            times.append(time.perf_counter() - t0)
+    print(json.dumps({"framework": "pytorch " + torch.__version__, "threads": args.threads, "batch": b,
+                      "stepSeconds": statistics.median(times), "times": times,
+                      "mkldnn": torch.backends.mkldnn.is_available()}))
+
+
+if __name__ == "__main__":
+    main()
