@@ -6,7 +6,7 @@ APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean reports
+.PHONY: all deps build run test bench clean reports validate
 
 all: build
 
@@ -22,9 +22,9 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product gansim
 
-## run: the main job on the embedded default scenario.
+## run: the main job: simulate the embedded default scenario (BigGAN-128 on one DGX-1).
 run: build
-	$(BIN) inspect biggan --resolution 128 --width 96 --batch 32 --device v100-32gb
+	$(BIN) simulate
 
 ## test: the whole suite (release build: the numeric tests are slow unoptimised).
 test: deps
@@ -34,7 +34,14 @@ test: deps
 ## bench: performance figures (never run as tests).
 bench: deps
 	$(SWIFT) build -c release --product CostModelBenchmarks
+	$(SWIFT) build -c release --product SimulatorBenchmarks
 	.build/release/CostModelBenchmarks
+	.build/release/SimulatorBenchmarks
+
+## validate: calibrate the cpu profile on this machine, then predict and run the validation plan.
+validate: build
+	$(BIN) calibrate --out out/cpu-calibrated.json
+	$(BIN) validate --profile out/cpu-calibrated.json --out out/validation
 
 ## reports: regenerate reports/ (report.html, summary.md, result.json, iterations.csv, trace.json) for the shipped scenarios.
 reports: build
