@@ -4,7 +4,8 @@
 Times the standard DCGAN-64 (nz 100, ngf = ndf = 64, PyTorch examples/dcgan) training
 iteration at a batch size and thread count, following the same recipe gansim's CPU
 trainer executes (CostModel TrainingRecipe, nDisc 1):
-  D step: G(z) without grads, D on cat(real, fake) (2B), BCE, backward, Adam;
+  D step: G(z) without grads, D on real and on fake (batch-norm statistics per half,
+          as in the example and in gansim's 2B pass), BCE, backward, Adam;
   G step: G(z'), D(fake) with D's weights frozen (gradient into the images only),
           G backward, Adam.
 Prints one JSON object: median and all iteration times in seconds.
@@ -56,8 +57,7 @@ def main():
     def iteration():
         with torch.no_grad():
             fake = G(torch.randn(b, nz, 1, 1))
-        logits = D(torch.cat([real, fake])).reshape(-1)
-        loss_d = bce(logits[:b], ones) + bce(logits[b:], zeros)
+        loss_d = bce(D(real).reshape(-1), ones) + bce(D(fake).reshape(-1), zeros)
         od.zero_grad(set_to_none=False)
         loss_d.backward()
         od.step()

@@ -128,7 +128,7 @@ def init_wave(net, salt):
 
 
 def dcgan_steps(iterations=3, batch=4, res=32, ngf=4, nz=8):
-    """The gansim recipe: D step on cat(real, G(z0)) with BCE, Adam(2e-4, 0.5, 0.999);
+    """The gansim recipe: D step on real and G(z0) with BCE, Adam(2e-4, 0.5, 0.999);
     G step on G(z1) through D (D weights frozen), Adam."""
     G, D = dcgan(res, ngf, nz)
     init_wave(G, 100)
@@ -143,8 +143,9 @@ def dcgan_steps(iterations=3, batch=4, res=32, ngf=4, nz=8):
         z1 = wave(batch * nz, 2001 + 2 * it, 1.5).reshape(batch, nz, 1, 1)
         with torch.no_grad():
             fake = G(z0)
-        logits = D(torch.cat([real, fake])).reshape(-1)
-        loss_d = bce(logits[:batch], torch.ones(batch)) + bce(logits[batch:], torch.zeros(batch))
+        # Separate real and fake passes (batch-norm statistics per half), as gansim's
+        # grouped batch norm over the 2B batch computes them.
+        loss_d = bce(D(real).reshape(-1), torch.ones(batch)) + bce(D(fake).reshape(-1), torch.zeros(batch))
         od.zero_grad()
         loss_d.backward()
         od.step()
@@ -167,8 +168,11 @@ def write(name, obj):
     os.makedirs(OUT, exist_ok=True)
     path = os.path.join(OUT, name)
     with open(path + ".tmp", "w") as f:
-        json.dump(obj, f, indent=1)
-        f.write("\n")
+        if "cases" in obj:  # one case per line keeps the file small and diffable
+            f.write('{"cases": [\n' + ",\n".join(json.dumps(c, separators=(",", ":")) for c in obj["cases"]) + "\n]}\n")
+        else:
+            json.dump(obj, f, indent=1)
+            f.write("\n")
     os.replace(path + ".tmp", path)
     print("wrote", os.path.normpath(path), os.path.getsize(path), "bytes")
 

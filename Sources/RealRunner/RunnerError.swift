@@ -3,7 +3,7 @@ import CostModel
 /// Why the runner cannot do what was asked, phrased so that a user can act on it.
 public enum RunnerError: Error, Equatable, CustomStringConvertible {
     /// The graph contains an op the CPU trainer has no kernel for.
-    case unsupportedOp(op: String, kind: String, architecture: String)
+    case unsupportedOp(op: String, kind: String, network: String)
     /// A graph that does not have exactly one input.
     case unsupportedGraph(name: String, reason: String)
     /// A flag or option value outside what the runner accepts.
@@ -21,8 +21,8 @@ public enum RunnerError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unsupportedOp(let op, let kind, let arch):
-            "the CPU trainer cannot execute op '\(op)' of kind '\(kind)' (model \(arch)); "
+        case .unsupportedOp(let op, let kind, let network):
+            "the CPU trainer cannot execute op '\(op)' of kind '\(kind)' (network \(network)); "
                 + "supported kinds: \(LayerFactory.supportedKinds.joined(separator: ", "))"
         case .unsupportedGraph(let name, let reason): "cannot run graph \(name): \(reason)"
         case .invalidOption(let field, let value, let expected): "invalid \(field) '\(value)': expected \(expected)"

@@ -5,9 +5,9 @@ import Testing
 /// Finite-difference checks of every layer type's backward pass.
 @Suite struct GradientCheckTests {
     /// Input and parameter gradients agree with central differences to 0.1%.
-    func expectGradients(_ graph: Graph, batch: Int = 3, h: Float = 1e-2) throws {
+    func expectGradients(_ graph: Graph, batch: Int = 3, h: Float = 1e-2, batchNormGroups: Int = 1) throws {
         Parallel.setThreads(2)
-        let r = try TestSupport.gradCheck(graph, batch: batch, h: h)
+        let r = try TestSupport.gradCheck(graph, batch: batch, h: h, batchNormGroups: batchNormGroups)
         #expect(r.checkedInputs > 0)
         #expect(r.inputError < 1e-3, "input gradient error \(r.inputError)")
         #expect(r.parameterError < 1e-3, "parameter gradient error \(r.parameterError)")
@@ -48,6 +48,12 @@ import Testing
 
     @Test func batchNormImage() throws {
         try expectGradients(TestSupport.graph(.image(3, 4, 4)) { b, x in _ = try b.batchNorm(x, name: "bn") }, batch: 4)
+    }
+
+    @Test func batchNormInTwoGroups() throws {
+        // D's real and fake halves, normalised separately.
+        try expectGradients(TestSupport.graph(.image(2, 3, 3)) { b, x in _ = try b.batchNorm(x, name: "bn") }, batch: 6,
+                            batchNormGroups: 2)
     }
 
     @Test func batchNormVector() throws {

@@ -51,8 +51,11 @@ enum TestSupport {
 
     /// Compares backward's gradients of `L = sum(y * R)` with central differences
     /// (step `h`) at up to `samples` input elements and `samples` parameters.
-    static func gradCheck(_ graph: Graph, batch: Int, seed: UInt64 = 7, h: Float = 1e-2, samples: Int = 40) throws -> GradCheck {
+    static func gradCheck(
+        _ graph: Graph, batch: Int, seed: UInt64 = 7, h: Float = 1e-2, samples: Int = 40, batchNormGroups: Int = 1
+    ) throws -> GradCheck {
         let net = try Network(graph: graph, scheme: .pytorchDefault, rng: SeededRandom(seed: seed))
+        net.setBatchNormGroups(batchNormGroups)
         let x = randn([batch] + graph.inputs[0].outputShape.dims, seed: seed + 1)
         // Settle spectral-norm vectors, then freeze them so that L is a function of W alone.
         _ = net.forward(x)

@@ -34,7 +34,7 @@ import Testing
         let g = try TestSupport.graph(.image(16, 4, 4)) { b, x in
             _ = try b.add(.selfAttention(channels: 16, spectralNorm: false), [x], name: "attn")
         }
-        #expect(throws: RunnerError.unsupportedOp(op: "T.attn", kind: "self_attention", architecture: "T")) {
+        #expect(throws: RunnerError.unsupportedOp(op: "T.attn", kind: "self_attention", network: "T")) {
             try Network(graph: g, scheme: .pytorchDefault, rng: SeededRandom(seed: 1))
         }
     }

@@ -1,13 +1,20 @@
 import CostModel
 
 /// Batch norm in training mode over `(B, C, H, W)` or `(B, C)`.
+///
+/// With `groups > 1` the batch is split into that many equal, contiguous groups, each
+/// normalised with its own statistics: D's batch of real-then-fake samples is then
+/// normalised like the two separate D passes of the PyTorch DCGAN example.
 public final class BatchNormLayer: Layer {
     public let op: Op
     let channels: Int
     let affine: Bool
+    /// Groups of the batch normalised separately.
+    var groups = 1
     private var gamma: UnsafeMutablePointer<Float>?, beta: UnsafeMutablePointer<Float>?
     private var dgamma: UnsafeMutablePointer<Float>?, dbeta: UnsafeMutablePointer<Float>?
     private var out = TensorCache(), dx = TensorCache(), xhat = TensorCache(), invStd = TensorCache()
+    private var usedGroups = 1
 
     /// Creates the layer for a `.batchNorm` op.
     init(op: Op, channels: Int, affine: Bool) {
@@ -29,22 +36,31 @@ public final class BatchNormLayer: Layer {
     }
 
     public func forward(_ inputs: [Tensor]) -> Tensor {
-        // x is (B, C, L) with L = H*W (1 for vectors)
+        // x is (B, C, L) with L = H*W (1 for vectors), in `groups` slices of B/groups samples
         let x = inputs[0]
         let y = out.get(x.shape)
         let h = xhat.get(x.shape)
-        let s = invStd.get([channels])
-        BatchNormKernel.forward(x: x.data, gamma: gamma, beta: beta, y: y.data, xhat: h.data, invStd: s.data,
-                                batch: x.batch, channels: channels, spatial: x.sampleCount / channels)
+        usedGroups = groups > 1 && x.batch % groups == 0 ? groups : 1
+        let s = invStd.get([usedGroups * channels])
+        let n = x.batch / usedGroups, stride = n * x.sampleCount
+        for g in 0..<usedGroups {
+            BatchNormKernel.forward(x: x.data + g * stride, gamma: gamma, beta: beta, y: y.data + g * stride,
+                                    xhat: h.data + g * stride, invStd: s.data + g * channels,
+                                    batch: n, channels: channels, spatial: x.sampleCount / channels)
+        }
         return y
     }
 
     public func backward(_ dy: Tensor, inputGradients: [Bool], weightGradients: Bool) -> [Tensor?] {
         let g = inputGradients[0] ? dx.get(dy.shape) : nil
-        BatchNormKernel.backward(dy: dy.data, xhat: xhat.get(dy.shape).data, invStd: invStd.get([channels]).data,
-                                 gamma: gamma, dgamma: weightGradients ? dgamma : nil,
-                                 dbeta: weightGradients ? dbeta : nil, dx: g?.data,
-                                 batch: dy.batch, channels: channels, spatial: dy.sampleCount / channels)
+        let h = xhat.get(dy.shape), s = invStd.get([usedGroups * channels])
+        let n = dy.batch / usedGroups, stride = n * dy.sampleCount
+        for k in 0..<usedGroups {
+            BatchNormKernel.backward(dy: dy.data + k * stride, xhat: h.data + k * stride, invStd: s.data + k * channels,
+                                     gamma: gamma, dgamma: weightGradients ? dgamma : nil,
+                                     dbeta: weightGradients ? dbeta : nil, dx: g.map { $0.data + k * stride },
+                                     batch: n, channels: channels, spatial: dy.sampleCount / channels)
+        }
         return [g]
     }
 }

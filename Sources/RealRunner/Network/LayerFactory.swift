@@ -33,7 +33,7 @@ enum LayerFactory {
             return MinibatchStdDevLayer(op: op, groupSize: g, statChannels: f)
         case .learnedConstant, .conditionalBatchNorm, .selfAttention, .embedding, .projection,
             .modulatedConv2d, .toRGB, .noiseInjection, .firFilter:
-            throw .unsupportedOp(op: op.name, kind: op.kind.name, architecture: graph)
+            throw .unsupportedOp(op: op.name, kind: op.kind.name, network: graph)
         }
     }
 }

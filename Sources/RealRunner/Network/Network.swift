@@ -142,3 +142,11 @@ extension Network {
         }
     }
 }
+
+extension Network {
+    /// Makes every batch norm normalise `groups` equal slices of its batch separately
+    /// (1: the whole batch).
+    public func setBatchNormGroups(_ groups: Int) {
+        for case let bn as BatchNormLayer in layers { bn.groups = groups }
+    }
+}

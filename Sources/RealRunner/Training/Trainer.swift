@@ -4,6 +4,12 @@ import Foundation
 
 /// Trains a GAN built from the CostModel graphs on the CPU, executing the segments of
 /// the same `TrainingRecipe` that the cost model prices.
+///
+/// D's step forwards the real and fake halves as one batch of 2B, as the recipe prices
+/// it; its batch norms normalise the two halves separately, which is what the PyTorch
+/// DCGAN example's separate real and fake passes compute (one shared normalisation lets
+/// D tell the halves apart by batch statistics alone, and G's step then fools it
+/// without learning anything).
 public final class Trainer {
     public let options: TrainOptions
     public let model: GANModel
@@ -90,7 +96,10 @@ public final class Trainer {
                 throw .badData(path: p, reason: "expected a folder of PNG files or an IDX file, not a single PNG")
             }
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue {
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                throw .badData(path: p, reason: "no such file or folder (expected ring, shapes, a folder of PNG files or an MNIST-format IDX file)")
+            }
+            if isDir.boolValue {
                 ds = try ImageSetDataset.pngFolder(p, resolution: shape[1], channels: shape[0])
             } else {
                 ds = try ImageSetDataset.idx(p, resolution: shape[1], channels: shape[0])
@@ -126,6 +135,9 @@ public final class Trainer {
                 dataset.fill(real, rng: rng)
                 dInput.data.update(from: real.data, count: n)
                 (dInput.data + n).update(from: fake!.data, count: n)
+                // Real and fake halves get their own batch-norm statistics (the PyTorch
+                // DCGAN example's two D passes) in one pass of 2B samples.
+                discriminator.setBatchNormGroups(2)
                 logits = discriminator.forward(dInput)
             case (.discriminator, .discriminator, .backward):
                 let grad = Tensor(shape: logits!.shape)
@@ -134,6 +146,7 @@ public final class Trainer {
                 lossD += (lr + lf) / Double(recipe.accumulation)
                 discriminator.backward(grad, inputGradient: false, weightGradients: true)
             case (.generator, .discriminator, .forward):
+                discriminator.setBatchNormGroups(1)
                 logits = discriminator.forward(fake!)
             case (.generator, .discriminator, .backward):
                 let grad = Tensor(shape: logits!.shape)
