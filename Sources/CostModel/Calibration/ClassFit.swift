@@ -1,6 +1,8 @@
 /// The fitted parameters of one op class with their uncertainty and fit quality.
 public struct ClassFit: Sendable, Hashable, Codable {
     public var opClass: OpClass
+    /// CPU threads of the samples (0: unspecified).
+    public var threads: Int
     public var samples: Int
     public var launchOverheadSeconds: Double
     /// Achieved fraction of the class's peak FLOP/s.

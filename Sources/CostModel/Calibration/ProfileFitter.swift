@@ -11,7 +11,8 @@ import Foundation
 /// indistinguishable from overhead, so a fit keeps `h = 0` and lets `o` carry it. A weak
 /// prior (weight 0.05 per parameter, in log units) pulls each efficiency towards the
 /// base profile, so a class measured only in its compute-bound regime keeps a sane
-/// memory efficiency instead of drifting.
+/// memory efficiency instead of drifting. On a CPU, each thread count found in the
+/// samples gets its own fit, since two threads rarely run twice as fast as one.
 public struct ProfileFitter: Sendable {
     public let base: DeviceProfile
     /// Classes with fewer samples keep the base profile's parameters.
@@ -41,8 +42,11 @@ public struct ProfileFitter: Sendable {
         var classes: [OpClass: OpClassParameters] = base.opClasses ?? [:]
         var fits: [ClassFit] = []
         var allRelative: [Double] = []
+        var byThreads: [Int: [OpClass: OpClassParameters]] = [:]
+        let threadCounts = Set(samples.map(\.threads)).sorted()
         for opClass in OpClass.allCases {
-            let group = samples.filter { $0.opClass == opClass }
+          for threads in threadCounts {
+            let group = samples.filter { $0.opClass == opClass && $0.threads == threads }
             guard group.count >= minimumSamples else { continue }
             let prior = base.parameters(for: opClass)
             let priorCompute = log(prior.computeEfficiency.maxEfficiency)
@@ -67,19 +71,26 @@ public struct ProfileFitter: Sendable {
             let meanRel = relative.reduce(0, +) / Double(relative.count)
             let spread = (relative.reduce(0) { $0 + ($1 - meanRel) * ($1 - meanRel) } / Double(relative.count))
                 .squareRoot()
-            classes[opClass] = OpClassParameters(
+            let fitted = OpClassParameters(
                 launchOverheadSeconds: o,
                 computeEfficiency: EfficiencyCurve(maxEfficiency: mc, halfSaturation: 0),
                 memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0))
+            if threadCounts.count > 1 || threads > 0 {
+                byThreads[threads, default: [:]][opClass] = fitted
+            }
+            // The profile-wide table holds the fit at the most threads (all cores).
+            if threads == threadCounts.last { classes[opClass] = fitted }
             // Delta method: se(exp(theta)) = exp(theta) * se(theta).
             fits.append(ClassFit(
-                opClass: opClass, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
+                opClass: opClass, threads: threads, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
                 memoryEfficiency: mm, launchOverheadStandardError: o * solution.standardErrors[0],
                 computeEfficiencyStandardError: mc * solution.standardErrors[1],
                 memoryEfficiencyStandardError: mm * solution.standardErrors[2],
                 rSquared: ssTot > 0 ? 1 - ssRes / ssTot : 1, residualSpread: spread,
                 meanAbsoluteError: relative.reduce(0) { $0 + abs($1) } / Double(relative.count)))
+          }
         }
+        profile.opClassesByThreads = byThreads.isEmpty ? nil : byThreads
         profile.opClasses = classes.isEmpty ? nil : classes
         if !allRelative.isEmpty {
             let mean = allRelative.reduce(0, +) / Double(allRelative.count)

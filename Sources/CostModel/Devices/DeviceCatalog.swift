@@ -29,7 +29,7 @@ public enum DeviceCatalog {
             launchOverheadSeconds: 6e-6, computeEfficiency: gpuCompute(peak: 125 * tera),
             memoryEfficiency: memory(bandwidth: 900e9), runtimeOverheadBytes: gib / 2, workspaceBytes: gib / 2,
             idleWatts: 40, busyWatts: 300, usdPerHour: usdPerHour,
-            source: "NVIDIA Tesla V100 datasheet; idle ~40 W as read by nvidia-smi (typical); AWS p3 pricing", opClasses: nil, iterationOverheadSeconds: nil, memoryPolicy: nil, cores: nil, residualSpread: nil)
+            source: "NVIDIA Tesla V100 datasheet; idle ~40 W as read by nvidia-smi (typical); AWS p3 pricing")
     }
 
     public static let a100_40gb = a100(memoryGiB: 40, bandwidth: 1555e9, usdPerHour: 32.7726 / 8, name: "a100-40gb")
@@ -46,7 +46,7 @@ public enum DeviceCatalog {
             launchOverheadSeconds: 6e-6, computeEfficiency: gpuCompute(peak: 312 * tera),
             memoryEfficiency: memory(bandwidth: bandwidth), runtimeOverheadBytes: gib / 2, workspaceBytes: gib / 2,
             idleWatts: 50, busyWatts: 400, usdPerHour: usdPerHour,
-            source: "NVIDIA A100 datasheet; idle ~50 W (typical nvidia-smi reading); AWS p4d/p4de pricing", opClasses: nil, iterationOverheadSeconds: nil, memoryPolicy: nil, cores: nil, residualSpread: nil)
+            source: "NVIDIA A100 datasheet; idle ~50 W (typical nvidia-smi reading); AWS p4d/p4de pricing")
     }
 
     /// NVIDIA H100 Tensor Core GPU datasheet (SXM5, 2023): 67 TFLOPS fp32, 494.7 TFLOPS TF32,
@@ -59,7 +59,7 @@ public enum DeviceCatalog {
         launchOverheadSeconds: 6e-6, computeEfficiency: gpuCompute(peak: 989.4 * tera),
         memoryEfficiency: memory(bandwidth: 3.35e12), runtimeOverheadBytes: gib / 2, workspaceBytes: gib / 2,
         idleWatts: 70, busyWatts: 700, usdPerHour: 98.32 / 8,
-        source: "NVIDIA H100 datasheet; idle ~70 W (typical nvidia-smi reading); AWS p5 pricing", opClasses: nil, iterationOverheadSeconds: nil, memoryPolicy: nil, cores: nil, residualSpread: nil)
+        source: "NVIDIA H100 datasheet; idle ~70 W (typical nvidia-smi reading); AWS p5 pricing")
 
     /// TPU chips: Jouppi et al., "A Domain-Specific Supercomputer for Training Deep Neural
     /// Networks", CACM 2020 (v2: 46 TFLOPS bf16, 16 GiB HBM at 700 GB/s, 280 W; v3: 123
@@ -78,7 +78,7 @@ public enum DeviceCatalog {
             computeEfficiency: gpuCompute(peak: tflops * tera), memoryEfficiency: memory(bandwidth: bandwidth),
             runtimeOverheadBytes: gib / 4, workspaceBytes: gib / 4,
             idleWatts: 0.3 * watts, busyWatts: watts, usdPerHour: usdPerHour,
-            source: "Jouppi et al. CACM 2020 / ISCA 2023; Google Cloud TPU pricing", opClasses: nil, iterationOverheadSeconds: nil, memoryPolicy: nil, cores: nil, residualSpread: nil)
+            source: "Jouppi et al. CACM 2020 / ISCA 2023; Google Cloud TPU pricing")
     }
 
     public static let tpuV2 = tpu("tpu-v2", tflops: 46, memoryGiB: 16, bandwidth: 700e9, watts: 280,
@@ -104,7 +104,7 @@ public enum DeviceCatalog {
         runtimeOverheadBytes: 100 << 20, workspaceBytes: 0,
         idleWatts: 2 * 280.0 / 64 * 0.3, busyWatts: 2 * 280.0 / 64, usdPerHour: 0.0765,
         source: "/proc/cpuinfo, AMD Zen 3 optimization guide, AMD EPYC 7763 TDP, AWS c6a pricing",
-        opClasses: nil, iterationOverheadSeconds: nil, memoryPolicy: .allOutputs, cores: 2, residualSpread: nil)
+        memoryPolicy: .allOutputs, cores: 2)
 
     /// Every built-in profile, in display order.
     public static let all: [DeviceProfile] = [

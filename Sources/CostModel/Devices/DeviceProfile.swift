@@ -45,16 +45,52 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     public var memoryPolicy: MemoryPolicy?
     /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.
     public var cores: Int?
+    /// On a CPU, per-class parameters fitted separately for each thread count (threads
+    /// rarely scale linearly); `restricted(toThreads:)` uses the table of its count.
+    public var opClassesByThreads: [Int: [OpClass: OpClassParameters]]?
     /// Spread of calibration residuals (standard deviation of relative op-time errors);
     /// the simulator's default jitter. Nil for uncalibrated profiles.
     public var residualSpread: Double?
 
+    /// Creates a profile; the calibration fields start empty.
+    public init(
+        name: String, displayName: String, kind: DeviceKind, matrixPeakFLOPS: [Precision: Double],
+        vectorPeakFLOPS: Double, memoryBytes: Int, memoryBandwidth: Double, matrixTile: Int,
+        launchOverheadSeconds: Double, computeEfficiency: EfficiencyCurve, memoryEfficiency: EfficiencyCurve,
+        runtimeOverheadBytes: Int, workspaceBytes: Int, idleWatts: Double, busyWatts: Double, usdPerHour: Double,
+        source: String, memoryPolicy: MemoryPolicy? = nil, cores: Int? = nil
+    ) {
+        self.name = name
+        self.displayName = displayName
+        self.kind = kind
+        self.matrixPeakFLOPS = matrixPeakFLOPS
+        self.vectorPeakFLOPS = vectorPeakFLOPS
+        self.memoryBytes = memoryBytes
+        self.memoryBandwidth = memoryBandwidth
+        self.matrixTile = matrixTile
+        self.launchOverheadSeconds = launchOverheadSeconds
+        self.computeEfficiency = computeEfficiency
+        self.memoryEfficiency = memoryEfficiency
+        self.runtimeOverheadBytes = runtimeOverheadBytes
+        self.workspaceBytes = workspaceBytes
+        self.idleWatts = idleWatts
+        self.busyWatts = busyWatts
+        self.usdPerHour = usdPerHour
+        self.source = source
+        self.memoryPolicy = memoryPolicy
+        self.cores = cores
+    }
+
     /// The profile as seen by a run using `threads` threads of a CPU: peak FLOP/s and
-    /// bandwidth scale with the fraction of cores used. Accelerators are returned unchanged.
+    /// bandwidth scale with the fraction of cores used, and the per-class parameters
+    /// fitted at that thread count (if any) replace the others. Accelerators are
+    /// returned unchanged.
     public func restricted(toThreads threads: Int) -> DeviceProfile {
-        guard let cores, cores > 0, threads > 0, threads < cores else { return self }
-        let f = Double(threads) / Double(cores)
+        guard let cores, cores > 0, threads > 0 else { return self }
         var p = self
+        if let table = opClassesByThreads?[threads] { p.opClasses = table }
+        guard threads < cores else { return p }
+        let f = Double(threads) / Double(cores)
         p.matrixPeakFLOPS = matrixPeakFLOPS.mapValues { $0 * f }
         p.vectorPeakFLOPS *= f
         p.memoryBandwidth *= f

@@ -49,10 +49,10 @@ struct CalibrateCommand: ParsableCommand {
             return
         }
         print("fitted \(base.name) to \(result.samples) op timings from \(source)")
-        var table = TextTable(["class", "samples", "overhead", "compute eff.", "memory eff.", "R^2 (log t)",
+        var table = TextTable(["class", "threads", "samples", "overhead", "compute eff.", "memory eff.", "R^2 (log t)",
                                "spread", "mean |err|"])
         for c in result.classes {
-            table.add([c.opClass.rawValue, "\(c.samples)",
+            table.add([c.opClass.rawValue, c.threads == 0 ? "-" : "\(c.threads)", "\(c.samples)",
                        Units.seconds(c.launchOverheadSeconds) + " ± " + Units.seconds(c.launchOverheadStandardError),
                        String(format: "%.3f ± %.3f", c.computeEfficiency, c.computeEfficiencyStandardError),
                        String(format: "%.3f ± %.3f", c.memoryEfficiency, c.memoryEfficiencyStandardError),
