@@ -14,6 +14,19 @@ import Testing
         #expect(TestSupport.relativeError(c1.array, c2.array) < 1e-5)
     }
 
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func threadSplitSgemmMatchesNaive(transA: Bool, transB: Bool) {
+        // Large enough to be split across threads, by rows (m > n) and by columns (n > m).
+        Parallel.setThreads(2)
+        for (m, n, k) in [(130, 90, 100), (90, 130, 100)] {
+            let a = TestSupport.randn([m * k], seed: 4), b = TestSupport.randn([k * n], seed: 5)
+            let c1 = TestSupport.randn([m * n], seed: 6), c2 = c1.clone()
+            Gemm.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5, a.data, b.data, beta: 2, c1.data)
+            Gemm.naive(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5, a.data, b.data, beta: 2, c2.data)
+            #expect(TestSupport.relativeError(c1.array, c2.array) < 1e-5, "\(m)x\(n)x\(k)")
+        }
+    }
+
     /// (batch, C, H, W, OC, k, stride, padding)
     static let convCases: [(Int, Int, Int, Int, Int, Int, Int, Int)] = [
         (2, 3, 8, 8, 4, 4, 2, 1), (3, 2, 7, 7, 5, 3, 1, 1), (2, 4, 5, 5, 3, 1, 1, 0),

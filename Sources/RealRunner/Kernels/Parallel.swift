@@ -1,17 +1,20 @@
 import CGSL
 import Dispatch
 
-/// The runner's thread count, shared by OpenBLAS and the runner's own parallel loops.
+/// The runner's thread count, for its matrix products and its own parallel loops.
 public enum Parallel {
     nonisolated(unsafe) private static var _threads = 1
 
     /// Threads used by `forEach` and by OpenBLAS.
     public static var threads: Int { _threads }
 
-    /// Sets the thread count for both OpenBLAS and the runner's loops (at least 1).
+    /// Sets the thread count of the runner's loops and matrix products (at least 1).
+    ///
+    /// OpenBLAS itself is kept single-threaded: `Gemm.sgemm` splits products across
+    /// these threads, so that idle OpenBLAS workers never spin against the runner's loops.
     public static func setThreads(_ n: Int) {
         _threads = max(1, n)
-        openblas_set_num_threads(Int32(_threads))
+        openblas_set_num_threads(1)
     }
 
     /// Runs `body` over `0..<count` split into contiguous chunks, one per thread.
