@@ -38,3 +38,29 @@ for r in rows {
     let data = try JSONSerialization.data(withJSONObject: r, options: [.sortedKeys])
     print(String(decoding: data, as: UTF8.self))
 }
+
+/// Seconds per call of `body`, best of `repeats`.
+func best(_ repeats: Int = 5, _ body: () -> Void) -> Double {
+    var t = Double.infinity
+    for _ in 0..<repeats {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        body()
+        t = min(t, Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
+    }
+    return t
+}
+
+// The parts of DCGAN-64's heaviest convolution (D's 64 -> 128 channels, 32x32 -> 16x16,
+// batch 128): im2col, col2im and the sgemm of one chunk.
+for t in threadCounts.isEmpty ? [1, 2] : threadCounts {
+    Parallel.setThreads(t)
+    let g = ConvGeometry(batch: 128, channels: 64, height: 32, width: 32, kernel: 4, stride: 2, padding: 1)
+    let n = g.chunkSamples(), gc = g.withBatch(n)
+    let x = Tensor(shape: [128, 64, 32, 32]), col = Tensor(shape: [gc.colRows * gc.colColumns])
+    let w = Tensor(shape: [128 * gc.colRows]), y = Tensor(shape: [128 * gc.colColumns])
+    let im2col = best { Im2Col.im2col(x.data, col.data, gc) }
+    let col2im = best { Im2Col.col2im(col.data, x.data, gc) }
+    let gemm = best { Gemm.sgemm(transA: false, transB: false, m: 128, n: gc.colColumns, k: gc.colRows, w.data, col.data, y.data) }
+    let row: [String: Any] = ["threads": t, "chunkSamples": n, "im2colMs": im2col * 1e3, "col2imMs": col2im * 1e3, "gemmMs": gemm * 1e3]
+    print(String(decoding: try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]), as: UTF8.self))
+}
