@@ -24,14 +24,10 @@ enum SimulateOutput {
         try atomicWrite(try encoder.encode(ChromeTrace(traceEvents: trace)), to: url.appendingPathComponent("trace.json"))
     }
 
-    /// Writes `data` to a temporary file beside `url`, then renames it into place.
+    /// Writes `data` to a temporary file beside `url`, then renames it into place
+    /// (Foundation's atomic write). `FileManager.replaceItemAt` is not used: on Linux it
+    /// deletes an existing file and then fails, losing it.
     static func atomicWrite(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try data.write(to: temporary)
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
-        }
+        try data.write(to: url, options: .atomic)
     }
 }

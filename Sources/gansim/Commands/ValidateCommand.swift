@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             func write(_ text: String, _ name: String) throws {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(name), options: .atomic)
+                try SimulateOutput.atomicWrite(Data(text.utf8), to: URL(fileURLWithPath: out).appendingPathComponent(name))
             }
             try write(try JSONOutput.string(report) + "\n", "validation.json")
             try write(ScatterPlot.svg(report), "scatter.svg")
