@@ -33,7 +33,7 @@ let package = Package(
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
         // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
-        .target(name: "Validation", dependencies: ["CostModel"]),
+        .target(name: "Validation", dependencies: ["CostModel", "Reports"]),
         .executableTarget(
             name: "gansim",
             dependencies: [

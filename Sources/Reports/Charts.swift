@@ -35,27 +35,12 @@ public enum Charts {
                              yLog: Bool = false, xFormat: (Double) -> String, yFormat: (Double) -> String) -> String {
         var c = SVGCanvas()
         let xs = series.flatMap { $0.points.map(\.x) }, ys = series.flatMap { $0.points.map(\.y) }
-        let xTicks: [Double], yTicks: [Double]
-        if xLog {
-            let lo = floor(log2(max(xs.min() ?? 1, 1e-12))), hi = ceil(log2(max(xs.max() ?? 2, 1e-12)))
-            c.xRange = (pow(2, lo), pow(2, max(hi, lo + 1)))
-            c.xLog = true
-            xTicks = stride(from: lo, through: max(hi, lo + 1), by: 1).map { pow(2, $0) }
-        } else {
-            let s = NiceScale(min: min(0, xs.min() ?? 0), max: xs.max() ?? 1)
-            c.xRange = (s.lower, s.upper)
-            xTicks = s.ticks
-        }
-        if yLog {
-            let lo = floor(log10(max(ys.min() ?? 1, 1e-12))), hi = ceil(log10(max(ys.max() ?? 10, 1e-12)))
-            c.yRange = (pow(10, lo), pow(10, max(hi, lo + 1)))
-            c.yLog = true
-            yTicks = stride(from: lo, through: max(hi, lo + 1), by: 1).map { pow(10, $0) }
-        } else {
-            let s = NiceScale(min: min(0, ys.min() ?? 0), max: ys.max() ?? 1)
-            c.yRange = (s.lower, s.upper)
-            yTicks = s.ticks
-        }
+        let (xRange, xTicks) = axis(xs, logBase: xLog ? 2 : nil)
+        let (yRange, yTicks) = axis(ys, logBase: yLog ? 10 : nil)
+        c.xRange = xRange
+        c.yRange = yRange
+        c.xLog = xLog
+        c.yLog = yLog
         c.axes(xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
         for (i, s) in series.enumerated() {
             let color = SVGCanvas.palette[i % SVGCanvas.palette.count]
@@ -68,6 +53,19 @@ public enum Charts {
         }
         c.legend(series.map(\.name))
         return c.svg(title: title)
+    }
+
+    /// The range and ticks of an axis over `values`: whole powers of `logBase` on a log
+    /// axis (base 2 or 10, whose logarithms are exact at their powers), nice linear steps
+    /// from zero (or below) otherwise.
+    private static func axis(_ values: [Double], logBase: Double?) -> (range: (Double, Double), ticks: [Double]) {
+        guard let base = logBase else {
+            let s = NiceScale(min: min(0, values.min() ?? 0), max: values.max() ?? 1)
+            return ((s.lower, s.upper), s.ticks)
+        }
+        func exponent(_ v: Double) -> Double { base == 2 ? log2(max(v, 1e-12)) : log10(max(v, 1e-12)) }
+        let lo = floor(exponent(values.min() ?? 1)), hi = max(ceil(exponent(values.max() ?? base)), lo + 1)
+        return ((pow(base, lo), pow(base, hi)), stride(from: lo, through: hi, by: 1).map { pow(base, $0) })
     }
 
     /// A timeline: one row per lane, one coloured span per activity.

@@ -43,9 +43,7 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
     /// The recipe the CPU trainer uses for this run (the architecture's official one with
     /// the run's overrides, as `Trainer` builds it).
     public var recipe: TrainingRecipe {
-        var r = TrainingRecipe.official(for: architecture, batchPerDevice: batch)
-        if let n = discriminatorSteps { r.discriminatorSteps = n }
-        if let a = accumulation { r.accumulation = a }
-        return r
+        TrainingRecipe.official(for: architecture, batchPerDevice: batch)
+            .overriding(discriminatorSteps: discriminatorSteps, accumulation: accumulation)
     }
 }

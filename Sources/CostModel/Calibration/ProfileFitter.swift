@@ -36,68 +36,76 @@ public struct ProfileFitter: Sendable {
         return overhead + max(c, m)
     }
 
-    /// Fits every class with enough samples and returns the fitted profile and report.
+    /// Fits every class (per thread count) with enough samples and returns the fitted
+    /// profile and report.
     public func fit(_ samples: [TimingSample]) -> CalibrationResult {
         var profile = base
         var classes: [OpClass: OpClassParameters] = base.opClasses ?? [:]
+        var byThreads: [Int: [OpClass: OpClassParameters]] = [:]
         var fits: [ClassFit] = []
         var allRelative: [Double] = []
-        var byThreads: [Int: [OpClass: OpClassParameters]] = [:]
         let threadCounts = Set(samples.map(\.threads)).sorted()
         for opClass in OpClass.allCases {
-          for threads in threadCounts {
-            let group = samples.filter { $0.opClass == opClass && $0.threads == threads }
-            guard group.count >= minimumSamples else { continue }
-            let prior = base.parameters(for: opClass)
-            let priorCompute = log(prior.computeEfficiency.maxEfficiency)
-            let priorMemory = log(prior.memoryEfficiency.maxEfficiency)
-            let start = [log(max(1e-9, 0.5 * (group.map(\.seconds).min() ?? 1e-6))), priorCompute, priorMemory]
-            let weight = 0.05
-            let solution = NonlinearLeastSquares.fit(start: start, observations: group.count + 2) { x in
-                let o = exp(x[0]), mc = exp(x[1]), mm = exp(x[2])
-                var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm)) - log($0.seconds) }
-                r.append(weight * (x[1] - priorCompute))
-                r.append(weight * (x[2] - priorMemory))
-                return r
+            for threads in threadCounts {
+                let group = samples.filter { $0.opClass == opClass && $0.threads == threads }
+                guard group.count >= minimumSamples else { continue }
+                let (fitted, report, relative) = fitGroup(group, opClass: opClass, threads: threads)
+                if threadCounts.count > 1 || threads > 0 { byThreads[threads, default: [:]][opClass] = fitted }
+                // The profile-wide table holds the fit at the most threads (all cores).
+                if threads == threadCounts.last { classes[opClass] = fitted }
+                fits.append(report)
+                allRelative += relative
             }
-            let o = exp(solution.parameters[0]), mc = exp(solution.parameters[1]), mm = exp(solution.parameters[2])
-            let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm) }
-            let logMeasured = group.map { log($0.seconds) }
-            let meanLog = logMeasured.reduce(0, +) / Double(group.count)
-            let ssTot = logMeasured.reduce(0) { $0 + ($1 - meanLog) * ($1 - meanLog) }
-            let ssRes = zip(predicted, logMeasured).reduce(0) { $0 + (log($1.0) - $1.1) * (log($1.0) - $1.1) }
-            let relative = zip(predicted, group).map { $0 / $1.seconds - 1 }
-            allRelative += relative
-            let meanRel = relative.reduce(0, +) / Double(relative.count)
-            let spread = (relative.reduce(0) { $0 + ($1 - meanRel) * ($1 - meanRel) } / Double(relative.count))
-                .squareRoot()
-            let fitted = OpClassParameters(
-                launchOverheadSeconds: o,
-                computeEfficiency: EfficiencyCurve(maxEfficiency: mc, halfSaturation: 0),
-                memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0))
-            if threadCounts.count > 1 || threads > 0 {
-                byThreads[threads, default: [:]][opClass] = fitted
-            }
-            // The profile-wide table holds the fit at the most threads (all cores).
-            if threads == threadCounts.last { classes[opClass] = fitted }
-            // Delta method: se(exp(theta)) = exp(theta) * se(theta).
-            fits.append(ClassFit(
-                opClass: opClass, threads: threads, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
-                memoryEfficiency: mm, launchOverheadStandardError: o * solution.standardErrors[0],
-                computeEfficiencyStandardError: mc * solution.standardErrors[1],
-                memoryEfficiencyStandardError: mm * solution.standardErrors[2],
-                rSquared: ssTot > 0 ? 1 - ssRes / ssTot : 1, residualSpread: spread,
-                meanAbsoluteError: relative.reduce(0) { $0 + abs($1) } / Double(relative.count)))
-          }
         }
         profile.opClassesByThreads = byThreads.isEmpty ? nil : byThreads
         profile.opClasses = classes.isEmpty ? nil : classes
-        if !allRelative.isEmpty {
-            let mean = allRelative.reduce(0, +) / Double(allRelative.count)
-            profile.residualSpread = (allRelative.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-                / Double(allRelative.count)).squareRoot()
-        }
+        if !allRelative.isEmpty { profile.residualSpread = Self.standardDeviation(allRelative) }
         profile.source = base.source + "; op classes fitted by gansim calibrate to \(samples.count) op timings"
         return CalibrationResult(profile: profile, classes: fits, samples: samples.count)
+    }
+
+    /// Fits one class at one thread count: its parameters, their report, and the
+    /// relative errors `predicted / measured - 1` of the group.
+    func fitGroup(_ group: [TimingSample], opClass: OpClass, threads: Int)
+        -> (OpClassParameters, ClassFit, relative: [Double])
+    {
+        let prior = base.parameters(for: opClass)
+        let priorCompute = log(prior.computeEfficiency.maxEfficiency)
+        let priorMemory = log(prior.memoryEfficiency.maxEfficiency)
+        let start = [log(max(1e-9, 0.5 * (group.map(\.seconds).min() ?? 1e-6))), priorCompute, priorMemory]
+        let weight = 0.05
+        let solution = NonlinearLeastSquares.fit(start: start, observations: group.count + 2) { x in
+            let o = exp(x[0]), mc = exp(x[1]), mm = exp(x[2])
+            var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm)) - log($0.seconds) }
+            r.append(weight * (x[1] - priorCompute))
+            r.append(weight * (x[2] - priorMemory))
+            return r
+        }
+        let o = exp(solution.parameters[0]), mc = exp(solution.parameters[1]), mm = exp(solution.parameters[2])
+        let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm) }
+        let logMeasured = group.map { log($0.seconds) }
+        let meanLog = logMeasured.reduce(0, +) / Double(group.count)
+        let ssTot = logMeasured.reduce(0) { $0 + ($1 - meanLog) * ($1 - meanLog) }
+        let ssRes = zip(predicted, logMeasured).reduce(0) { $0 + (log($1.0) - $1.1) * (log($1.0) - $1.1) }
+        let relative = zip(predicted, group).map { $0 / $1.seconds - 1 }
+        let fitted = OpClassParameters(
+            launchOverheadSeconds: o,
+            computeEfficiency: EfficiencyCurve(maxEfficiency: mc, halfSaturation: 0),
+            memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0))
+        // Delta method: se(exp(theta)) = exp(theta) * se(theta).
+        let report = ClassFit(
+            opClass: opClass, threads: threads, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
+            memoryEfficiency: mm, launchOverheadStandardError: o * solution.standardErrors[0],
+            computeEfficiencyStandardError: mc * solution.standardErrors[1],
+            memoryEfficiencyStandardError: mm * solution.standardErrors[2],
+            rSquared: ssTot > 0 ? 1 - ssRes / ssTot : 1, residualSpread: Self.standardDeviation(relative),
+            meanAbsoluteError: relative.reduce(0) { $0 + abs($1) } / Double(relative.count))
+        return (fitted, report, relative)
+    }
+
+    /// Population standard deviation of a non-empty list.
+    static func standardDeviation(_ xs: [Double]) -> Double {
+        let mean = xs.reduce(0, +) / Double(xs.count)
+        return (xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count)).squareRoot()
     }
 }

@@ -13,11 +13,6 @@ public struct PrecisionPolicy: Sendable, Hashable, Codable {
         self.highestResolutions = highestResolutions
     }
 
-    /// The precision of `op` within `graph`.
-    public func precision(of op: Op, in graph: Graph) -> Precision {
-        precision(of: op, topResolution: graph.ops.map(\.resolution).max() ?? 0)
-    }
-
     /// The precision of `op` in a graph whose largest resolution is `top`.
     public func precision(of op: Op, topResolution top: Int) -> Precision {
         guard let n = highestResolutions else { return precision }

@@ -66,6 +66,17 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
         }
     }
 
+    /// The recipe with each given field replaced; nil keeps the current value.
+    public func overriding(discriminatorSteps: Int? = nil, accumulation: Int? = nil, ema: Bool? = nil,
+                           optimizer: OptimizerKind? = nil) -> TrainingRecipe {
+        var r = self
+        if let discriminatorSteps { r.discriminatorSteps = discriminatorSteps }
+        if let accumulation { r.accumulation = accumulation }
+        if let ema { r.ema = ema }
+        if let optimizer { r.optimizer = optimizer }
+        return r
+    }
+
     /// Checks every field, naming the first bad one.
     public func validate() throws(ModelError) {
         func positive(_ name: String, _ v: Int) throws(ModelError) {

@@ -45,11 +45,9 @@ public final class Trainer {
         let config = ModelConfig(architecture: options.architecture, resolution: options.resolution,
                                  width: options.width, latentDim: options.latentDim ?? d.latentDim)
         do { model = try config.build() } catch { throw .model(error) }
-        var r = TrainingRecipe.official(for: options.architecture, batchPerDevice: options.batch ?? d.batch)
-        if let n = options.discriminatorSteps { r.discriminatorSteps = n }
-        if let a = options.accumulation { r.accumulation = a }
-        if let e = options.ema { r.ema = e }
-        if let o = options.optimizer { r.optimizer = o }
+        let r = TrainingRecipe.official(for: options.architecture, batchPerDevice: options.batch ?? d.batch)
+            .overriding(discriminatorSteps: options.discriminatorSteps, accumulation: options.accumulation,
+                        ema: options.ema, optimizer: options.optimizer)
         guard r.r1Interval == 0, r.pathLengthInterval == 0 else {
             throw .unsupportedGraph(name: model.name, reason: "lazy R1 / path-length regularisation is not implemented in the CPU trainer")
         }

@@ -20,11 +20,9 @@ struct RecipeOptions: ParsableArguments {
 
     /// The recipe for `architecture` with these flags applied.
     func recipe(for architecture: Architecture) throws -> TrainingRecipe {
-        var r = TrainingRecipe.official(for: architecture, batchPerDevice: batch,
+        let r = TrainingRecipe.official(for: architecture, batchPerDevice: batch,
                                         precision: try Precision.named(precision))
-        if let n = discriminatorSteps { r.discriminatorSteps = n }
-        if let e = ema { r.ema = e }
-        r.accumulation = accumulation
+            .overriding(discriminatorSteps: discriminatorSteps, accumulation: accumulation, ema: ema)
         try r.validate()
         return r
     }

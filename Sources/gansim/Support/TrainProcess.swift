@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import RealRunner
 import Validation
 
 /// Measures a run configuration by running `gansim train` in a child process, so that
@@ -36,22 +37,19 @@ enum TrainProcess {
             throw Failure(description: "run '\(config.label)' failed: "
                 + String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        let resultData = try Data(contentsOf: folder.appendingPathComponent("result.json"))
-        guard let result = try JSONSerialization.jsonObject(with: resultData) as? [String: Any],
-              let step = (result["stepSeconds"] as? NSNumber)?.doubleValue,
-              let peak = (result["peakResidentBytes"] as? NSNumber)?.intValue
-        else { throw Failure(description: "run '\(config.label)' wrote no stepSeconds/peakResidentBytes") }
+        let result = try JSONDecoder().decode(
+            TrainResult.self, from: Data(contentsOf: folder.appendingPathComponent("result.json")))
         let timings = try MeasurementFile.read(path: folder.appendingPathComponent("timings.jsonl").path)
-        return MeasuredRun(stepSeconds: step, peakResidentBytes: peak, opTimings: timings)
+        return MeasuredRun(stepSeconds: result.stepSeconds, peakResidentBytes: result.peakResidentBytes,
+                           opTimings: timings)
     }
 
-    /// A progress printer for a terminal (silent when stderr is not one).
+    /// A progress callback drawing `ProgressBar` on a terminal (silent when stderr is not one).
     static func progress(_ what: String) -> (Int, Int, String) -> Void {
-        let tty = isatty(2) != 0
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
         return { i, n, label in
-            guard tty else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(what) [\(i)/\(n)] \(label)".utf8))
-            if i == n { FileHandle.standardError.write(Data("\n".utf8)) }
+            bar.update(i, n, "\(what) \(label)")
+            if i == n { bar.finish() }
         }
     }
 }
