@@ -34,10 +34,14 @@ let package = Package(
         .target(name: "Reports"),
         // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
         .target(name: "Validation", dependencies: ["CostModel", "Reports"]),
+        // Sweeps over scenario fields, Pareto fronts and the cluster planner.
+        .target(
+            name: "Planning",
+            dependencies: ["CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "gansim",
             dependencies: [
-                "CostModel", "Simulator", "RealRunner", "Validation", "Reports",
+                "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -48,6 +52,7 @@ let package = Package(
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "CostModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "CostModel"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
         .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: [.copy("Fixtures")]),
     ]

@@ -33,15 +33,8 @@ public enum Charts {
     /// Lines with markers; log scales on request.
     public static func lines(title: String, series: [ChartSeries], xLabel: String, yLabel: String, xLog: Bool = false,
                              yLog: Bool = false, xFormat: (Double) -> String, yFormat: (Double) -> String) -> String {
-        var c = SVGCanvas()
-        let xs = series.flatMap { $0.points.map(\.x) }, ys = series.flatMap { $0.points.map(\.y) }
-        let (xRange, xTicks) = axis(xs, logBase: xLog ? 2 : nil)
-        let (yRange, yTicks) = axis(ys, logBase: yLog ? 10 : nil)
-        c.xRange = xRange
-        c.yRange = yRange
-        c.xLog = xLog
-        c.yLog = yLog
-        c.axes(xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
+        var c = plotArea(xs: series.flatMap { $0.points.map(\.x) }, ys: series.flatMap { $0.points.map(\.y) },
+                         xLogBase: xLog ? 2 : nil, yLog: yLog, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
         for (i, s) in series.enumerated() {
             let color = SVGCanvas.palette[i % SVGCanvas.palette.count]
             let path = s.points.map { "\(c.x($0.x)),\(c.y($0.y))" }.joined(separator: " ")
@@ -53,6 +46,46 @@ public enum Charts {
         }
         c.legend(series.map(\.name))
         return c.svg(title: title)
+    }
+
+    /// A scatter plot: one marker style per group; groups with `connect` are joined by a line in x order.
+    public static func scatter(title: String, groups: [ScatterGroup], xLabel: String, yLabel: String, xLog: Bool = false,
+                               yLog: Bool = false, xFormat: (Double) -> String, yFormat: (Double) -> String) -> String {
+        var c = plotArea(xs: groups.flatMap { $0.points.map(\.x) }, ys: groups.flatMap { $0.points.map(\.y) },
+                         xLogBase: xLog ? 10 : nil, yLog: yLog, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
+        for (i, g) in groups.enumerated() {
+            let color = g.color ?? SVGCanvas.palette[i % SVGCanvas.palette.count]
+            if g.connect, g.points.count > 1 {
+                let path = g.points.sorted { $0.x < $1.x }.map { "\(c.x($0.x)),\(c.y($0.y))" }.joined(separator: " ")
+                c.add(##"<polyline points="\##(path)" fill="none" stroke="\##(color)" stroke-width="1.5"/>"##)
+            }
+            for (k, p) in g.points.enumerated() {
+                let tip = SVGCanvas.escape(k < g.labels.count ? g.labels[k] : "\(g.name): \(xFormat(p.x)), \(yFormat(p.y))")
+                let (px, py, r) = (c.x(p.x), c.y(p.y), g.radius)
+                switch g.marker {
+                case .dot:
+                    c.add(##"<circle cx="\##(px)" cy="\##(py)" r="\##(r)" fill="\##(color)"><title>\##(tip)</title></circle>"##)
+                case .cross:
+                    c.add(##"<path d="M\##(px - r),\##(py - r)L\##(px + r),\##(py + r)M\##(px - r),\##(py + r)L\##(px + r),\##(py - r)" stroke="\##(color)" stroke-width="1.5"><title>\##(tip)</title></path>"##)
+                }
+            }
+        }
+        c.legend(groups.map(\.name), colors: groups.enumerated().map { $0.element.color ?? SVGCanvas.palette[$0.offset % SVGCanvas.palette.count] })
+        return c.svg(title: title)
+    }
+
+    /// A canvas with axes fitted to the data: log x in `xLogBase` (2 or 10) when given, log-10 y on request.
+    private static func plotArea(xs: [Double], ys: [Double], xLogBase: Double?, yLog: Bool, xLabel: String, yLabel: String,
+                                 xFormat: (Double) -> String, yFormat: (Double) -> String) -> SVGCanvas {
+        var c = SVGCanvas()
+        let (xRange, xTicks) = axis(xs, logBase: xLogBase)
+        let (yRange, yTicks) = axis(ys, logBase: yLog ? 10 : nil)
+        c.xRange = xRange
+        c.yRange = yRange
+        c.xLog = xLogBase != nil
+        c.yLog = yLog
+        c.axes(xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
+        return c
     }
 
     /// The range and ticks of an axis over `values`: whole powers of `logBase` on a log

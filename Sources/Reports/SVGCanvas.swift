@@ -61,11 +61,12 @@ public struct SVGCanvas {
         add(##"<text transform="translate(16 \##(top + ph / 2)) rotate(-90)" text-anchor="middle">\##(Self.escape(yLabel))</text>"##)
     }
 
-    /// Draws a legend of coloured squares at the right of the plot.
-    public mutating func legend(_ names: [String]) {
+    /// Draws a legend of coloured squares at the right of the plot (palette colours unless `colors` gives them).
+    public mutating func legend(_ names: [String], colors: [String]? = nil) {
         for (i, name) in names.enumerated() {
             let ly = top + 8 + Double(i) * 18
-            add(##"<rect x="\##(width - right + 12)" y="\##(ly - 9)" width="11" height="11" fill="\##(Self.palette[i % Self.palette.count])"/>"##)
+            let color = colors.map { $0[i] } ?? Self.palette[i % Self.palette.count]
+            add(##"<rect x="\##(width - right + 12)" y="\##(ly - 9)" width="11" height="11" fill="\##(color)"/>"##)
             add(##"<text x="\##(width - right + 28)" y="\##(ly)">\##(Self.escape(name))</text>"##)
         }
     }

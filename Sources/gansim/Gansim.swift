@@ -17,6 +17,8 @@ struct Gansim: ParsableCommand {
             CollectiveCommand.self,
             SimulateCommand.self,
             CompareCommand.self,
+            SweepCommand.self,
+            PlanCommand.self,
             TrainCommand.self,
         ]
     )

@@ -5,8 +5,11 @@
 /// critical path. Same schedule, same routes as the event simulation, so the two agree
 /// exactly when no link is shared and the event simulation is slower only when one is.
 public enum AnalyticEstimator {
-    /// Critical-path seconds of `schedule` with slot i on device rank `participants[i]`.
-    public static func seconds(schedule: CollectiveSchedule, participants: [Int], routes: inout RouteTable) throws -> Double {
+    /// Critical-path seconds of `schedule` with slot i on device rank `participants[i]`,
+    /// every transfer's bytes multiplied by `bytesScale`.
+    public static func seconds(
+        schedule: CollectiveSchedule, participants: [Int], routes: inout RouteTable, bytesScale: Double = 1
+    ) throws -> Double {
         let topology = routes.topology
         var pairSeconds: [Double] = []
         var pairPerByte: [Double] = []
@@ -26,7 +29,7 @@ public enum AnalyticEstimator {
         var total = 0.0
         for transfer in 0..<schedule.transferCount {
             let pair = Int(schedule.transferPair[transfer])
-            let finish = readySeconds[transfer] + pairSeconds[pair] + schedule.transferBytes[transfer] * pairPerByte[pair]
+            let finish = readySeconds[transfer] + pairSeconds[pair] + schedule.transferBytes[transfer] * bytesScale * pairPerByte[pair]
             total = max(total, finish)
             for index in schedule.successorStart[transfer]..<schedule.successorStart[transfer + 1] {
                 let next = Int(schedule.successors[Int(index)])

@@ -10,9 +10,20 @@ public struct TrainingScenario: Sendable {
     public var plan: TrainingPlan
     /// Iterations of the whole training run (from `training.iterations`, `epochs` or `kimg`).
     public var totalIterations: Int
+    /// The cluster request the topology was built from.
+    public var topologySpec: TopologySpec
+    /// Peak bytes one device needs (CostModel memory model).
+    public var peakBytesPerDevice: Int
+    /// Whether the peak fits in the device's memory.
+    public var fitsInMemory: Bool { peakBytesPerDevice <= plan.device.memoryBytes }
 
     /// Parses and checks a scenario; every error names field, value, line and column.
     public init(yaml text: String, defaultName: String) throws {
+        try self.init(root: try Self.compose(text), defaultName: defaultName)
+    }
+
+    /// The YAML tree of a scenario file; errors say the file is empty or not YAML.
+    public static func compose(_ text: String) throws -> Node {
         let root: Node
         do {
             guard let parsed = try Yams.compose(yaml: text) else {
@@ -24,6 +35,16 @@ public struct TrainingScenario: Sendable {
         } catch {
             throw ConfigurationError(field: "scenario", value: "", reason: "not valid YAML: \(error)")
         }
+        return root
+    }
+
+    /// Reads and checks a scenario's YAML tree.
+    ///
+    /// - Parameters:
+    ///   - requireFit: reject a model that does not fit in the device's memory (naming the
+    ///     largest batch that does); sweeps pass false to report such points instead.
+    ///   - cache: reuses models and topologies built for earlier scenarios (sweeps).
+    public init(root: Node, defaultName: String, requireFit: Bool = true, cache: ScenarioCache? = nil) throws {
         var top = try ScenarioYAMLSection(root, path: "")
         name = try top.string("name") ?? defaultName
 
@@ -42,7 +63,7 @@ public struct TrainingScenario: Sendable {
             latentDim: try modelSection.int("latent", minimum: 1), classes: try modelSection.int("classes", minimum: 1))
         try modelSection.finish()
         let model: GANModel
-        do { model = try config.build() } catch {
+        do { model = try cache?.model(config) ?? config.build() } catch {
             throw modelSection.locate(ConfigurationError(field: "model", value: architectureName, reason: "\(error)"), key: "architecture")
         }
 
@@ -90,7 +111,7 @@ public struct TrainingScenario: Sendable {
             throw cluster.locate(ConfigurationError(field: "device", value: deviceName, reason: "\(error)"), key: "device")
         }
         let topology: Topology
-        do { topology = try spec.build() } catch let error as ConfigurationError {
+        do { topology = try cache?.topology(spec) ?? spec.build() } catch let error as ConfigurationError {
             throw cluster.locate(error, key: error.field)
         }
         try cluster.finish()
@@ -225,7 +246,7 @@ public struct TrainingScenario: Sendable {
         // Memory must fit.
         let memory = MemoryModel(model: model, recipe: recipe, device: device)
         let peak = memory.breakdown().totalBytes
-        if peak > device.memoryBytes {
+        if requireFit && peak > device.memoryBytes {
             let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
             let batchNode = root.mapping?.first { $0.key.string == "recipe" }?.value.mapping?.first { $0.key.string == "batchPerDevice" }?.value
             throw ConfigurationError(
@@ -240,5 +261,19 @@ public struct TrainingScenario: Sendable {
         plan.power = power
         plan.price = price
         totalIterations = total
+        topologySpec = spec
+        peakBytesPerDevice = peak
+    }
+
+    /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced steps through `cache`.
+    public func estimate(cache: ScenarioCache) throws -> TrainingResult {
+        let timer = try cache.timer(spec: topologySpec, topology: plan.topology, devices: plan.devices,
+                                    algorithm: plan.algorithm, chunks: plan.chunks)
+        return try TrainingEstimator.estimate(plan: plan, name: name, totalIterations: totalIterations, timer: timer, cache: cache)
+    }
+
+    /// The event-driven, congestion-aware simulation (`TrainingSimulation`).
+    public func simulate() throws -> TrainingResult {
+        try TrainingSimulation(plan: plan).run(name: name, totalIterations: totalIterations)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Server kinds become one server when `devices` fits in one, else a leaf-spine cluster
 /// of `devices / gpusPerServer` servers. TPU kinds and `torus` use `torusDimensions`,
 /// or the most nearly square (cubic) factorisation of `devices`.
-public struct TopologySpec: Sendable, Equatable {
+public struct TopologySpec: Sendable, Hashable {
     /// The topology family.
     public var kind: TopologyKind
     /// Number of devices.

@@ -52,8 +52,7 @@ final class SplitTrainingSimulation: EventHandler, FlowObserver {
 
     // Data pipeline of the D devices (indexed by rank).
     private let batchIntervalSeconds: Double
-    private var batchesReady: [Int: [Double]] = [:]
-    private var batchesConsumed: [Int: [Double]] = [:]
+    private var pipelines: [Int: PrefetchBuffer] = [:]
 
     /// Spans recorded during `run`.
     private(set) var trace: [TraceSpan] = []
@@ -213,20 +212,6 @@ final class SplitTrainingSimulation: EventHandler, FlowObserver {
         pumpReduction(group: group)
     }
 
-    /// The time a D device's next batch of reals is ready, given it needs it at `need`.
-    private func takeBatch(device: Int, need: Double) -> Double {
-        let consumed = batchesConsumed[device, default: []]
-        let ready = batchesReady[device, default: []]
-        let index = consumed.count
-        let depth = plan.data.prefetchBatches
-        let room = index >= depth ? consumed[index - depth] : 0
-        let readyAt = max(index == 0 ? 0 : ready[index - 1], room) + batchIntervalSeconds
-        batchesReady[device, default: []].append(readyAt)
-        let start = max(need, readyAt)
-        batchesConsumed[device, default: []].append(start)
-        return start
-    }
-
     /// Runs every iteration; returns the per-iteration single-device seconds (the colocated recipe on one device).
     func run() throws -> (singleDeviceSeconds: [Double], bucketsPerIteration: Int) {
         let n = plan.devices
@@ -307,7 +292,7 @@ final class SplitTrainingSimulation: EventHandler, FlowObserver {
                     let factor = plan.jitter.factor(random)
                     var start = free[device]
                     if needsReals {
-                        let got = takeBatch(device: device, need: start)
+                        let got = pipelines[device, default: PrefetchBuffer(intervalSeconds: batchIntervalSeconds, depth: plan.data.prefetchBatches)].take(need: start)
                         if got > start {
                             stall[device] += got - start
                             if traced && device < plan.traceDevices {

@@ -28,10 +28,8 @@ public final class TrainingSimulation: EventHandler {
     private var commEnds: [Double] = []
     private var commStarts: [Double] = []
 
-    // Data pipeline, per device: when each batch is ready, when each was consumed.
-    private let batchIntervalSeconds: Double
-    private var batchesReady: [[Double]]
-    private var batchesConsumed: [[Double]]
+    // Data pipeline, per device.
+    private var pipelines: [PrefetchBuffer]
 
     /// Chrome-trace spans recorded during `run`.
     public private(set) var trace: [TraceSpan] = []
@@ -60,9 +58,8 @@ public final class TrainingSimulation: EventHandler {
         random = RandomStream(seed: plan.seed)
         builder = WorkItemBuilder(model: plan.model, recipe: plan.recipe)
         roofline = RooflineModel(device: plan.device)
-        batchIntervalSeconds = try Self.batchInterval(plan)
-        batchesReady = Array(repeating: [], count: plan.devices)
-        batchesConsumed = Array(repeating: [], count: plan.devices)
+        pipelines = Array(repeating: PrefetchBuffer(intervalSeconds: try Self.batchInterval(plan), depth: plan.data.prefetchBatches),
+                          count: plan.devices)
         handlerID = simulator.register(self)
         runner.onFinish = { [unowned self] runner in self.bucketFinished(runner) }
     }
@@ -104,20 +101,6 @@ public final class TrainingSimulation: EventHandler {
         return steps
     }
 
-    /// The time a device's next batch is ready, given it needs it at `need`; records the consumption.
-    private func takeBatch(device: Int, need: Double) -> Double {
-        let index = batchesConsumed[device].count
-        let depth = plan.data.prefetchBatches
-        let previousReady = index == 0 ? 0 : batchesReady[device][index - 1]
-        // Production of batch `index` starts once the buffer has room: after batch index-depth was consumed.
-        let room = index >= depth ? batchesConsumed[device][index - depth] : 0
-        let ready = max(previousReady, room) + batchIntervalSeconds
-        batchesReady[device].append(ready)
-        let start = max(need, ready)
-        batchesConsumed[device].append(start)
-        return start
-    }
-
     /// Runs every iteration and returns the summary.
     public func run(name: String, totalIterations: Int) throws -> TrainingResult {
         if let generatorDevices = plan.generatorDevices {
@@ -125,8 +108,9 @@ public final class TrainingSimulation: EventHandler {
             let (single, buckets) = try split.run()
             records = split.records
             trace = split.trace
-            return summary(name: name, totalIterations: totalIterations, singleDeviceSeconds: single, bucketsPerIteration: buckets,
-                           events: split.eventCount, flows: split.flowCount)
+            return TrainingResult(
+                plan: plan, name: name, totalIterations: totalIterations, records: records, singleDeviceSeconds: single,
+                bucketsPerIteration: buckets, events: split.eventCount, flows: split.flowCount)
         }
         let n = plan.devices
         var free = Array(repeating: 0.0, count: n)  // when each device's compute stream is free
@@ -156,7 +140,7 @@ public final class TrainingSimulation: EventHandler {
                     var shift = 0.0
                     for offset in step.dataOffsets {
                         let need = start + shift + factor * offset
-                        let got = takeBatch(device: device, need: need)
+                        let got = pipelines[device].take(need: need)
                         if got > need {
                             if traced && device < plan.traceDevices {
                                 trace.append(TraceSpan(name: "data stall", category: "data", startSeconds: need, endSeconds: got, pid: device, tid: 0))
@@ -218,93 +202,9 @@ public final class TrainingSimulation: EventHandler {
                 communication: communication, stall: stall, idle: idle, activity: activity))
             iterationStart = iterationEnd
         }
-        return summary(name: name, totalIterations: totalIterations, singleDeviceSeconds: singleDeviceSeconds, bucketsPerIteration: bucketsPerIteration,
-                       events: simulator.processedEventCount, flows: network.startedFlowCount)
-    }
-
-    private func summary(
-        name: String, totalIterations: Int, singleDeviceSeconds: [Double], bucketsPerIteration: Int, events: Int, flows: Int
-    ) -> TrainingResult {
-        // Steady state: every iteration after the first (the first fills the pipeline).
-        let steady = records.count > 1 ? Array(records.dropFirst()) : records
-        let count = Double(steady.count)
-        func mean(_ value: (IterationRecord) -> Double) -> Double { steady.reduce(0) { $0 + value($1) } / count }
-        let iterationSeconds = mean { $0.endSeconds - $0.startSeconds }
-        let single = (records.count > 1 ? Array(singleDeviceSeconds.dropFirst()) : singleDeviceSeconds).reduce(0, +) / count
-        // Devices that train D on their own batch: all of them, or the D group when G and D are split.
-        let batchDevices = plan.devices - (plan.generatorDevices ?? 0)
-        let samplesPerIteration = Double(plan.recipe.batchPerDevice * plan.recipe.accumulation * batchDevices)
-        let memory = MemoryModel(model: plan.model, recipe: plan.recipe, device: plan.device).breakdown()
-        let wallSeconds = iterationSeconds * Double(totalIterations)
-        let (energy, cost) = energyAndCost(
-            iterationSeconds: iterationSeconds, computeSeconds: mean(\.computeSeconds), activitySeconds: mean(\.computeActivitySeconds),
-            communicationSeconds: mean(\.exposedCommunicationSeconds), waitingSeconds: mean { $0.dataStallSeconds + $0.idleSeconds },
-            totalIterations: totalIterations)
-        var mode: String
-        switch plan.mode {
-        case .synchronous: mode = "synchronous"
-        case .asynchronous(let staleness): mode = "asynchronous(staleness \(staleness))"
-        }
-        if let generatorDevices = plan.generatorDevices {
-            mode += ", G on \(generatorDevices) and D on \(plan.devices - generatorDevices) devices"
-        }
         return TrainingResult(
-            name: name, devices: plan.devices, topology: plan.topology.name, device: plan.device.name, algorithm: plan.algorithm,
-            mode: mode, iterationSeconds: iterationSeconds, samplesPerSecond: samplesPerIteration / iterationSeconds,
-            breakdown: TrainingResult.Breakdown(
-                computeSeconds: mean(\.computeSeconds), exposedCommunicationSeconds: mean(\.exposedCommunicationSeconds),
-                dataStallSeconds: mean(\.dataStallSeconds), idleSeconds: mean(\.idleSeconds)),
-            singleDeviceIterationSeconds: single,
-            scalingEfficiency: single * Double(batchDevices) / (iterationSeconds * Double(plan.devices)),
-            memory: TrainingResult.Memory(
-                peakBytesPerDevice: memory.totalBytes, capacityBytesPerDevice: plan.device.memoryBytes,
-                fits: memory.totalBytes <= plan.device.memoryBytes),
-            training: TrainingResult.Training(
-                iterations: totalIterations, wallSeconds: wallSeconds, simulatedIterations: records.count,
-                wallHours: wallSeconds / 3600, wallDays: wallSeconds / 86400),
-            energy: energy, cost: cost,
-            bucketsPerIteration: bucketsPerIteration, events: events, flows: flows,
-            seed: plan.seed)
-    }
-
-    /// Energy and cost of a steady-state iteration whose per-device state times (means over devices) are given, and of the run.
-    func energyAndCost(
-        iterationSeconds: Double, computeSeconds: Double, activitySeconds: Double, communicationSeconds: Double,
-        waitingSeconds: Double, totalIterations: Int
-    ) -> (TrainingResult.Energy, TrainingResult.Cost) {
-        let n = Double(plan.devices)
-        let power = plan.power
-        let deviceJoules = n * EnergyModel.deviceJoules(
-            device: plan.device, computeSeconds: computeSeconds, activitySeconds: activitySeconds,
-            communicationSeconds: communicationSeconds, waitingSeconds: waitingSeconds, communicatingActivity: power.communicatingActivity)
-        let (hostWatts, networkWatts) = EnergyModel.infrastructureWatts(topology: plan.topology, devices: plan.devices, device: plan.device, power: power)
-        let itJoules = deviceJoules + (hostWatts + networkWatts) * iterationSeconds
-        let joulesPerIteration = itJoules * power.pue
-        let totalKWh = joulesPerIteration * Double(totalIterations) / 3.6e6
-        let energy = TrainingResult.Energy(
-            joulesPerIteration: joulesPerIteration, totalKWh: totalKWh, co2Kg: totalKWh * power.gramsCO2PerKWh / 1000,
-            deviceJoulesPerIteration: deviceJoules, hostJoulesPerIteration: hostWatts * iterationSeconds,
-            networkJoulesPerIteration: networkWatts * iterationSeconds, pue: power.pue, gramsCO2PerKWh: power.gramsCO2PerKWh,
-            averageFacilityWatts: iterationSeconds > 0 ? joulesPerIteration / iterationSeconds : 0)
-        let price = plan.price
-        let hours = iterationSeconds * Double(totalIterations) / 3600
-        let hardwareUSD: Double
-        var basis: String
-        if let perNode = price.usdPerNodeHour {
-            let machines = EnergyModel.machinesUsed(topology: plan.topology, devices: plan.devices)
-            hardwareUSD = perNode * Double(machines) * hours
-            basis = "\(machines) servers x $\(perNode)/server-hour"
-        } else {
-            let perDevice = price.usdPerDeviceHour ?? (price.owned ? 0 : plan.device.usdPerHour)
-            hardwareUSD = perDevice * n * hours
-            basis = "\(plan.devices) devices x $\((perDevice * 1000).rounded() / 1000)/device-hour"
-        }
-        let energyUSD = price.owned ? totalKWh * price.usdPerKWh : 0
-        if price.owned { basis += " + \(price.usdPerKWh) $/kWh (owned)" }
-        let total = hardwareUSD + energyUSD
-        return (energy, TrainingResult.Cost(
-            totalUSD: total, usdPerIteration: totalIterations > 0 ? total / Double(totalIterations) : 0,
-            hardwareUSD: hardwareUSD, energyUSD: energyUSD, basis: basis))
+            plan: plan, name: name, totalIterations: totalIterations, records: records, singleDeviceSeconds: singleDeviceSeconds,
+            bucketsPerIteration: bucketsPerIteration, events: simulator.processedEventCount, flows: network.startedFlowCount)
     }
 
     // MARK: - Communication stream

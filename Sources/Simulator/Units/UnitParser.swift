@@ -41,11 +41,25 @@ public enum UnitParser {
         return try nonNegative(value, text: text, field: field)
     }
 
-    /// A duration in seconds, e.g. `500ns`, `1.5us`, `2ms`, `1e-6`.
+    /// US dollars, e.g. `20000usd`, `$20000`, `20k USD`, `1.5M`.
+    public static func usd(_ text: String, field: String) throws -> Double {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("$") { t.removeFirst() }
+        let (number, rawUnit) = try split(t, field: field)
+        var unit = rawUnit.lowercased()
+        if unit.hasSuffix("usd") { unit = String(unit.dropLast(3)).trimmingCharacters(in: .whitespaces) }
+        let scale: [String: Double] = ["": 1, "k": 1e3, "m": 1e6]
+        guard let factor = scale[unit] else {
+            throw ConfigurationError(field: field, value: text, reason: "expected an amount in US dollars, e.g. 20000usd, $20k or 1.5M")
+        }
+        return try nonNegative(number * factor, text: text, field: field)
+    }
+
+    /// A duration in seconds, e.g. `500ns`, `1.5us`, `2ms`, `1e-6`, `90min`, `48h`, `2d`.
     public static func seconds(_ text: String, field: String) throws -> Double {
         let (number, unit) = try split(text, field: field)
         guard let perSecond = timeUnitsPerSecond[unit] else {
-            throw ConfigurationError(field: field, value: text, reason: "unknown time unit '\(unit)'; use s, ms, us, µs, ns or ps")
+            throw ConfigurationError(field: field, value: text, reason: "unknown time unit '\(unit)'; use d, h, min, s, ms, us, µs, ns or ps")
         }
         return try nonNegative(number / perSecond, text: text, field: field)
     }
@@ -59,6 +73,7 @@ public enum UnitParser {
     /// Units per second (dividing by an exact power of ten keeps `500ns` exactly 500e-9).
     private static let timeUnitsPerSecond: [String: Double] = [
         "": 1, "s": 1, "ms": 1e3, "us": 1e6, "µs": 1e6, "μs": 1e6, "ns": 1e9, "ps": 1e12,
+        "min": 1.0 / 60, "h": 1.0 / 3600, "d": 1.0 / 86400,
     ]
 
     /// Splits `12.5 GB/s` into 12.5 and `GB/s`.

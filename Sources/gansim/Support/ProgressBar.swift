@@ -1,8 +1,9 @@
 import Foundation
 
-/// A one-line progress bar on standard error, drawn only on a terminal.
-final class ProgressBar {
+/// A one-line progress bar on standard error, drawn only on a terminal; safe to update from worker threads.
+final class ProgressBar: @unchecked Sendable {
     private let enabled: Bool
+    private let lock = NSLock()
     private var lastDraw = 0.0
 
     /// Creates a bar; a disabled one draws nothing.
@@ -11,6 +12,8 @@ final class ProgressBar {
     /// Redraws the bar (at most every 0.1 s, and always at the end).
     func update(_ step: Int, _ total: Int, _ note: String) {
         guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
         let now = Date().timeIntervalSince1970
         guard now - lastDraw > 0.1 || step == total else { return }
         lastDraw = now

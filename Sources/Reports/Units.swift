@@ -1,9 +1,9 @@
 import Foundation
 
 /// Human-readable units for printing (SI inside the libraries, human units only here).
-enum Units {
+public enum Units {
     /// Bytes in binary units, e.g. `1.50 GiB`.
-    static func bytes(_ b: Int) -> String {
+    public static func bytes(_ b: Int) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]
         var v = Double(b), i = 0
         while abs(v) >= 1024 && i < units.count - 1 { v /= 1024; i += 1 }
@@ -11,7 +11,7 @@ enum Units {
     }
 
     /// A count with a metric suffix, e.g. `70.43 M`.
-    static func count(_ x: Double, unit: String = "") -> String {
+    public static func count(_ x: Double, unit: String = "") -> String {
         let units = ["", "K", "M", "G", "T", "P", "E"]
         var v = x, i = 0
         while abs(v) >= 1000 && i < units.count - 1 { v /= 1000; i += 1 }
@@ -19,7 +19,7 @@ enum Units {
     }
 
     /// Seconds scaled to ms or us when small.
-    static func seconds(_ s: Double) -> String {
+    public static func seconds(_ s: Double) -> String {
         if s >= 86400 { return String(format: "%.2f days", s / 86400) }
         if s >= 3600 { return String(format: "%.2f h", s / 3600) }
         if s >= 1 { return String(format: "%.3f s", s) }
@@ -28,7 +28,7 @@ enum Units {
     }
 
     /// An integer with thousands separators, e.g. `70,433,988`.
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = String(abs(n))
         var out = ""
         for (i, c) in digits.reversed().enumerated() {

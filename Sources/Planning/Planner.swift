@@ -1,0 +1,203 @@
+import CostModel
+import Foundation
+import Simulator
+
+/// Searches cluster configurations for a training run and recommends the cheapest that meets the deadline and the fastest within the budget.
+///
+/// The search space is every cluster kind of the request (device in a server or pod type,
+/// with its fabrics) × device counts 1, 2, 4, ... × batch per device and gradient
+/// accumulation that keep the requested global batch × fp32 or the device's mixed
+/// precision. Every configuration is estimated analytically; the contenders for each
+/// recommendation and the best of every cluster kind are confirmed by the event
+/// simulation, whose figures decide.
+public struct Planner: Sendable {
+    /// Evaluates the configurations.
+    public var engine: SweepEngine
+    /// Contenders per criterion confirmed by the event simulation.
+    public var contenders = 8
+
+    /// The axes of the search, in CSV column order.
+    public static let axes = ["cluster", "devices", "fabric", "batch", "accumulation", "precision"]
+
+    public init(engine: SweepEngine = SweepEngine()) { self.engine = engine }
+
+    /// The base scenario of a request: the model, its official recipe and the run's length.
+    public static func template(_ request: PlanRequest) throws -> ScenarioTemplate {
+        let model: GANModel
+        do { model = try request.model.build() } catch { throw SweepError("model: \(error)") }
+        let c = request.model
+        let recipe = TrainingRecipe.official(for: c.architecture, batchPerDevice: 1)
+        var yaml = "name: plan-\(model.name)\nmodel:\n  architecture: \(c.architecture.rawValue)\n"
+        let fields: [(String, Int?)] = [("resolution", c.resolution), ("width", c.width), ("latent", c.latentDim), ("classes", c.classes)]
+        for case let (key, value?) in fields { yaml += "  \(key): \(value)\n" }
+        if let preset = c.preset { yaml += "  preset: \(preset)\n" }
+        yaml += "recipe:\n  discriminatorSteps: \(recipe.discriminatorSteps)\n  ema: \(recipe.ema)\n  optimizer: \(recipe.optimizer.rawValue)\n"
+        yaml += "  r1Interval: \(recipe.r1Interval)\n  pathLengthInterval: \(recipe.pathLengthInterval)\n"
+        yaml += "cluster:\n  topology: dgx-a100\n  devices: 1\n"
+        yaml += "simulate:\n  iterations: \(request.simulatedIterations)\n"
+        return try ScenarioTemplate(yaml: yaml, defaultName: "plan-\(model.name)")
+    }
+
+    /// Every configuration of the search space.
+    public static func points(_ request: PlanRequest) -> [SweepPoint] {
+        var out: [SweepPoint] = []
+        var length = [request.length.assignment]
+        if let samples = request.datasetSamples { length.append(Assignment(path: ["training", "datasetSamples"], value: String(samples))) }
+        for family in request.families {
+            var devices = 1
+            while devices <= min(request.maximumDevices, request.globalBatch) {
+                defer { devices *= 2 }
+                let oneServer = family.devicesPerServer.map { devices <= $0 } ?? true
+                if let perServer = family.devicesPerServer, !oneServer, devices % perServer != 0 { continue }
+                let fabrics: [String?] = oneServer ? [nil] : family.fabrics
+                for fabric in fabrics {
+                    for precision in ["fp32", family.mixedPrecision] {
+                        var batch = 1
+                        while devices * batch <= request.globalBatch {
+                            defer { batch *= 2 }
+                            guard request.globalBatch % (devices * batch) == 0 else { continue }
+                            let accumulation = request.globalBatch / (devices * batch)
+                            var set = [
+                                Assignment(path: ["cluster", "topology"], value: family.topology),
+                                Assignment(path: ["cluster", "device"], value: family.device),
+                                Assignment(path: ["cluster", "devices"], value: String(devices)),
+                                Assignment(path: ["recipe", "batchPerDevice"], value: String(batch)),
+                                Assignment(path: ["recipe", "accumulation"], value: String(accumulation)),
+                                Assignment(path: ["recipe", "precision"], value: precision),
+                            ]
+                            if let fabric { set.append(Assignment(path: ["cluster", "fabric"], value: fabric)) }
+                            out.append(SweepPoint(
+                                labels: [family.label, String(devices), fabric ?? "-", String(batch), String(accumulation), precision],
+                                assignments: set + length))
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Runs the search; returns the plan and the sweep behind it (for the CSV and report).
+    public func plan(
+        _ request: PlanRequest, progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }
+    ) throws -> (plan: PlanResult, sweep: SweepResult) {
+        guard request.globalBatch >= 1 else { throw SweepError("--global-batch \(request.globalBatch): must be at least 1") }
+        guard request.maximumDevices >= 1 else { throw SweepError("--max-devices \(request.maximumDevices): must be at least 1") }
+        if let d = request.deadlineSeconds, !(d > 0) { throw SweepError("--deadline: must be a positive duration") }
+        if let b = request.budgetUSD, !(b > 0) { throw SweepError("--budget: must be a positive amount") }
+        let template = try Self.template(request)
+        let points = Self.points(request)
+        var outcomes = try engine.analytic(template: template, points: points) { progress("analytic", $0, $1) }
+        let chosen = confirmationSet(outcomes, request: request, families: request.families)
+        let confirmed = try engine.simulate(template: template, points: chosen.map { points[$0] }) { progress("event simulation", $0, $1) }
+        for (i, r) in zip(chosen, confirmed) { outcomes[i].confirmed = r }
+        let sweep = SweepResult(name: template.defaultName, axes: Self.axes, outcomes: outcomes,
+                                pareto: SweepEngine.paretoFront(outcomes), confirmedIndices: chosen)
+        return (decide(sweep, request: request), sweep)
+    }
+
+    /// Points worth the event simulation: near-feasible cheapest and fastest, and the best of each family.
+    func confirmationSet(_ outcomes: [SweepOutcome], request: PlanRequest, families: [ClusterFamily]) -> [Int] {
+        let fitting = outcomes.filter { $0.status == .ok }
+        let slack = 1.15  // the estimate may be optimistic by this much and still be a contender
+        func time(_ o: SweepOutcome) -> Double { o.analytic!.training.wallSeconds }
+        func cost(_ o: SweepOutcome) -> Double { o.analytic!.cost.totalUSD }
+        let onTime = fitting.filter { o in request.deadlineSeconds.map { time(o) <= $0 * slack } ?? true }
+        let affordable = fitting.filter { o in request.budgetUSD.map { cost(o) <= $0 * slack } ?? true }
+        var chosen = Set(onTime.sorted { (cost($0), $0.index) < (cost($1), $1.index) }.prefix(contenders).map(\.index))
+        chosen.formUnion(affordable.sorted { (time($0), $0.index) < (time($1), $1.index) }.prefix(contenders).map(\.index))
+        for family in families {
+            let mine = fitting.filter { $0.labels[0] == family.label }
+            let mineOnTime = mine.filter { o in request.deadlineSeconds.map { time(o) <= $0 * slack } ?? true }
+            if let best = mineOnTime.min(by: { (cost($0), $0.index) < (cost($1), $1.index) }) { chosen.insert(best.index) }
+            if let fastest = mine.min(by: { (time($0), $0.index) < (time($1), $1.index) }) { chosen.insert(fastest.index) }
+        }
+        return chosen.sorted()
+    }
+
+    /// A point as a plan choice, with its best figures.
+    static func choice(_ o: SweepOutcome) -> PlanChoice {
+        let r = o.best!
+        return PlanChoice(
+            family: o.labels[0], devices: Int(o.labels[1]) ?? 0, fabric: o.labels[2], batchPerDevice: Int(o.labels[3]) ?? 0,
+            accumulation: Int(o.labels[4]) ?? 0, precision: o.labels[5], trainingSeconds: r.training.wallSeconds,
+            costUSD: r.cost.totalUSD, energyKWh: r.energy.totalKWh, peakBytesPerDevice: r.memory.peakBytesPerDevice,
+            capacityBytesPerDevice: r.memory.capacityBytesPerDevice, scalingEfficiency: r.scalingEfficiency,
+            confirmed: o.confirmed != nil)
+    }
+
+    /// Picks the recommendations among confirmed points and explains every other cluster kind.
+    func decide(_ sweep: SweepResult, request: PlanRequest) -> PlanResult {
+        let confirmed = sweep.confirmedIndices.map { sweep.outcomes[$0] }.filter { $0.confirmed != nil && $0.status == .ok }
+        func time(_ o: SweepOutcome) -> Double { o.best!.training.wallSeconds }
+        func cost(_ o: SweepOutcome) -> Double { o.best!.cost.totalUSD }
+        let deadline = request.deadlineSeconds, budget = request.budgetUSD
+        let cheapest = confirmed.filter { o in deadline.map { time(o) <= $0 } ?? true }.min { (cost($0), $0.index) < (cost($1), $1.index) }
+        let fastest = confirmed.filter { o in budget.map { cost(o) <= $0 } ?? true }.min { (time($0), $0.index) < (time($1), $1.index) }
+        var notes: [String] = []
+        let fitting = sweep.outcomes.filter { $0.status == .ok }
+        if cheapest == nil, let deadline {
+            let best = fitting.min { (time($0), $0.index) < (time($1), $1.index) }
+            notes.append("no configuration meets the deadline of \(Self.duration(deadline))"
+                + (best.map { "; the fastest takes \(Self.duration(time($0))) (\(Self.choice($0).summary))" } ?? ""))
+        }
+        if fastest == nil, let budget {
+            let best = fitting.min { (cost($0), $0.index) < (cost($1), $1.index) }
+            notes.append(String(format: "no configuration fits the budget of $%.0f", budget)
+                + (best.map { String(format: "; the cheapest costs $%.0f (%@)", cost($0), Self.choice($0).summary) } ?? ""))
+        }
+        if fitting.isEmpty { notes.append("no configuration fits in memory") }
+        let winner = cheapest ?? fastest
+        var runnersUp: [RunnerUp] = []
+        for family in request.families where family.label != winner?.labels[0] {
+            runnersUp.append(explain(family: family.label, sweep: sweep, winner: winner, request: request))
+        }
+        let iterations = sweep.outcomes.first { $0.analytic != nil }?.analytic?.training.iterations ?? 0
+        return PlanResult(
+            model: sweep.name.replacingOccurrences(of: "plan-", with: ""), iterations: iterations, globalBatch: request.globalBatch,
+            deadlineSeconds: deadline, budgetUSD: budget, cheapestMeetingDeadline: cheapest.map(Self.choice),
+            fastestWithinBudget: fastest.map(Self.choice), notes: notes, runnersUp: runnersUp, searched: sweep.summary.points,
+            fitting: sweep.summary.ok, outOfMemory: sweep.summary.outOfMemory, confirmed: confirmed.count)
+    }
+
+    /// Why a cluster kind lost to `winner`.
+    func explain(family: String, sweep: SweepResult, winner: SweepOutcome?, request: PlanRequest) -> RunnerUp {
+        let mine = sweep.outcomes.filter { $0.labels[0] == family }
+        let fitting = mine.filter { $0.status == .ok }
+        func time(_ o: SweepOutcome) -> Double { o.best!.training.wallSeconds }
+        func cost(_ o: SweepOutcome) -> Double { o.best!.cost.totalUSD }
+        guard !fitting.isEmpty else {
+            if let smallest = mine.filter({ $0.status == .outOfMemory }).min(by: { $0.analytic!.memory.peakBytesPerDevice < $1.analytic!.memory.peakBytesPerDevice }) {
+                let m = smallest.analytic!.memory
+                return RunnerUp(family: family, best: nil, reason: String(
+                    format: "out of memory: even batch %@ needs %.1f GiB per device, which has %.1f GiB", smallest.labels[3],
+                    Double(m.peakBytesPerDevice) / 1_073_741_824, Double(m.capacityBytesPerDevice) / 1_073_741_824))
+            }
+            return RunnerUp(family: family, best: nil, reason: "no valid cluster of this kind in the search: \(mine.first?.reason ?? "none generated")")
+        }
+        let fastest = fitting.min { (time($0), $0.index) < (time($1), $1.index) }!
+        let scaling = fastest.best!.scalingEfficiency < 0.5
+            ? String(format: "; poor scaling: efficiency falls to %.0f%% at %@ devices", fastest.best!.scalingEfficiency * 100, fastest.labels[1]) : ""
+        if let deadline = request.deadlineSeconds, time(fastest) > deadline {
+            return RunnerUp(family: family, best: Self.choice(fastest), reason:
+                "misses the deadline: its fastest configuration takes \(Self.duration(time(fastest)))\(scaling)")
+        }
+        let onTime = fitting.filter { o in request.deadlineSeconds.map { time(o) <= $0 } ?? true }
+        let cheapest = onTime.min { (cost($0), $0.index) < (cost($1), $1.index) }!
+        if let budget = request.budgetUSD, cost(cheapest) > budget {
+            return RunnerUp(family: family, best: Self.choice(cheapest), reason: String(
+                format: "over budget: its cheapest configuration%@ costs $%.0f", request.deadlineSeconds == nil ? "" : " that meets the deadline", cost(cheapest)))
+        }
+        guard let winner else { return RunnerUp(family: family, best: Self.choice(cheapest), reason: "not confirmed") }
+        let extra = cost(cheapest) / cost(winner) - 1
+        let slower = time(cheapest) / time(winner)
+        return RunnerUp(family: family, best: Self.choice(cheapest), reason: String(
+            format: "dearer: $%.0f (%+.0f%%) for %@ (%.2fx the recommended time)%@", cost(cheapest), extra * 100,
+            Self.duration(time(cheapest)), slower, scaling))
+    }
+
+    /// A duration in hours or days.
+    static func duration(_ seconds: Double) -> String {
+        seconds >= 2 * 86400 ? String(format: "%.1f days", seconds / 86400) : String(format: "%.1f h", seconds / 3600)
+    }
+}

@@ -1,0 +1,46 @@
+import Simulator
+import Yams
+
+/// A base scenario whose fields sweeps overwrite: the YAML text and helpers to set fields in its tree.
+public struct ScenarioTemplate: Sendable {
+    /// The base scenario file's contents.
+    public var yaml: String
+    /// Name of results when the file has no `name`.
+    public var defaultName: String
+
+    /// Checks that the base scenario parses (memory need not fit: points report it).
+    public init(yaml: String, defaultName: String) throws {
+        self.yaml = yaml
+        self.defaultName = defaultName
+        _ = try TrainingScenario(root: try TrainingScenario.compose(yaml), defaultName: defaultName, requireFit: false)
+    }
+
+    /// The base tree (each worker composes its own: YAML nodes are not shared between threads).
+    public func root() throws -> Node { try TrainingScenario.compose(yaml) }
+
+    /// `root` with every assignment applied; missing sections are created.
+    public static func applying(_ assignments: [Assignment], to root: Node) -> Node {
+        var node = root
+        for a in assignments { set(&node, path: a.path[...], value: a.value) }
+        return node
+    }
+
+    private static func set(_ node: inout Node, path: ArraySlice<String>, value: String) {
+        guard let key = path.first else {
+            node = Node(value)
+            return
+        }
+        var mapping = node.mapping ?? Node.Mapping([])
+        var child = mapping[key] ?? Node.mapping(Node.Mapping([]))
+        set(&child, path: path.dropFirst(), value: value)
+        mapping[key] = child
+        node = .mapping(mapping)
+    }
+
+    /// The scenario of one point.
+    public static func scenario(
+        _ assignments: [Assignment], root: Node, defaultName: String, cache: ScenarioCache
+    ) throws -> TrainingScenario {
+        try TrainingScenario(root: applying(assignments, to: root), defaultName: defaultName, requireFit: false, cache: cache)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Simulator
+
+/// Evaluates sweep points in two stages: the analytic estimator everywhere, the event simulation on the Pareto front and top candidates.
+public struct SweepEngine: Sendable {
+    /// Worker threads (all cores by default).
+    public var threads: Int
+    /// Fastest and cheapest fitting points confirmed besides the Pareto front.
+    public var confirmTop: Int = 5
+    /// At most this many points are confirmed (the front is thinned evenly beyond it).
+    public var confirmLimit: Int = 40
+    /// Iterations simulated per point in both stages (nil: the scenario's `simulate.iterations`).
+    public var iterations: Int?
+
+    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, iterations: Int? = nil) {
+        self.threads = max(1, threads)
+        self.iterations = iterations
+    }
+
+    /// Runs both stages. `progress(stage, done, total)` reports as points finish.
+    public func run(
+        template: ScenarioTemplate, axes: [String], points: [SweepPoint],
+        progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }
+    ) throws -> SweepResult {
+        let root = try template.root()
+        let name = (try? TrainingScenario(root: root, defaultName: template.defaultName, requireFit: false).name) ?? template.defaultName
+        let outcomes = try analytic(template: template, points: points) { progress("analytic", $0, $1) }
+        let pareto = Self.paretoFront(outcomes)
+        let chosen = candidates(outcomes, pareto: pareto)
+        var confirmed = outcomes
+        let results = try simulate(template: template, points: chosen.map { points[$0] }) { progress("event simulation", $0, $1) }
+        for (index, result) in zip(chosen, results) { confirmed[index].confirmed = result }
+        return SweepResult(name: name, axes: axes, outcomes: confirmed, pareto: pareto, confirmedIndices: chosen)
+    }
+
+    /// Stage one: the analytic estimate of every point, in parallel.
+    public func analytic(
+        template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) throws -> [SweepOutcome] {
+        try evaluate(template: template, points: points, progress: progress) { index, scenario, cache in
+            var outcome = SweepOutcome(index: index, labels: points[index].labels, status: .invalid)
+            do {
+                let scenario = try scenario()
+                outcome.analytic = try scenario.estimate(cache: cache)
+                outcome.status = scenario.fitsInMemory ? .ok : .outOfMemory
+            } catch {
+                outcome.reason = "\(error)"
+            }
+            return outcome
+        }
+    }
+
+    /// Stage two: the event simulation of `points`, in parallel (nil where it fails).
+    public func simulate(
+        template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) throws -> [TrainingResult?] {
+        try evaluate(template: template, points: points, progress: progress) { _, scenario, _ in try? scenario().simulate() }
+    }
+
+    /// Runs `body` for every point on the worker threads; each worker parses the base
+    /// scenario once and keeps its own cache. `body` gets the point's index, a function
+    /// that builds its scenario, and the worker's cache.
+    private func evaluate<Result: Sendable>(
+        template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void,
+        body: @escaping @Sendable (Int, () throws -> TrainingScenario, ScenarioCache) -> Result
+    ) throws -> [Result] {
+        let extra = iterations.map { [Assignment(path: ["simulate", "iterations"], value: String($0))] } ?? []
+        let text = template.yaml, defaultName = template.defaultName
+        _ = try template.root()
+        return ParallelWork.map(
+            count: points.count, threads: threads,
+            makeState: { (root: try? TrainingScenario.compose(text), cache: ScenarioCache()) },
+            body: { state, index in
+                let (root, cache) = (state.root!, state.cache)
+                return body(index, {
+                    try ScenarioTemplate.scenario(points[index].assignments + extra, root: root, defaultName: defaultName, cache: cache)
+                }, cache)
+            }, progress: progress)
+    }
+
+    /// The analytic Pareto front of the points that fit, by whole-run time and cost.
+    static func paretoFront(_ outcomes: [SweepOutcome]) -> [Int] {
+        let fitting = outcomes.filter { $0.status == .ok && $0.analytic != nil }
+        let front = ParetoFront.indices(fitting.map { ($0.analytic!.training.wallSeconds, $0.analytic!.cost.totalUSD) })
+        return front.map { fitting[$0].index }
+    }
+
+    /// The points to confirm: the front plus the fastest and cheapest fitting points, at most `confirmLimit`, in index order.
+    func candidates(_ outcomes: [SweepOutcome], pareto: [Int]) -> [Int] {
+        let fitting = outcomes.filter { $0.status == .ok && $0.analytic != nil }
+        let fastest = fitting.sorted { ($0.analytic!.training.wallSeconds, $0.index) < ($1.analytic!.training.wallSeconds, $1.index) }
+        let cheapest = fitting.sorted { ($0.analytic!.cost.totalUSD, $0.index) < ($1.analytic!.cost.totalUSD, $1.index) }
+        var chosen = Set(fastest.prefix(confirmTop).map(\.index)).union(cheapest.prefix(confirmTop).map(\.index))
+        let room = max(0, confirmLimit - chosen.count)
+        let front = pareto.filter { !chosen.contains($0) }
+        if front.count <= room {
+            chosen.formUnion(front)
+        } else if room > 0 {
+            for k in 0..<room { chosen.insert(front[k * front.count / room]) }
+        }
+        return chosen.sorted()
+    }
+}

@@ -1,0 +1,62 @@
+import Simulator
+
+/// The Cartesian product of sweep axes over a base scenario, checked before any work starts.
+public struct SweepGrid: Sendable {
+    /// The axes, first varying slowest.
+    public var axes: [SweepAxis]
+    /// The base scenario.
+    public var template: ScenarioTemplate
+    /// Grids larger than this are refused (a typo such as devices=1,2,...,1000000 would run for hours).
+    public static let maximumPoints = 2_000_000
+
+    /// Checks the axes: at least one, no field twice, every single value valid on the base
+    /// scenario (each value is applied alone and parsed), and a size within `maximumPoints`.
+    public init(template: ScenarioTemplate, axes: [SweepAxis]) throws {
+        guard !axes.isEmpty else { throw SweepError("give at least one --vary field=values") }
+        var seen: Set<String> = []
+        for axis in axes {
+            for field in Set(axis.values.flatMap { $0.assignments.map(\.field) }) where !seen.insert(field).inserted {
+                throw SweepError("--vary \(axis.name): the field \(field) is varied twice")
+            }
+        }
+        let total = axes.reduce(1.0) { $0 * Double($1.values.count) }
+        guard total <= Double(Self.maximumPoints) else {
+            throw SweepError("the grid has \(Int(total)) points; at most \(Self.maximumPoints) are allowed")
+        }
+        let root = try template.root()
+        let cache = ScenarioCache()
+        for axis in axes {
+            for value in axis.values {
+                do {
+                    _ = try ScenarioTemplate.scenario(value.assignments, root: root, defaultName: template.defaultName, cache: cache)
+                } catch {
+                    throw SweepError("--vary \(axis.name)=\(value.label): \(error)")
+                }
+            }
+        }
+        self.template = template
+        self.axes = axes
+    }
+
+    /// Number of points.
+    public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
+
+    /// Every point, the last axis varying fastest.
+    public var points: [SweepPoint] {
+        var out: [SweepPoint] = []
+        out.reserveCapacity(count)
+        for index in 0..<count {
+            var rest = index
+            var labels = Array(repeating: "", count: axes.count)
+            var assignments: [Assignment] = []
+            for (a, axis) in axes.enumerated().reversed() {
+                let value = axis.values[rest % axis.values.count]
+                rest /= axis.values.count
+                labels[a] = value.label
+                assignments.insert(contentsOf: value.assignments, at: 0)
+            }
+            out.append(SweepPoint(labels: labels, assignments: assignments))
+        }
+        return out
+    }
+}

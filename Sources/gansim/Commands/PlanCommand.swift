@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Simulator
+
+/// `gansim plan`: recommend the cluster to rent for a training run, by deadline and budget.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Recommend a cluster: the cheapest that meets a deadline and the fastest within a budget.",
+        discussion: """
+            Searches V100, A100 and H100 servers (DGX and PCIe, InfiniBand and Ethernet) and TPU v3/v4 pods, 1 to \
+            --max-devices devices, batch per device and gradient accumulation that keep --global-batch, fp32 or mixed \
+            precision. Every configuration is estimated analytically; contenders are confirmed by the event simulation. \
+            Says why the best configuration of every other cluster kind lost.
+            Example: gansim plan biggan --resolution 256 --train iterations=150000 --deadline 48h --budget 20000usd
+            """)
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: "Length of the run: iterations=N, kimg=N (thousands of real images) or epochs=N.")
+    var train: String
+
+    @Option(help: "Real samples per optimizer step over the whole cluster.")
+    var globalBatch: Int = 256
+
+    @Option(help: "Dataset images, for --train epochs=N (default: ImageNet-1k's 1,281,167).")
+    var datasetSamples: Int?
+
+    @Option(help: "Finish within this time, e.g. 48h, 2d, 90min.")
+    var deadline: String?
+
+    @Option(help: "Spend at most this, e.g. 20000usd, $20k.")
+    var budget: String?
+
+    @Option(help: "The largest device count searched.")
+    var maxDevices: Int = 1024
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @Option(help: "Directory for plan.json, candidates.csv and report.html.")
+    var out: String?
+
+    @Flag(help: "Print the plan as JSON.")
+    var json = false
+
+    func run() throws {
+        var request = PlanRequest(model: try modelOptions.config(), length: try TrainingLength.parse(train), globalBatch: globalBatch,
+                                  datasetSamples: datasetSamples)
+        request.deadlineSeconds = try deadline.map { try UnitParser.seconds($0, field: "--deadline") }
+        request.budgetUSD = try budget.map { try UnitParser.usd($0, field: "--budget") }
+        request.maximumDevices = maxDevices
+        if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
+        if let samples = datasetSamples, samples < 1 { throw ValidationError("--dataset-samples \(samples): must be at least 1") }
+        var engine = SweepEngine()
+        if let threads { engine.threads = threads }
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
+        let (plan, sweep) = try Planner(engine: engine).plan(request) { stage, done, total in bar.update(done, total, stage) }
+        bar.finish()
+        if let out { try PlanOutput.write(plan, sweep: sweep, to: out) }
+        print(json ? try JSONOutput.string(plan) : PlanOutput.text(plan))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Planning
+import Reports
+
+/// What `gansim plan` prints and writes.
+enum PlanOutput {
+    /// Writes plan.json, and the search as candidates.csv, result.json and report.html (the sweep report), each atomically.
+    static func write(_ plan: PlanResult, sweep: SweepResult, to directory: String) throws {
+        try SweepOutput.write(sweep, to: directory, csvName: "candidates.csv", extra: [("plan.json", Data(try JSONOutput.string(plan).utf8))])
+    }
+
+    /// The recommendation, the runners-up and why they lost.
+    static func text(_ plan: PlanResult) -> String {
+        var lines: [String] = []
+        var ask = "\(plan.model): \(Units.grouped(plan.iterations)) iterations at global batch \(plan.globalBatch)"
+        if let d = plan.deadlineSeconds { ask += ", deadline \(Units.seconds(d))" }
+        if let b = plan.budgetUSD { ask += String(format: ", budget $%.0f", b) }
+        lines.append(ask)
+        lines.append("searched \(plan.searched) configurations: \(plan.fitting) fit in memory, \(plan.outOfMemory) do not; "
+            + "\(plan.confirmed) confirmed by event simulation")
+        lines.append("")
+        func describe(_ title: String, _ c: PlanChoice?) {
+            guard let c else { return }
+            lines.append("\(title): \(c.summary)")
+            lines.append(String(format: "  %@, $%.0f, %.0f kWh, %@ of %@ per device, scaling efficiency %.0f%%%@",
+                                Units.seconds(c.trainingSeconds), c.costUSD, c.energyKWh, Units.bytes(c.peakBytesPerDevice),
+                                Units.bytes(c.capacityBytesPerDevice), c.scalingEfficiency * 100, c.confirmed ? "" : " (analytic)"))
+        }
+        describe(plan.deadlineSeconds == nil ? "Cheapest" : "Cheapest meeting the deadline", plan.cheapestMeetingDeadline)
+        describe(plan.budgetUSD == nil ? "Fastest" : "Fastest within the budget", plan.fastestWithinBudget)
+        for note in plan.notes { lines.append("Note: \(note)") }
+        lines.append("")
+        lines.append("Runners-up (best of each other cluster kind):")
+        var table = TextTable(["cluster", "best configuration", "time", "cost", "why it lost"], leftAligned: [0, 1, 4])
+        for r in plan.runnersUp {
+            table.add([r.family, r.best.map { "\($0.devices) devices, batch \($0.batchPerDevice)x\($0.accumulation), \($0.precision)" } ?? "-",
+                       r.best.map { Units.seconds($0.trainingSeconds) } ?? "-", r.best.map { String(format: "$%.0f", $0.costUSD) } ?? "-",
+                       r.reason])
+        }
+        lines.append(table.render())
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Reports
+import Simulator
+
+/// `gansim sweep`: evaluate a grid of scenario variations, analytically everywhere and by event simulation on the Pareto front.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Sweep scenario fields over a grid: scaling curves, time-vs-cost Pareto front, energy, memory.",
+        discussion: """
+            Every point is estimated analytically (congestion-free); the Pareto front and the fastest and cheapest points are \
+            then confirmed by the event simulation. Writes sweep.csv, result.json and report.html into --out.
+            Fields: \(SweepField.aliases.map(\.name).joined(separator: ", ")), or any dotted scenario path \
+            (e.g. cluster.oversubscription). Runs: 1,2,4,...,1024 doubles; 10,20,...,100 steps.
+            Example: gansim sweep scenarios/a100x64-biggan256-hdr.yaml --vary devices=8,16,...,512 --vary device=a100-80gb,h100-80gb
+            """)
+
+    @Argument(help: "Base scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .customLong("vary"), help: "field=v1,v2,... (repeat for more axes).")
+    var vary: [String] = []
+
+    @Option(help: "Iterations simulated per point in both stages (default: the scenario's simulate.iterations).")
+    var iterations: Int?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @Option(help: "Points confirmed by the event simulation at most.")
+    var confirm: Int = 40
+
+    @Option(help: "Directory for sweep.csv, result.json and report.html.")
+    var out: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        guard let text = try? String(contentsOfFile: scenario, encoding: .utf8) else {
+            throw ConfigurationError(field: "scenario", value: scenario, reason: "cannot read the file")
+        }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations \(iterations): simulate at least one iteration") }
+        if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
+        if confirm < 0 { throw ValidationError("--confirm \(confirm): must be zero or more") }
+        let template = try ScenarioTemplate(yaml: text, defaultName: URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent)
+        let grid = try SweepGrid(template: template, axes: vary.map(SweepAxis.parse))
+        var engine = SweepEngine(iterations: iterations)
+        if let threads { engine.threads = threads }
+        engine.confirmLimit = confirm
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
+        let result = try engine.run(template: template, axes: grid.axes.map(\.name), points: grid.points) { stage, done, total in
+            bar.update(done, total, stage)
+        }
+        bar.finish()
+        if let out { try SweepOutput.write(result, to: out) }
+        if json {
+            print(try JSONOutput.string(result))
+        } else {
+            print(SweepOutput.text(result))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Planning
+import Reports
+import Simulator
+
+/// What `gansim sweep` prints and writes.
+enum SweepOutput {
+    /// Writes `csvName` (every point), result.json, report.html and `extra` files into `directory`, each atomically.
+    static func write(_ result: SweepResult, to directory: String, csvName: String = "sweep.csv", extra: [(String, Data)] = []) throws {
+        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigurationError(field: "--out", value: directory, reason: "cannot create the directory: \(error.localizedDescription)")
+        }
+        let files: [(String, Data)] = extra + [
+            (csvName, Data(result.csv.utf8)), ("result.json", Data(try JSONOutput.string(result).utf8)),
+            ("report.html", Data(SweepReport(result: result).html.utf8)),
+        ]
+        for (name, data) in files { try SimulateOutput.atomicWrite(data, to: url.appendingPathComponent(name)) }
+    }
+
+    /// The terminal summary: counts, the Pareto front and the largest disagreements.
+    static func text(_ result: SweepResult) -> String {
+        let s = result.summary
+        var lines = [
+            "\(result.name): \(s.points) points (\(s.ok) fit, \(s.outOfMemory) out of memory, \(s.invalid) invalid); "
+                + "\(s.confirmed) confirmed by event simulation, gap \(String(format: "%.1f%%", s.meanAbsoluteDisagreement * 100)) "
+                + "mean, \(String(format: "%.1f%%", s.maxAbsoluteDisagreement * 100)) max",
+            "", "Pareto front (training time against cost):",
+        ]
+        var table = TextTable(result.axes + ["time", "cost", "energy", "memory", "event time", "gap"], leftAligned: Set(result.axes.indices))
+        for i in result.pareto {
+            let o = result.outcomes[i], a = o.analytic!
+            table.add(o.labels + [
+                Units.seconds(a.training.wallSeconds), String(format: "$%.0f", a.cost.totalUSD), String(format: "%.0f kWh", a.energy.totalKWh),
+                Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.training.wallSeconds) } ?? "-",
+                o.disagreement.map { String(format: "%+.1f%%", $0 * 100) } ?? "-",
+            ])
+        }
+        lines.append(table.render())
+        return lines.joined(separator: "\n")
+    }
+}

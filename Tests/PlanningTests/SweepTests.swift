@@ -1,0 +1,141 @@
+import XCTest
+import Simulator
+@testable import Planning
+
+final class SweepTests: XCTestCase {
+    /// BigGAN-128 on A100s joined by a ring: no link is ever shared by two flows.
+    static let ringScenario = """
+        name: ring
+        model:
+          architecture: biggan
+          resolution: 128
+        recipe:
+          batchPerDevice: 32
+          discriminatorSteps: 2
+        cluster:
+          topology: ring
+          devices: 8
+          device: a100-80gb
+          bandwidth: 25GB/s
+          latency: 2us
+        training:
+          iterations: 10000
+        simulate:
+          iterations: 3
+        """
+
+    func testAxisExpandsDoublingAndArithmeticRuns() throws {
+        XCTAssertEqual(try SweepAxis.parse("devices=1,2,4,...,64").values.map(\.label), ["1", "2", "4", "8", "16", "32", "64"])
+        XCTAssertEqual(try SweepAxis.parse("width=10,20,...,50").values.map(\.label), ["10", "20", "30", "40", "50"])
+        XCTAssertEqual(try SweepAxis.parse("device = v100-32gb, a100-80gb").values.map(\.label), ["v100-32gb", "a100-80gb"])
+        let axis = try SweepAxis.parse("cluster.oversubscription=1,4")
+        XCTAssertEqual(axis.values[1].assignments, [Assignment(path: ["cluster", "oversubscription"], value: "4")])
+        XCTAssertEqual(try SweepAxis.parse("batch=8").values[0].assignments[0].field, "recipe.batchPerDevice")
+    }
+
+    func testBadAxesAreRejectedWithTheFlagAndValue() {
+        func message(_ argument: String) -> String {
+            do { _ = try SweepAxis.parse(argument); return "" } catch { return "\(error)" }
+        }
+        XCTAssertTrue(message("devices=").contains("empty"))
+        XCTAssertTrue(message("devices=1,,2").contains("empty"))
+        XCTAssertTrue(message("devices").contains("field=value"))
+        XCTAssertTrue(message("colour=red").contains("unknown sweep field 'colour'"))
+        XCTAssertTrue(message("devices=2,4,...,9").contains("neither"))
+        XCTAssertTrue(message("devices=4,...,8").contains("'...'"))
+        XCTAssertTrue(message("devices=2,2").contains("twice"))
+    }
+
+    func testGridChecksEveryValueBeforeAnyWork() throws {
+        let template = try ScenarioTemplate(yaml: Self.ringScenario, defaultName: "ring")
+        func message(_ axes: [String]) -> String {
+            do { _ = try SweepGrid(template: template, axes: axes.map(SweepAxis.parse)); return "" } catch { return "\(error)" }
+        }
+        let batch = message(["devices=2,4", "batch=16,abc"])
+        XCTAssertTrue(batch.contains("--vary batch=abc") && batch.contains("batchPerDevice"), batch)
+        let device = message(["device=a100-80gb,z80"])
+        XCTAssertTrue(device.contains("--vary device=z80"), device)
+        let key = message(["cluster.colour=red"])
+        XCTAssertTrue(key.contains("colour"), key)
+        XCTAssertTrue(message(["devices=2,4", "cluster.devices=8"]).contains("varied twice"))
+        XCTAssertEqual(try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4"), SweepAxis.parse("batch=8,16,32")]).count, 6)
+    }
+
+    func testGridOrdersPointsWithTheLastAxisFastest() throws {
+        let template = try ScenarioTemplate(yaml: Self.ringScenario, defaultName: "ring")
+        let grid = try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4"), SweepAxis.parse("batch=8,16,32")])
+        XCTAssertEqual(grid.points.map(\.labels), [["2", "8"], ["2", "16"], ["2", "32"], ["4", "8"], ["4", "16"], ["4", "32"]])
+    }
+
+    func testEstimatorEqualsEventSimulationWithoutContention() throws {
+        for devices in [1, 2, 8] {
+            var scenario = try TrainingScenario(yaml: Self.ringScenario, defaultName: "ring")
+            scenario.plan.devices = devices
+            let analytic = try scenario.estimate(cache: ScenarioCache())
+            let event = try scenario.simulate()
+            XCTAssertEqual(analytic.iterationSeconds, event.iterationSeconds, accuracy: 1e-9 * event.iterationSeconds, "\(devices) devices")
+            XCTAssertEqual(analytic.breakdown.exposedCommunicationSeconds, event.breakdown.exposedCommunicationSeconds,
+                           accuracy: 1e-9 * event.iterationSeconds)
+            XCTAssertEqual(analytic.energy.totalKWh, event.energy.totalKWh, accuracy: 1e-9 * event.energy.totalKWh)
+            XCTAssertEqual(analytic.cost.totalUSD, event.cost.totalUSD, accuracy: 1e-9 * event.cost.totalUSD)
+        }
+    }
+
+    func testEventSimulationIsSlowerWhenLinksAreShared() throws {
+        // A parameter server behind one switch port: every worker's flow shares the server's link.
+        let yaml = """
+            model: {architecture: biggan, resolution: 128}
+            recipe: {batchPerDevice: 16}
+            cluster: {topology: switch, devices: 8, device: a100-80gb, bandwidth: 25GB/s, latency: 2us}
+            communication: {algorithm: parameter-server}
+            simulate: {iterations: 2}
+            """
+        let scenario = try TrainingScenario(yaml: yaml, defaultName: "shared")
+        let analytic = try scenario.estimate(cache: ScenarioCache())
+        let event = try scenario.simulate()
+        XCTAssertGreaterThan(event.iterationSeconds, analytic.iterationSeconds * 1.05)
+    }
+
+    func testParetoFrontKeepsOnlyUndominatedPoints() {
+        let points: [(seconds: Double, usd: Double)] = [(10, 100), (20, 50), (15, 120), (30, 50), (40, 10), (10, 100)]
+        XCTAssertEqual(ParetoFront.indices(points), [0, 1, 4])
+        XCTAssertEqual(ParetoFront.indices([]), [])
+    }
+
+    func testSweepReportsOutOfMemoryAndInvalidPointsAndConfirmsTheFront() throws {
+        let yaml = """
+            name: dgx
+            model: {architecture: biggan, resolution: 128}
+            recipe: {batchPerDevice: 32}
+            cluster: {topology: dgx-a100, devices: 8}
+            training: {iterations: 1000}
+            simulate: {iterations: 2}
+            """
+        let template = try ScenarioTemplate(yaml: yaml, defaultName: "dgx")
+        let grid = try SweepGrid(template: template, axes: [
+            SweepAxis.parse("devices=4,8,16"), SweepAxis.parse("device=v100-16gb,a100-80gb"), SweepAxis.parse("batch=32,512"),
+            SweepAxis.parse("fabric=hdr"),
+        ])
+        let engine = SweepEngine(threads: 2)
+        let result = try engine.run(template: template, axes: grid.axes.map(\.name), points: grid.points)
+        XCTAssertEqual(result.outcomes.count, 12)
+        // 4 GPUs are valid in one server and HDR is valid for 8, but 4 GPUs over HDR are not whole servers: invalid, with the reason.
+        let invalid = result.outcomes.filter { $0.labels[0] == "4" }
+        XCTAssertTrue(invalid.allSatisfy { $0.status == .invalid && ($0.reason ?? "").contains("whole servers") })
+        // BigGAN-128 at batch 512 does not fit a 16 GB V100: shown, with its estimate, not dropped.
+        let oom = result.outcomes.first { $0.labels == ["8", "v100-16gb", "512", "hdr"] }!
+        XCTAssertEqual(oom.status, .outOfMemory)
+        XCTAssertNotNil(oom.analytic)
+        XCTAssertFalse(result.pareto.contains(oom.index))
+        XCTAssertEqual(result.summary.invalid, 4)
+        // The front is confirmed by the event simulation, which agrees on an uncontended DGX.
+        XCTAssertFalse(result.pareto.isEmpty)
+        XCTAssertTrue(Set(result.pareto).isSubset(of: Set(result.confirmedIndices)))
+        for i in result.confirmedIndices {
+            XCTAssertNotNil(result.outcomes[i].confirmed)
+        }
+        XCTAssertEqual(result.csv.split(separator: "\n").count, 13)
+        // Deterministic: the same sweep gives the same result on one thread.
+        XCTAssertEqual(try SweepEngine(threads: 1).run(template: template, axes: grid.axes.map(\.name), points: grid.points), result)
+    }
+}
