@@ -2,11 +2,11 @@
 
 SWIFT      ?= swift
 CONFIG     ?= release
-APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev
+APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev openmpi-bin libopenmpi-dev pkg-config
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean reports validate
+.PHONY: all deps build run test bench clean reports validate validate-mpi
 
 all: build
 
@@ -42,6 +42,10 @@ bench: deps
 validate: build
 	$(BIN) calibrate --out out/cpu-calibrated.json
 	$(BIN) validate --profile out/cpu-calibrated.json --out out/validation
+
+## validate-mpi: fit the MPI transport (all-reduce microbenchmark), then predict and run data-parallel trainings (np 2).
+validate-mpi: build
+	$(BIN) validate-distributed $(if $(wildcard out/cpu-calibrated.json),--profile out/cpu-calibrated.json) --out out/validation-mpi
 
 ## reports: regenerate reports/ (report.html, summary.md, result.json, iterations.csv, trace.json) for the shipped scenarios.
 reports: build

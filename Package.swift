@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CGSL", path: "Sources/CGSL"),
         // libpng from Debian (libpng-dev): PNG datasets and sample grids of the RealRunner.
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
+        // Open MPI from Debian (libopenmpi-dev), behind a header shim: distributed runs.
+        .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev"])]),
         .target(name: "CostModel", dependencies: ["CGSL"]),
         .target(
             name: "Simulator",
@@ -30,6 +32,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "RealRunner", dependencies: ["CostModel", "CGSL", "CPNG"]),
+        // Data-parallel training and communication calibration over MPI.
+        .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "CostModel", "Simulator"]),
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
         // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
@@ -41,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "gansim",
             dependencies: [
-                "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Planning",
+                "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -54,6 +58,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "CostModel"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
+        .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "CostModel"]),
         .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: [.copy("Fixtures")]),
     ]
 )

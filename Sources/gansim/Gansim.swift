@@ -20,6 +20,8 @@ struct Gansim: ParsableCommand {
             SweepCommand.self,
             PlanCommand.self,
             TrainCommand.self,
+            CommBenchCommand.self,
+            DistributedValidateCommand.self,
         ]
     )
 }

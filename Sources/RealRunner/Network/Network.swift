@@ -16,6 +16,10 @@ public final class Network {
     public private(set) var backwardSeconds: [Double]
     /// Whether passes record per-op times.
     public var timing = true
+    /// Called with an op's id after its backward has written its weight gradients (only
+    /// in passes with `weightGradients`, in reverse op order); data-parallel training
+    /// starts reducing gradient buckets from here while the rest of backward runs.
+    public var onWeightGradientsReady: ((Int) -> Void)?
 
     private let input: InputLayer
     private var outputs: [Tensor?]
@@ -116,6 +120,7 @@ public final class Network {
                 }
             }
             if timing { backwardSeconds[i] += Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9 }
+            if weightGradients && op.hasParameters { onWeightGradientsReady?(i) }
         }
         return grads[input.op.id]
     }

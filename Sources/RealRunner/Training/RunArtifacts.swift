@@ -5,21 +5,30 @@ import Foundation
 public enum RunArtifacts {
     /// Writes every artifact of `trainer`'s run into `directory` (created if missing).
     ///
+    /// A data-parallel run passes its own `resultJSON` (the result with the per-rank
+    /// figures) and `timingFiles` (one timing file per rank, name and text) to replace
+    /// `result.json`'s text and the single `timings.jsonl`.
+    ///
     /// - Throws: `RunnerError.cannotWrite` naming the path that failed.
-    public static func write(_ result: TrainResult, trainer: Trainer, to directory: String) throws(RunnerError) {
+    public static func write(
+        _ result: TrainResult, trainer: Trainer, to directory: String, resultJSON: String? = nil,
+        timingFiles: [(name: String, text: String)]? = nil
+    ) throws(RunnerError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
         }
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        try writeText(resultJSON(result) + "\n", to: path("result.json"))
+        try writeText((resultJSON ?? Self.resultJSON(result)) + "\n", to: path("result.json"))
         var csv = "step,discriminator_loss,generator_loss,seconds\n"
         for (i, l) in trainer.lossHistory.enumerated() {
             csv += "\(i + 1),\(l.discriminator),\(l.generator),\(trainer.stepSeconds[i])\n"
         }
         try writeText(csv, to: path("losses.csv"))
-        try writeText(timingLines(trainer), to: path("timings.jsonl"))
+        for (name, text) in timingFiles ?? [("timings.jsonl", timingLines(trainer))] {
+            try writeText(text, to: path(name))
+        }
         let samples = trainer.sample(count: trainer.sampleShape.count == 3 ? 64 : 1000, seed: trainer.options.seed &+ 99)
         let real = Tensor(shape: samples.shape)
         trainer.dataset.fill(real, rng: SeededRandom(seed: trainer.options.seed &+ 98))
@@ -40,7 +49,7 @@ public enum RunArtifacts {
     }
 
     /// One JSON object per line: every timed step, then every op pass.
-    static func timingLines(_ trainer: Trainer) -> String {
+    public static func timingLines(_ trainer: Trainer) -> String {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
         var lines: [String] = []
@@ -57,7 +66,7 @@ public enum RunArtifacts {
     }
 
     /// Writes `text` to `path` through a temporary file and a rename.
-    static func writeText(_ text: String, to path: String) throws(RunnerError) {
+    public static func writeText(_ text: String, to path: String) throws(RunnerError) {
         let tmp = path + ".tmp-\(getpid())"
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: tmp))

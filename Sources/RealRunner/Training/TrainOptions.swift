@@ -28,4 +28,19 @@ public struct TrainOptions: Sendable {
 
     /// Creates options for an architecture.
     public init(architecture: Architecture) { self.architecture = architecture }
+
+    /// Samples per micro-batch after defaults (`batch`, else the architecture's).
+    public var resolvedBatch: Int { batch ?? TrainDefaults.of(architecture).batch }
+
+    /// The model the trainer builds (unset values take the architecture's defaults).
+    public var modelConfig: ModelConfig {
+        ModelConfig(architecture: architecture, resolution: resolution, width: width,
+                    latentDim: latentDim ?? TrainDefaults.of(architecture).latentDim)
+    }
+
+    /// The recipe the trainer runs: the architecture's official one with these options' overrides.
+    public var recipe: TrainingRecipe {
+        TrainingRecipe.official(for: architecture, batchPerDevice: resolvedBatch)
+            .overriding(discriminatorSteps: discriminatorSteps, accumulation: accumulation, ema: ema, optimizer: optimizer)
+    }
 }

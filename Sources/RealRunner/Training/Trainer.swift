@@ -31,7 +31,19 @@ public final class Trainer {
     private var iteration = 0
     /// Fills each latent batch instead of the seeded normal draws (tests feeding PyTorch's latents).
     var latentSource: ((Tensor) -> Void)?
-    private var buffers = (z: TensorCache(), real: TensorCache(), dInput: TensorCache(), grad: TensorCache())
+    /// Data parallelism: the rows of the global batch (of `batch * shard.count` samples)
+    /// this process computes; nil for a single process. Set before the first step.
+    public var shard: BatchShard?
+    /// Data parallelism: averages gradients and losses across processes; nil for a
+    /// single process. Set before the first step.
+    public var synchronizer: (any GradientSynchronizer)? {
+        didSet {
+            generator.onWeightGradientsReady = synchronizer.map { s in { s.gradientsReady(.generator, opID: $0) } }
+            discriminator.onWeightGradientsReady = synchronizer.map { s in { s.gradientsReady(.discriminator, opID: $0) } }
+        }
+    }
+    private var buffers = (z: TensorCache(), real: TensorCache(), dInput: TensorCache(), grad: TensorCache(),
+                           globalZ: TensorCache(), globalReal: TensorCache())
 
     /// Builds the model, its networks, the dataset and the optimizers.
     ///
@@ -42,12 +54,8 @@ public final class Trainer {
         self.options = options
         let d = TrainDefaults.of(options.architecture)
         defaults = d
-        let config = ModelConfig(architecture: options.architecture, resolution: options.resolution,
-                                 width: options.width, latentDim: options.latentDim ?? d.latentDim)
-        do { model = try config.build() } catch { throw .model(error) }
-        let r = TrainingRecipe.official(for: options.architecture, batchPerDevice: options.batch ?? d.batch)
-            .overriding(discriminatorSteps: options.discriminatorSteps, accumulation: options.accumulation,
-                        ema: options.ema, optimizer: options.optimizer)
+        do { model = try options.modelConfig.build() } catch { throw .model(error) }
+        let r = options.recipe
         guard r.r1Interval == 0, r.pathLengthInterval == 0 else {
             throw .unsupportedGraph(name: model.name, reason: "lazy R1 / path-length regularisation is not implemented in the CPU trainer")
         }
@@ -127,10 +135,10 @@ public final class Trainer {
             let net = seg.network == .generator ? generator : discriminator
             switch (seg.phase, seg.network, seg.kind) {
             case (.discriminator, .generator, .forward), (.generator, .generator, .forward):
-                if let latentSource { latentSource(z) } else { rng.fillGaussian(z) }
+                fillShard(z, from: &buffers.globalZ) { if let latentSource { latentSource($0) } else { rng.fillGaussian($0) } }
                 fake = generator.forward(z)
             case (.discriminator, .discriminator, .forward):
-                dataset.fill(real, rng: rng)
+                fillShard(real, from: &buffers.globalReal) { dataset.fill($0, rng: rng) }
                 dInput.data.update(from: real.data, count: n)
                 (dInput.data + n).update(from: fake!.data, count: n)
                 // Real and fake halves get their own batch-norm statistics (the PyTorch
@@ -142,6 +150,8 @@ public final class Trainer {
                 let (lr, lf) = discriminatorLoss(logits!, grad: grad, scale: scale)
                 if seg.microBatch == 0 { lossD = 0 }
                 lossD += (lr + lf) / Double(recipe.accumulation)
+                synchronizer?.backwardWillStart(.discriminator, parameters: discriminator.parameters,
+                                                finishesGradients: seg.finishesGradients)
                 discriminator.backward(grad, inputGradient: false, weightGradients: true)
             case (.generator, .discriminator, .forward):
                 discriminator.setBatchNormGroups(1)
@@ -152,8 +162,11 @@ public final class Trainer {
                 lossG += loss.generator(logits!, grad: grad, scale: scale) / Double(recipe.accumulation)
                 dFake = discriminator.backward(grad, inputGradient: true, weightGradients: false)!.clone()
             case (.generator, .generator, .backward):
+                synchronizer?.backwardWillStart(.generator, parameters: generator.parameters,
+                                                finishesGradients: seg.finishesGradients)
                 generator.backward(dFake!, inputGradient: false, weightGradients: true)
             case (_, _, .update):
+                synchronizer?.synchronize(seg.network, parameters: net.parameters)
                 (seg.network == .generator ? gOptimizer : dOptimizer).step(net.parameters)
                 net.parameters.zeroGradients()
             case (_, _, .ema):
@@ -169,12 +182,22 @@ public final class Trainer {
             default: break
             }
         }
+        if let synchronizer { (lossD, lossG) = synchronizer.averageLosses(lossD, lossG) }
         iteration += 1
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
         stepSeconds.append(seconds)
         lossHistory.append((lossD, lossG))
         timer.endIteration(timed: iteration > warmupSteps)
         return (lossD, lossG)
+    }
+
+    /// Fills `shard`'s rows of `t` (`(b, ...)`): with no shard, `fill(t)`; else `fill` on
+    /// the global batch `(b * shard.count, ...)` and a copy of this process's rows.
+    private func fillShard(_ t: Tensor, from cache: inout TensorCache, _ fill: (Tensor) -> Void) {
+        guard let shard, shard.count > 1 else { return fill(t) }
+        let global = cache.get([t.shape[0] * shard.count] + t.shape.dropFirst())
+        fill(global)
+        t.data.update(from: global.data + shard.index * t.count, count: t.count)
     }
 
     /// D's loss on a `(2B, 1)` batch of real-then-fake logits; writes its gradient.

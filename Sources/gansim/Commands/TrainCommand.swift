@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Distributed
 import Foundation
 import RealRunner
 
@@ -12,6 +13,8 @@ struct TrainCommand: ParsableCommand {
             Writes result.json, losses.csv, timings.jsonl (per-op and per-step times with the ops' \
             FLOPs and bytes), samples.png and real.png into --out.
             Example: gansim train mlp-gan --dataset ring --seed 1
+            Data-parallel on MPI: mpirun -np 2 gansim train mlp-gan --steps 20 --distributed --json \
+            (--batch is then the global batch; rank 0 writes timings-rank<r>.jsonl for every rank instead of timings.jsonl).
             """)
 
     @OptionGroup var modelOptions: ModelOptions
@@ -58,6 +61,24 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Machine-readable JSON output.")
     var json = false
 
+    @Flag(help: "Data-parallel training across the ranks of an mpirun job (--batch is the global batch, split evenly).")
+    var distributed = false
+
+    @Option(help: "With --distributed: how gradients are summed: ring (over MPI point-to-point) or mpi (MPI_Iallreduce). Default: ring.")
+    var allreduce: String?
+
+    @Option(name: .customLong("bucket-mb"), help: "With --distributed: gradient bucket size in MB (default 25, PyTorch DDP's and the simulator's).")
+    var bucketMB: Double?
+
+    @Option(name: .customLong("comm-timeout"), help: "With --distributed: seconds to wait for the other ranks before ending the job with an error (default 120).")
+    var commTimeout: Double?
+
+    @Option(name: .customLong("inject-fault"), help: ArgumentHelp("Test hook: kind:rank:step (exit or hang).", visibility: .hidden))
+    var injectFault: String?
+
+    @Option(name: .customLong("dump-parameters"), help: ArgumentHelp("Test hook: folder for each rank's final parameters.", visibility: .hidden))
+    var dumpParameters: String?
+
     func run() throws {
         let config = try modelOptions.config()
         if let p = config.preset { throw ValidationError("--preset '\(p)' is not used by train") }
@@ -85,11 +106,15 @@ struct TrainCommand: ParsableCommand {
         }
         o.learningRate = learningRate
         o.warmupSteps = warmup
+        let folder = out ?? "out/train-\(config.architecture.rawValue)"
+        if distributed {
+            return try DistributedTrainRunner(self).run(o, folder: folder, json: json)
+        }
+        try DistributedTrainRunner.checkSingleProcess(self)
         let trainer = try Trainer(o)
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
         let result = trainer.run { step, total, d, g in bar.update(step, total, "D \(String(format: "%.3f", d)) G \(String(format: "%.3f", g))") }
         bar.finish()
-        let folder = out ?? "out/train-\(config.architecture.rawValue)"
         try RunArtifacts.write(result, trainer: trainer, to: folder)
         print(json ? RunArtifacts.resultJSON(result) : Self.render(result, folder: folder))
     }

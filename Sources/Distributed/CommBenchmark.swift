@@ -1,0 +1,59 @@
+import Dispatch
+
+/// The all-reduce microbenchmark: times in-place float sums across the job's ranks for
+/// a range of message sizes.
+public enum CommBenchmark {
+    /// 4 KiB to 64 MiB in steps of 4x (the 4 KB to 64 MB).
+    public static let defaultSizes: [Int] = (0..<8).map { 4096 << (2 * $0) }
+
+    /// Timed repetitions for a message of `bytes`: about 256 MiB moved in all, 5 to 100.
+    public static func repetitions(bytes: Int) -> Int { min(100, max(5, (256 << 20) / max(bytes, 1))) }
+
+    /// Times every algorithm at every size; calls `progress(done, total, label)`.
+    ///
+    /// - Throws: `MPIError` when a rank fails or stops answering.
+    public static func run(
+        world: MPIWorld, algorithms: [AllReduceAlgorithm], sizes: [Int] = defaultSizes,
+        progress: ((Int, Int, String) -> Void)? = nil
+    ) throws(MPIError) -> [CommSample] {
+        var samples: [CommSample] = []
+        let total = algorithms.count * sizes.count
+        for algorithm in algorithms {
+            for bytes in sizes {
+                progress?(samples.count, total, "\(algorithm.rawValue) \(bytes) B")
+                samples.append(try measure(world: world, algorithm: algorithm, bytes: bytes,
+                                           repetitions: repetitions(bytes: bytes)))
+            }
+        }
+        progress?(total, total, "done")
+        return samples
+    }
+
+    /// Times `repetitions` all-reduces of `bytes` (after two untimed ones), each started
+    /// together after a barrier; returns the slowest rank's median.
+    ///
+    /// - Throws: `MPIError` when a rank fails or stops answering.
+    public static func measure(world: MPIWorld, algorithm: AllReduceAlgorithm, bytes: Int,
+                               repetitions: Int) throws(MPIError) -> CommSample {
+        let count = max(1, bytes / MemoryLayout<Float>.size)
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count)
+        let scratchCount = max(1, RingAllReduce.scratchCount(count: count, ranks: world.size))
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount)
+        defer { buffer.deallocate(); scratch.deallocate() }
+        // Zeros stay zeros however often they are summed (no overflow, no denormals).
+        buffer.initialize(repeating: 0, count: count)
+        scratch.initialize(repeating: 0, count: scratchCount)
+        var times: [Double] = []
+        for rep in 0..<(repetitions + 2) {
+            try world.barrier()
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let reduction = try algorithm.start(buffer, count: count, world: world, scratch: scratch)
+            try reduction.wait(timeoutSeconds: world.timeoutSeconds, operation: "the \(algorithm.rawValue) all-reduce of \(bytes) bytes")
+            if rep >= 2 { times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9) }
+        }
+        times.sort()
+        let slowest = try world.allReduceMax([times[times.count / 2]])[0]
+        return CommSample(algorithm: algorithm.rawValue, bytes: count * MemoryLayout<Float>.size, seconds: slowest,
+                          repetitions: repetitions)
+    }
+}

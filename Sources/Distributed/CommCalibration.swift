@@ -1,0 +1,50 @@
+import Foundation
+
+/// The result of `gansim comm-bench`: the measured all-reduce times and the latency and
+/// bandwidth fitted to them, per algorithm.
+public struct CommCalibration: Codable, Sendable {
+    /// Ranks the job had.
+    public var ranks: Int
+    /// Host names the ranks ran on, by rank.
+    public var hosts: [String]
+    /// Every measurement.
+    public var samples: [CommSample]
+    /// The fit to the ring's samples (the schedule the simulator's ring prices).
+    public var ring: LatencyBandwidthFit?
+    /// The fit to `MPI_Iallreduce`'s samples, for comparison.
+    public var mpi: LatencyBandwidthFit?
+
+    /// Fits each algorithm's samples.
+    ///
+    /// - Throws: `MPIError.invalidOption` when an algorithm's samples cannot be fitted.
+    public init(ranks: Int, hosts: [String], samples: [CommSample]) throws(MPIError) {
+        self.ranks = ranks
+        self.hosts = hosts
+        self.samples = samples
+        func fit(_ a: AllReduceAlgorithm) throws(MPIError) -> LatencyBandwidthFit? {
+            let mine = samples.filter { $0.algorithm == a.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
+            return mine.isEmpty ? nil : try LatencyBandwidthFit.fit(mine, ranks: ranks)
+        }
+        ring = try fit(.ring)
+        mpi = try fit(.mpi)
+    }
+
+    /// The fit of `algorithm`, if it was measured.
+    public func fit(for algorithm: AllReduceAlgorithm) -> LatencyBandwidthFit? {
+        algorithm == .ring ? ring : mpi
+    }
+
+    /// Reads a calibration written by `gansim comm-bench --out`.
+    ///
+    /// - Throws: `MPIError.invalidOption` naming the file and what is wrong with it.
+    public static func load(path: String) throws(MPIError) -> CommCalibration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .invalidOption(field: "--comm", value: path, expected: "a readable file written by gansim comm-bench --out")
+        }
+        do {
+            return try JSONDecoder().decode(CommCalibration.self, from: data)
+        } catch {
+            throw .invalidOption(field: "--comm", value: path, expected: "comm-bench JSON (\(error))")
+        }
+    }
+}

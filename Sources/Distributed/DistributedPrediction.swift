@@ -1,0 +1,41 @@
+import CostModel
+import Simulator
+
+/// The simulator's prediction of one data-parallel iteration on this machine: the
+/// RealRunner's recipe per rank, the (calibrated) CPU profile restricted to each rank's
+/// threads, and the ranks joined in a ring whose links have the fitted latency and
+/// bandwidth.
+public struct DistributedPrediction: Codable, Sendable, Hashable {
+    /// Predicted seconds per iteration: the simulated iteration plus the profile's
+    /// per-iteration overhead (what calibration fits beyond the ops).
+    public var stepSeconds: Double
+    /// Simulated compute seconds per iteration (forward, backward, optimizer).
+    public var computeSeconds: Double
+    /// Simulated exposed communication plus waiting per iteration.
+    public var communicationSeconds: Double
+    /// The profile's per-iteration overhead included in `stepSeconds`.
+    public var overheadSeconds: Double
+
+    /// Simulates `config` (iterations after the first are the steady state).
+    ///
+    /// - Throws: the simulator's `ConfigurationError` or the model's `ModelError`.
+    public static func predict(_ config: DistributedRunConfiguration, profile: DeviceProfile,
+                               link: LatencyBandwidthFit) throws -> DistributedPrediction {
+        let options = config.rankOptions
+        let model = try options.modelConfig.build()
+        let device = profile.restricted(toThreads: config.threadsPerRank)
+        let topology = try TopologySpec(kind: .ring, devices: config.ranks, bandwidthBytesPerSecond: link.bandwidthBytesPerSecond,
+                                        latencySeconds: link.latencySeconds).build()
+        // Data comes from memory (ring, shapes): a pipeline that never stalls.
+        let data = DataPipelineSpec(storageBytesPerSecond: 1e18, encodedBytesPerSample: 1, decodeSamplesPerSecondPerCore: 1e18)
+        let plan = TrainingPlan(model: model, recipe: options.recipe, device: device, topology: topology,
+                                devices: config.ranks, algorithm: .ring, bucketBytes: Double(config.bucketBytes),
+                                data: data, iterations: 4, seed: 1)
+        let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
+        let overhead = device.iterationOverheadSeconds ?? 0
+        return DistributedPrediction(
+            stepSeconds: result.iterationSeconds + overhead, computeSeconds: result.breakdown.computeSeconds,
+            communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds,
+            overheadSeconds: overhead)
+    }
+}

@@ -1,0 +1,35 @@
+import CostModel
+
+/// Predicts each data-parallel configuration with the simulator, runs it for real, and
+/// reports the errors.
+public enum DistributedValidator {
+    /// Validates `plan`; `measure` runs one configuration (e.g. through `mpirun`).
+    ///
+    /// - Throws: errors of the prediction or of `measure`.
+    public static func validate(
+        profile: DeviceProfile, link: LatencyBandwidthFit, plan: [DistributedRunConfiguration],
+        measure: (DistributedRunConfiguration) throws -> DistributedTrainResult,
+        progress: ((Int, Int, String) -> Void)? = nil
+    ) throws -> DistributedValidationReport {
+        var rows: [DistributedValidationReport.Configuration] = []
+        for (i, config) in plan.enumerated() {
+            progress?(i, plan.count, config.label)
+            let predicted = try DistributedPrediction.predict(config, profile: profile, link: link)
+            let run = try measure(config)
+            let n = Double(max(1, run.perRank.count))
+            rows.append(.init(
+                label: config.label, run: config, predictedStepSeconds: predicted.stepSeconds,
+                measuredStepSeconds: run.train.stepSeconds, stepTimeError: predicted.stepSeconds / run.train.stepSeconds - 1,
+                predictedCommunicationSeconds: predicted.communicationSeconds,
+                measuredCommunicationSeconds: run.communicationSeconds + run.waitSeconds,
+                predictedComputeSeconds: predicted.computeSeconds,
+                measuredComputeSeconds: run.perRank.reduce(0) { $0 + $1.computeSeconds } / n))
+        }
+        progress?(plan.count, plan.count, "done")
+        let n = Double(max(1, rows.count))
+        return DistributedValidationReport(
+            profile: profile.name, link: link, configurations: rows,
+            summary: .init(configurations: rows.count, stepTimeMAPE: rows.reduce(0) { $0 + abs($1.stepTimeError) } / n,
+                           stepTimeMaxError: rows.map { abs($0.stepTimeError) }.max() ?? 0))
+    }
+}

@@ -1,0 +1,18 @@
+/// Where one rank's communication time went in one training iteration, in seconds.
+public struct RankIterationTiming: Sendable, Codable, Hashable {
+    /// Time inside the gradient hooks during backward: posting bucket reductions,
+    /// polling them and adding received chunks (the rank's cores do this work, so it
+    /// does not overlap its own compute).
+    public var communicationSeconds = 0.0
+    /// Time blocked before each optimizer update until the step's buckets were reduced,
+    /// plus the end-of-iteration loss average: exposed communication and waiting for
+    /// slower ranks together.
+    public var waitSeconds = 0.0
+    /// Buckets all-reduced.
+    public var buckets = 0
+    /// Bytes of gradients all-reduced (this rank's input).
+    public var bytes = 0
+
+    /// An empty record.
+    public init() {}
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Distributed
+import Foundation
+
+/// `gansim comm-bench`: the all-reduce microbenchmark and the latency/bandwidth fit of
+/// the MPI transport (run under mpirun).
+struct CommBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "comm-bench",
+        abstract: "Time all-reduces of 4 KB to 64 MB across MPI ranks and fit the transport's latency and bandwidth.",
+        discussion: """
+            Run under mpirun, e.g. mpirun -np 2 gansim comm-bench --out out/comm-calibration.json. \
+            Fits t = 2(N-1) latency + 2(N-1)/N bytes / bandwidth to the ring's times (and, for comparison, \
+            MPI_Iallreduce's); validate-distributed gives the ring fit to the simulator.
+            """)
+
+    @Option(help: "Algorithms to time: ring, mpi or both.")
+    var algorithm: String = "both"
+
+    @Option(help: "Message sizes in bytes, comma-separated (default 4 KiB to 64 MiB in steps of 4x).")
+    var sizes: String?
+
+    @Option(name: .customLong("comm-timeout"), help: "Seconds to wait for the other ranks before ending the job with an error.")
+    var commTimeout: Double = 120
+
+    @Option(help: "Write the samples and fits as JSON to this file (rank 0).")
+    var out: String?
+
+    @Flag(help: "Machine-readable JSON output.")
+    var json = false
+
+    @Flag(help: "Instead of timing, check the ring against MPI_Iallreduce and the exact sum (JSON on rank 0).")
+    var verify = false
+
+    func run() throws {
+        let algorithms: [AllReduceAlgorithm]
+        switch algorithm {
+        case "both": algorithms = [.ring, .mpi]
+        default:
+            guard let a = AllReduceAlgorithm(rawValue: algorithm) else {
+                throw ValidationError("invalid --algorithm '\(algorithm)': expected ring, mpi or both")
+            }
+            algorithms = [a]
+        }
+        let sizeList = try sizes.map { text in
+            try text.split(separator: ",").map { part -> Int in
+                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 4 else {
+                    throw ValidationError("invalid --sizes entry '\(part)': expected a number of bytes, at least 4")
+                }
+                return n
+            }
+        } ?? CommBenchmark.defaultSizes
+        guard commTimeout > 0 else { throw ValidationError("invalid --comm-timeout '\(commTimeout)': expected a positive number of seconds") }
+        guard var world = MPIWorld.initializeIfLaunchedByMPI() else { throw MPIError.notLaunchedByMPI(command: "comm-bench") }
+        world.timeoutSeconds = commTimeout
+        guard world.size >= 2 else {
+            world.finalize()
+            throw ValidationError("comm-bench needs at least 2 ranks (mpirun -np 2 ...); this job has \(world.size)")
+        }
+        do {
+            if verify {
+                let checks = try AllReduceCheck.run(world: world, counts: [1, 3, 1000, 4097, 1 << 20])
+                if world.rank == 0 { print(try JSONOutput.string(checks)) }
+                return world.finalize()
+            }
+            let hosts = try world.allGather(Array(ProcessInfo.processInfo.hostName.utf8)).map { String(decoding: $0, as: UTF8.self) }
+            let bar = ProgressBar(enabled: world.rank == 0 && isatty(STDERR_FILENO) != 0)
+            let samples = try CommBenchmark.run(world: world, algorithms: algorithms, sizes: sizeList) { i, n, label in
+                bar.update(i, n, label)
+            }
+            bar.finish()
+            let calibration = try CommCalibration(ranks: world.size, hosts: hosts, samples: samples)
+            if world.rank == 0 {
+                let text = try JSONOutput.string(calibration)
+                if let out { try SimulateOutput.atomicWrite(Data((text + "\n").utf8), to: URL(fileURLWithPath: out)) }
+                print(json ? text : Self.table(calibration))
+            }
+            world.finalize()
+        } catch let error as MPIError {
+            world.abort(error.description)
+        } catch {
+            world.abort("\(error)")
+        }
+    }
+
+    /// Times per size and algorithm, then the fits.
+    static func table(_ c: CommCalibration) -> String {
+        var t = TextTable(["bytes", "algorithm", "time", "algorithm bandwidth", "fit", "fit error"])
+        for s in c.samples {
+            let fit = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.fit(for: $0) }
+            let predicted = fit?.predictedSeconds(bytes: Double(s.bytes))
+            t.add(["\(s.bytes)", s.algorithm, microseconds(s.seconds), String(format: "%.2f GB/s", s.algorithmBytesPerSecond / 1e9),
+                   predicted.map(microseconds) ?? "-", predicted.map { String(format: "%+.1f%%", ($0 / s.seconds - 1) * 100) } ?? "-"])
+        }
+        var lines = [t.render(), "\(c.ranks) ranks on \(Set(c.hosts).sorted().joined(separator: ", "))"]
+        for (name, fit) in [("ring", c.ring), ("mpi", c.mpi)] {
+            guard let fit else { continue }
+            lines.append(String(format: "%@: latency %.2f us, bandwidth %.2f GB/s per direction (relative error rms %.1f%%, max %.1f%%)",
+                                name, fit.latencySeconds * 1e6, fit.bandwidthBytesPerSecond / 1e9,
+                                fit.rmsRelativeError * 100, fit.maxRelativeError * 100))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func microseconds(_ s: Double) -> String {
+        s < 1e-3 ? String(format: "%.1f us", s * 1e6) : String(format: "%.3f ms", s * 1e3)
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import CostModel
+import Distributed
+import Foundation
+
+/// `gansim validate-distributed`: fit the MPI transport, predict data-parallel
+/// iterations with the simulator, run them with mpirun, report the errors.
+struct DistributedValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate-distributed",
+        abstract: "Predict data-parallel CPU trainings (np 2) with the simulator and a fitted MPI link, run them, report the errors.",
+        discussion: """
+            Runs mpirun -np 2 gansim comm-bench unless --comm is given, then each configuration of the plan with \
+            mpirun -np 2 gansim train --distributed. Writes comm-calibration.json, validation.json and \
+            validation.md into --out. Takes a few minutes; run it on an otherwise idle machine.
+            """)
+
+    @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
+    var profile: String?
+
+    @Option(help: "A transport fit from `gansim comm-bench --out`; measured first if omitted.")
+    var comm: String?
+
+    @Option(help: "Seconds one mpirun job may take before it is killed.")
+    var timeout: Double = 600
+
+    @Option(help: "Output folder for the report.")
+    var out: String?
+
+    @Flag(help: "Machine-readable JSON output.")
+    var json = false
+
+    func run() throws {
+        let device = try profile.map { try DeviceProfile.load(path: $0) } ?? DeviceCatalog.cpu
+        let launcher = try MPILauncher()
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-validate-mpi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calibration: CommCalibration
+        if let comm {
+            calibration = try CommCalibration.load(path: comm)
+        } else {
+            let path = folder.appendingPathComponent("comm.json").path
+            try Self.check(launcher.run(ranks: 2, program: executable, arguments: ["comm-bench", "--algorithm", "ring", "--out", path],
+                                        timeoutSeconds: timeout), what: "mpirun -np 2 gansim comm-bench")
+            calibration = try CommCalibration.load(path: path)
+        }
+        guard let link = calibration.ring else {
+            throw ValidationError("the transport fit has no ring samples: run gansim comm-bench with --algorithm ring or both")
+        }
+        let report = try DistributedValidator.validate(
+            profile: device, link: link, plan: DistributedPlans.validation,
+            measure: { config in
+                let runFolder = folder.appendingPathComponent("run").path
+                try Self.check(launcher.run(ranks: config.ranks, program: executable,
+                                            arguments: config.trainArguments(out: runFolder), timeoutSeconds: timeout),
+                               what: "run '\(config.label)'")
+                let data = try Data(contentsOf: URL(fileURLWithPath: runFolder).appendingPathComponent("result.json"))
+                return try JSONDecoder().decode(DistributedTrainResult.self, from: data)
+            },
+            progress: TrainProcess.progress("validating"))
+        let table = Self.table(report)
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            func write(_ text: String, _ name: String) throws {
+                try SimulateOutput.atomicWrite(Data(text.utf8), to: URL(fileURLWithPath: out).appendingPathComponent(name))
+            }
+            try write(try JSONOutput.string(calibration) + "\n", "comm-calibration.json")
+            try write(try JSONOutput.string(report) + "\n", "validation.json")
+            try write("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
+                      + CommBenchCommand.table(calibration) + "\n\n" + table + "\n```\n", "validation.md")
+        }
+        print(json ? try JSONOutput.string(report) : table)
+    }
+
+    /// Throws the job's error output unless it exited normally.
+    static func check(_ outcome: MPILauncher.Outcome, what: String) throws {
+        guard outcome.status != 0 || outcome.timedOut else { return }
+        let reason = outcome.timedOut ? "did not finish within the time limit" : "failed (exit status \(outcome.status))"
+        throw ValidationError("\(what) \(reason): " + outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    static func table(_ r: DistributedValidationReport) -> String {
+        var t = TextTable(["configuration", "predicted", "measured", "error", "pred. comm+wait", "meas. comm+wait",
+                           "pred. compute", "meas. compute"])
+        func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1e3) }
+        for c in r.configurations {
+            t.add([c.label, ms(c.predictedStepSeconds), ms(c.measuredStepSeconds), String(format: "%+.1f%%", c.stepTimeError * 100),
+                   ms(c.predictedCommunicationSeconds), ms(c.measuredCommunicationSeconds), ms(c.predictedComputeSeconds),
+                   ms(c.measuredComputeSeconds)])
+        }
+        return t.render() + "\n" + String(
+            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; link: latency %.2f us, bandwidth %.2f GB/s",
+            r.summary.stepTimeMAPE * 100, r.summary.stepTimeMaxError * 100, r.summary.configurations,
+            r.link.latencySeconds * 1e6, r.link.bandwidthBytesPerSecond / 1e9)
+    }
+}

@@ -1,0 +1,89 @@
+import CostModel
+import Distributed
+import Foundation
+import RealRunner
+import Testing
+
+extension MPIJobs {
+    /// `mpirun -np 2 gansim train --distributed`: the ranks agree, and they reproduce
+    /// single-process training with the same global batch (mlp-gan: no batch norm).
+    @Suite struct DataParallelTrainingTests {
+        /// Global batch, iterations and seed of the runs compared.
+        static let batch = 64, steps = 20
+
+        /// Runs a distributed mlp-gan and returns each rank's final parameters and the result.
+        func distributed(_ allreduce: String, bucketMB: String = "25") throws -> (ranks: [[Float]], result: DistributedTrainResult) {
+            let folder = try MPIJobSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let out = folder.appendingPathComponent("run"), dump = folder.appendingPathComponent("parameters")
+            let outcome = try MPIJobSupport.run(ranks: 2, [
+                "train", "mlp-gan", "--batch", "\(Self.batch)", "--steps", "\(Self.steps)", "--seed", "3", "--distributed",
+                "--allreduce", allreduce, "--bucket-mb", bucketMB, "--out", out.path, "--dump-parameters", dump.path, "--json",
+            ])
+            guard outcome.status == 0 else { throw MPIJobSupport.Failure(description: "mpirun failed: \(outcome.standardError)") }
+            let ranks = try (0..<2).map { try MPIJobSupport.floats(dump.appendingPathComponent("parameters-rank\($0).f32")) }
+            let result = try JSONDecoder().decode(DistributedTrainResult.self,
+                                                  from: Data(contentsOf: out.appendingPathComponent("result.json")))
+            for r in 0..<2 {
+                #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("timings-rank\(r).jsonl").path))
+            }
+            return (ranks, result)
+        }
+
+        /// The same training in this process with the whole global batch.
+        func singleProcess() throws -> (parameters: [Float], trainer: Trainer) {
+            var o = TrainOptions(architecture: .mlpGAN)
+            o.batch = Self.batch
+            o.steps = Self.steps
+            o.seed = 3
+            let t = try Trainer(o)
+            _ = t.run()
+            return (t.generator.parameters.values.array + t.discriminator.parameters.values.array, t)
+        }
+
+        @Test func ranksAgreeAndMatchSingleProcessTraining() throws {
+            let (ranks, result) = try distributed("ring")
+            #expect(ranks[0] == ranks[1], "the ranks' parameters differ")
+            let (single, trainer) = try singleProcess()
+            try #require(ranks[0].count == single.count)
+            let worst = zip(ranks[0], single).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+            // Float rounding only: per-rank means of 32 samples averaged vs one mean of 64.
+            #expect(worst < 1e-4, "largest parameter difference from single-process training: \(worst)")
+            #expect(abs(result.train.losses.discriminator - trainer.lossHistory.last!.discriminator) < 1e-4)
+            #expect(result.train.batch == Self.batch && result.batchPerRank == Self.batch / 2 && result.ranks == 2)
+            #expect(result.perRank.count == 2 && result.bucketsPerIteration == 2)
+        }
+
+        @Test func ringAndMPIAllReduceTrainTheSameParameters() throws {
+            let ring = try distributed("ring", bucketMB: "0.01")
+            let mpi = try distributed("mpi", bucketMB: "0.01")
+            #expect(mpi.ranks[0] == mpi.ranks[1], "the ranks' parameters differ under MPI_Iallreduce")
+            // Two ranks: every element is one float addition a + b on either path.
+            let worst = zip(ring.ranks[0], mpi.ranks[0]).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst == 0, "ring and MPI_Iallreduce differ by up to \(worst)")
+            // 10 kB buckets: mlp-gan's 17 k-parameter networks reduce in several buckets during backward.
+            #expect(ring.result.bucketsPerIteration > 2)
+        }
+
+        @Test func ringAllReduceEqualsMPIAllreduceAndTheExactSum() throws {
+            let outcome = try MPIJobSupport.run(ranks: 2, ["comm-bench", "--verify"])
+            guard outcome.status == 0 else { throw MPIJobSupport.Failure(description: "mpirun failed: \(outcome.standardError)") }
+            let checks = try JSONDecoder().decode([AllReduceCheck].self, from: Data(outcome.standardOutput.utf8))
+            #expect(checks.count == 5)
+            for c in checks {
+                // Inputs are multiples of 1/1024 in [-0.5, 0.5): their sums are exact in float.
+                #expect(c.ringMaxError == 0 && c.mpiMaxError == 0 && c.ringVersusMPIMaxDifference == 0, "\(c)")
+                #expect(c.identicalAcrossRanks, "\(c)")
+            }
+        }
+
+        @Test func theMicrobenchmarkFitsTheTransport() throws {
+            let outcome = try MPIJobSupport.run(ranks: 2, ["comm-bench", "--sizes", "4096,65536,1048576", "--json"])
+            guard outcome.status == 0 else { throw MPIJobSupport.Failure(description: "mpirun failed: \(outcome.standardError)") }
+            let c = try JSONDecoder().decode(CommCalibration.self, from: Data(outcome.standardOutput.utf8))
+            #expect(c.samples.count == 6 && c.ranks == 2)
+            let ring = try #require(c.ring)
+            #expect(ring.latencySeconds >= 0 && ring.bandwidthBytesPerSecond > 0)
+        }
+    }
+}
