@@ -54,6 +54,20 @@ extension MPIJobs {
             #expect(result.perRank.count == 2 && result.bucketsPerIteration == 2)
         }
 
+        @Test func batchNormModelsStillAgreeAcrossRanks() throws {
+            // Per-rank batch statistics change what is learnt, not the agreement: gradients are averaged.
+            let folder = try MPIJobSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let dump = folder.appendingPathComponent("parameters")
+            let outcome = try MPIJobSupport.run(ranks: 2, [
+                "train", "dcgan", "--resolution", "32", "--width", "8", "--batch", "8", "--steps", "3", "--distributed",
+                "--out", folder.appendingPathComponent("run").path, "--dump-parameters", dump.path,
+            ])
+            guard outcome.status == 0 else { throw MPIJobSupport.Failure(description: "mpirun failed: \(outcome.standardError)") }
+            let ranks = try (0..<2).map { try MPIJobSupport.floats(dump.appendingPathComponent("parameters-rank\($0).f32")) }
+            #expect(!ranks[0].isEmpty && ranks[0] == ranks[1], "the ranks' DCGAN parameters differ")
+        }
+
         @Test func ringAndMPIAllReduceTrainTheSameParameters() throws {
             let ring = try distributed("ring", bucketMB: "0.01")
             let mpi = try distributed("mpi", bucketMB: "0.01")
