@@ -35,8 +35,10 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product CostModelBenchmarks
 	$(SWIFT) build -c release --product SimulatorBenchmarks
+	$(SWIFT) build -c release --product PlanningBenchmarks
 	.build/release/CostModelBenchmarks
 	.build/release/SimulatorBenchmarks
+	.build/release/PlanningBenchmarks
 
 ## validate: calibrate the cpu profile on this machine, then predict and run the validation plan.
 validate: build

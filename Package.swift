@@ -51,6 +51,7 @@ let package = Package(
             ]),
         .executableTarget(name: "CostModelBenchmarks", dependencies: ["CostModel"], path: "Benchmarks/CostModelBenchmarks"),
         .executableTarget(name: "RealRunnerBenchmarks", dependencies: ["RealRunner", "CGSL"], path: "Benchmarks/RealRunnerBenchmarks"),
+        .executableTarget(name: "PlanningBenchmarks", dependencies: ["Planning", "Simulator"], path: "Benchmarks/PlanningBenchmarks"),
         .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),

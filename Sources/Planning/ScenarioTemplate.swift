@@ -25,16 +25,24 @@ public struct ScenarioTemplate: Sendable {
         return node
     }
 
+    /// Sets `path` under `node` to the scalar `value`. Keys are matched by their text:
+    /// `Node.Mapping`'s own subscript compares whole nodes, resolving tags with regular
+    /// expressions, which made applying overrides the slowest part of a sweep.
     private static func set(_ node: inout Node, path: ArraySlice<String>, value: String) {
         guard let key = path.first else {
-            node = Node(value)
+            // Reuse the replaced scalar's tag: creating a fresh implicit tag is costly in Yams.
+            node = node.scalar.map { .scalar(Node.Scalar(value, $0.tag)) } ?? Node(value)
             return
         }
-        var mapping = node.mapping ?? Node.Mapping([])
-        var child = mapping[key] ?? Node.mapping(Node.Mapping([]))
-        set(&child, path: path.dropFirst(), value: value)
-        mapping[key] = child
-        node = .mapping(mapping)
+        var pairs = (node.mapping ?? Node.Mapping([])).map { ($0.key, $0.value) }
+        if let i = pairs.firstIndex(where: { $0.0.string == key }) {
+            set(&pairs[i].1, path: path.dropFirst(), value: value)
+        } else {
+            var child = Node.mapping(Node.Mapping([]))
+            set(&child, path: path.dropFirst(), value: value)
+            pairs.append((Node(key), child))
+        }
+        node = .mapping(Node.Mapping(pairs))
     }
 
     /// The scenario of one point.

@@ -67,9 +67,10 @@ public struct SweepEngine: Sendable {
         let extra = iterations.map { [Assignment(path: ["simulate", "iterations"], value: String($0))] } ?? []
         let text = template.yaml, defaultName = template.defaultName
         _ = try template.root()
+        let timers = CollectiveTimerStore()
         return ParallelWork.map(
             count: points.count, threads: threads,
-            makeState: { (root: try? TrainingScenario.compose(text), cache: ScenarioCache()) },
+            makeState: { (root: try? TrainingScenario.compose(text), cache: ScenarioCache(timers: timers)) },
             body: { state, index in
                 let (root, cache) = (state.root!, state.cache)
                 return body(index, {
@@ -79,7 +80,7 @@ public struct SweepEngine: Sendable {
     }
 
     /// The analytic Pareto front of the points that fit, by whole-run time and cost.
-    static func paretoFront(_ outcomes: [SweepOutcome]) -> [Int] {
+    public static func paretoFront(_ outcomes: [SweepOutcome]) -> [Int] {
         let fitting = outcomes.filter { $0.status == .ok && $0.analytic != nil }
         let front = ParetoFront.indices(fitting.map { ($0.analytic!.training.wallSeconds, $0.analytic!.cost.totalUSD) })
         return front.map { fitting[$0].index }

@@ -1,12 +1,15 @@
+import Foundation
+
 /// Congestion-free all-reduce times of one collective setup, for any message size, memoised.
 ///
 /// Holds the all-reduce schedule of `algorithm` over the first `devices` ranks of a
 /// topology (built once, for one byte, then scaled) and prices a message of any size with
 /// `AnalyticEstimator`, the same schedule and routes the event simulation uses. Sweeps
-/// share one timer between every point with the same cluster and algorithm.
-public final class CollectiveTimer {
+/// share one timer between every point with the same cluster and algorithm, across threads.
+public final class CollectiveTimer: @unchecked Sendable {
     private let schedule: CollectiveSchedule
     private let participants: [Int]
+    private let lock = NSLock()
     private var routes: RouteTable
     private var memo: [Double: Double] = [:]
 
@@ -22,6 +25,8 @@ public final class CollectiveTimer {
 
     /// Seconds to all-reduce `bytes` when nothing else uses the network.
     public func seconds(bytes: Double) throws -> Double {
+        lock.lock()
+        defer { lock.unlock() }
         if let known = memo[bytes] { return known }
         let t = try AnalyticEstimator.seconds(schedule: schedule, participants: participants, routes: &routes, bytesScale: bytes)
         memo[bytes] = t

@@ -4,22 +4,26 @@ import CostModel
 ///
 /// A sweep parses thousands of scenarios that mostly repeat the same model, cluster or
 /// recipe; each worker thread keeps one cache so that each distinct piece is built once.
-/// Not thread-safe: one cache per thread.
+/// Not thread-safe: one cache per thread; the collective timers, the costliest part, live
+/// in a `CollectiveTimerStore` that the threads share.
 public final class ScenarioCache {
     private var models: [ModelConfig: GANModel] = [:]
     private var topologies: [TopologySpec: Topology] = [:]
-    private var timers: [TimerKey: CollectiveTimer] = [:]
+    private let timers: CollectiveTimerStore
     private var patterns: [PatternKey: [StepPattern]] = [:]
+    private var peaks: [MemoryKey: Int] = [:]
+    private var hostCopies: [TopologySpec: Double?] = [:]
 
-    struct TimerKey: Hashable {
-        var spec: TopologySpec, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int
+    struct MemoryKey: Hashable {
+        var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile
     }
 
     struct PatternKey: Hashable {
         var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile, bucketBytes: Double, segments: [RecipeSegment]
     }
 
-    public init() {}
+    /// A cache whose collective timers come from `timers` (shared between threads) or a private store.
+    public init(timers: CollectiveTimerStore = CollectiveTimerStore()) { self.timers = timers }
 
     /// The model of `config`, built on first use.
     func model(_ config: ModelConfig) throws -> GANModel {
@@ -39,11 +43,24 @@ public final class ScenarioCache {
 
     /// The all-reduce timer of a cluster and algorithm, built on first use.
     func timer(spec: TopologySpec, topology: Topology, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int) throws -> CollectiveTimer {
-        let key = TimerKey(spec: spec, devices: devices, algorithm: algorithm, chunks: chunks)
-        if let known = timers[key] { return known }
-        let built = try CollectiveTimer(topology: topology, devices: devices, algorithm: algorithm, chunks: chunks)
-        timers[key] = built
-        return built
+        try timers.timer(spec: spec, topology: topology, devices: devices, algorithm: algorithm, chunks: chunks)
+    }
+
+    /// Host-to-device copy bandwidth of the topology of `spec`, computed on first use.
+    func hostCopyBandwidth(spec: TopologySpec, topology: Topology) throws -> Double? {
+        if let known = hostCopies[spec] { return known }
+        let bandwidth = try TrainingSimulation.hostCopyBandwidth(topology)
+        hostCopies[spec] = bandwidth
+        return bandwidth
+    }
+
+    /// Peak bytes per device of `model` trained by `recipe` on `device`, computed on first use.
+    func peakBytes(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) -> Int {
+        let key = MemoryKey(model: model.config, recipe: recipe, device: device)
+        if let known = peaks[key] { return known }
+        let peak = MemoryModel(model: model, recipe: recipe, device: device).breakdown().totalBytes
+        peaks[key] = peak
+        return peak
     }
 
     /// The priced steps of one iteration's `segments` under `plan`, computed on first use.

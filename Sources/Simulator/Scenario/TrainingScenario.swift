@@ -245,7 +245,7 @@ public struct TrainingScenario: Sendable {
 
         // Memory must fit.
         let memory = MemoryModel(model: model, recipe: recipe, device: device)
-        let peak = memory.breakdown().totalBytes
+        let peak = cache?.peakBytes(model: model, recipe: recipe, device: device) ?? memory.breakdown().totalBytes
         if requireFit && peak > device.memoryBytes {
             let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
             let batchNode = root.mapping?.first { $0.key.string == "recipe" }?.value.mapping?.first { $0.key.string == "batchPerDevice" }?.value
@@ -269,7 +269,9 @@ public struct TrainingScenario: Sendable {
     public func estimate(cache: ScenarioCache) throws -> TrainingResult {
         let timer = try cache.timer(spec: topologySpec, topology: plan.topology, devices: plan.devices,
                                     algorithm: plan.algorithm, chunks: plan.chunks)
-        return try TrainingEstimator.estimate(plan: plan, name: name, totalIterations: totalIterations, timer: timer, cache: cache)
+        return try TrainingEstimator.estimate(
+            plan: plan, name: name, totalIterations: totalIterations, timer: timer, cache: cache,
+            hostCopyBytesPerSecond: try cache.hostCopyBandwidth(spec: topologySpec, topology: plan.topology))
     }
 
     /// The event-driven, congestion-aware simulation (`TrainingSimulation`).

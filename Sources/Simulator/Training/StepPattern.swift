@@ -27,16 +27,28 @@ struct StepPattern {
     static func steps(
         segments: [RecipeSegment], builder: WorkItemBuilder, roofline: RooflineModel, bucketBytes: Double
     ) -> [StepPattern] {
-        func priced(_ item: WorkItem) -> (seconds: Double, activity: Double) {
-            let seconds = roofline.seconds(item)
-            return (seconds, seconds * WorkActivity.fraction(item, seconds: seconds, device: roofline.device))
+        // Repeated segments (the D steps of nDisc, micro-batches) are priced once: only
+        // what changes the work items is part of the key.
+        var memo: [RecipeSegment: [PricedItem]] = [:]
+        func pricedItems(_ segment: RecipeSegment) -> [PricedItem] {
+            var key = segment
+            key.step = 0
+            key.microBatch = 0
+            if let known = memo[key] { return known }
+            let priced = builder.items(for: key).map { item in
+                let seconds = roofline.seconds(item)
+                return PricedItem(seconds: seconds, activity: seconds * WorkActivity.fraction(item, seconds: seconds, device: roofline.device),
+                                  gradientBytes: item.gradientBytes)
+            }
+            memo[key] = priced
+            return priced
         }
         var steps: [StepPattern] = []
         var current = StepPattern(network: .discriminator, label: "", computeSeconds: 0, updateSeconds: 0, dataOffsets: [], bucketOffsets: [], bucketBytes: [])
         var pendingBucket = 0.0
         var open = false
         for segment in segments {
-            let items = builder.items(for: segment)
+            let items = pricedItems(segment)
             switch segment.kind {
             case .update:
                 if pendingBucket > 0 {
@@ -46,9 +58,8 @@ struct StepPattern {
                 }
                 current.network = segment.network
                 for item in items {
-                    let (seconds, activity) = priced(item)
-                    current.updateSeconds += seconds
-                    current.activitySeconds += activity
+                    current.updateSeconds += item.seconds
+                    current.activitySeconds += item.activity
                 }
                 let name = segment.network == .discriminator ? "D" : "G"
                 let phase = segment.phase == .discriminator || segment.phase == .generator ? "" : " \(segment.phase.rawValue)"
@@ -59,9 +70,8 @@ struct StepPattern {
             case .ema:
                 if var last = steps.popLast() {
                     for item in items {
-                        let (seconds, activity) = priced(item)
-                        last.updateSeconds += seconds
-                        last.activitySeconds += activity
+                        last.updateSeconds += item.seconds
+                        last.activitySeconds += item.activity
                     }
                     steps.append(last)
                 }
@@ -71,9 +81,8 @@ struct StepPattern {
                     current.dataOffsets.append(current.computeSeconds)
                 }
                 for item in items {
-                    let (seconds, activity) = priced(item)
-                    current.computeSeconds += seconds
-                    current.activitySeconds += activity
+                    current.computeSeconds += item.seconds
+                    current.activitySeconds += item.activity
                     if item.gradientBytes > 0 {
                         pendingBucket += Double(item.gradientBytes)
                         if pendingBucket >= bucketBytes {
@@ -87,5 +96,10 @@ struct StepPattern {
         }
         precondition(!open, "a recipe iteration must end with an optimizer update")
         return steps
+    }
+
+    /// A work item's priced time, activity-weighted time and gradient bytes.
+    struct PricedItem {
+        var seconds: Double, activity: Double, gradientBytes: Int
     }
 }

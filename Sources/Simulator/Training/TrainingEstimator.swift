@@ -16,8 +16,10 @@ public enum TrainingEstimator {
     /// - Parameters:
     ///   - timer: all-reduce times of the plan's cluster and algorithm.
     ///   - cache: shares priced steps between plans that differ only in the cluster.
+    ///   - hostCopyBytesPerSecond: the topology's host-to-device bandwidth, when cached.
     public static func estimate(
-        plan: TrainingPlan, name: String, totalIterations: Int, timer: CollectiveTimer, cache: ScenarioCache? = nil
+        plan: TrainingPlan, name: String, totalIterations: Int, timer: CollectiveTimer, cache: ScenarioCache? = nil,
+        hostCopyBytesPerSecond: Double?? = nil
     ) throws -> TrainingResult {
         if plan.generatorDevices != nil {
             return try TrainingSimulation(plan: plan).run(name: name, totalIterations: totalIterations)
@@ -25,7 +27,8 @@ public enum TrainingEstimator {
         guard plan.iterations >= 1 else {
             throw ConfigurationError(field: "training.iterations", value: "\(plan.iterations)", reason: "simulate at least one iteration")
         }
-        var pipeline = PrefetchBuffer(intervalSeconds: try TrainingSimulation.batchInterval(plan), depth: plan.data.prefetchBatches)
+        let interval = try TrainingSimulation.batchInterval(plan, hostCopyBytesPerSecond: hostCopyBytesPerSecond)
+        var pipeline = PrefetchBuffer(intervalSeconds: interval, depth: plan.data.prefetchBatches)
         var free = 0.0, commFree = 0.0, iterationStart = 0.0
         var reductionEnds: [NetworkRole: [Double]] = [:]
         var records: [IterationRecord] = []
@@ -71,6 +74,7 @@ public enum TrainingEstimator {
         }
         return TrainingResult(
             plan: plan, name: name, totalIterations: totalIterations, records: records, singleDeviceSeconds: singleDeviceSeconds,
-            bucketsPerIteration: bucketsPerIteration, events: 0, flows: 0)
+            bucketsPerIteration: bucketsPerIteration, events: 0, flows: 0,
+            peakBytesPerDevice: cache?.peakBytes(model: plan.model, recipe: plan.recipe, device: plan.device))
     }
 }

@@ -65,7 +65,10 @@ public final class TrainingSimulation: EventHandler {
     }
 
     /// Seconds between batches a device's pipeline delivers: its slowest stage (storage share, decode, host-to-device copy).
-    static func batchInterval(_ plan: TrainingPlan) throws -> Double {
+    ///
+    /// `hostCopyBytesPerSecond` is the bottleneck bandwidth from the first host to the first
+    /// device, when the caller has it cached (it depends on the topology only).
+    static func batchInterval(_ plan: TrainingPlan, hostCopyBytesPerSecond: Double?? = nil) throws -> Double {
         let data = plan.data
         for (field, value) in [("data.storageBandwidth", data.storageBytesPerSecond), ("data.bytesPerSample", data.encodedBytesPerSample),
                                ("data.decodeSamplesPerSecondPerCore", data.decodeSamplesPerSecondPerCore)] where !(value > 0) || !value.isFinite {
@@ -82,14 +85,20 @@ public final class TrainingSimulation: EventHandler {
         let storageSamplesPerSecond = data.storageBytesPerSecond / Double(machinesUsed.count) / data.encodedBytesPerSample / devicesPerMachine
         let decodeSamplesPerSecond = cores * data.decodeSamplesPerSecondPerCore / devicesPerMachine
         var copySamplesPerSecond = Double.infinity
-        if let host = machine?.hostNodes.first {
-            var routes = RouteTable(topology: topology)
-            let route = Int(try routes.route(from: host, to: topology.devices[0]))
-            let decodedBytes = Double(plan.model.sampleShape.elementCount * 4)
-            copySamplesPerSecond = routes.bottleneckBytesPerSecond[route] / decodedBytes
+        if let copy = try hostCopyBytesPerSecond ?? hostCopyBandwidth(topology) {
+            copySamplesPerSecond = copy / Double(plan.model.sampleShape.elementCount * 4)
         }
         let samplesPerSecond = min(storageSamplesPerSecond, decodeSamplesPerSecond, copySamplesPerSecond)
         return Double(plan.recipe.batchPerDevice) / samplesPerSecond
+    }
+
+    /// Bottleneck bandwidth from the first host to the first device (nil without hosts), in bytes per second.
+    static func hostCopyBandwidth(_ topology: Topology) throws -> Double? {
+        let machine = topology.machines.isEmpty ? nil : topology.machines[topology.machine(ofRank: 0)]
+        guard let host = machine?.hostNodes.first else { return nil }
+        var routes = RouteTable(topology: topology)
+        let route = Int(try routes.route(from: host, to: topology.devices[0]))
+        return routes.bottleneckBytesPerSecond[route]
     }
 
     /// The iteration's steps, priced once per distinct segment list.
