@@ -18,19 +18,35 @@ public struct SweepEngine: Sendable {
     }
 
     /// Runs both stages. `progress(stage, done, total)` reports as points finish.
+    ///
+    /// With a `shard` (one of several processes, e.g. MPI ranks), this process evaluates
+    /// every `shard.size`-th point from `shard.rank` in each stage and the shards exchange
+    /// their outcomes, so every process returns the same result a single process would.
     public func run(
-        template: ScenarioTemplate, axes: [String], points: [SweepPoint],
+        template: ScenarioTemplate, axes: [String], points: [SweepPoint], shard: SweepShard? = nil,
         progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }
     ) throws -> SweepResult {
         let root = try template.root()
         let name = (try? TrainingScenario(root: root, defaultName: template.defaultName, requireFit: false).name) ?? template.defaultName
-        let outcomes = try analytic(template: template, points: points) { progress("analytic", $0, $1) }
+        let all = Array(points.indices)
+        let mine = shard?.share(of: all) ?? all
+        var outcomes = try analytic(template: template, points: mine.map { points[$0] }) { progress("analytic", $0, $1) }
+        for k in outcomes.indices { outcomes[k].index = mine[k] }
+        if let shard { outcomes = try shard.exchange(outcomes).sorted { $0.index < $1.index } }
         let pareto = Self.paretoFront(outcomes)
         let chosen = candidates(outcomes, pareto: pareto)
-        var confirmed = outcomes
-        let results = try simulate(template: template, points: chosen.map { points[$0] }) { progress("event simulation", $0, $1) }
-        for (index, result) in zip(chosen, results) { confirmed[index].confirmed = result }
-        return SweepResult(name: name, axes: axes, outcomes: confirmed, pareto: pareto, confirmedIndices: chosen)
+        let myChosen = shard?.share(of: chosen) ?? chosen
+        let results = try simulate(template: template, points: myChosen.map { points[$0] }) { progress("event simulation", $0, $1) }
+        var confirmed = zip(myChosen, results).map { ConfirmedPoint(index: $0, result: $1) }
+        if let shard { confirmed = try shard.exchange(confirmed) }
+        for c in confirmed { outcomes[c.index].confirmed = c.result }
+        return SweepResult(name: name, axes: axes, outcomes: outcomes, pareto: pareto, confirmedIndices: chosen)
+    }
+
+    /// An event-simulated point, as exchanged between shards.
+    struct ConfirmedPoint: Codable {
+        var index: Int
+        var result: TrainingResult?
     }
 
     /// Stage one: the analytic estimate of every point, in parallel.

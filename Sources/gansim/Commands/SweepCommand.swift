@@ -1,4 +1,5 @@
 import ArgumentParser
+import Distributed
 import Foundation
 import Planning
 import Reports
@@ -14,7 +15,8 @@ struct SweepCommand: ParsableCommand {
             then confirmed by the event simulation. Writes sweep.csv, result.json and report.html into --out.
             Fields: \(SweepField.aliases.map(\.name).joined(separator: ", ")), or any dotted scenario path \
             (e.g. cluster.oversubscription). Runs: 1,2,4,...,1024 doubles; 10,20,...,100 steps.
-            Example: gansim sweep scenarios/a100x64-biggan256-hdr.yaml --vary devices=8,16,...,512 --vary device=a100-80gb,h100-80gb
+            Under mpirun (mpirun -np N gansim sweep ...), the ranks share the grid and rank 0 writes the same result.
+            Example: gansim sweep scenarios/a100x64-biggan256-hdr.yaml --vary devices=8,16,...,512 --vary device=a100-80gb,h100
             """)
 
     @Argument(help: "Base scenario YAML file.")
@@ -50,11 +52,19 @@ struct SweepCommand: ParsableCommand {
         var engine = SweepEngine(iterations: iterations)
         if let threads { engine.threads = threads }
         engine.confirmLimit = confirm
-        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
-        let result = try engine.run(template: template, axes: grid.axes.map(\.name), points: grid.points) { stage, done, total in
-            bar.update(done, total, stage)
+        // Under mpirun, every rank evaluates its share of the grid and the ranks exchange outcomes; rank 0 reports.
+        var world = MPIWorld.initializeIfLaunchedByMPI()
+        world?.timeoutSeconds = 3600  // ranks wait this long for slower shards; mpirun ends the job at once if a rank dies
+        defer { world?.finalize() }
+        let shard = world.flatMap { w in
+            w.size > 1 ? SweepShard(rank: w.rank, size: w.size, allGather: { bytes in try w.allGather(bytes) }) : nil
+        }
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0 && (world?.rank ?? 0) == 0)
+        let result = try engine.run(template: template, axes: grid.axes.map(\.name), points: grid.points, shard: shard) {
+            stage, done, total in bar.update(done, total, stage)
         }
         bar.finish()
+        guard (world?.rank ?? 0) == 0 else { return }
         if let out { try SweepOutput.write(result, to: out) }
         if json {
             print(try JSONOutput.string(result))
