@@ -76,10 +76,10 @@ final class BucketReducer {
     /// reducer) and waits until `parameters`' gradients hold the mean over ranks.
     ///
     /// - Throws: `MPIError.timeout` after `world.timeoutSeconds` without completion.
-    func finish(_ parameters: ParameterBuffer, operation: String) throws(MPIError) {
+    func finish(_ parameters: ParameterBuffer, operation: @autoclosure () -> String) throws(MPIError) {
         if !isArmed { arm(parameters) }
         for i in ready.indices { ready[i] = true }
-        try PollLoop.run(timeoutSeconds: world.timeoutSeconds, operation: operation) { () throws(MPIError) in
+        try PollLoop.run(timeoutSeconds: world.timeoutSeconds, operation: operation()) { () throws(MPIError) in
             try progress()
             return completed == buckets.count
         }

@@ -78,12 +78,12 @@ public struct MPIWorld: Sendable, Hashable {
     }
 
     /// Throws `MPIError.call` naming `name` unless `code` is `MPI_SUCCESS`.
-    static func check(_ code: Int32, _ name: String) throws(MPIError) {
+    static func check(_ code: Int32, _ name: @autoclosure () -> String) throws(MPIError) {
         guard code != gansim_mpi_success() else { return }
         var buffer = [CChar](repeating: 0, count: Int(gansim_mpi_max_error_string()) + 1)
         var length: Int32 = 0
         MPI_Error_string(code, &buffer, &length)
         let message = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        throw .call(name: name, code: code, message: message)
+        throw .call(name: name(), code: code, message: message)
     }
 }

@@ -7,7 +7,7 @@ protocol PendingReduction: AnyObject {
 
 extension PendingReduction {
     /// Polls until complete, throwing `MPIError.timeout` after `timeoutSeconds`.
-    func wait(timeoutSeconds: Double, operation: String) throws(MPIError) {
-        try PollLoop.run(timeoutSeconds: timeoutSeconds, operation: operation) { () throws(MPIError) in try poll() }
+    func wait(timeoutSeconds: Double, operation: @autoclosure () -> String) throws(MPIError) {
+        try PollLoop.run(timeoutSeconds: timeoutSeconds, operation: operation()) { () throws(MPIError) in try poll() }
     }
 }
