@@ -26,7 +26,9 @@ public struct MPIWorld: Sendable, Hashable {
     public let rank: Int
     /// Processes in the job.
     public let size: Int
-    /// Seconds a collective waits for the other ranks before throwing (the watchdog).
+    /// Seconds a collective waits for the other ranks before throwing (the watchdog;
+    /// `.infinity` waits forever). Ranks that reach a collective at very different times
+    /// (e.g. after sweep shards of unequal cost) need a limit above that difference.
     public var timeoutSeconds: Double = 120
 
     /// Creates a world description (MPI must already be initialised for collectives).

@@ -12,7 +12,7 @@ enum PollLoop {
     static let pauseMicroseconds: UInt32 = 50
 
     /// Calls `poll` until it returns true; throws `MPIError.timeout` naming `operation`
-    /// once `timeoutSeconds` have passed.
+    /// once `timeoutSeconds` have passed (`.infinity`: never).
     ///
     /// Polls back to back for 20 us, then yielding the core until 2 ms, then every 50 us,
     /// so that a long wait for a slower rank does not take a core from the compute threads.
@@ -20,7 +20,8 @@ enum PollLoop {
         throws(MPIError)
     {
         let start = DispatchTime.now().uptimeNanoseconds
-        let limit = UInt64(max(0, timeoutSeconds) * 1e9)
+        // Beyond ~584 years (or infinity): no limit.
+        let limit = timeoutSeconds < 1.8e10 ? UInt64(max(0, timeoutSeconds) * 1e9) : UInt64.max
         while !(try poll()) {
             let elapsed = DispatchTime.now().uptimeNanoseconds - start
             if elapsed > limit { throw .timeout(operation: operation(), seconds: timeoutSeconds) }
