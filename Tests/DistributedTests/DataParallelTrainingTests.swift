@@ -79,12 +79,13 @@ extension MPIJobs {
             #expect(ring.result.bucketsPerIteration > 2)
         }
 
-        @Test func ringAllReduceEqualsMPIAllreduceAndTheExactSum() throws {
+        @Test func ringAllReduceEqualsMPIAllreduceAndTheExactSumAndAllGatherIsIntact() throws {
             let outcome = try MPIJobSupport.run(ranks: 2, ["comm-bench", "--verify"])
             guard outcome.status == 0 else { throw MPIJobSupport.Failure(description: "mpirun failed: \(outcome.standardError)") }
-            let checks = try JSONDecoder().decode([AllReduceCheck].self, from: Data(outcome.standardOutput.utf8))
-            #expect(checks.count == 5)
-            for c in checks {
+            let verification = try JSONDecoder().decode(CommVerification.self, from: Data(outcome.standardOutput.utf8))
+            #expect(verification.allGatherIntact, "allGather lost or reordered a payload")
+            #expect(verification.allReduce.count == 5)
+            for c in verification.allReduce {
                 // Inputs are multiples of 1/1024 in [-0.5, 0.5): their sums are exact in float.
                 #expect(c.ringMaxError == 0 && c.mpiMaxError == 0 && c.ringVersusMPIMaxDifference == 0, "\(c)")
                 #expect(c.identicalAcrossRanks, "\(c)")

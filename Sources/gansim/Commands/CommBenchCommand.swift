@@ -29,7 +29,7 @@ struct CommBenchCommand: ParsableCommand {
     @Flag(help: "Machine-readable JSON output.")
     var json = false
 
-    @Flag(help: "Instead of timing, check the ring against MPI_Iallreduce and the exact sum (JSON on rank 0).")
+    @Flag(help: "Instead of timing, check the ring against MPI_Iallreduce and the exact sum, and allGather (JSON on rank 0).")
     var verify = false
 
     func run() throws {
@@ -59,7 +59,7 @@ struct CommBenchCommand: ParsableCommand {
         }
         do {
             if verify {
-                let checks = try AllReduceCheck.run(world: world, counts: [1, 3, 1000, 4097, 1 << 20])
+                let checks = try CommVerification.run(world: world)
                 if world.rank == 0 { print(try JSONOutput.string(checks)) }
                 return world.finalize()
             }
