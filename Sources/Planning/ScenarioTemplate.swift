@@ -34,7 +34,8 @@ public struct ScenarioTemplate: Sendable {
             node = node.scalar.map { .scalar(Node.Scalar(value, $0.tag)) } ?? Node(value)
             return
         }
-        var pairs = (node.mapping ?? Node.Mapping([])).map { ($0.key, $0.value) }
+        let mapping = node.mapping ?? Node.Mapping([])
+        var pairs = mapping.map { ($0.key, $0.value) }
         if let i = pairs.firstIndex(where: { $0.0.string == key }) {
             set(&pairs[i].1, path: path.dropFirst(), value: value)
         } else {
@@ -42,7 +43,7 @@ public struct ScenarioTemplate: Sendable {
             set(&child, path: path.dropFirst(), value: value)
             pairs.append((Node(key), child))
         }
-        node = .mapping(Node.Mapping(pairs))
+        node = .mapping(Node.Mapping(pairs, mapping.tag, mapping.style))
     }
 
     /// The scenario of one point.
