@@ -43,12 +43,12 @@ extension MPIJobs {
 
         @Test func ranksAgreeAndMatchSingleProcessTraining() throws {
             let (ranks, result) = try distributed("ring")
-            #expect(ranks[0] == ranks[1], "the ranks' parameters differ")
+            #expect(MPIJobSupport.difference(ranks[0], ranks[1]) == nil, "ranks 0 and 1")
             let (single, trainer) = try singleProcess()
             try #require(ranks[0].count == single.count)
             let worst = zip(ranks[0], single).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
-            // Float rounding only: per-rank means of 32 samples averaged vs one mean of 64.
-            #expect(worst < 1e-4, "largest parameter difference from single-process training: \(worst)")
+            // Float rounding only (3e-7 measured): per-rank means of 32 samples averaged vs one mean of 64.
+            #expect(worst < 1e-5, "largest parameter difference from single-process training: \(worst)")
             #expect(abs(result.train.losses.discriminator - trainer.lossHistory.last!.discriminator) < 1e-4)
             #expect(result.train.batch == Self.batch && result.batchPerRank == Self.batch / 2 && result.ranks == 2)
             #expect(result.perRank.count == 2 && result.bucketsPerIteration == 2)
@@ -65,13 +65,14 @@ extension MPIJobs {
             ])
             guard outcome.status == 0 else { throw MPIJobSupport.Failure(description: "mpirun failed: \(outcome.standardError)") }
             let ranks = try (0..<2).map { try MPIJobSupport.floats(dump.appendingPathComponent("parameters-rank\($0).f32")) }
-            #expect(!ranks[0].isEmpty && ranks[0] == ranks[1], "the ranks' DCGAN parameters differ")
+            #expect(!ranks[0].isEmpty)
+            #expect(MPIJobSupport.difference(ranks[0], ranks[1]) == nil, "DCGAN on ranks 0 and 1")
         }
 
         @Test func ringAndMPIAllReduceTrainTheSameParameters() throws {
             let ring = try distributed("ring", bucketMB: "0.01")
             let mpi = try distributed("mpi", bucketMB: "0.01")
-            #expect(mpi.ranks[0] == mpi.ranks[1], "the ranks' parameters differ under MPI_Iallreduce")
+            #expect(MPIJobSupport.difference(mpi.ranks[0], mpi.ranks[1]) == nil, "ranks 0 and 1 under MPI_Iallreduce")
             // Two ranks: every element is one float addition a + b on either path.
             let worst = zip(ring.ranks[0], mpi.ranks[0]).map { abs($0 - $1) }.max() ?? 0
             #expect(worst == 0, "ring and MPI_Iallreduce differ by up to \(worst)")

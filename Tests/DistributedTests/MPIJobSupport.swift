@@ -47,6 +47,14 @@ enum MPIJobSupport {
         try MPILauncher().run(programs: programs, timeoutSeconds: timeoutSeconds, environment: environment)
     }
 
+    /// Where two parameter vectors first differ, as a sentence; nil when they are identical.
+    static func difference(_ a: [Float], _ b: [Float]) -> String? {
+        guard a.count == b.count else { return "\(a.count) parameters against \(b.count)" }
+        let differing = a.indices.filter { a[$0].bitPattern != b[$0].bitPattern }
+        guard let first = differing.first else { return nil }
+        return "\(differing.count) of \(a.count) parameters differ, the first at \(first): \(a[first]) against \(b[first])"
+    }
+
     /// Reads a raw float32 file.
     static func floats(_ url: URL) throws -> [Float] {
         let data = try Data(contentsOf: url)
