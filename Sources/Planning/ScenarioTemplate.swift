@@ -21,27 +21,28 @@ public struct ScenarioTemplate: Sendable {
     /// `root` with every assignment applied; missing sections are created.
     public static func applying(_ assignments: [Assignment], to root: Node) -> Node {
         var node = root
-        for a in assignments { set(&node, path: a.path[...], value: a.value) }
+        let tag = Tag.implicit  // one tag for every new node: each Tag.implicit builds a fresh dictionary
+        for a in assignments { set(&node, path: a.path[...], value: a.value, tag: tag) }
         return node
     }
 
     /// Sets `path` under `node` to the scalar `value`. Keys are matched by their text:
     /// `Node.Mapping`'s own subscript compares whole nodes, resolving tags with regular
     /// expressions, which made applying overrides the slowest part of a sweep.
-    private static func set(_ node: inout Node, path: ArraySlice<String>, value: String) {
+    private static func set(_ node: inout Node, path: ArraySlice<String>, value: String, tag: Tag) {
         guard let key = path.first else {
             // Reuse the replaced scalar's tag: creating a fresh implicit tag is costly in Yams.
-            node = node.scalar.map { .scalar(Node.Scalar(value, $0.tag)) } ?? Node(value)
+            node = .scalar(Node.Scalar(value, node.scalar?.tag ?? tag))
             return
         }
-        let mapping = node.mapping ?? Node.Mapping([])
+        let mapping = node.mapping ?? Node.Mapping([], tag)
         var pairs = mapping.map { ($0.key, $0.value) }
         if let i = pairs.firstIndex(where: { $0.0.string == key }) {
-            set(&pairs[i].1, path: path.dropFirst(), value: value)
+            set(&pairs[i].1, path: path.dropFirst(), value: value, tag: tag)
         } else {
-            var child = Node.mapping(Node.Mapping([]))
-            set(&child, path: path.dropFirst(), value: value)
-            pairs.append((Node(key), child))
+            var child = Node.mapping(Node.Mapping([], tag))
+            set(&child, path: path.dropFirst(), value: value, tag: tag)
+            pairs.append((Node(key, tag), child))
         }
         node = .mapping(Node.Mapping(pairs, mapping.tag, mapping.style))
     }
