@@ -20,6 +20,10 @@ public struct RouteTable: Sendable {
     private var costsToDestination: [Int: [RouteCost]] = [:]
     private let outgoing: [[Int]]
     private let incoming: [[Int]]
+    /// Per link: its source vertex and seconds per byte, copied out of `topology.links` so
+    /// the per-destination search does not copy link structs.
+    private let linkFrom: [Int]
+    private let linkSecondsPerByte: [Double]
 
     /// Lexicographic route cost: hops first, then seconds per byte.
     struct RouteCost: Comparable, Sendable {
@@ -46,6 +50,8 @@ public struct RouteTable: Sendable {
         }
         self.outgoing = outgoing
         self.incoming = incoming
+        linkFrom = topology.links.map(\.from)
+        linkSecondsPerByte = topology.links.map { 1 / $0.spec.bandwidthBytesPerSecond }
     }
 
     /// Number of routes computed so far.
@@ -112,14 +118,15 @@ public struct RouteTable: Sendable {
         while head < queue.count {
             let node = queue[head]
             head += 1
+            let here = cost[node]
             for linkIndex in incoming[node] {
-                let link = topology.links[linkIndex]
-                let candidate = cost[node].adding(link.spec)
-                if cost[link.from].hops == RouteCost.unreachable.hops {
-                    cost[link.from] = candidate
-                    queue.append(link.from)
-                } else if cost[link.from].hops == candidate.hops && candidate.secondsPerByte < cost[link.from].secondsPerByte {
-                    cost[link.from] = candidate
+                let from = linkFrom[linkIndex]
+                let candidate = RouteCost(hops: here.hops + 1, secondsPerByte: here.secondsPerByte + linkSecondsPerByte[linkIndex])
+                if cost[from].hops == RouteCost.unreachable.hops {
+                    cost[from] = candidate
+                    queue.append(from)
+                } else if cost[from].hops == candidate.hops && candidate.secondsPerByte < cost[from].secondsPerByte {
+                    cost[from] = candidate
                 }
             }
         }
