@@ -58,12 +58,7 @@ public enum TrainingEstimator {
                 }
                 let stepReductionEnd = step.bucketOffsets.isEmpty ? 0 : commFree
                 reductionEnds[step.network, default: []].append(stepReductionEnd)
-                var awaited = stepReductionEnd
-                if case .asynchronous(let staleness) = plan.mode {
-                    let history = reductionEnds[step.network]!
-                    awaited = history.count > staleness ? history[history.count - 1 - staleness] : 0
-                }
-                let updateStart = max(computeEnd, awaited)
+                let updateStart = max(computeEnd, plan.mode.awaitedReductionEnd(history: reductionEnds[step.network]!))
                 communication += updateStart - computeEnd
                 free = updateStart + step.updateSeconds
             }

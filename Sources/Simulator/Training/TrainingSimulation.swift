@@ -184,11 +184,7 @@ public final class TrainingSimulation: EventHandler {
                     }
                 }
                 // The optimizer waits for the reduction it applies.
-                let history = reductionEnds[step.network]!
-                var awaited = stepReductionEnd
-                if case .asynchronous(let staleness) = plan.mode {
-                    awaited = history.count > staleness ? history[history.count - 1 - staleness] : 0
-                }
+                let awaited = plan.mode.awaitedReductionEnd(history: reductionEnds[step.network]!)
                 let slowest = computeEnd.max() ?? 0
                 for device in 0..<n {
                     let updateStart = max(computeEnd[device], awaited)
