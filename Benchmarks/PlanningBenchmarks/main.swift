@@ -41,7 +41,7 @@ for (name, axes) in grids {
         let points = grid.points
         let engine = SweepEngine(threads: threads)
         var outcomes: [SweepOutcome] = []
-        let analyticSeconds = try seconds { outcomes = try engine.analytic(template: template, points: points) }
+        let analyticSeconds = seconds { outcomes = engine.analytic(template: template, points: points) }
         let pareto = SweepEngine.paretoFront(outcomes)
         var result: SweepResult!
         let totalSeconds = try seconds { result = try engine.run(template: template, axes: grid.axes.map(\.name), points: points) }

@@ -21,13 +21,11 @@ public struct Planner: Sendable {
 
     public init(engine: SweepEngine = SweepEngine()) { self.engine = engine }
 
-    /// The base scenario of a request: the model, its official recipe and the run's length.
-    public static func template(_ request: PlanRequest) throws -> ScenarioTemplate {
-        let model: GANModel
-        do { model = try request.model.build() } catch { throw SweepError("model: \(error)") }
+    /// The base scenario of a request for the model named `modelName`: the model, its official recipe and the run's length.
+    static func template(_ request: PlanRequest, modelName: String) throws -> ScenarioTemplate {
         let c = request.model
         let recipe = TrainingRecipe.official(for: c.architecture, batchPerDevice: 1)
-        var yaml = "name: plan-\(model.name)\nmodel:\n  architecture: \(c.architecture.rawValue)\n"
+        var yaml = "name: plan-\(modelName)\nmodel:\n  architecture: \(c.architecture.rawValue)\n"
         let fields: [(String, Int?)] = [("resolution", c.resolution), ("width", c.width), ("latent", c.latentDim), ("classes", c.classes)]
         for case let (key, value?) in fields { yaml += "  \(key): \(value)\n" }
         if let preset = c.preset { yaml += "  preset: \(preset)\n" }
@@ -35,7 +33,7 @@ public struct Planner: Sendable {
         yaml += "  r1Interval: \(recipe.r1Interval)\n  pathLengthInterval: \(recipe.pathLengthInterval)\n"
         yaml += "cluster:\n  topology: dgx-a100\n  devices: 1\n"
         yaml += "simulate:\n  iterations: \(request.simulatedIterations)\n"
-        return try ScenarioTemplate(yaml: yaml, defaultName: "plan-\(model.name)")
+        return try ScenarioTemplate(yaml: yaml, defaultName: "plan-\(modelName)")
     }
 
     /// Every configuration of the search space.
@@ -85,32 +83,32 @@ public struct Planner: Sendable {
         guard request.maximumDevices >= 1 else { throw SweepError("--max-devices \(request.maximumDevices): must be at least 1") }
         if let d = request.deadlineSeconds, !(d > 0) { throw SweepError("--deadline: must be a positive duration") }
         if let b = request.budgetUSD, !(b > 0) { throw SweepError("--budget: must be a positive amount") }
-        let template = try Self.template(request)
+        let model: GANModel
+        do { model = try request.model.build() } catch { throw SweepError("model: \(error)") }
+        let template = try Self.template(request, modelName: model.name)
         let points = Self.points(request)
-        var outcomes = try engine.analytic(template: template, points: points) { progress("analytic", $0, $1) }
-        let chosen = confirmationSet(outcomes, request: request, families: request.families)
-        let confirmed = try engine.simulate(template: template, points: chosen.map { points[$0] }) { progress("event simulation", $0, $1) }
+        var outcomes = engine.analytic(template: template, points: points) { progress("analytic", $0, $1) }
+        let chosen = confirmationSet(outcomes, request: request)
+        let confirmed = engine.simulate(template: template, points: chosen.map { points[$0] }) { progress("event simulation", $0, $1) }
         for (i, r) in zip(chosen, confirmed) { outcomes[i].confirmed = r }
-        let sweep = SweepResult(name: template.defaultName, axes: Self.axes, outcomes: outcomes,
+        let sweep = SweepResult(name: template.name, axes: Self.axes, outcomes: outcomes,
                                 pareto: SweepEngine.paretoFront(outcomes), confirmedIndices: chosen)
-        return (decide(sweep, request: request), sweep)
+        return (decide(sweep, request: request, model: model.name), sweep)
     }
 
     /// Points worth the event simulation: near-feasible cheapest and fastest, and the best of each family.
-    func confirmationSet(_ outcomes: [SweepOutcome], request: PlanRequest, families: [ClusterFamily]) -> [Int] {
+    func confirmationSet(_ outcomes: [SweepOutcome], request: PlanRequest) -> [Int] {
         let fitting = outcomes.filter { $0.status == .ok }
         let slack = 1.15  // the estimate may be optimistic by this much and still be a contender
-        func time(_ o: SweepOutcome) -> Double { o.analytic!.training.wallSeconds }
-        func cost(_ o: SweepOutcome) -> Double { o.analytic!.cost.totalUSD }
-        let onTime = fitting.filter { o in request.deadlineSeconds.map { time(o) <= $0 * slack } ?? true }
+        // Nothing is confirmed yet, so `time` and `cost` are the analytic figures.
+        func onTime(_ o: SweepOutcome) -> Bool { request.deadlineSeconds.map { time(o) <= $0 * slack } ?? true }
         let affordable = fitting.filter { o in request.budgetUSD.map { cost(o) <= $0 * slack } ?? true }
-        var chosen = Set(onTime.sorted { (cost($0), $0.index) < (cost($1), $1.index) }.prefix(contenders).map(\.index))
-        chosen.formUnion(affordable.sorted { (time($0), $0.index) < (time($1), $1.index) }.prefix(contenders).map(\.index))
-        for family in families {
+        var chosen = Set(fitting.filter(onTime).ranked(by: cost).prefix(contenders).map(\.index))
+        chosen.formUnion(affordable.ranked(by: time).prefix(contenders).map(\.index))
+        for family in request.families {
             let mine = fitting.filter { $0.labels[0] == family.label }
-            let mineOnTime = mine.filter { o in request.deadlineSeconds.map { time(o) <= $0 * slack } ?? true }
-            if let best = mineOnTime.min(by: { (cost($0), $0.index) < (cost($1), $1.index) }) { chosen.insert(best.index) }
-            if let fastest = mine.min(by: { (time($0), $0.index) < (time($1), $1.index) }) { chosen.insert(fastest.index) }
+            if let best = mine.filter(onTime).least(by: cost) { chosen.insert(best.index) }
+            if let fastest = mine.least(by: time) { chosen.insert(fastest.index) }
         }
         return chosen.sorted()
     }
@@ -127,22 +125,20 @@ public struct Planner: Sendable {
     }
 
     /// Picks the recommendations among confirmed points and explains every other cluster kind.
-    func decide(_ sweep: SweepResult, request: PlanRequest) -> PlanResult {
+    func decide(_ sweep: SweepResult, request: PlanRequest, model: String) -> PlanResult {
         let confirmed = sweep.confirmedIndices.map { sweep.outcomes[$0] }.filter { $0.confirmed != nil && $0.status == .ok }
-        func time(_ o: SweepOutcome) -> Double { o.best!.training.wallSeconds }
-        func cost(_ o: SweepOutcome) -> Double { o.best!.cost.totalUSD }
         let deadline = request.deadlineSeconds, budget = request.budgetUSD
-        let cheapest = confirmed.filter { o in deadline.map { time(o) <= $0 } ?? true }.min { (cost($0), $0.index) < (cost($1), $1.index) }
-        let fastest = confirmed.filter { o in budget.map { cost(o) <= $0 } ?? true }.min { (time($0), $0.index) < (time($1), $1.index) }
+        let cheapest = confirmed.filter { o in deadline.map { time(o) <= $0 } ?? true }.least(by: cost)
+        let fastest = confirmed.filter { o in budget.map { cost(o) <= $0 } ?? true }.least(by: time)
         var notes: [String] = []
         let fitting = sweep.outcomes.filter { $0.status == .ok }
         if cheapest == nil, let deadline {
-            let best = fitting.min { (time($0), $0.index) < (time($1), $1.index) }
+            let best = fitting.least(by: time)
             notes.append("no configuration meets the deadline of \(Self.duration(deadline))"
                 + (best.map { "; the fastest takes \(Self.duration(time($0))) (\(Self.choice($0).summary))" } ?? ""))
         }
         if fastest == nil, let budget {
-            let best = fitting.min { (cost($0), $0.index) < (cost($1), $1.index) }
+            let best = fitting.least(by: cost)
             notes.append(String(format: "no configuration fits the budget of $%.0f", budget)
                 + (best.map { String(format: "; the cheapest costs $%.0f (%@)", cost($0), Self.choice($0).summary) } ?? ""))
         }
@@ -154,7 +150,7 @@ public struct Planner: Sendable {
         }
         let iterations = sweep.outcomes.first { $0.analytic != nil }?.analytic?.training.iterations ?? 0
         return PlanResult(
-            model: sweep.name.replacingOccurrences(of: "plan-", with: ""), iterations: iterations, globalBatch: request.globalBatch,
+            model: model, iterations: iterations, globalBatch: request.globalBatch,
             deadlineSeconds: deadline, budgetUSD: budget, cheapestMeetingDeadline: cheapest.map(Self.choice),
             fastestWithinBudget: fastest.map(Self.choice), notes: notes, runnersUp: runnersUp, searched: sweep.summary.points,
             fitting: sweep.summary.ok, outOfMemory: sweep.summary.outOfMemory, confirmed: confirmed.count)
@@ -164,8 +160,6 @@ public struct Planner: Sendable {
     func explain(family: String, sweep: SweepResult, winner: SweepOutcome?, request: PlanRequest) -> RunnerUp {
         let mine = sweep.outcomes.filter { $0.labels[0] == family }
         let fitting = mine.filter { $0.status == .ok }
-        func time(_ o: SweepOutcome) -> Double { o.best!.training.wallSeconds }
-        func cost(_ o: SweepOutcome) -> Double { o.best!.cost.totalUSD }
         guard !fitting.isEmpty else {
             if let smallest = mine.filter({ $0.status == .outOfMemory }).min(by: { $0.analytic!.memory.peakBytesPerDevice < $1.analytic!.memory.peakBytesPerDevice }) {
                 let m = smallest.analytic!.memory
@@ -175,7 +169,7 @@ public struct Planner: Sendable {
             }
             return RunnerUp(family: family, best: nil, reason: "no valid cluster of this kind in the search: \(mine.first?.reason ?? "none generated")")
         }
-        let fastest = fitting.min { (time($0), $0.index) < (time($1), $1.index) }!
+        let fastest = fitting.least(by: time)!
         let scaling = fastest.best!.scalingEfficiency < 0.5
             ? String(format: "; poor scaling: efficiency falls to %.0f%% at %@ devices", fastest.best!.scalingEfficiency * 100, fastest.labels[1]) : ""
         if let deadline = request.deadlineSeconds, time(fastest) > deadline {
@@ -183,7 +177,7 @@ public struct Planner: Sendable {
                 "misses the deadline: its fastest configuration takes \(Self.duration(time(fastest)))\(scaling)")
         }
         let onTime = fitting.filter { o in request.deadlineSeconds.map { time(o) <= $0 } ?? true }
-        let cheapest = onTime.min { (cost($0), $0.index) < (cost($1), $1.index) }!
+        let cheapest = onTime.least(by: cost)!
         if let budget = request.budgetUSD, cost(cheapest) > budget {
             return RunnerUp(family: family, best: Self.choice(cheapest), reason: String(
                 format: "over budget: its cheapest configuration%@ costs $%.0f", request.deadlineSeconds == nil ? "" : " that meets the deadline", cost(cheapest)))
@@ -195,6 +189,12 @@ public struct Planner: Sendable {
             format: "dearer: $%.0f (%+.0f%%) for %@ (%.2fx the recommended time)%@", cost(cheapest), extra * 100,
             Self.duration(time(cheapest)), slower, scaling))
     }
+
+    /// Training time by the best figures (event simulation when confirmed).
+    func time(_ o: SweepOutcome) -> Double { o.best!.training.wallSeconds }
+
+    /// Cost by the best figures.
+    func cost(_ o: SweepOutcome) -> Double { o.best!.cost.totalUSD }
 
     /// A duration in hours or days.
     static func duration(_ seconds: Double) -> String {

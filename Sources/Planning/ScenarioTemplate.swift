@@ -3,19 +3,22 @@ import Yams
 
 /// A base scenario whose fields sweeps overwrite: the YAML text and helpers to set fields in its tree.
 public struct ScenarioTemplate: Sendable {
-    /// The base scenario file's contents.
-    public var yaml: String
+    /// The base scenario file's contents (checked to parse).
+    public let yaml: String
     /// Name of results when the file has no `name`.
-    public var defaultName: String
+    public let defaultName: String
+    /// The base scenario's name (its `name`, else `defaultName`).
+    public let name: String
 
     /// Checks that the base scenario parses (memory need not fit: points report it).
     public init(yaml: String, defaultName: String) throws {
         self.yaml = yaml
         self.defaultName = defaultName
-        _ = try TrainingScenario(root: try TrainingScenario.compose(yaml), defaultName: defaultName, requireFit: false)
+        name = try TrainingScenario(root: try TrainingScenario.compose(yaml), defaultName: defaultName, requireFit: false).name
     }
 
     /// The base tree (each worker composes its own: YAML nodes are not shared between threads).
+    /// It parsed in `init`, so this only fails if memory runs out.
     public func root() throws -> Node { try TrainingScenario.compose(yaml) }
 
     /// `root` with every assignment applied; missing sections are created.

@@ -26,21 +26,19 @@ public struct SweepEngine: Sendable {
         template: ScenarioTemplate, axes: [String], points: [SweepPoint], shard: SweepShard? = nil,
         progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }
     ) throws -> SweepResult {
-        let root = try template.root()
-        let name = (try? TrainingScenario(root: root, defaultName: template.defaultName, requireFit: false).name) ?? template.defaultName
         let all = Array(points.indices)
         let mine = shard?.share(of: all) ?? all
-        var outcomes = try analytic(template: template, points: mine.map { points[$0] }) { progress("analytic", $0, $1) }
+        var outcomes = analytic(template: template, points: mine.map { points[$0] }) { progress("analytic", $0, $1) }
         for k in outcomes.indices { outcomes[k].index = mine[k] }
         if let shard { outcomes = try shard.exchange(outcomes).sorted { $0.index < $1.index } }
         let pareto = Self.paretoFront(outcomes)
         let chosen = candidates(outcomes, pareto: pareto)
         let myChosen = shard?.share(of: chosen) ?? chosen
-        let results = try simulate(template: template, points: myChosen.map { points[$0] }) { progress("event simulation", $0, $1) }
+        let results = simulate(template: template, points: myChosen.map { points[$0] }) { progress("event simulation", $0, $1) }
         var confirmed = zip(myChosen, results).map { ConfirmedPoint(index: $0, result: $1) }
         if let shard { confirmed = try shard.exchange(confirmed) }
         for c in confirmed { outcomes[c.index].confirmed = c.result }
-        return SweepResult(name: name, axes: axes, outcomes: outcomes, pareto: pareto, confirmedIndices: chosen)
+        return SweepResult(name: template.name, axes: axes, outcomes: outcomes, pareto: pareto, confirmedIndices: chosen)
     }
 
     /// An event-simulated point, as exchanged between shards.
@@ -52,8 +50,8 @@ public struct SweepEngine: Sendable {
     /// Stage one: the analytic estimate of every point, in parallel.
     public func analytic(
         template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
-    ) throws -> [SweepOutcome] {
-        try evaluate(template: template, points: points, progress: progress) { index, scenario, cache in
+    ) -> [SweepOutcome] {
+        evaluate(template: template, points: points, progress: progress) { index, scenario, cache in
             var outcome = SweepOutcome(index: index, labels: points[index].labels, status: .invalid)
             do {
                 let scenario = try scenario()
@@ -69,8 +67,8 @@ public struct SweepEngine: Sendable {
     /// Stage two: the event simulation of `points`, in parallel (nil where it fails).
     public func simulate(
         template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
-    ) throws -> [TrainingResult?] {
-        try evaluate(template: template, points: points, progress: progress) { _, scenario, _ in try? scenario().simulate() }
+    ) -> [TrainingResult?] {
+        evaluate(template: template, points: points, progress: progress) { _, scenario, _ in try? scenario().simulate() }
     }
 
     /// Runs `body` for every point on the worker threads; each worker parses the base
@@ -79,14 +77,13 @@ public struct SweepEngine: Sendable {
     private func evaluate<Result: Sendable>(
         template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void,
         body: @escaping @Sendable (Int, () throws -> TrainingScenario, ScenarioCache) -> Result
-    ) throws -> [Result] {
+    ) -> [Result] {
         let extra = iterations.map { [Assignment(path: ["simulate", "iterations"], value: String($0))] } ?? []
-        let text = template.yaml, defaultName = template.defaultName
-        _ = try template.root()
+        let defaultName = template.defaultName
         let timers = CollectiveTimerStore()
         return ParallelWork.map(
             count: points.count, threads: threads,
-            makeState: { (root: try? TrainingScenario.compose(text), cache: ScenarioCache(timers: timers)) },
+            makeState: { (root: try? template.root(), cache: ScenarioCache(timers: timers)) },
             body: { state, index in
                 let (root, cache) = (state.root!, state.cache)
                 return body(index, {
@@ -105,8 +102,8 @@ public struct SweepEngine: Sendable {
     /// The points to confirm: the front plus the fastest and cheapest fitting points, at most `confirmLimit`, in index order.
     func candidates(_ outcomes: [SweepOutcome], pareto: [Int]) -> [Int] {
         let fitting = outcomes.filter { $0.status == .ok && $0.analytic != nil }
-        let fastest = fitting.sorted { ($0.analytic!.training.wallSeconds, $0.index) < ($1.analytic!.training.wallSeconds, $1.index) }
-        let cheapest = fitting.sorted { ($0.analytic!.cost.totalUSD, $0.index) < ($1.analytic!.cost.totalUSD, $1.index) }
+        let fastest = fitting.ranked { $0.analytic!.training.wallSeconds }
+        let cheapest = fitting.ranked { $0.analytic!.cost.totalUSD }
         var chosen = Set(fastest.prefix(confirmTop).map(\.index)).union(cheapest.prefix(confirmTop).map(\.index))
         let room = max(0, confirmLimit - chosen.count)
         let front = pareto.filter { !chosen.contains($0) }

@@ -28,12 +28,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         var runs: [SimulatedRun] = []
         for path in scenarios {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ConfigurationError(field: "scenario", value: path, reason: "cannot read the file")
-            }
+            let file = try ScenarioFile(path: path)
             do {
-                runs.append(try SimulatedRun.simulate(
-                    yaml: text, defaultName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, iterations: iterations))
+                runs.append(try SimulatedRun.simulate(yaml: file.text, defaultName: file.defaultName, iterations: iterations))
             } catch let error as ConfigurationError {
                 throw ConfigurationError(field: "\(path): \(error.field)", value: error.value, reason: error.reason, line: error.line, column: error.column)
             }

@@ -28,11 +28,9 @@ struct SimulateCommand: ParsableCommand {
         let text: String
         let defaultName: String
         if let scenario {
-            guard let contents = try? String(contentsOfFile: scenario, encoding: .utf8) else {
-                throw ConfigurationError(field: "scenario", value: scenario, reason: "cannot read the file")
-            }
-            text = contents
-            defaultName = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+            let file = try ScenarioFile(path: scenario)
+            text = file.text
+            defaultName = file.defaultName
         } else {
             text = DefaultScenario.yaml
             defaultName = "default"

@@ -41,13 +41,11 @@ struct SweepCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard let text = try? String(contentsOfFile: scenario, encoding: .utf8) else {
-            throw ConfigurationError(field: "scenario", value: scenario, reason: "cannot read the file")
-        }
+        let file = try ScenarioFile(path: scenario)
         if let iterations, iterations < 1 { throw ValidationError("--iterations \(iterations): simulate at least one iteration") }
         if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
         if confirm < 0 { throw ValidationError("--confirm \(confirm): must be zero or more") }
-        let template = try ScenarioTemplate(yaml: text, defaultName: URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent)
+        let template = try ScenarioTemplate(yaml: file.text, defaultName: file.defaultName)
         let grid = try SweepGrid(template: template, axes: vary.map(SweepAxis.parse))
         var engine = SweepEngine(iterations: iterations)
         if let threads { engine.threads = threads }
