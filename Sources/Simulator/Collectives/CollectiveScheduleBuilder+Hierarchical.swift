@@ -7,13 +7,8 @@ extension CollectiveScheduleBuilder {
         _ schedule: inout CollectiveSchedule, operation: CollectiveOperation, groups: [[Int]],
         participantCount n: Int, bytes: Double, chunks: Int, treeAcrossGroups: Bool = false
     ) throws {
-        guard let g = groups.first?.count, g > 0, groups.allSatisfy({ $0.count == g }),
-              groups.reduce(0, { $0 + $1.count }) == n, Set(groups.joined()).count == n
-        else {
-            throw ConfigurationError(
-                field: "algorithm", value: treeAcrossGroups ? "hierarchical-tree" : "hierarchical",
-                reason: "needs the devices split into machines of equal size; got groups of sizes \(groups.map(\.count))")
-        }
+        try checkGroups(groups, participantCount: n, treeAcrossGroups: treeAcrossGroups)
+        let g = groups[0].count
         let m = groups.count
         let k = Double(chunks)
         var last = Array(repeating: -1, count: n)
@@ -53,16 +48,32 @@ extension CollectiveScheduleBuilder {
         }
     }
 
-    /// Torus collective: reduce-scatter along each dimension's rings in turn, all-gather back in reverse order.
-    static func appendTorus(
-        _ schedule: inout CollectiveSchedule, operation: CollectiveOperation, dimensions: [Int],
-        participantCount n: Int, bytes: Double, chunks: Int
-    ) throws {
+    /// Throws unless `groups` split the `n` slots into groups of equal size, each slot once.
+    static func checkGroups(_ groups: [[Int]], participantCount n: Int, treeAcrossGroups: Bool) throws {
+        guard let g = groups.first?.count, g > 0, groups.allSatisfy({ $0.count == g }),
+              groups.reduce(0, { $0 + $1.count }) == n, Set(groups.joined()).count == n
+        else {
+            throw ConfigurationError(
+                field: "algorithm", value: treeAcrossGroups ? "hierarchical-tree" : "hierarchical",
+                reason: "needs the devices split into machines of equal size; got groups of sizes \(groups.map(\.count))")
+        }
+    }
+
+    /// Throws unless the torus `dimensions` multiply to the `n` slots.
+    static func checkTorus(_ dimensions: [Int], participantCount n: Int) throws {
         guard !dimensions.isEmpty, dimensions.reduce(1, *) == n else {
             throw ConfigurationError(
                 field: "algorithm", value: "torus",
                 reason: "needs a torus topology whose chip count equals the device count \(n) (torus dimensions: \(dimensions))")
         }
+    }
+
+    /// Torus collective: reduce-scatter along each dimension's rings in turn, all-gather back in reverse order.
+    static func appendTorus(
+        _ schedule: inout CollectiveSchedule, operation: CollectiveOperation, dimensions: [Int],
+        participantCount n: Int, bytes: Double, chunks: Int
+    ) throws {
+        try checkTorus(dimensions, participantCount: n)
         let k = Double(chunks)
         var last = Array(repeating: -1, count: n)
         var strides = Array(repeating: 1, count: dimensions.count)

@@ -15,20 +15,7 @@ public enum CollectiveScheduleBuilder {
         operation: CollectiveOperation, algorithm: CollectiveAlgorithm, participantCount: Int,
         bytes: Double, chunks: Int = 1, groups: [[Int]] = [], torusDimensions: [Int] = []
     ) throws -> CollectiveSchedule {
-        guard participantCount >= 1 else {
-            throw ConfigurationError(field: "devices", value: "\(participantCount)", reason: "a collective needs at least one device")
-        }
-        guard bytes >= 0, bytes.isFinite else {
-            throw ConfigurationError(field: "bytes", value: "\(bytes)", reason: "the message size must be a finite number of bytes, zero or more")
-        }
-        guard chunks >= 1 else {
-            throw ConfigurationError(field: "chunks", value: "\(chunks)", reason: "the pipeline needs at least one chunk")
-        }
-        if (algorithm == .tree || algorithm == .parameterServer) && operation != .allreduce {
-            throw ConfigurationError(
-                field: "algorithm", value: algorithm.rawValue,
-                reason: "\(algorithm.rawValue) implements allreduce only; use ring, direct, hierarchical or torus for \(operation.rawValue)")
-        }
+        try check(operation: operation, algorithm: algorithm, participantCount: participantCount, bytes: bytes, chunks: chunks)
         var schedule = CollectiveSchedule(participantCount: participantCount)
         let n = participantCount
         let none = Array(repeating: -1, count: n)
@@ -52,6 +39,26 @@ public enum CollectiveScheduleBuilder {
         }
         schedule.finish()
         return schedule
+    }
+
+    /// Throws the configuration error `build` gives for a bad device count, size, chunk count or operation.
+    static func check(
+        operation: CollectiveOperation, algorithm: CollectiveAlgorithm, participantCount: Int, bytes: Double, chunks: Int
+    ) throws {
+        guard participantCount >= 1 else {
+            throw ConfigurationError(field: "devices", value: "\(participantCount)", reason: "a collective needs at least one device")
+        }
+        guard bytes >= 0, bytes.isFinite else {
+            throw ConfigurationError(field: "bytes", value: "\(bytes)", reason: "the message size must be a finite number of bytes, zero or more")
+        }
+        guard chunks >= 1 else {
+            throw ConfigurationError(field: "chunks", value: "\(chunks)", reason: "the pipeline needs at least one chunk")
+        }
+        if (algorithm == .tree || algorithm == .parameterServer) && operation != .allreduce {
+            throw ConfigurationError(
+                field: "algorithm", value: algorithm.rawValue,
+                reason: "\(algorithm.rawValue) implements allreduce only; use ring, direct, hierarchical or torus for \(operation.rawValue)")
+        }
     }
 
     /// Appends `steps` steps of a unidirectional ring over `ring` (slots; member i sends to member i+1).

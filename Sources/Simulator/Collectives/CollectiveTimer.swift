@@ -2,25 +2,46 @@ import Foundation
 
 /// Congestion-free all-reduce times of one collective setup, for any message size, memoised.
 ///
-/// Holds the all-reduce schedule of `algorithm` over the first `devices` ranks of a
-/// topology (built once, for one byte, then scaled) and prices a message of any size with
-/// `AnalyticEstimator`, the same schedule and routes the event simulation uses. Sweeps
-/// share one timer between every point with the same cluster and algorithm, across threads.
+/// Prices the all-reduce of `algorithm` over the first `devices` ranks of a topology on
+/// the schedule and routes the event simulation uses, every transfer at its route's full
+/// bottleneck bandwidth. Ring, hierarchical and torus all-reduces are timed in closed
+/// form (`RingPhaseEstimator`, no transfers built); the other algorithms build their
+/// schedule once, for one byte, and walk it (`AnalyticEstimator`) per message size.
+/// Sweeps share one timer between every point with the same cluster and algorithm, across threads.
 public final class CollectiveTimer: @unchecked Sendable {
-    private let schedule: CollectiveSchedule
-    private let participants: [Int]
+    /// How the timer prices one message size.
+    private enum Method {
+        case rings(RingPhaseEstimator)
+        case walk(CollectiveSchedule, latencySeconds: [Double], secondsPerByte: [Double])
+    }
+
+    private let method: Method
     private let lock = NSLock()
-    private var routes: RouteTable
     private var memo: [Double: Double] = [:]
 
-    /// Builds the schedule; errors name the field (devices, algorithm) that does not fit the topology.
-    public init(topology: Topology, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int) throws {
+    /// Builds the timer with its own routes; errors name the field (devices, algorithm) that does not fit the topology.
+    public convenience init(topology: Topology, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int) throws {
+        var routes = RouteTable(topology: topology)
+        try self.init(routes: &routes, devices: devices, algorithm: algorithm, chunks: chunks)
+    }
+
+    /// Builds the timer over the topology of `routes`, adding the routes it needs to that (shareable) table.
+    ///
+    /// - Parameter exactWalk: build and walk the schedule even where a closed form exists (tests compare the two).
+    public init(routes: inout RouteTable, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int, exactWalk: Bool = false) throws {
+        let topology = routes.topology
         let (ranks, groups) = try CollectiveSimulation.participants(topology: topology, devices: devices, algorithm: algorithm)
-        schedule = try CollectiveScheduleBuilder.build(
-            operation: .allreduce, algorithm: algorithm, participantCount: devices, bytes: 1, chunks: chunks,
-            groups: groups, torusDimensions: devices == topology.devices.count ? topology.torusDimensions : [])
-        participants = ranks
-        routes = RouteTable(topology: topology)
+        let torusDimensions = devices == topology.devices.count ? topology.torusDimensions : []
+        if !exactWalk, let plan = try RingPhasePlan.allreduce(
+            algorithm: algorithm, participantCount: devices, chunks: chunks, groups: groups, torusDimensions: torusDimensions) {
+            method = .rings(try RingPhaseEstimator(plan: plan, participants: ranks, routes: &routes))
+        } else {
+            let schedule = try CollectiveScheduleBuilder.build(
+                operation: .allreduce, algorithm: algorithm, participantCount: devices, bytes: 1, chunks: chunks,
+                groups: groups, torusDimensions: torusDimensions)
+            let costs = try AnalyticEstimator.pairCosts(schedule: schedule, participants: ranks, routes: &routes)
+            method = .walk(schedule, latencySeconds: costs.latencySeconds, secondsPerByte: costs.secondsPerByte)
+        }
     }
 
     /// Seconds to all-reduce `bytes` when nothing else uses the network.
@@ -28,7 +49,13 @@ public final class CollectiveTimer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = memo[bytes] { return known }
-        let t = try AnalyticEstimator.seconds(schedule: schedule, participants: participants, routes: &routes, bytesScale: bytes)
+        let t: Double
+        switch method {
+        case .rings(let estimator):
+            t = estimator.seconds(bytesScale: bytes)
+        case .walk(let schedule, let latencySeconds, let secondsPerByte):
+            t = AnalyticEstimator.seconds(schedule: schedule, pairLatencySeconds: latencySeconds, pairSecondsPerByte: secondsPerByte, bytesScale: bytes)
+        }
         memo[bytes] = t
         return t
     }

@@ -3,7 +3,8 @@ import Foundation
 /// Collective timers shared by every worker thread of a sweep: each distinct cluster and algorithm is scheduled once.
 ///
 /// A timer is built by the first thread that asks for it; others asking for the same key
-/// wait for it, while timers of other keys are built in parallel.
+/// wait for it, while timers of other keys are built in parallel. Timers of one cluster
+/// (its algorithms and chunk counts) share one route table, so each route is searched once.
 public final class CollectiveTimerStore: @unchecked Sendable {
     struct Key: Hashable {
         var spec: TopologySpec, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int
@@ -15,8 +16,15 @@ public final class CollectiveTimerStore: @unchecked Sendable {
         var timer: Result<CollectiveTimer, Error>?
     }
 
+    /// One cluster's routes, extended under its own lock by the timers built on it.
+    private final class RouteSlot {
+        let lock = NSLock()
+        var routes: RouteTable?
+    }
+
     private let lock = NSLock()
     private var slots: [Key: Slot] = [:]
+    private var routeSlots: [TopologySpec: RouteSlot] = [:]
 
     public init() {}
 
@@ -26,11 +34,18 @@ public final class CollectiveTimerStore: @unchecked Sendable {
         lock.lock()
         let slot = slots[key] ?? Slot()
         slots[key] = slot
+        let routeSlot = routeSlots[spec] ?? RouteSlot()
+        routeSlots[spec] = routeSlot
         lock.unlock()
         slot.lock.lock()
         defer { slot.lock.unlock() }
         if slot.timer == nil {
-            slot.timer = Result { try CollectiveTimer(topology: topology, devices: devices, algorithm: algorithm, chunks: chunks) }
+            routeSlot.lock.lock()
+            defer { routeSlot.lock.unlock() }
+            var routes = routeSlot.routes ?? RouteTable(topology: topology)
+            routeSlot.routes = nil  // keep the table uniquely referenced while it grows
+            slot.timer = Result { try CollectiveTimer(routes: &routes, devices: devices, algorithm: algorithm, chunks: chunks) }
+            routeSlot.routes = routes
         }
         return try slot.timer!.get()
     }

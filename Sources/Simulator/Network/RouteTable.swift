@@ -17,13 +17,11 @@ public struct RouteTable: Sendable {
     public private(set) var bottleneckBytesPerSecond: [Double] = []
 
     private var cache: [Int: Int32] = [:]
-    private var costsToDestination: [Int: [RouteCost]] = [:]
-    private let outgoing: [[Int]]
-    private let incoming: [[Int]]
-    /// Per link: its source vertex and seconds per byte, copied out of `topology.links` so
-    /// the per-destination search does not copy link structs.
-    private let linkFrom: [Int]
-    private let linkSecondsPerByte: [Double]
+    /// Full searches kept per destination (`route(from:to:)`).
+    private var costsToDestination: [Int: RouteCosts] = [:]
+    /// Scratch costs of a partial search (unreachable everywhere between searches).
+    private var scratch: RouteCosts
+    let graph: RouteGraph
 
     /// Lexicographic route cost: hops first, then seconds per byte.
     struct RouteCost: Comparable, Sendable {
@@ -42,28 +40,71 @@ public struct RouteTable: Sendable {
     /// Creates an empty route table over `topology`.
     public init(topology: Topology) {
         self.topology = topology
-        var outgoing = Array(repeating: [Int](), count: topology.nodes.count)
-        var incoming = Array(repeating: [Int](), count: topology.nodes.count)
-        for (index, link) in topology.links.enumerated() {
-            outgoing[link.from].append(index)
-            incoming[link.to].append(index)
-        }
-        self.outgoing = outgoing
-        self.incoming = incoming
-        linkFrom = topology.links.map(\.from)
-        linkSecondsPerByte = topology.links.map { 1 / $0.spec.bandwidthBytesPerSecond }
+        graph = RouteGraph(topology: topology)
+        scratch = RouteCosts(vertexCount: topology.nodes.count)
     }
 
     /// Number of routes computed so far.
     public var routeCount: Int { latencySeconds.count }
 
     /// The route id from vertex `source` to vertex `destination` (computed on first use).
+    ///
+    /// The first route to a destination searches the whole graph once and keeps the costs,
+    /// so that later routes to it are cheap; `routes(_:)` serves batches without keeping them.
     public mutating func route(from source: Int, to destination: Int) throws -> Int32 {
         let key = source &* topology.nodes.count &+ destination
         if let id = cache[key] { return id }
-        let id = try computeRoute(from: source, to: destination)
+        let costs = costsToDestination[destination] ?? {
+            var costs = RouteCosts(vertexCount: topology.nodes.count)
+            _ = graph.search(to: destination, stoppingAfter: [], costs: &costs)
+            costsToDestination[destination] = costs
+            return costs
+        }()
+        let id = try appendRoute(from: source, to: destination, costs: costs)
         cache[key] = id
         return id
+    }
+
+    /// The route ids of many (source vertex, destination vertex) pairs, in order; the same routes `route(from:to:)` gives.
+    ///
+    /// Pairs are grouped by destination and each destination is searched once, only as far
+    /// as its farthest source (see `RouteGraph.search`), and its costs are not kept: the
+    /// cheap way to route every edge of a collective once.
+    public mutating func routes(_ pairs: [(source: Int, destination: Int)]) throws -> [Int32] {
+        var ids = Array(repeating: Int32(-1), count: pairs.count)
+        var sourcesByDestination: [Int: [Int]] = [:]
+        var destinations: [Int] = []
+        for (k, pair) in pairs.enumerated() {
+            if let id = cache[pair.source &* topology.nodes.count &+ pair.destination] {
+                ids[k] = id
+            } else {
+                if sourcesByDestination[pair.destination] == nil { destinations.append(pair.destination) }
+                sourcesByDestination[pair.destination, default: []].append(pair.source)
+            }
+        }
+        for destination in destinations {
+            let sources = sourcesByDestination[destination]!
+            if let costs = costsToDestination[destination] {
+                for source in sources where cache[source &* topology.nodes.count &+ destination] == nil {
+                    cache[source &* topology.nodes.count &+ destination] = try appendRoute(from: source, to: destination, costs: costs)
+                }
+                continue
+            }
+            var costs = scratch
+            scratch = RouteCosts(vertexCount: 0)  // `costs` stays uniquely referenced while the search writes it
+            let reached = graph.search(to: destination, stoppingAfter: sources, costs: &costs)
+            defer {
+                costs.reset(reached)
+                scratch = costs
+            }
+            for source in sources where cache[source &* topology.nodes.count &+ destination] == nil {
+                cache[source &* topology.nodes.count &+ destination] = try appendRoute(from: source, to: destination, costs: costs)
+            }
+        }
+        for (k, pair) in pairs.enumerated() where ids[k] < 0 {
+            ids[k] = cache[pair.source &* topology.nodes.count &+ pair.destination]!
+        }
+        return ids
     }
 
     /// The range of `linkIndices` that holds route `route`.
@@ -72,8 +113,8 @@ public struct RouteTable: Sendable {
         Int(routeStart[Int(route)])..<Int(routeStart[Int(route) + 1])
     }
 
-    private mutating func computeRoute(from source: Int, to destination: Int) throws -> Int32 {
-        let costs = costs(to: destination)
+    /// Appends the route from `source` to `destination` that follows `costs` (exact up to the source's hop count).
+    private mutating func appendRoute(from source: Int, to destination: Int, costs: RouteCosts) throws -> Int32 {
         guard costs[source] != .unreachable else {
             throw ConfigurationError(
                 field: "topology", value: topology.name,
@@ -85,7 +126,7 @@ public struct RouteTable: Sendable {
         var hop = 0
         while node != destination {
             var candidates: [Int] = []
-            for linkIndex in outgoing[node] {
+            for linkIndex in graph.outgoing[node] {
                 let link = topology.links[linkIndex]
                 guard costs[link.to] != .unreachable else { continue }
                 if costs[link.to].adding(link.spec).sameAs(costs[node]) { candidates.append(linkIndex) }
@@ -102,36 +143,6 @@ public struct RouteTable: Sendable {
         latencySeconds.append(latency)
         bottleneckBytesPerSecond.append(bottleneck)
         return Int32(latencySeconds.count - 1)
-    }
-
-    /// The cost of the best route from every vertex to `destination`.
-    ///
-    /// Breadth-first search on the reversed graph settles hop counts layer by layer; a
-    /// vertex's seconds-per-byte depends only on the layer before it, which is complete
-    /// when the vertex is reached, so one O(V + E) pass gives the lexicographic optimum.
-    private mutating func costs(to destination: Int) -> [RouteCost] {
-        if let known = costsToDestination[destination] { return known }
-        var cost = Array(repeating: RouteCost.unreachable, count: topology.nodes.count)
-        cost[destination] = RouteCost(hops: 0, secondsPerByte: 0)
-        var queue = [destination]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            let here = cost[node]
-            for linkIndex in incoming[node] {
-                let from = linkFrom[linkIndex]
-                let candidate = RouteCost(hops: here.hops + 1, secondsPerByte: here.secondsPerByte + linkSecondsPerByte[linkIndex])
-                if cost[from].hops == RouteCost.unreachable.hops {
-                    cost[from] = candidate
-                    queue.append(from)
-                } else if cost[from].hops == candidate.hops && candidate.secondsPerByte < cost[from].secondsPerByte {
-                    cost[from] = candidate
-                }
-            }
-        }
-        costsToDestination[destination] = cost
-        return cost
     }
 
     /// A deterministic 64-bit mix (SplitMix64 finaliser) for spreading equal-cost routes.
