@@ -2,19 +2,26 @@ import CostModel
 
 /// The built-in calibration fit set and validation plan for the local CPU.
 ///
-/// The two are disjoint: the fit set trains small DCGAN-32s, mlp-gans and one
-/// resnet-gan; validation predicts other widths, resolutions (DCGAN-64), batches,
+/// The two are disjoint: the fit set trains small DCGAN-32s, mlp-gans and two
+/// small resnet-gans; validation predicts other widths, resolutions (DCGAN-64), batches,
 /// thread counts, nDisc and accumulation, none of which the fit saw as a whole run.
 public enum Plans {
     /// Runs whose op timings and steps calibrate the `cpu` profile.
+    ///
+    /// Each run times 10 to 40 iterations after one warm-up, so that the per-op medians
+    /// (and the step medians that fit the per-iteration overhead) survive a few disturbed
+    /// iterations on a shared machine. The 1-thread resnet-gan run is there because only
+    /// resnet-gan has resampling ops and residual adds: without it their 1-thread classes
+    /// would have no samples.
     public static let fitSet: [RunConfiguration] = [
-        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, threads: 1, steps: 6),
-        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, threads: 2, steps: 6),
-        RunConfiguration(.dcgan, resolution: 32, width: 64, batch: 8, threads: 1, steps: 5),
-        RunConfiguration(.dcgan, resolution: 32, width: 48, batch: 24, threads: 2, steps: 5),
-        RunConfiguration(.mlpGAN, width: 64, batch: 128, threads: 1, steps: 20),
-        RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, steps: 20),
-        RunConfiguration(.resnetGAN, width: 32, batch: 8, threads: 2, steps: 4),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, threads: 1, steps: 12),
+        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, threads: 2, steps: 12),
+        RunConfiguration(.dcgan, resolution: 32, width: 64, batch: 8, threads: 1, steps: 10),
+        RunConfiguration(.dcgan, resolution: 32, width: 48, batch: 24, threads: 2, steps: 10),
+        RunConfiguration(.mlpGAN, width: 64, batch: 128, threads: 1, steps: 40),
+        RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, steps: 40),
+        RunConfiguration(.resnetGAN, width: 32, batch: 8, threads: 2, steps: 8),
+        RunConfiguration(.resnetGAN, width: 16, batch: 8, threads: 1, steps: 8),
     ]
 
     /// Configurations predicted and then run for real.

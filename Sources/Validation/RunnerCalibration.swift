@@ -1,8 +1,9 @@
 import CostModel
 
 /// Calibrates a CPU profile from real runs: per-class op parameters from every op
-/// timing of the fit set, then the per-iteration overhead and the runtime memory
-/// baseline from the whole steps.
+/// timing of the fit set, then the time outside the ops (a fixed per-iteration overhead
+/// plus a cost per element of real data fed to D: drawing the synthetic batch is the
+/// trainer's largest untimed work) and the runtime memory baseline from the whole steps.
 public enum RunnerCalibration {
     /// The fitted profile and the fit report.
     public static func calibrate(
@@ -18,20 +19,40 @@ public enum RunnerCalibration {
         var result = ProfileFitter(base: base).fit(runs.flatMap(\.1.opTimings))
         var profile = result.profile
         // Whole steps: what the op model leaves out per iteration, and the process baseline.
-        var stepGaps: [Double] = [], memoryGaps: [Double] = []
+        var stepGaps: [Double] = [], memoryGaps: [Double] = [], inputElements: [Double] = []
         for (config, run) in runs {
             let model = try config.modelConfig.build()
             let device = profile.restricted(toThreads: config.threads)
-            let predicted = try AnalyticEstimator(model: model, recipe: config.recipe, device: device).estimate()
-            stepGaps.append(run.stepSeconds - predicted.seconds)
+            let estimator = try AnalyticEstimator(model: model, recipe: config.recipe, device: device)
+            stepGaps.append(run.stepSeconds - estimator.estimate().seconds)
+            inputElements.append(Double(estimator.inputElementsPerIteration))
             var noRuntime = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
             noRuntime.runtimeBytes = 0
             memoryGaps.append(Double(run.peakResidentBytes - noRuntime.totalBytes))
         }
-        profile.iterationOverheadSeconds = max(0, median(stepGaps))
+        let (fixed, perElement) = overheadLine(gaps: stepGaps, inputElements: inputElements)
+        profile.iterationOverheadSeconds = fixed
+        profile.inputSecondsPerElement = perElement
         profile.runtimeOverheadBytes = max(0, Int(median(memoryGaps)))
         result.profile = profile
         return result
+    }
+
+    /// The time outside the ops, `gap = fixed + perElement * inputElements`, both at least 0:
+    /// the Theil-Sen line (median of pairwise slopes, then the median intercept), which a
+    /// disturbed run or two cannot drag; the median gap alone when the runs' input sizes
+    /// do not differ.
+    static func overheadLine(gaps: [Double], inputElements: [Double]) -> (fixed: Double, perElement: Double) {
+        var slopes: [Double] = []
+        for i in gaps.indices {
+            for j in gaps.indices where j > i && inputElements[j] != inputElements[i] {
+                slopes.append((gaps[j] - gaps[i]) / (inputElements[j] - inputElements[i]))
+            }
+        }
+        guard !slopes.isEmpty else { return (max(0, median(gaps)), 0) }
+        let slope = max(0, median(slopes))
+        let intercept = median(zip(gaps, inputElements).map { $0 - slope * $1 })
+        return (max(0, intercept), slope)
     }
 
     static func median(_ xs: [Double]) -> Double {

@@ -114,4 +114,94 @@ import Testing
         #expect(error("") == "m.jsonl: has no records")
         #expect(throws: CalibrationError.self) { try MeasurementFile.read(path: "/nonexistent/file.jsonl") }
     }
+
+    @Test func fitRecoversAKnownLoweringEfficiency() throws {
+        // Convolutions whose column matrix is 0.5x to 8x their own traffic, timed with a
+        // known lowering efficiency beside overhead, compute and memory efficiency.
+        let fitter = ProfileFitter(base: base)
+        var samples: [TimingSample] = []
+        for i in 0..<30 {
+            let flops = Int(2e6 * pow(10, Double(i % 10) / 3))
+            let bytes = i % 2 == 0 ? flops / 40 : flops / 4
+            let column = Int(Double(bytes) * [0.5, 2, 8][i % 3])
+            var s = TimingSample(opClass: .convolution, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
+                                 seconds: 1, threads: 1, columnBytes: column)
+            s.seconds = fitter.predict(s, overhead: 10e-6, compute: 0.7, memory: 0.5, lowering: 0.15)
+                * (1 + 0.01 * sin(Double(i)))
+            samples.append(s)
+        }
+        let result = fitter.fit(samples)
+        let fit = try #require(result.classes.first)
+        let lowering = try #require(fit.loweringEfficiency)
+        #expect(abs(lowering / 0.15 - 1) < 0.05)
+        #expect(abs(fit.computeEfficiency / 0.7 - 1) < 0.05)
+        #expect(fit.rSquared > 0.99)
+        // The fitted profile prices a lowered convolution with the column pass added.
+        let device = result.profile.restricted(toThreads: 1)
+        let gemm = GemmShape(m: 64, n: 4096, k: 576)
+        let cost = PassCost(flops: 2 * 64 * 4096 * 576, bytesRead: 4 * (4096 * 64 + 64 * 576), bytesWritten: 0)
+        let params = device.parameters(for: .convolution)
+        let withColumn = RooflineModel(device: device).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
+        var unlowered = device
+        unlowered.opClasses?[.convolution]?.loweringEfficiency = nil
+        let without = RooflineModel(device: unlowered).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
+        #expect(abs(withColumn - without - params.loweringSeconds(columnBytes: 4 * 576 * 4096,
+                                                                   bandwidth: device.memoryBandwidth)) < 1e-12)
+    }
+
+    @Test func columnBytesFollowTheCPUTrainersLowering() {
+        // Convolution: a (C*k*k x B*OH*OW) column matrix per GEMM.
+        let conv = GemmShape(m: 32, n: 16 * 64, k: 3 * 16)
+        #expect(ConvolutionLowering.columnBytes(.convolution, pass: .forward, gemm: conv, precision: .fp32)
+            == 4 * 48 * 1024)
+        #expect(ConvolutionLowering.columnBytes(.convolution, forward: false, weightGradients: true,
+                                                inputGradients: true, gemm: conv, precision: .fp32) == 2 * 4 * 48 * 1024)
+        // Transposed: one (Cout*k*k x B*H*W) matrix forward, one shared by the backward.
+        let convT = GemmShape(m: 3 * 16, n: 16 * 256, k: 64)
+        #expect(ConvolutionLowering.columnBytes(.transposedConvolution, forward: false, weightGradients: true,
+                                                inputGradients: true, gemm: convT, precision: .fp32) == 4 * 48 * 4096)
+        #expect(ConvolutionLowering.columnBytes(.matmul, pass: .forward, gemm: conv, precision: .fp32) == 0)
+    }
+
+    @Test func catalogProfilesPriceAsBefore() {
+        // No lowering parameter and no split-class fits: every class prices with the
+        // device-wide overhead and efficiency curves, as before the split.
+        let a100 = DeviceCatalog.a100_80gb
+        let roofline = RooflineModel(device: a100)
+        let gemm = GemmShape(m: 256, n: 8192, k: 1152)
+        let cost = PassCost(flops: 2 * 256 * 8192 * 1152, bytesRead: 40 << 20, bytesWritten: 8 << 20)
+        for opClass in [OpClass.convolution, .transposedConvolution] {
+            for pass in [PassKind.forward, .backwardInput, .backwardWeight] {
+                #expect(roofline.seconds(cost, gemm: gemm, precision: .fp32, opClass: opClass, pass: pass)
+                    == roofline.seconds(cost, gemm: gemm, precision: .fp32, opClass: .matmul, pass: pass))
+            }
+        }
+        let pointwise = PassCost(flops: 1 << 20, bytesRead: 8 << 20, bytesWritten: 4 << 20)
+        for opClass in [OpClass.transcendental, .resampling] {
+            #expect(roofline.seconds(pointwise, gemm: nil, precision: .fp32, opClass: opClass)
+                == roofline.seconds(pointwise, gemm: nil, precision: .fp32, opClass: .elementwise))
+        }
+    }
+
+    @Test func splitClassesFallBackAndTranscendentalBackwardIsElementwise() throws {
+        var samples = synthetic(overhead: 2e-6, compute: 0.5, memory: 0.3, opClass: .elementwise)
+        // Two tanh samples: too few for a fit of their own.
+        samples += samples.prefix(2).map { var s = $0; s.opClass = .transcendental; s.kind = "tanh"; return s }
+        let fitted = ProfileFitter(base: base).fit(samples).profile
+        #expect(fitted.parameters(for: .transcendental) == fitted.parameters(for: .elementwise))
+        #expect(fitted.parameters(for: .resampling) == fitted.parameters(for: .elementwise))
+        #expect(fitted.parameters(for: .transposedConvolution) == base.parameters(for: .transposedConvolution))
+        let records = """
+            {"kind":"tanh","pass":"forward","flops":10,"bytes":80,"seconds":1e-5}
+            {"kind":"tanh","pass":"backward","flops":3,"bytes":120,"seconds":1e-6}
+            {"kind":"conv_transpose2d","flops":1000,"bytes":10,"columnBytes":400,"seconds":4e-3,"callsPerIteration":2}
+            """
+        let parsed = try MeasurementFile.parse(records, file: "m.jsonl")
+        #expect(parsed.map(\.opClass) == [.transcendental, .elementwise, .transposedConvolution])
+        #expect(parsed[2].columnBytes == 400 && parsed[2].seconds == 2e-3)
+        #expect(throws: CalibrationError.self) {
+            try MeasurementFile.parse(#"{"kind":"relu","flops":1,"bytes":1,"seconds":1,"callsPerIteration":0}"#,
+                                      file: "m.jsonl")
+        }
+    }
 }

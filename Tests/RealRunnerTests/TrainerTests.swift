@@ -89,6 +89,20 @@ import Testing
         let dForward = try #require(records.first { $0.network == "D" && $0.phase == "discriminator" && $0.pass == "forward" })
         #expect(dForward.batch == 4)
         #expect(dForward.callsPerIteration == 4)
+        // Optimizer steps and the EMA are timed too, with the cost the cost model prices them at.
+        let dUpdate = try #require(records.first { $0.network == "D" && $0.kind == "adam" })
+        #expect(dUpdate.callsPerIteration == 2 && dUpdate.flops > 0 && dUpdate.columnBytes == 0)
+        #expect(records.contains { $0.network == "G" && $0.kind == "ema" })
+        // Convolutions carry their column matrix; D's first convolution computes no input
+        // gradient in D's step, so its backward counts only the weight gradient.
+        let d = t.model.discriminator
+        let first = try #require(d.ops.first { $0.kind.name == "conv2d" })
+        let cost = first.cost(batch: 4, precision: .fp32)
+        let dBackward = try #require(records.first {
+            $0.network == "D" && $0.phase == "discriminator" && $0.pass == "backward" && $0.opID == first.id })
+        #expect(dBackward.flops == cost.backwardWeight.flops)
+        #expect(dBackward.columnBytes == ConvolutionLowering.columnBytes(
+            .convolution, pass: .backwardWeight, gemm: cost.gemm, precision: .fp32))
         // The EMA moved away from the initial weights but not all the way to the current ones.
         let ema = try #require(t.ema)
         #expect(ema.values.array != t.generator.parameters.values.array)

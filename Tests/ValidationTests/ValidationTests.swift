@@ -50,4 +50,32 @@ import Validation
         #expect(abs((result.profile.iterationOverheadSeconds ?? 0) - 0.003) < 1e-9)
         #expect(result.profile.runtimeOverheadBytes == 50 << 20)
     }
+
+    @Test func timeOutsideTheOpsIsAFixedPartPlusAPartPerInputElement() throws {
+        let base = DeviceCatalog.cpu
+        // 0.4 ms per iteration plus 60 ns per element of real data; one run disturbed by +30 ms.
+        var disturbed = true
+        let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(5))) { config in
+            let model = try config.modelConfig.build()
+            let estimator = try AnalyticEstimator(model: model, recipe: config.recipe,
+                                                  device: base.restricted(toThreads: config.threads))
+            let extra = disturbed ? 0.03 : 0
+            disturbed = false
+            let t = estimator.estimate().seconds + 0.4e-3 + 60e-9 * Double(estimator.inputElementsPerIteration) + extra
+            return MeasuredRun(stepSeconds: t, peakResidentBytes: 1 << 26, opTimings: [])
+        }
+        #expect(abs((result.profile.iterationOverheadSeconds ?? 0) / 0.4e-3 - 1) < 1e-6)
+        #expect(abs((result.profile.inputSecondsPerElement ?? 0) / 60e-9 - 1) < 1e-6)
+        // The estimator adds both to the iteration.
+        let config = Plans.validation[0]
+        let model = try config.modelConfig.build()
+        let plain = try AnalyticEstimator(model: model, recipe: config.recipe, device: base).estimate().seconds
+        var calibrated = base
+        calibrated.iterationOverheadSeconds = 0.4e-3
+        calibrated.inputSecondsPerElement = 60e-9
+        let estimator = try AnalyticEstimator(model: model, recipe: config.recipe, device: calibrated)
+        #expect(abs(estimator.estimate().seconds - plain - 0.4e-3
+            - 60e-9 * Double(estimator.inputElementsPerIteration)) < 1e-12)
+        #expect(estimator.inputElementsPerIteration == 16 * 3 * 32 * 32)
+    }
 }

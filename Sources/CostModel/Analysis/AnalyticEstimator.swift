@@ -25,6 +25,12 @@ public struct AnalyticEstimator: Sendable {
         self.device = device
     }
 
+    /// Elements of real data D takes per iteration: a batch per D step and micro-batch.
+    public var inputElementsPerIteration: Int {
+        recipe.discriminatorSteps * recipe.accumulation * recipe.batchPerDevice
+            * (model.discriminator.inputs.first?.outputShape.elementCount ?? 0)
+    }
+
     /// The iteration estimate, averaged over the lazy-regularisation period.
     public func estimate() -> IterationEstimate {
         let roofline = RooflineModel(device: device)
@@ -63,7 +69,8 @@ public struct AnalyticEstimator: Sendable {
             }
         }
         let p = Double(period)
-        let overhead = device.iterationOverheadSeconds ?? 0
+        let overhead = (device.iterationOverheadSeconds ?? 0)
+            + (device.inputSecondsPerElement ?? 0) * Double(inputElementsPerIteration)
         let perIteration = total.seconds / p + overhead
         let peak = device.matrixPeak(recipe.precision.precision) ?? device.vectorPeakFLOPS
         return IterationEstimate(

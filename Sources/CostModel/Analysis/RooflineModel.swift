@@ -4,7 +4,9 @@
 /// where `flops'` includes the padding of GEMM dimensions up to the matrix-unit tile,
 /// `peak` is the matrix-unit peak at the item's precision for ops that lower to a matrix
 /// product and the vector peak otherwise, and `e_c`, `e_m` are the device's saturating
-/// efficiency curves.
+/// efficiency curves. On a CPU profile whose class has a fitted lowering efficiency, the
+/// column matrix of an im2col/col2im convolution adds its own pass,
+/// `columnBytes / (bandwidth * lowering)` (see `ConvolutionLowering`).
 public struct RooflineModel: Sendable {
     public let device: DeviceProfile
 
@@ -21,9 +23,10 @@ public struct RooflineModel: Sendable {
 
     /// Seconds for a pass of an op of `opClass`; `precision` must be supported by the
     /// device (callers validate).
-    public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass) -> Double {
+    public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass,
+                        pass: PassKind = .forward) -> Double {
         if cost.isEmpty { return 0 }
-        let params = device.parameters(for: opClass)
+        let params = device.parameters(for: opClass.pricing(forward: pass == .forward))
         let flops = Double(cost.flops)
         var computeSeconds = 0.0
         if flops > 0 {
@@ -37,11 +40,14 @@ public struct RooflineModel: Sendable {
         let bytes = Double(cost.bytes)
         let memorySeconds = bytes > 0
             ? bytes / (device.memoryBandwidth * params.memoryEfficiency.efficiency(work: bytes)) : 0
-        return params.launchOverheadSeconds + max(computeSeconds, memorySeconds)
+        let lowering = params.loweringEfficiency == nil ? 0 : params.loweringSeconds(
+            columnBytes: ConvolutionLowering.columnBytes(opClass, pass: pass, gemm: gemm, precision: precision),
+            bandwidth: device.memoryBandwidth)
+        return params.launchOverheadSeconds + max(computeSeconds, memorySeconds) + lowering
     }
 
     /// Seconds for a work item.
     public func seconds(_ item: WorkItem) -> Double {
-        seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass)
+        seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass)
     }
 }

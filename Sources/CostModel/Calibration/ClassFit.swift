@@ -13,6 +13,10 @@ public struct ClassFit: Sendable, Hashable, Codable {
     public var launchOverheadStandardError: Double
     public var computeEfficiencyStandardError: Double
     public var memoryEfficiencyStandardError: Double
+    /// Achieved fraction of the memory bandwidth of the column-matrix pass (nil: the
+    /// samples had none) and its standard error.
+    public var loweringEfficiency: Double?
+    public var loweringEfficiencyStandardError: Double?
     /// Coefficient of determination of log op times.
     public var rSquared: Double
     /// Standard deviation of relative errors `predicted / measured - 1`.

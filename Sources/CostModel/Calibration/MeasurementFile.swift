@@ -12,6 +12,12 @@ import Foundation
 /// - `medianSeconds` or `seconds` (number > 0, required).
 /// - `precision` (optional, default `fp32`).
 /// - `threads` (optional): CPU threads of the run; absent means all cores.
+/// - `columnBytes` (optional, integer >= 0): bytes of the im2col/col2im column matrix the
+///   pass built on a CPU (`gansim train` writes it; see `ConvolutionLowering`).
+/// - `callsPerIteration` (optional, integer >= 1): the seconds are the sum of this many
+///   executions of the pass (e.g. D's forward with nDisc 2), so one takes `seconds / calls`.
+/// - `pass` (optional): `forward` (default) or `backward`; a transcendental's backward is
+///   fitted as `elementwise` (`OpClass.pricing(forward:)`).
 /// - `type` (optional): records whose type is not `op` (e.g. `step`) are skipped.
 /// Blank lines and lines starting with `#` are ignored.
 public enum MeasurementFile {
@@ -86,7 +92,7 @@ public enum MeasurementFile {
             return n
         }
         let kind = f["kind"] ?? ""
-        let opClass: OpClass
+        var opClass: OpClass
         if let c = f["opClass"], !c.isEmpty {
             guard let parsed = OpClass(rawValue: c) else {
                 throw fail("opClass", c, "is not one of \(OpClass.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -99,6 +105,9 @@ public enum MeasurementFile {
         } else {
             throw fail("kind", kind, "is not an op kind gansim knows")
         }
+        let pass = f["pass"] ?? ""
+        let forward = pass.isEmpty || pass == "forward"
+        opClass = opClass.pricing(forward: forward)
         guard let flops = try integer("flops") else { throw fail("flops", "", "is missing") }
         let bytes: Int
         if let b = try integer("bytes") {
@@ -121,7 +130,11 @@ public enum MeasurementFile {
             precision = parsed
         }
         let threads = try integer("threads") ?? 0
+        let columnBytes = try integer("columnBytes") ?? 0
+        let calls = try integer("callsPerIteration") ?? 1
+        guard calls >= 1 else { throw fail("callsPerIteration", "\(calls)", "must be at least 1") }
         return TimingSample(opClass: opClass, kind: kind.isEmpty ? opClass.rawValue : kind, flops: flops,
-                            bytes: bytes, precision: precision, seconds: seconds, threads: threads, line: line)
+                            bytes: bytes, precision: precision, seconds: seconds / Double(calls), threads: threads,
+                            line: line, columnBytes: columnBytes)
     }
 }

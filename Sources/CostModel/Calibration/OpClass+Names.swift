@@ -3,12 +3,15 @@ extension OpClass {
     public static func forKindName(_ name: String) -> OpClass? {
         switch name {
         case "linear": .matmul
-        case "conv2d", "conv_transpose2d", "modulated_conv2d", "to_rgb": .convolution
+        case "conv2d", "modulated_conv2d", "to_rgb": .convolution
+        case "conv_transpose2d": .transposedConvolution
         case "batch_norm", "conditional_batch_norm", "pixel_norm", "minibatch_stddev": .normalization
         case "self_attention": .attention
         case "optimizer", "ema", "adam", "sgd": .update
-        case "input", "constant", "relu", "leaky_relu", "tanh", "sigmoid", "upsample", "avg_pool", "add", "concat",
-            "slice", "reshape", "embedding", "projection", "noise", "fir_filter", "global_sum_pool":
+        case "tanh", "sigmoid": .transcendental
+        case "upsample", "avg_pool", "fir_filter", "global_sum_pool": .resampling
+        case "input", "constant", "relu", "leaky_relu", "add", "concat", "slice", "reshape", "embedding", "projection",
+            "noise":
             .elementwise
         default: nil
         }

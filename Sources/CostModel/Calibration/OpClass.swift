@@ -1,14 +1,28 @@
 /// Groups of ops that share achieved throughput and overhead on a device; calibration
 /// fits one set of parameters per class.
+///
+/// Classes split off a broader one (`fallback`) take its fitted parameters when a fit
+/// has too few samples of their own.
 public enum OpClass: String, CaseIterable, Codable, Sendable, Hashable, CodingKeyRepresentable {
     /// Fully connected layers (one GEMM).
     case matmul
-    /// Convolutions of every flavour (im2col + GEMM on CPUs, implicit GEMM on GPUs).
+    /// Convolutions (im2col + GEMM on CPUs, implicit GEMM on GPUs), modulated ones included.
     case convolution
+    /// Transposed convolutions (GEMM + col2im on CPUs): a product of other shapes and a
+    /// scatter instead of a gather, so they get their own parameters.
+    case transposedConvolution
     /// Batch statistics and normalisations (two passes over the data).
     case normalization
     /// Pointwise and data-movement ops.
     case elementwise
+    /// Pointwise transcendental functions (tanh, sigmoid): on a CPU libm's cost per
+    /// element, not memory traffic, bounds their forward. Their backward goes through the
+    /// saved output (`dy * (1 - y^2)`, `dy * y * (1 - y)`), plain arithmetic priced as
+    /// `elementwise` (`pricing(pass:)`).
+    case transcendental
+    /// Resampling and pooling (upsample, average/sum pooling, FIR filters): strided
+    /// gathers and scatters rather than streaming passes.
+    case resampling
     /// Self-attention blocks.
     case attention
     /// Optimizer and EMA updates over all parameters.
@@ -20,12 +34,33 @@ extension OpKind {
     public var opClass: OpClass {
         switch self {
         case .linear: .matmul
-        case .conv2d, .convTranspose2d, .modulatedConv2d, .toRGB: .convolution
+        case .conv2d, .modulatedConv2d, .toRGB: .convolution
+        case .convTranspose2d: .transposedConvolution
         case .batchNorm, .conditionalBatchNorm, .pixelNorm, .minibatchStdDev: .normalization
         case .selfAttention: .attention
-        case .input, .learnedConstant, .activation, .upsample, .avgPool, .add, .concat, .slice, .reshape,
-            .embedding, .projection, .noiseInjection, .firFilter, .globalSumPool:
+        case .activation(.tanh), .activation(.sigmoid): .transcendental
+        case .upsample, .avgPool, .firFilter, .globalSumPool: .resampling
+        case .input, .learnedConstant, .activation, .add, .concat, .slice, .reshape, .embedding, .projection,
+            .noiseInjection:
             .elementwise
+        }
+    }
+}
+
+extension OpClass {
+    /// The class whose parameters price a pass of this class: a transcendental's
+    /// backward is elementwise arithmetic; every other pass is priced by its own class.
+    public func pricing(forward: Bool) -> OpClass {
+        self == .transcendental && !forward ? .elementwise : self
+    }
+
+    /// The broader class whose fitted parameters price this one when it was not fitted
+    /// itself (nil for the base classes).
+    public var fallback: OpClass? {
+        switch self {
+        case .transposedConvolution: .convolution
+        case .transcendental, .resampling: .elementwise
+        case .matmul, .convolution, .normalization, .elementwise, .attention, .update: nil
         }
     }
 }

@@ -1,14 +1,27 @@
 /// Calibrated time parameters of one op class on one device.
 ///
-/// Time of an op: `overhead + max(flops / (peak * compute.e(flops)), bytes / (bandwidth * memory.e(bytes)))`.
+/// Time of an op: `overhead + max(flops / (peak * compute.e(flops)), bytes / (bandwidth * memory.e(bytes)))
+/// + columnBytes / (bandwidth * lowering)`, the last term only where `lowering` is set
+/// (convolutions lowered to a GEMM through a column matrix on a CPU; see `ConvolutionLowering`).
 public struct OpClassParameters: Sendable, Hashable, Codable {
     public var launchOverheadSeconds: Double
     public var computeEfficiency: EfficiencyCurve
     public var memoryEfficiency: EfficiencyCurve
+    /// Achieved fraction of the memory bandwidth when building or folding back the column
+    /// matrix (im2col / col2im), a pass of its own beside the GEMM; nil: not lowered.
+    public var loweringEfficiency: Double?
 
-    public init(launchOverheadSeconds: Double, computeEfficiency: EfficiencyCurve, memoryEfficiency: EfficiencyCurve) {
+    public init(launchOverheadSeconds: Double, computeEfficiency: EfficiencyCurve, memoryEfficiency: EfficiencyCurve,
+                loweringEfficiency: Double? = nil) {
         self.launchOverheadSeconds = launchOverheadSeconds
         self.computeEfficiency = computeEfficiency
         self.memoryEfficiency = memoryEfficiency
+        self.loweringEfficiency = loweringEfficiency
+    }
+
+    /// Seconds of the column-matrix pass for `columnBytes` at memory bandwidth `bandwidth`.
+    public func loweringSeconds(columnBytes: Int, bandwidth: Double) -> Double {
+        guard let e = loweringEfficiency, e > 0, columnBytes > 0 else { return 0 }
+        return Double(columnBytes) / (bandwidth * e)
     }
 }

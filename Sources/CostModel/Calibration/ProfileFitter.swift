@@ -13,6 +13,12 @@ import Foundation
 /// base profile, so a class measured only in its compute-bound regime keeps a sane
 /// memory efficiency instead of drifting. On a CPU, each thread count found in the
 /// samples gets its own fit, since two threads rarely run twice as fast as one.
+///
+/// Where a class's samples carry column-matrix bytes (CPU convolutions lowered through
+/// im2col/col2im, `TimingSample.columnBytes`), the lowering pass is a fourth parameter:
+/// `t = o + max(...) + c / (B * m_l)`, added rather than overlapped because the trainer
+/// builds the column matrix before (or folds it back after) the GEMM. It gets the same
+/// weak prior, towards the base memory efficiency.
 public struct ProfileFitter: Sendable {
     public let base: DeviceProfile
     /// Classes with fewer samples keep the base profile's parameters.
@@ -24,16 +30,19 @@ public struct ProfileFitter: Sendable {
     public func peak(_ opClass: OpClass, _ precision: Precision, threads: Int = 0) -> Double {
         let device = base.restricted(toThreads: threads)
         switch opClass {
-        case .matmul, .convolution, .attention: return device.matrixPeak(precision) ?? device.vectorPeakFLOPS
-        case .normalization, .elementwise, .update: return device.vectorPeakFLOPS
+        case .matmul, .convolution, .transposedConvolution, .attention: return device.matrixPeak(precision) ?? device.vectorPeakFLOPS
+        case .normalization, .elementwise, .transcendental, .resampling, .update: return device.vectorPeakFLOPS
         }
     }
 
     /// Predicted seconds of a sample under class parameters `(o, m_c, m_m)`.
-    public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double) -> Double {
+    public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double,
+                        lowering: Double? = nil) -> Double {
+        let bandwidth = base.restricted(toThreads: s.threads).memoryBandwidth
         let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision, threads: s.threads) * compute) : 0
-        let m = s.bytes > 0 ? Double(s.bytes) / (base.restricted(toThreads: s.threads).memoryBandwidth * memory) : 0
-        return overhead + max(c, m)
+        let m = s.bytes > 0 ? Double(s.bytes) / (bandwidth * memory) : 0
+        let l = lowering.map { s.columnBytes > 0 ? Double(s.columnBytes) / (bandwidth * $0) : 0 } ?? 0
+        return overhead + max(c, m) + l
     }
 
     /// Fits every class (per thread count) with enough samples and returns the fitted
@@ -57,6 +66,17 @@ public struct ProfileFitter: Sendable {
                 allRelative += relative
             }
         }
+        // Split-off classes without enough samples of their own take their broader class's fit.
+        func inherit(_ table: inout [OpClass: OpClassParameters], fitted: Set<OpClass>) {
+            for c in OpClass.allCases where !fitted.contains(c) {
+                if let f = c.fallback, fitted.contains(f), let p = table[f] { table[c] = p }
+            }
+        }
+        for threads in byThreads.keys {
+            let fitted = Set(fits.filter { $0.threads == threads }.map(\.opClass))
+            inherit(&byThreads[threads, default: [:]], fitted: fitted)
+        }
+        inherit(&classes, fitted: Set(fits.filter { $0.threads == threadCounts.last }.map(\.opClass)))
         profile.opClassesByThreads = byThreads.isEmpty ? nil : byThreads
         profile.opClasses = classes.isEmpty ? nil : classes
         if !allRelative.isEmpty { profile.residualSpread = Self.standardDeviation(allRelative) }
@@ -72,17 +92,21 @@ public struct ProfileFitter: Sendable {
         let prior = base.parameters(for: opClass)
         let priorCompute = log(prior.computeEfficiency.maxEfficiency)
         let priorMemory = log(prior.memoryEfficiency.maxEfficiency)
-        let start = [log(max(1e-9, 0.5 * (group.map(\.seconds).min() ?? 1e-6))), priorCompute, priorMemory]
+        let lowered = group.contains { $0.columnBytes > 0 }
+        var start = [log(max(1e-9, 0.5 * (group.map(\.seconds).min() ?? 1e-6))), priorCompute, priorMemory]
+        if lowered { start.append(priorMemory) }
         let weight = 0.05
-        let solution = NonlinearLeastSquares.fit(start: start, observations: group.count + 2) { x in
-            let o = exp(x[0]), mc = exp(x[1]), mm = exp(x[2])
-            var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm)) - log($0.seconds) }
+        let solution = NonlinearLeastSquares.fit(start: start, observations: group.count + start.count - 1) { x in
+            let o = exp(x[0]), mc = exp(x[1]), mm = exp(x[2]), ml = lowered ? exp(x[3]) : nil
+            var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm, lowering: ml)) - log($0.seconds) }
             r.append(weight * (x[1] - priorCompute))
             r.append(weight * (x[2] - priorMemory))
+            if lowered { r.append(weight * (x[3] - priorMemory)) }
             return r
         }
         let o = exp(solution.parameters[0]), mc = exp(solution.parameters[1]), mm = exp(solution.parameters[2])
-        let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm) }
+        let ml = lowered ? exp(solution.parameters[3]) : nil
+        let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm, lowering: ml) }
         let logMeasured = group.map { log($0.seconds) }
         let meanLog = logMeasured.reduce(0, +) / Double(group.count)
         let ssTot = logMeasured.reduce(0) { $0 + ($1 - meanLog) * ($1 - meanLog) }
@@ -91,13 +115,14 @@ public struct ProfileFitter: Sendable {
         let fitted = OpClassParameters(
             launchOverheadSeconds: o,
             computeEfficiency: EfficiencyCurve(maxEfficiency: mc, halfSaturation: 0),
-            memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0))
+            memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0), loweringEfficiency: ml)
         // Delta method: se(exp(theta)) = exp(theta) * se(theta).
         let report = ClassFit(
             opClass: opClass, threads: threads, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
             memoryEfficiency: mm, launchOverheadStandardError: o * solution.standardErrors[0],
             computeEfficiencyStandardError: mc * solution.standardErrors[1],
             memoryEfficiencyStandardError: mm * solution.standardErrors[2],
+            loweringEfficiency: ml, loweringEfficiencyStandardError: ml.map { $0 * solution.standardErrors[3] },
             rSquared: ssTot > 0 ? 1 - ssRes / ssTot : 1, residualSpread: Self.standardDeviation(relative),
             meanAbsoluteError: relative.reduce(0) { $0 + abs($1) } / Double(relative.count))
         return (fitted, report, relative)

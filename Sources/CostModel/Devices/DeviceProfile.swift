@@ -41,6 +41,11 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Fixed time per training iteration outside the ops (data loading, loss, framework
     /// bookkeeping), fitted from whole steps by calibration; nil counts none.
     public var iterationOverheadSeconds: Double?
+    /// Host time per element of real data that an iteration feeds D (drawing or loading the
+    /// batch and copying it into D's input), fitted from whole steps by calibration
+    /// together with `iterationOverheadSeconds`; nil counts none (the simulator's data
+    /// pipeline prices input on accelerators).
+    public var inputSecondsPerElement: Double?
     /// How the framework on this device keeps activations (nil: `savedTensors`).
     public var memoryPolicy: MemoryPolicy?
     /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.

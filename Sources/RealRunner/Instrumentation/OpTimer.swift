@@ -9,6 +9,20 @@ final class OpTimer {
     private var history: [OpTimingKey: [Double]] = [:]
     private var order: [OpTimingKey] = []
     private var seen: Set<OpTimingKey> = []
+    /// Whole-network items (optimizer step, EMA) by their key (negative op ids): the op
+    /// kind name and the cost the cost model prices them at.
+    private var wholeNetwork: [OpTimingKey: (kind: String, cost: PassCost, parameters: Int)] = [:]
+
+    /// Adds the wall time of a whole-network item (optimizer update or EMA) of one segment.
+    func harvestUpdate(role: NetworkRole, phase: StepPhase, pass: PassKind, kind: String, cost: PassCost,
+                       parameters: Int, seconds: Double) {
+        let key = OpTimingKey(phase: phase, network: role, opID: pass == .ema ? -2 : -1, pass: pass.rawValue,
+                              weights: false, intoInputs: false, batch: 0)
+        if seen.insert(key).inserted { order.append(key) }
+        wholeNetwork[key] = (kind, cost, parameters)
+        perIteration[key, default: 0] += seconds
+        calls[key, default: 0] += 1
+    }
 
     /// Adds the times a network accumulated during one segment.
     func harvest(_ net: Network, role: NetworkRole, phase: StepPhase, backward: (weights: Bool, intoInputs: Bool)?, batch: Int) {
@@ -34,21 +48,41 @@ final class OpTimer {
     func records(graphs: [NetworkRole: Graph], threads: Int, iterations: Int) -> [OpTimingRecord] {
         order.compactMap { key in
             guard let h = history[key], !h.isEmpty else { return nil }
+            let sorted = h.sorted()
+            if let w = wholeNetwork[key] {
+                return OpTimingRecord(
+                    network: key.network.rawValue, phase: key.phase.rawValue, op: key.pass, opID: key.opID, kind: w.kind,
+                    pass: key.pass, weightGradients: false, inputGradients: false, batch: key.batch, inputShapes: [],
+                    outputShape: [], parameters: w.parameters, flops: w.cost.flops, bytesRead: w.cost.bytesRead,
+                    bytesWritten: w.cost.bytesWritten, columnBytes: 0, threads: threads, precision: "fp32",
+                    medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
+                    samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
+            }
             let op = graphs[key.network]!.ops[key.opID]
             let cost = op.cost(batch: key.batch, precision: .fp32)
+            // The backward computes input gradients unless every input is a network input
+            // that the segment does not differentiate into (`Network.backward`, and the
+            // same rule as `WorkItemBuilder`); weight gradients only if asked and present.
+            let graph = graphs[key.network]!
+            let fedOnlyByInputs = op.inputs.allSatisfy { graph.ops[$0].kind == .input }
+            let inputGradients = !op.inputs.isEmpty && (key.intoInputs || !fedOnlyByInputs)
+            let weightGradients = key.weights && op.hasParameters
             let pass: PassCost
             if key.pass == "forward" {
                 pass = cost.forward
             } else {
-                let input = op.inputs.isEmpty ? PassCost() : cost.backwardInput
-                pass = (key.weights ? cost.backwardWeight : PassCost()) + input
+                pass = (weightGradients ? cost.backwardWeight : PassCost())
+                    + (inputGradients ? cost.backwardInput : PassCost())
             }
-            let sorted = h.sorted()
+            let columnBytes = ConvolutionLowering.columnBytes(
+                op.kind.opClass, forward: key.pass == "forward", weightGradients: weightGradients,
+                inputGradients: inputGradients, gemm: cost.gemm, precision: .fp32)
             return OpTimingRecord(
                 network: key.network.rawValue, phase: key.phase.rawValue, op: op.name, opID: op.id, kind: op.kind.name,
                 pass: key.pass, weightGradients: key.weights, inputGradients: key.intoInputs, batch: key.batch,
                 inputShapes: op.inputShapes.map(\.dims), outputShape: op.outputShape.dims, parameters: op.parameterCount,
-                flops: pass.flops, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten, threads: threads,
+                flops: pass.flops, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten,
+                columnBytes: columnBytes, threads: threads,
                 precision: "fp32", medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
                 samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
         }

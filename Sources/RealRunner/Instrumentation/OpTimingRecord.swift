@@ -21,6 +21,9 @@ public struct OpTimingRecord: Codable, Sendable {
     public var flops: Int
     public var bytesRead: Int
     public var bytesWritten: Int
+    /// Bytes of the im2col/col2im column matrix of the pass (`ConvolutionLowering`), 0 for
+    /// ops that build none.
+    public var columnBytes: Int
     public var threads: Int
     public var precision: String
     /// Median over the timed iterations of the seconds this pass took per iteration.

@@ -42,6 +42,8 @@ public final class Trainer {
             discriminator.onWeightGradientsReady = synchronizer.map { s in { s.gradientsReady(.discriminator, opID: $0) } }
         }
     }
+    /// Cost-model prices of the optimizer and EMA segments, by network and pass.
+    private var updateCosts: [String: PassCost] = [:]
     private var buffers = (z: TensorCache(), real: TensorCache(), dInput: TensorCache(), grad: TensorCache(),
                            globalZ: TensorCache(), globalReal: TensorCache())
 
@@ -167,10 +169,14 @@ public final class Trainer {
                 generator.backward(dFake!, inputGradient: false, weightGradients: true)
             case (_, _, .update):
                 synchronizer?.synchronize(seg.network, parameters: net.parameters)
+                let u0 = DispatchTime.now().uptimeNanoseconds
                 (seg.network == .generator ? gOptimizer : dOptimizer).step(net.parameters)
                 net.parameters.zeroGradients()
+                timeUpdate(seg, pass: .optimizer, kind: recipe.optimizer.rawValue, since: u0)
             case (_, _, .ema):
+                let u0 = DispatchTime.now().uptimeNanoseconds
                 ema?.update(generator.parameters)
+                if ema != nil { timeUpdate(seg, pass: .ema, kind: "ema", since: u0) }
             default:
                 preconditionFailure("recipe segment \(seg) has no CPU implementation")
             }
@@ -189,6 +195,20 @@ public final class Trainer {
         lossHistory.append((lossD, lossG))
         timer.endIteration(timed: iteration > warmupSteps)
         return (lossD, lossG)
+    }
+
+    /// Records the wall time of a whole-network segment (optimizer step, EMA) since `start`
+    /// with the cost the cost model prices it at.
+    private func timeUpdate(_ seg: RecipeSegment, pass: PassKind, kind: String, since start: UInt64) {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        // Priced once per network and pass (first iteration), so timing adds no work to later steps.
+        let key = "\(seg.network.rawValue) \(pass.rawValue)"
+        let cost = updateCosts[key] ?? WorkItemBuilder(model: model, recipe: recipe).items(for: seg)
+            .reduce(PassCost()) { $0 + $1.cost }
+        updateCosts[key] = cost
+        timer.harvestUpdate(role: seg.network, phase: seg.phase, pass: pass, kind: kind, cost: cost,
+                            parameters: (seg.network == .generator ? generator : discriminator).parameters.count,
+                            seconds: seconds)
     }
 
     /// Fills `shard`'s rows of `t` (`(b, ...)`): with no shard, `fill(t)`; else `fill` on

@@ -1,0 +1,36 @@
+/// The column matrix that a CPU convolution builds (im2col) or folds back (col2im) around
+/// its matrix product: traffic that the op's own bytes (input, output, weights) leave out.
+///
+/// gansim's CPU trainer (`Conv2DKernel`, `ConvTranspose2DKernel` in RealRunner) lowers
+/// - a convolution, GEMM `(m: OC, n: B*OH*OW, k: C*k*k)`: forward im2col of the input, weight
+///   gradient im2col again, input gradient col2im of `dcol`, each a `(k x n)` column matrix;
+/// - a transposed convolution, GEMM `(m: Cout*k*k, n: B*H*W, k: Cin)`: forward col2im of an
+///   `(m x n)` matrix, backward one im2col of the output gradient shared by both gradients
+///   (counted with the weight gradient, which every generator backward computes).
+///
+/// Accelerators run implicit GEMM with no such matrix; their profiles carry no lowering
+/// parameter, so this traffic prices nothing there.
+public enum ConvolutionLowering {
+    /// Bytes of column matrix a pass of `opClass` writes or reads besides its GEMM, or 0.
+    public static func columnBytes(_ opClass: OpClass, pass: PassKind, gemm: GemmShape?, precision: Precision) -> Int {
+        guard let g = gemm else { return 0 }
+        let p = precision.bytesPerElement
+        switch (opClass, pass) {
+        case (.convolution, .forward), (.convolution, .backwardInput), (.convolution, .backwardWeight):
+            return g.k * g.n * p
+        case (.transposedConvolution, .forward), (.transposedConvolution, .backwardWeight):
+            return g.m * g.n * p
+        default:
+            return 0
+        }
+    }
+
+    /// Column bytes of a whole timed pass as the CPU trainer records it: the forward, or a
+    /// backward computing weight and/or input gradients.
+    public static func columnBytes(_ opClass: OpClass, forward: Bool, weightGradients: Bool, inputGradients: Bool,
+                                   gemm: GemmShape?, precision: Precision) -> Int {
+        if forward { return columnBytes(opClass, pass: .forward, gemm: gemm, precision: precision) }
+        return (weightGradients ? columnBytes(opClass, pass: .backwardWeight, gemm: gemm, precision: precision) : 0)
+            + (inputGradients ? columnBytes(opClass, pass: .backwardInput, gemm: gemm, precision: precision) : 0)
+    }
+}
