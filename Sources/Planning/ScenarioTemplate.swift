@@ -21,10 +21,10 @@ public struct ScenarioTemplate: Sendable {
     /// It parsed in `init`, so this only fails if memory runs out.
     public func root() throws -> Node { try TrainingScenario.compose(yaml) }
 
-    /// `root` with every assignment applied; missing sections are created.
-    public static func applying(_ assignments: [Assignment], to root: Node) -> Node {
+    /// `root` with every assignment applied; missing sections are created with `tag`
+    /// (one tag for every new node: each `Tag.implicit` builds a fresh dictionary).
+    public static func applying(_ assignments: [Assignment], to root: Node, tag: Tag = .implicit) -> Node {
         var node = root
-        let tag = Tag.implicit  // one tag for every new node: each Tag.implicit builds a fresh dictionary
         for a in assignments { set(&node, path: a.path[...], value: a.value, tag: tag) }
         return node
     }
@@ -55,5 +55,12 @@ public struct ScenarioTemplate: Sendable {
         _ assignments: [Assignment], root: Node, defaultName: String, cache: ScenarioCache
     ) throws -> TrainingScenario {
         try TrainingScenario(root: applying(assignments, to: root), defaultName: defaultName, requireFit: false, cache: cache)
+    }
+
+    /// The scenario of one point, from a worker's tree of applied assignments (see `AppliedAssignments`).
+    static func scenario(
+        _ assignments: [Assignment], applied: inout AppliedAssignments, defaultName: String, cache: ScenarioCache
+    ) throws -> TrainingScenario {
+        try TrainingScenario(root: applied.tree(assignments), defaultName: defaultName, requireFit: false, cache: cache)
     }
 }

@@ -72,7 +72,7 @@ public struct SweepEngine: Sendable {
     }
 
     /// Runs `body` for every point on the worker threads; each worker parses the base
-    /// scenario once and keeps its own cache. `body` gets the point's index, a function
+    /// scenario once and keeps its own cache and tree of applied assignments. `body` gets the point's index, a function
     /// that builds its scenario, and the worker's cache.
     private func evaluate<Result: Sendable>(
         template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void,
@@ -83,11 +83,11 @@ public struct SweepEngine: Sendable {
         let timers = CollectiveTimerStore()
         return ParallelWork.map(
             count: points.count, threads: threads,
-            makeState: { (root: try? template.root(), cache: ScenarioCache(timers: timers)) },
+            makeState: { (applied: AppliedAssignments(root: try! template.root()), cache: ScenarioCache(timers: timers)) },
             body: { state, index in
-                let (root, cache) = (state.root!, state.cache)
+                let cache = state.cache
                 return body(index, {
-                    try ScenarioTemplate.scenario(points[index].assignments + extra, root: root, defaultName: defaultName, cache: cache)
+                    try ScenarioTemplate.scenario(points[index].assignments + extra, applied: &state.applied, defaultName: defaultName, cache: cache)
                 }, cache)
             }, progress: progress)
     }

@@ -19,7 +19,7 @@ public enum EnergyModel {
 
     /// Watts of hosts, NICs and switches that serve the first `devices` ranks of `topology` (drawn all the time).
     public static func infrastructureWatts(topology: Topology, devices: Int, device: DeviceProfile, power: PowerSpec) -> (hostWatts: Double, networkWatts: Double) {
-        let machines = Set((0..<devices).map { topology.machine(ofRank: $0) })
+        let machines = topology.machinesUsed(byFirst: devices)
         let nics = topology.machines.isEmpty ? 0 : machines.reduce(0) { $0 + topology.machines[$1].nicNodes.count }
         let switches = topology.nodes.filter { $0.kind == .networkSwitch && $0.machine == nil }.count
         let host = (power.hostWattsPerDevice ?? PowerSpec.defaultHostWatts(device: device)) * Double(devices)
@@ -28,6 +28,6 @@ public enum EnergyModel {
 
     /// Servers the first `devices` ranks occupy.
     public static func machinesUsed(topology: Topology, devices: Int) -> Int {
-        Set((0..<devices).map { topology.machine(ofRank: $0) }).count
+        topology.machinesUsed(byFirst: devices).count
     }
 }

@@ -10,7 +10,7 @@ public final class ScenarioCache {
     private var models: [ModelConfig: GANModel] = [:]
     private var topologies: [TopologySpec: Topology] = [:]
     private let timers: CollectiveTimerStore
-    private var patterns: [PatternKey: [StepPattern]] = [:]
+    private var patterns: [PatternKey: StepPatternTable] = [:]
     private var peaks: [MemoryKey: Int] = [:]
     private var hostCopies: [TopologySpec: Double?] = [:]
 
@@ -19,7 +19,7 @@ public final class ScenarioCache {
     }
 
     struct PatternKey: Hashable {
-        var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile, bucketBytes: Double, segments: [RecipeSegment]
+        var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile, bucketBytes: Double
     }
 
     /// A cache whose collective timers come from `timers` (shared between threads) or a private store.
@@ -63,14 +63,12 @@ public final class ScenarioCache {
         return peak
     }
 
-    /// The priced steps of one iteration's `segments` under `plan`, computed on first use.
-    func steps(plan: TrainingPlan, segments: [RecipeSegment]) -> [StepPattern] {
-        let key = PatternKey(model: plan.model.config, recipe: plan.recipe, device: plan.device, bucketBytes: plan.bucketBytes, segments: segments)
+    /// The priced steps of `plan` (per iteration's segments), shared by every plan with the same model, recipe, device and bucket size.
+    func steps(plan: TrainingPlan) -> StepPatternTable {
+        let key = PatternKey(model: plan.model.config, recipe: plan.recipe, device: plan.device, bucketBytes: plan.bucketBytes)
         if let known = patterns[key] { return known }
-        let priced = StepPattern.steps(
-            segments: segments, builder: WorkItemBuilder(model: plan.model, recipe: plan.recipe),
-            roofline: RooflineModel(device: plan.device), bucketBytes: plan.bucketBytes)
-        patterns[key] = priced
-        return priced
+        let table = StepPatternTable(plan: plan)
+        patterns[key] = table
+        return table
     }
 }

@@ -118,7 +118,7 @@ public struct TrainingScenario: Sendable {
 
         // Communication.
         var algorithm: CollectiveAlgorithm = topology.torusDimensions.isEmpty
-            ? (Set((0..<devices).map { topology.machine(ofRank: $0) }).count > 1 ? .hierarchicalTree : .ring) : .torus
+            ? (topology.machinesUsed(byFirst: devices).count > 1 ? .hierarchicalTree : .ring) : .torus
         var bucketBytes = 25e6
         var chunks = 1
         if var section = try top.section("communication") {

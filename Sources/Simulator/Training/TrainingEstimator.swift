@@ -34,9 +34,10 @@ public enum TrainingEstimator {
         var records: [IterationRecord] = []
         var singleDeviceSeconds: [Double] = []
         var bucketsPerIteration = 0
+        let table = cache?.steps(plan: plan)
         for iteration in 0..<plan.iterations {
             let segments = plan.recipe.segments(iteration: iteration)
-            let steps = cache?.steps(plan: plan, segments: segments) ?? StepPattern.steps(
+            let steps = table?.steps(segments: segments) ?? StepPattern.steps(
                 segments: segments, builder: WorkItemBuilder(model: plan.model, recipe: plan.recipe),
                 roofline: RooflineModel(device: plan.device), bucketBytes: plan.bucketBytes)
             singleDeviceSeconds.append(steps.reduce(0) { $0 + $1.computeSeconds + $1.updateSeconds })

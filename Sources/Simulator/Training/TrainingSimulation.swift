@@ -78,7 +78,7 @@ public final class TrainingSimulation: EventHandler {
             throw ConfigurationError(field: "data.prefetch", value: "\(data.prefetchBatches)", reason: "prefetch at least one batch")
         }
         let topology = plan.topology
-        let machinesUsed = Set((0..<plan.devices).map { topology.machine(ofRank: $0) })
+        let machinesUsed = topology.machinesUsed(byFirst: plan.devices)
         let devicesPerMachine = Double(plan.devices) / Double(machinesUsed.count)
         let machine = topology.machines.isEmpty ? nil : topology.machines[topology.machine(ofRank: 0)]
         let cores = Double(data.decodeCores ?? max(1, machine?.cpuCores ?? 1))
