@@ -11,7 +11,8 @@ import Foundation
 /// indistinguishable from overhead, so a fit keeps `h = 0` and lets `o` carry it. A weak
 /// prior (weight 0.05 per parameter, in log units) pulls each efficiency towards the
 /// base profile, so a class measured only in its compute-bound regime keeps a sane
-/// memory efficiency instead of drifting. On a CPU, each thread count found in the
+/// memory efficiency instead of drifting; then the efficiencies are scaled together so
+/// the class's predicted total time is its measured total (`matchTotals`). On a CPU, each thread count found in the
 /// samples gets its own fit, since two threads rarely run twice as fast as one.
 ///
 /// Where a class's samples carry column-matrix bytes (CPU convolutions lowered through
@@ -23,6 +24,12 @@ public struct ProfileFitter: Sendable {
     public let base: DeviceProfile
     /// Classes with fewer samples keep the base profile's parameters.
     public var minimumSamples = 4
+    /// Whether each fit's efficiencies are then scaled by one common factor so that the
+    /// group's predicted total time equals its measured total. The log fit weighs every
+    /// op alike, so a class mixing fast and slow kernels (the CPU trainer's ReLU forward
+    /// streams at ~25 GB/s, its leaky-ReLU and ReLU backward at 2-6 GB/s) is fitted to
+    /// the many small, fast ops; a step's time is a sum, and the sum is what this keeps.
+    public var matchTotals = true
 
     public init(base: DeviceProfile) { self.base = base }
 
@@ -104,8 +111,21 @@ public struct ProfileFitter: Sendable {
             if lowered { r.append(weight * (x[3] - priorMemory)) }
             return r
         }
-        let o = exp(solution.parameters[0]), mc = exp(solution.parameters[1]), mm = exp(solution.parameters[2])
-        let ml = lowered ? exp(solution.parameters[3]) : nil
+        let o = exp(solution.parameters[0])
+        var mc = exp(solution.parameters[1]), mm = exp(solution.parameters[2])
+        var ml = lowered ? exp(solution.parameters[3]) : nil
+        if matchTotals {
+            // Scale the efficiencies together so that the group's predicted total equals its
+            // measured total: sum(o + w_i / k) = sum(t_i), w_i the work terms at k = 1.
+            let work = group.map { predict($0, overhead: 0, compute: mc, memory: mm, lowering: ml) }
+            let available = group.reduce(0) { $0 + $1.seconds } - o * Double(group.count)
+            let k = work.reduce(0, +) / available
+            if available > 0, k.isFinite, k > 0 {
+                mc *= k
+                mm *= k
+                ml = ml.map { $0 * k }
+            }
+        }
         let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm, lowering: ml) }
         let logMeasured = group.map { log($0.seconds) }
         let meanLog = logMeasured.reduce(0, +) / Double(group.count)
