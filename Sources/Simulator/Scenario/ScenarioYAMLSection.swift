@@ -8,7 +8,8 @@ struct ScenarioYAMLSection {
     let path: String
     private let node: Node
     private var entries: [(key: String, value: Node)] = []
-    private var used: Set<String> = []
+    /// Whether each entry has been asked for (by index: cheaper than a set of key strings, asked per field per sweep point).
+    private var used: [Bool] = []
 
     /// Wraps `node`, which must be a mapping.
     init(_ node: Node, path: String) throws {
@@ -18,6 +19,7 @@ struct ScenarioYAMLSection {
             throw Self.error(path.isEmpty ? "scenario" : path, node, "expected a mapping of fields")
         }
         for (key, value) in mapping { entries.append((key.string ?? "", value)) }
+        used = Array(repeating: false, count: entries.count)
     }
 
     private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -29,8 +31,12 @@ struct ScenarioYAMLSection {
 
     /// The raw node of `key`, if present.
     mutating func node(_ key: String) -> Node? {
-        used.insert(key)
-        return entries.first { $0.key == key }?.value
+        var found: Node?
+        for index in entries.indices where entries[index].key == key {
+            used[index] = true
+            if found == nil { found = entries[index].value }
+        }
+        return found
     }
 
     /// A nested section, if present.
@@ -102,7 +108,7 @@ struct ScenarioYAMLSection {
 
     /// Throws for the first key that was never read.
     func finish() throws {
-        for entry in entries where !used.contains(entry.key) {
+        for (index, entry) in entries.enumerated() where !used[index] {
             throw ConfigurationError(
                 field: field(entry.key), value: entry.value.scalar?.string ?? "", reason: "unknown field",
                 line: entry.value.mark?.line, column: entry.value.mark?.column)
