@@ -6,7 +6,7 @@ APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev openmpi-bin libopenmpi-dev p
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean reports validate validate-mpi
+.PHONY: all deps build run test bench clean reports validate validate-mpi validate-h100
 
 all: build
 
@@ -48,6 +48,13 @@ validate: build
 ## validate-mpi: fit the MPI transport (all-reduce microbenchmark), then predict and run data-parallel trainings (np 2).
 validate-mpi: build
 	$(BIN) validate-distributed $(if $(wildcard out/cpu-calibrated.json),--profile out/cpu-calibrated.json) --out out/validation-mpi
+
+## validate-h100: fit an H100 profile to the committed PyTorch op timings (measurements/h100/fit), then predict
+## the committed whole steps of other configurations (measurements/h100/validation). No GPU needed.
+validate-h100: build
+	$(BIN) calibrate --device h100 --measurements measurements/h100/fit/*.jsonl --out out/h100-fitted.json
+	$(BIN) validate --profile out/h100-fitted.json --measurements measurements/h100/validation/*.jsonl \
+	  --out out/validation-h100
 
 ## reports: regenerate reports/ (report.html, summary.md, result.json, iterations.csv, trace.json) for the shipped scenarios.
 reports: build

@@ -8,17 +8,31 @@
 The graph is rebuilt layer by layer from the exported ops (same shapes, attributes and
 parameter counts; the script checks the counts against the export). Each op is timed
 alone (forward, and forward+backward for the backward pass) on random inputs of its
-exported shapes; then whole training steps of the GAN (D step on real+fake, G step, Adam)
-are timed. Output is JSON lines in the format `gansim calibrate --measurements` reads:
+exported shapes (a backward record is forward+backward minus forward minus the cost of a
+`.backward()` call itself, measured once on a one-element graph); then whole training
+steps of the GAN (D step on real+fake, G step, Adam) are timed. Output is JSON lines in the format `gansim calibrate --measurements` reads:
 op records carry `kind`, `flops`, `bytesRead`, `bytesWritten` (from the export) and
 `medianSeconds`; step records carry `type: "step"`. The first line records provenance
 (device name, driver, library versions, date).
+
+Precision follows the export's `--precision`: `fp32` turns TF32 off (PyTorch's cuDNN
+default would otherwise use it), `tf32` turns it on for matmuls and convolutions,
+`bf16`/`fp16` run forward passes under `torch.autocast` (mixed precision as in training;
+no loss scaler). On CUDA each timing sample is a burst of back-to-back calls with one
+synchronisation, divided by the burst length: the steady-state cost of an op inside a
+step, where the CPU queues kernels ahead of the GPU. cuDNN autotuning is on
+(`cudnn.benchmark`, as the official BigGAN and StyleGAN2 code set it); warm-up calls
+absorb it. Step records name the model configuration, the recipe timed (one D step on
+real+fake together, one G step with D's weights frozen, Adam, no EMA or regularisers),
+and the peak memory PyTorch allocated during the timed steps (after warm-up).
 """
 import argparse
 import datetime
 import json
+import contextlib
 import platform
 import statistics
+import subprocess
 import sys
 import time
 
@@ -195,17 +209,57 @@ def sync(device):
         torch.cuda.synchronize()
 
 
-def timed(fn, device, repeats, warmup=3):
+def timed(fn, device, repeats, warmup=3, burst=None):
+    """Median seconds of one call of `fn` over `repeats` samples (bursts of calls on CUDA)."""
+    burst = burst or (10 if device.startswith("cuda") else 1)
     for _ in range(warmup):
         fn()
     sync(device)
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
-        fn()
+        for _ in range(burst):
+            fn()
         sync(device)
-        times.append(time.perf_counter() - t0)
+        times.append((time.perf_counter() - t0) / burst)
     return statistics.median(times)
+
+
+def precision_context(precision, device):
+    """Sets TF32 for `precision` and returns the context forward passes run in."""
+    tf32 = precision == "tf32"
+    torch.backends.cuda.matmul.allow_tf32 = tf32
+    torch.backends.cudnn.allow_tf32 = tf32
+    torch.backends.cudnn.benchmark = True
+    if precision in ("bf16", "fp16"):
+        dtype = torch.bfloat16 if precision == "bf16" else torch.float16
+        return lambda: torch.autocast(device_type="cuda" if device.startswith("cuda") else "cpu", dtype=dtype)
+    if precision in ("fp32", "tf32"):
+        return contextlib.nullcontext
+    raise SystemExit(f"measure_graph.py: precision '{precision}' of the export is not supported")
+
+
+def backward_call_seconds(device, repeats):
+    """Seconds one `.backward()` call costs beyond its kernels: the autograd engine's hand-off.
+
+    Timed on a one-element graph. A training step pays it once per backward pass, but
+    timing each op alone pays it per op, so it is subtracted from every backward record.
+    """
+    x = torch.ones(1, device=device, requires_grad=True)
+    g = torch.ones(1, device=device)
+    forward_only = timed(lambda: x * 2, device, repeats)
+    both = timed(lambda: (x * 2).backward(g), device, repeats)
+    return max(0.0, both - 2 * forward_only)
+
+
+def driver_version():
+    """The NVIDIA driver version from nvidia-smi, or None."""
+    try:
+        out = subprocess.run(["nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader"],
+                             capture_output=True, text=True, timeout=30)
+        return out.stdout.strip().splitlines()[0] if out.returncode == 0 and out.stdout.strip() else None
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 def main():
@@ -215,78 +269,105 @@ def main():
     ap.add_argument("--repeats", type=int, default=10)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--out", default="-")
+    ap.add_argument("--steps-only", action="store_true", help="time whole steps only (no per-op records)")
     args = ap.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
     export = json.load(open(args.graph))
-    batch, dev = export["batch"], args.device
+    batch, dev, precision = export["batch"], args.device, export.get("precision", "fp32")
+    autocast = precision_context(precision, dev)
     torch.manual_seed(0)
     out = sys.stdout if args.out == "-" else open(args.out + ".tmp", "w")
     provenance = {"type": "provenance", "model": export["model"], "batch": batch, "device": dev,
                   "deviceName": torch.cuda.get_device_name() if dev.startswith("cuda") else platform.processor(),
                   "torch": torch.__version__, "cuda": torch.version.cuda,
-                  "driver": (torch.cuda.get_device_properties(0).name if dev.startswith("cuda") else None),
+                  "driver": driver_version() if dev.startswith("cuda") else None,
+                  "cudnn": torch.backends.cudnn.version() if dev.startswith("cuda") else None,
+                  "precision": precision, "config": export.get("config"),
                   "threads": torch.get_num_threads(), "python": platform.python_version(),
                   "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+    call = backward_call_seconds(dev, args.repeats)
+    provenance["backwardCallSeconds"] = call
     print(json.dumps(provenance), file=out)
     nets = {}
     for role in ("generator", "discriminator"):
         net = Net(export[role]).to(dev)
         nets[role] = net
         values = {}
-        with torch.no_grad():
+        with torch.no_grad(), autocast():
             feeds = net.inputs(batch, dev)
             for r, op in zip(net.records, net.ops):
+                op.batch = batch
                 values[r["id"]] = feeds[r["id"]] if r["kind"] == "input" else op(*[values[i] for i in r["inputs"]])
         for r, op in zip(net.records, net.ops):
-            if r["kind"] in ("input", "reshape"):
+            if r["kind"] in ("input", "reshape") or args.steps_only:
                 continue
             op.batch = batch
             args_ = [values[i].detach().clone().requires_grad_(values[i].is_floating_point() and
                                                                  net.records[i]["kind"] != "input")
                      for i in r["inputs"]]
-            fwd = timed(lambda: op(*args_), dev, args.repeats)
+            def forward():
+                with autocast():
+                    return op(*args_)
+            fwd = timed(forward, dev, args.repeats)
             cost = r["cost"]
             rec = {"type": "op", "network": role[0].upper(), "op": r["name"], "kind": r["kind"],
-                   "pass": "forward", "batch": batch, "precision": "fp32", "flops": cost["forward"]["flops"],
+                   "pass": "forward", "batch": batch, "precision": precision, "flops": cost["forward"]["flops"],
                    "bytesRead": cost["forward"]["bytesRead"], "bytesWritten": cost["forward"]["bytesWritten"],
                    "medianSeconds": fwd}
             print(json.dumps(rec), file=out)
-            y = op(*args_)
+            y = forward()
             if y.requires_grad:
                 grad = torch.randn_like(y)
-                both = timed(lambda: op(*args_).backward(grad), dev, args.repeats)
+                both = timed(lambda: forward().backward(grad), dev, args.repeats)
                 bwd = cost["backwardInput"] if any(a.requires_grad for a in args_) else \
                     {"flops": 0, "bytesRead": 0, "bytesWritten": 0}
                 w = cost["backwardWeight"] if r["parameters"] > 0 else {"flops": 0, "bytesRead": 0, "bytesWritten": 0}
-                if both > fwd:
+                if both - call > fwd:
                     rec.update({"pass": "backward", "flops": bwd["flops"] + w["flops"],
                                 "bytesRead": bwd["bytesRead"] + w["bytesRead"],
-                                "bytesWritten": bwd["bytesWritten"] + w["bytesWritten"], "medianSeconds": both - fwd})
+                                "bytesWritten": bwd["bytesWritten"] + w["bytesWritten"], "medianSeconds": both - call - fwd})
                     print(json.dumps(rec), file=out)
     g, d = nets["generator"], nets["discriminator"]
     opt_g = torch.optim.Adam(g.parameters(), 2e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999))
 
+    image_id = next(r["id"] for r in d.records if r["kind"] == "input" and not r["name"].endswith("label"))
+
     def iteration():
         gf, df = g.inputs(batch, dev), d.inputs(2 * batch, dev)
-        with torch.no_grad():
+        with torch.no_grad(), autocast():
             fake = g(gf, batch)
-        image_id = next(r["id"] for r in d.records if r["kind"] == "input" and not r["name"].endswith("label"))
-        df[image_id] = torch.cat([df[image_id][:batch], fake])
+        df[image_id] = torch.cat([df[image_id][:batch], fake.to(df[image_id].dtype)])
         opt_d.zero_grad(set_to_none=True)
-        F.softplus(d(df, 2 * batch)).mean().backward()
+        d.requires_grad_(True)
+        with autocast():
+            loss = F.softplus(d(df, 2 * batch)).mean()
+        loss.backward()
         opt_d.step()
         opt_g.zero_grad(set_to_none=True)
+        d.requires_grad_(False)
         gf = g.inputs(batch, dev)
-        fake = g(gf, batch)
         dg = d.inputs(batch, dev)
-        dg[image_id] = fake
-        F.softplus(-d(dg, batch)).mean().backward()
+        with autocast():
+            dg[image_id] = g(gf, batch)
+            loss = F.softplus(-d(dg, batch)).mean()
+        loss.backward()
         opt_g.step()
 
-    step = timed(iteration, dev, args.repeats)
-    print(json.dumps({"type": "step", "batch": batch, "stepSeconds": step, "device": dev}), file=out)
+    values = args_ = y = grad = None
+    for _ in range(3):  # warm-up: cuDNN autotuning allocates trial workspaces the steps never hold
+        iteration()
+    if dev.startswith("cuda"):
+        torch.cuda.synchronize()
+        torch.cuda.reset_peak_memory_stats()
+    step = timed(iteration, dev, args.repeats, warmup=0, burst=1)
+    record = {"type": "step", "batch": batch, "stepSeconds": step, "device": dev, "precision": precision,
+              "config": export.get("config"), "model": export["model"],
+              "recipe": "1 D step on real+fake (2B), 1 G step with D frozen, Adam, no EMA or regularisers"}
+    if dev.startswith("cuda"):
+        record["peakAllocatedBytes"] = torch.cuda.max_memory_allocated()
+    print(json.dumps(record), file=out)
     if out is not sys.stdout:
         out.close()
         import os

@@ -3,14 +3,18 @@ public struct ValidationReport: Sendable, Codable {
     /// One configuration.
     public struct Configuration: Sendable, Codable {
         public var label: String
-        public var run: RunConfiguration
+        /// The CPU run, when gansim's own trainer measured it.
+        public var run: RunConfiguration?
+        /// The measurement record (`FILE:LINE`), when the step was timed elsewhere.
+        public var source: String?
         public var predictedStepSeconds: Double
         public var measuredStepSeconds: Double
         /// `predicted / measured - 1`.
         public var stepTimeError: Double
         public var predictedPeakBytes: Int
         public var measuredPeakBytes: Int
-        public var memoryError: Double
+        /// `predicted / measured - 1`; nil when the peak was not measured.
+        public var memoryError: Double?
     }
 
     /// Aggregate errors, as fractions (0.05 = 5%).
@@ -18,10 +22,24 @@ public struct ValidationReport: Sendable, Codable {
         public var configurations: Int
         public var stepTimeMAPE: Double
         public var stepTimeMaxError: Double
+        /// Over the configurations whose peak memory was measured.
         public var memoryMAPE: Double
     }
 
     public var profile: String
     public var configurations: [Configuration]
     public var summary: Summary
+
+    /// The report of `configurations`, with its summary computed from them.
+    public init(profile: String, configurations: [Configuration]) {
+        self.profile = profile
+        self.configurations = configurations
+        let n = Double(max(1, configurations.count))
+        let memory = configurations.compactMap(\.memoryError)
+        summary = Summary(
+            configurations: configurations.count,
+            stepTimeMAPE: configurations.reduce(0) { $0 + abs($1.stepTimeError) } / n,
+            stepTimeMaxError: configurations.map { abs($0.stepTimeError) }.max() ?? 0,
+            memoryMAPE: memory.reduce(0) { $0 + abs($1) } / Double(max(1, memory.count)))
+    }
 }

@@ -18,18 +18,12 @@ public enum Validator {
             let memory = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown().totalBytes
             let run = try measure(config)
             rows.append(ValidationReport.Configuration(
-                label: config.label, run: config, predictedStepSeconds: predicted.seconds,
+                label: config.label, run: config, source: nil, predictedStepSeconds: predicted.seconds,
                 measuredStepSeconds: run.stepSeconds, stepTimeError: predicted.seconds / run.stepSeconds - 1,
                 predictedPeakBytes: memory, measuredPeakBytes: run.peakResidentBytes,
                 memoryError: Double(memory) / Double(max(1, run.peakResidentBytes)) - 1))
         }
         progress?(plan.count, plan.count, "done")
-        let n = Double(max(1, rows.count))
-        return ValidationReport(
-            profile: profile.name, configurations: rows,
-            summary: .init(configurations: rows.count,
-                           stepTimeMAPE: rows.reduce(0) { $0 + abs($1.stepTimeError) } / n,
-                           stepTimeMaxError: rows.map { abs($0.stepTimeError) }.max() ?? 0,
-                           memoryMAPE: rows.reduce(0) { $0 + abs($1.memoryError) } / n))
+        return ValidationReport(profile: profile.name, configurations: rows)
     }
 }

@@ -23,13 +23,16 @@ import Foundation
 public enum MeasurementFile {
     /// Parses the file at `path`.
     public static func read(path: String) throws(CalibrationError) -> [TimingSample] {
-        let text: String
+        try parse(contents(path: path), file: path)
+    }
+
+    /// The text of the measurement file at `path`.
+    public static func contents(path: String) throws(CalibrationError) -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw .unusableFile(file: path, reason: "cannot be read (\(error.localizedDescription))")
         }
-        return try parse(text, file: path)
     }
 
     /// Parses measurement text; `file` names it in errors. CSV if the first record line

@@ -16,8 +16,9 @@ struct CalibrateCommand: ParsableCommand {
             every command through --profile.
             """)
 
-    @Option(help: "Op timings to fit (JSONL or CSV) instead of running the built-in fit set.")
-    var measurements: String?
+    @Option(parsing: .upToNextOption,
+            help: "Op timing files to fit (JSONL or CSV; one or more) instead of running the built-in fit set.")
+    var measurements: [String] = []
 
     @Option(help: "Catalog profile whose peaks and bandwidth the fit starts from.")
     var device: String = "cpu"
@@ -32,9 +33,11 @@ struct CalibrateCommand: ParsableCommand {
         let base = try DeviceCatalog.profile(named: device)
         let result: CalibrationResult
         let source: String
-        if let measurements {
-            result = ProfileFitter(base: base).fit(try MeasurementFile.read(path: measurements))
-            source = measurements
+        if !measurements.isEmpty {
+            var samples: [TimingSample] = []
+            for path in measurements { samples += try MeasurementFile.read(path: path) }
+            result = ProfileFitter(base: base).fit(samples)
+            source = measurements.count == 1 ? measurements[0] : "\(measurements.count) files"
         } else {
             guard base.kind == .cpu else {
                 throw ValidationError("--device \(device): running the fit set needs the local cpu profile; "

@@ -9,10 +9,22 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Predict the validation plan with the cost model, run it on the CPU, report the errors.",
-        discussion: "Writes validation.json, validation.md and scatter.svg into --out. Runs take a few minutes.")
+        discussion: """
+            Writes validation.json, validation.md and scatter.svg into --out. Runs take a few minutes.
+            With --measurements it runs nothing: it predicts the whole steps recorded in files of
+            scripts/measure_graph.py (timed in PyTorch on any device, e.g. a GPU) for --profile, or
+            for the catalog --device when no profile is given, and reports the same table.
+            """)
 
     @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
     var profile: String?
+
+    @Option(parsing: .upToNextOption,
+            help: "Step timings from scripts/measure_graph.py (one or more JSONL files) to predict instead of CPU runs.")
+    var measurements: [String] = []
+
+    @Option(help: "Catalog device predicted for --measurements when no --profile is given (e.g. h100).")
+    var device: String?
 
     @Option(help: "Output folder for the report.")
     var out: String?
@@ -21,9 +33,20 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let device = try profile.map { try DeviceProfile.load(path: $0) } ?? DeviceCatalog.cpu
-        let report = try Validator.validate(profile: device, plan: Plans.validation, measure: TrainProcess.measure,
+        if device != nil && (profile != nil || measurements.isEmpty) {
+            throw ValidationError("--device \(device!): names the catalog profile for --measurements without --profile")
+        }
+        let catalog = try device.map { try DeviceCatalog.profile(named: $0) } ?? DeviceCatalog.cpu
+        let predicted = try profile.map { try DeviceProfile.load(path: $0) } ?? catalog
+        let report: ValidationReport
+        if measurements.isEmpty {
+            report = try Validator.validate(profile: predicted, plan: Plans.validation, measure: TrainProcess.measure,
                                             progress: TrainProcess.progress("validating"))
+        } else {
+            var steps: [MeasuredStep] = []
+            for path in measurements { steps += try MeasuredStepFile.read(path: path) }
+            report = try MeasuredStepValidator.validate(profile: predicted, steps: steps)
+        }
         let table = Self.table(report)
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -32,7 +55,8 @@ struct ValidateCommand: ParsableCommand {
             }
             try write(try JSONOutput.string(report) + "\n", "validation.json")
             try write(ScatterPlot.svg(report), "scatter.svg")
-            try write("# Validation against real CPU runs\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
+            let against = measurements.isEmpty ? "real CPU runs" : "measured steps (\(measurements.count) files)"
+            try write("# Validation against \(against)\n\nProfile: `\(profile ?? predicted.name + " (catalog)")`\n\n```\n"
                 + table + "\n```\n\n![predicted vs measured](scatter.svg)\n", "validation.md")
         }
         print(json ? try JSONOutput.string(report) : table)
@@ -43,7 +67,8 @@ struct ValidateCommand: ParsableCommand {
         for c in r.configurations {
             t.add([c.label, Units.seconds(c.predictedStepSeconds), Units.seconds(c.measuredStepSeconds),
                    String(format: "%+.1f%%", c.stepTimeError * 100), Units.bytes(c.predictedPeakBytes),
-                   Units.bytes(c.measuredPeakBytes), String(format: "%+.1f%%", c.memoryError * 100)])
+                   c.memoryError == nil ? "-" : Units.bytes(c.measuredPeakBytes),
+                   c.memoryError.map { String(format: "%+.1f%%", $0 * 100) } ?? "-"])
         }
         let s = r.summary
         return t.render() + "\n" + String(

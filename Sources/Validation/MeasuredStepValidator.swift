@@ -1,0 +1,26 @@
+import CostModel
+
+/// Predicts steps timed outside gansim (e.g. in PyTorch on a GPU) and reports the errors.
+///
+/// Each step is predicted with the same single-device estimator as `Validator`, for the
+/// recipe the measurement script runs (`MeasuredStep.recipe`). Memory is compared without
+/// the profile's runtime overhead (the CUDA context and library handles), since a
+/// framework's allocator statistics do not see those.
+public enum MeasuredStepValidator {
+    public static func validate(profile: DeviceProfile, steps: [MeasuredStep]) throws -> ValidationReport {
+        var rows: [ValidationReport.Configuration] = []
+        for step in steps {
+            let model = try step.model.build()
+            let predicted = try AnalyticEstimator(model: model, recipe: step.recipe, device: profile).estimate()
+            var memory = MemoryModel(model: model, recipe: step.recipe, device: profile).breakdown()
+            memory.runtimeBytes = 0
+            let measuredBytes = step.peakAllocatedBytes ?? 0
+            rows.append(ValidationReport.Configuration(
+                label: step.label, run: nil, source: step.source, predictedStepSeconds: predicted.seconds,
+                measuredStepSeconds: step.stepSeconds, stepTimeError: predicted.seconds / step.stepSeconds - 1,
+                predictedPeakBytes: memory.totalBytes, measuredPeakBytes: measuredBytes,
+                memoryError: measuredBytes > 0 ? Double(memory.totalBytes) / Double(measuredBytes) - 1 : nil))
+        }
+        return ValidationReport(profile: profile.name, configurations: rows)
+    }
+}
