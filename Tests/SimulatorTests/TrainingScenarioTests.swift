@@ -1,3 +1,4 @@
+import CostModel
 import Testing
 @testable import Simulator
 
@@ -37,6 +38,28 @@ import Testing
         #expect(custom.plan.power.gramsCO2PerKWh == 50)
         #expect(custom.plan.price.owned)
         #expect(custom.plan.price.usdPerKWh == 0.08)
+    }
+
+    @Test func recipeDefaultsAreTheOfficialRecipe() throws {
+        func recipe(_ architecture: String, _ recipe: String = "") throws -> TrainingRecipe {
+            try TrainingScenario(yaml: """
+                model:
+                  architecture: \(architecture)
+                \(recipe)
+                cluster:
+                  topology: dgx-a100
+                  devices: 8
+                """, defaultName: "t").plan.recipe
+        }
+        for architecture in Architecture.allCases {
+            #expect(try recipe(architecture.rawValue) == TrainingRecipe.official(for: architecture, batchPerDevice: 32))
+        }
+        let stylegan = try recipe("stylegan2", "recipe:\n  precision: fp16")
+        #expect(stylegan.precision == PrecisionPolicy(.fp16, highestResolutions: 4))
+        #expect(stylegan.r1Interval == 16 && stylegan.pathLengthInterval == 4 && stylegan.ema)
+        let everywhere = try recipe("stylegan2", "recipe:\n  precision: fp16\n  mixedPrecisionResolutions: 0\n  ema: false")
+        #expect(everywhere.precision == PrecisionPolicy(.fp16) && !everywhere.ema)
+        #expect(try recipe("biggan", "recipe:\n  precision: bf16").precision == PrecisionPolicy(.bf16))
     }
 
     @Test func errorsNameFieldValueLineAndColumn() {

@@ -67,13 +67,18 @@ public struct TrainingScenario: Sendable {
             throw modelSection.locate(ConfigurationError(field: "model", value: architectureName, reason: "\(error)"), key: "architecture")
         }
 
-        // Recipe.
-        var recipe = TrainingRecipe(batchPerDevice: 32, discriminatorSteps: architecture == .biggan ? 2 : 1, ema: architecture == .biggan)
+        // Recipe: the architecture's official one, each field overridable.
+        var recipe = TrainingRecipe.official(for: architecture, batchPerDevice: 32)
         if var section = try top.section("recipe") {
             recipe.batchPerDevice = try section.int("batchPerDevice", minimum: 1) ?? recipe.batchPerDevice
             recipe.accumulation = try section.int("accumulation", minimum: 1) ?? recipe.accumulation
             recipe.discriminatorSteps = try section.int("discriminatorSteps", minimum: 1) ?? recipe.discriminatorSteps
-            if let precision = try section.choice("precision", Precision.self) { recipe.precision = PrecisionPolicy(precision) }
+            if let precision = try section.choice("precision", Precision.self) {
+                recipe.precision = TrainingRecipe.official(for: architecture, batchPerDevice: 1, precision: precision).precision
+            }
+            if let blocks = try section.int("mixedPrecisionResolutions") {
+                recipe.precision.highestResolutions = blocks == 0 ? nil : blocks
+            }
             recipe.optimizer = try section.choice("optimizer", OptimizerKind.self) ?? recipe.optimizer
             recipe.ema = try section.bool("ema") ?? recipe.ema
             recipe.r1Interval = try section.int("r1Interval") ?? recipe.r1Interval
