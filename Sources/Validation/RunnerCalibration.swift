@@ -3,7 +3,9 @@ import CostModel
 /// Calibrates a CPU profile from real runs: per-class op parameters from every op
 /// timing of the fit set, then the time outside the ops (a fixed per-iteration overhead
 /// plus a cost per element of real data fed to D: drawing the synthetic batch is the
-/// trainer's largest untimed work) and the runtime memory baseline from the whole steps.
+/// trainer's largest untimed work), from the runs' measured time outside their timed ops
+/// (or, for runs that did not measure it, their step time less the op model's
+/// prediction), and the runtime memory baseline from the whole steps.
 public enum RunnerCalibration {
     /// The fitted profile and the fit report.
     public static func calibrate(
@@ -24,7 +26,13 @@ public enum RunnerCalibration {
             let model = try config.modelConfig.build()
             let device = profile.restricted(toThreads: config.threads)
             let estimator = try AnalyticEstimator(model: model, recipe: config.recipe, device: device)
-            stepGaps.append(run.stepSeconds - estimator.estimate().seconds)
+            // Where the run measured its time outside the timed ops, that is fitted, so that
+            // errors of the op model do not leak into the overhead; else the step's gap.
+            if let untimed = run.untimedSeconds {
+                stepGaps.append(untimed)
+            } else {
+                stepGaps.append(run.stepSeconds - estimator.estimate().seconds)
+            }
             inputElements.append(Double(estimator.inputElementsPerIteration))
             var noRuntime = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
             noRuntime.runtimeBytes = 0

@@ -124,6 +124,9 @@ import Testing
             #expect(json[key] != nil, "missing \(key)")
         }
         #expect(result.peakResidentBytes > 1_000_000)
+        // The time outside the timed ops is measured (and never exceeds the step).
+        let untimed = try #require(result.untimedSeconds)
+        #expect(untimed.isFinite && untimed <= result.stepSeconds)
         let lines = try String(contentsOfFile: dir + "/timings.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.contains { $0.contains("\"type\":\"step\"") })
         let op = try #require(lines.first { $0.contains("\"kind\":\"linear\"") && $0.contains("\"pass\":\"forward\"") })

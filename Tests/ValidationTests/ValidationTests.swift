@@ -78,4 +78,19 @@ import Validation
             - 60e-9 * Double(estimator.inputElementsPerIteration)) < 1e-12)
         #expect(estimator.inputElementsPerIteration == 16 * 3 * 32 * 32)
     }
+
+    @Test func measuredTimeOutsideTheOpsIsFittedInsteadOfTheStepGap() throws {
+        let base = DeviceCatalog.cpu
+        // Steps far off the op model (x3), but 1 ms + 20 ns per input element measured outside the ops.
+        let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(4))) { config in
+            let model = try config.modelConfig.build()
+            let estimator = try AnalyticEstimator(model: model, recipe: config.recipe,
+                                                  device: base.restricted(toThreads: config.threads))
+            let untimed = 1e-3 + 20e-9 * Double(estimator.inputElementsPerIteration)
+            return MeasuredRun(stepSeconds: 3 * estimator.estimate().seconds + untimed, peakResidentBytes: 1 << 26,
+                               opTimings: [], untimedSeconds: untimed)
+        }
+        #expect(abs((result.profile.iterationOverheadSeconds ?? 0) / 1e-3 - 1) < 1e-6)
+        #expect(abs((result.profile.inputSecondsPerElement ?? 0) / 20e-9 - 1) < 1e-6)
+    }
 }

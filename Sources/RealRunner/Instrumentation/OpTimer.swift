@@ -22,7 +22,11 @@ final class OpTimer {
         wholeNetwork[key] = (kind, cost, parameters)
         perIteration[key, default: 0] += seconds
         calls[key, default: 0] += 1
+        iterationSeconds += seconds
     }
+
+    /// Seconds harvested so far in the current iteration (ops and whole-network items).
+    private(set) var iterationSeconds = 0.0
 
     /// Adds the times a network accumulated during one segment.
     func harvest(_ net: Network, role: NetworkRole, phase: StepPhase, backward: (weights: Bool, intoInputs: Bool)?, batch: Int) {
@@ -33,6 +37,7 @@ final class OpTimer {
             if seen.insert(key).inserted { order.append(key) }
             perIteration[key, default: 0] += s
             calls[key, default: 0] += 1
+            iterationSeconds += s
         }
         net.resetTimes()
     }
@@ -41,6 +46,7 @@ final class OpTimer {
     func endIteration(timed: Bool) {
         if timed { for (k, s) in perIteration { history[k, default: []].append(s) } }
         perIteration = [:]
+        iterationSeconds = 0
         if !timed { calls = [:] }
     }
 

@@ -42,4 +42,7 @@ public struct TrainResult: Codable, Sendable {
     public var warmupSteps: Int
     /// Wall time of the whole training loop, in seconds.
     public var totalSeconds: Double
+    /// Median over the timed iterations of the wall time outside the timed ops (drawing
+    /// the batch, losses, glue): what calibration fits as per-iteration overhead.
+    public var untimedSeconds: Double? = nil
 }

@@ -20,6 +20,7 @@ extension Trainer {
     func summary(totalSeconds: Double) -> TrainResult {
         let timed = Array(stepSeconds.dropFirst(warmupSteps)).sorted()
         let median = timed.isEmpty ? 0 : timed[timed.count / 2]
+        let untimed = Array(untimedSeconds.dropFirst(warmupSteps)).sorted()
         let realPerStep = recipe.batchPerDevice * recipe.accumulation * recipe.discriminatorSteps
         var modes: Int?, quality: Double?
         if let ring = dataset as? RingDataset {
@@ -42,7 +43,8 @@ extension Trainer {
             modesCovered: modes, highQualityFraction: quality, flopsPerStep: flops,
             achievedGFLOPs: median > 0 ? Double(flops) / median / 1e9 : 0,
             generatorParameters: generator.parameters.count, discriminatorParameters: discriminator.parameters.count,
-            warmupSteps: warmupSteps, totalSeconds: totalSeconds)
+            warmupSteps: warmupSteps, totalSeconds: totalSeconds,
+            untimedSeconds: untimed.isEmpty ? nil : untimed[untimed.count / 2])
     }
 
     /// The per-sample shape D takes (and G produces).

@@ -22,6 +22,8 @@ public final class Trainer {
     public private(set) var lossHistory: [(discriminator: Double, generator: Double)] = []
     /// Wall seconds of every iteration run so far.
     public private(set) var stepSeconds: [Double] = []
+    /// Wall seconds of every iteration outside its timed ops and updates.
+    public private(set) var untimedSeconds: [Double] = []
     let defaults: TrainDefaults
     let ema: ExponentialMovingAverage?
     let timer = OpTimer()
@@ -192,6 +194,7 @@ public final class Trainer {
         iteration += 1
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
         stepSeconds.append(seconds)
+        untimedSeconds.append(seconds - timer.iterationSeconds)
         lossHistory.append((lossD, lossG))
         timer.endIteration(timed: iteration > warmupSteps)
         return (lossD, lossG)

@@ -41,7 +41,7 @@ enum TrainProcess {
             TrainResult.self, from: Data(contentsOf: folder.appendingPathComponent("result.json")))
         let timings = try MeasurementFile.read(path: folder.appendingPathComponent("timings.jsonl").path)
         return MeasuredRun(stepSeconds: result.stepSeconds, peakResidentBytes: result.peakResidentBytes,
-                           opTimings: timings)
+                           opTimings: timings, untimedSeconds: result.untimedSeconds)
     }
 
     /// A progress callback drawing `ProgressBar` on a terminal (silent when stderr is not one).
