@@ -24,6 +24,8 @@ public struct ValidationReport: Sendable, Codable {
         public var stepTimeMaxError: Double
         /// Over the configurations whose peak memory was measured.
         public var memoryMAPE: Double
+        /// Configurations whose peak memory was measured.
+        public var memoryConfigurations: Int
     }
 
     public var profile: String
@@ -40,6 +42,7 @@ public struct ValidationReport: Sendable, Codable {
             configurations: configurations.count,
             stepTimeMAPE: configurations.reduce(0) { $0 + abs($1.stepTimeError) } / n,
             stepTimeMaxError: configurations.map { abs($0.stepTimeError) }.max() ?? 0,
-            memoryMAPE: memory.reduce(0) { $0 + abs($1) } / Double(max(1, memory.count)))
+            memoryMAPE: memory.reduce(0) { $0 + abs($1) } / Double(max(1, memory.count)),
+            memoryConfigurations: memory.count)
     }
 }

@@ -34,7 +34,8 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         if device != nil && (profile != nil || measurements.isEmpty) {
-            throw ValidationError("--device \(device!): names the catalog profile for --measurements without --profile")
+            throw ValidationError("--device \(device!): only applies to --measurements without --profile "
+                + "(the CPU plan predicts --profile or the cpu catalog profile)")
         }
         let catalog = try device.map { try DeviceCatalog.profile(named: $0) } ?? DeviceCatalog.cpu
         let predicted = try profile.map { try DeviceProfile.load(path: $0) } ?? catalog
@@ -71,8 +72,12 @@ struct ValidateCommand: ParsableCommand {
                    c.memoryError.map { String(format: "%+.1f%%", $0 * 100) } ?? "-"])
         }
         let s = r.summary
+        let memory = s.memoryConfigurations == 0 ? "memory not measured"
+            : s.memoryConfigurations == s.configurations ? String(format: "memory MAPE %.1f%%", s.memoryMAPE * 100)
+            : String(format: "memory MAPE %.1f%% over the %d with a measured peak", s.memoryMAPE * 100,
+                     s.memoryConfigurations)
         return t.render() + "\n" + String(
-            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; memory MAPE %.1f%%",
-            s.stepTimeMAPE * 100, s.stepTimeMaxError * 100, s.configurations, s.memoryMAPE * 100)
+            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; ",
+            s.stepTimeMAPE * 100, s.stepTimeMaxError * 100, s.configurations) + memory
     }
 }
