@@ -19,7 +19,8 @@ import Testing
             let bytes = exponent % 2 == 0 ? flops / 50 : flops * 2
             let s = TimingSample(opClass: opClass, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
                                  seconds: 1)
-            let t = fitter.predict(s, overhead: overhead, compute: compute, memory: memory)
+            let t = fitter.predict(s, overhead: overhead, compute: compute, memory: memory,
+                                   serialMemory: ProfileFitter.packsOperands(opClass, on: base.kind))
             let noise = 1 + 0.02 * sin(Double(k) * 1.7)
             k += 1
             out.append(TimingSample(opClass: opClass, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
@@ -126,7 +127,7 @@ import Testing
             let column = Int(Double(bytes) * [0.5, 2, 8][i % 3])
             var s = TimingSample(opClass: .convolution, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
                                  seconds: 1, threads: 1, columnBytes: column)
-            s.seconds = fitter.predict(s, overhead: 10e-6, compute: 0.7, memory: 0.5, lowering: 0.15)
+            s.seconds = fitter.predict(s, overhead: 10e-6, compute: 0.7, memory: 0.5, lowering: 0.15, serialMemory: true)
                 * (1 + 0.01 * sin(Double(i)))
             samples.append(s)
         }
@@ -203,5 +204,20 @@ import Testing
             try MeasurementFile.parse(#"{"kind":"relu","flops":1,"bytes":1,"seconds":1,"callsPerIteration":0}"#,
                                       file: "m.jsonl")
         }
+    }
+
+    @Test func cpuGEMMsPayMemoryOnTopOfComputeAcceleratorsOverlapThem() throws {
+        #expect(ProfileFitter.packsOperands(.matmul, on: .cpu) && ProfileFitter.packsOperands(.convolution, on: .cpu))
+        #expect(!ProfileFitter.packsOperands(.elementwise, on: .cpu) && !ProfileFitter.packsOperands(.matmul, on: .gpu))
+        let fitted = ProfileFitter(base: base).fit(synthetic(overhead: 5e-6, compute: 0.6, memory: 0.3)).profile
+        let params = try #require(fitted.opClasses?[.convolution])
+        #expect(params.serialMemory == true)
+        let device = fitted.restricted(toThreads: 2)
+        let cost = PassCost(flops: 100_000_000, bytesRead: 10_000_000, bytesWritten: 0)
+        let c = 1e8 / (device.matrixPeak(.fp32)! * params.computeEfficiency.maxEfficiency)
+        let m = 1e7 / (device.memoryBandwidth * params.memoryEfficiency.maxEfficiency)
+        let t = RooflineModel(device: device).seconds(cost, gemm: GemmShape(m: 100, n: 1000, k: 500), precision: .fp32,
+                                                      opClass: .convolution)
+        #expect(abs(t - (params.launchOverheadSeconds + c + m)) < 1e-12)
     }
 }

@@ -43,7 +43,8 @@ public struct RooflineModel: Sendable {
         let lowering = params.loweringEfficiency == nil ? 0 : params.loweringSeconds(
             columnBytes: ConvolutionLowering.columnBytes(opClass, pass: pass, gemm: gemm, precision: precision),
             bandwidth: device.memoryBandwidth)
-        return params.launchOverheadSeconds + max(computeSeconds, memorySeconds) + lowering
+        let work = params.serialMemory == true ? computeSeconds + memorySeconds : max(computeSeconds, memorySeconds)
+        return params.launchOverheadSeconds + work + lowering
     }
 
     /// Seconds for a work item.

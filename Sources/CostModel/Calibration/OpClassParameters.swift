@@ -1,7 +1,7 @@
 /// Calibrated time parameters of one op class on one device.
 ///
 /// Time of an op: `overhead + max(flops / (peak * compute.e(flops)), bytes / (bandwidth * memory.e(bytes)))
-/// + columnBytes / (bandwidth * lowering)`, the last term only where `lowering` is set
+/// + columnBytes / (bandwidth * lowering)` (with `+` for `max` where `serialMemory`), the last term only where `lowering` is set
 /// (convolutions lowered to a GEMM through a column matrix on a CPU; see `ConvolutionLowering`).
 public struct OpClassParameters: Sendable, Hashable, Codable {
     public var launchOverheadSeconds: Double
@@ -10,13 +10,18 @@ public struct OpClassParameters: Sendable, Hashable, Codable {
     /// Achieved fraction of the memory bandwidth when building or folding back the column
     /// matrix (im2col / col2im), a pass of its own beside the GEMM; nil: not lowered.
     public var loweringEfficiency: Double?
+    /// Whether the memory term adds to the compute term instead of hiding under it: true
+    /// for GEMMs on a CPU core, which packs its operands (a memory-bound copy) before the
+    /// FMA kernel runs on the packed panels; nil or false: `max` (accelerators overlap them).
+    public var serialMemory: Bool?
 
     public init(launchOverheadSeconds: Double, computeEfficiency: EfficiencyCurve, memoryEfficiency: EfficiencyCurve,
-                loweringEfficiency: Double? = nil) {
+                loweringEfficiency: Double? = nil, serialMemory: Bool? = nil) {
         self.launchOverheadSeconds = launchOverheadSeconds
         self.computeEfficiency = computeEfficiency
         self.memoryEfficiency = memoryEfficiency
         self.loweringEfficiency = loweringEfficiency
+        self.serialMemory = serialMemory
     }
 
     /// Seconds of the column-matrix pass for `columnBytes` at memory bandwidth `bandwidth`.

@@ -15,6 +15,9 @@ import Foundation
 /// the class's predicted total time is its measured total (`matchTotals`). On a CPU, each thread count found in the
 /// samples gets its own fit, since two threads rarely run twice as fast as one.
 ///
+/// On a CPU, GEMM classes add the memory term to the compute term instead of taking the
+/// larger (`packsOperands`).
+///
 /// Where a class's samples carry column-matrix bytes (CPU convolutions lowered through
 /// im2col/col2im, `TimingSample.columnBytes`), the lowering pass is a fourth parameter:
 /// `t = o + max(...) + c / (B * m_l)`, added rather than overlapped because the trainer
@@ -44,12 +47,12 @@ public struct ProfileFitter: Sendable {
 
     /// Predicted seconds of a sample under class parameters `(o, m_c, m_m)`.
     public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double,
-                        lowering: Double? = nil) -> Double {
+                        lowering: Double? = nil, serialMemory: Bool = false) -> Double {
         let bandwidth = base.restricted(toThreads: s.threads).memoryBandwidth
         let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision, threads: s.threads) * compute) : 0
         let m = s.bytes > 0 ? Double(s.bytes) / (bandwidth * memory) : 0
         let l = lowering.map { s.columnBytes > 0 ? Double(s.columnBytes) / (bandwidth * $0) : 0 } ?? 0
-        return overhead + max(c, m) + l
+        return overhead + (serialMemory ? c + m : max(c, m)) + l
     }
 
     /// Fits every class (per thread count) with enough samples and returns the fitted
@@ -100,12 +103,13 @@ public struct ProfileFitter: Sendable {
         let priorCompute = log(prior.computeEfficiency.maxEfficiency)
         let priorMemory = log(prior.memoryEfficiency.maxEfficiency)
         let lowered = group.contains { $0.columnBytes > 0 }
+        let serial = Self.packsOperands(opClass, on: base.kind)
         var start = [log(max(1e-9, 0.5 * (group.map(\.seconds).min() ?? 1e-6))), priorCompute, priorMemory]
         if lowered { start.append(priorMemory) }
         let weight = 0.05
         let solution = NonlinearLeastSquares.fit(start: start, observations: group.count + start.count - 1) { x in
             let o = exp(x[0]), mc = exp(x[1]), mm = exp(x[2]), ml = lowered ? exp(x[3]) : nil
-            var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm, lowering: ml)) - log($0.seconds) }
+            var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm, lowering: ml, serialMemory: serial)) - log($0.seconds) }
             r.append(weight * (x[1] - priorCompute))
             r.append(weight * (x[2] - priorMemory))
             if lowered { r.append(weight * (x[3] - priorMemory)) }
@@ -117,7 +121,7 @@ public struct ProfileFitter: Sendable {
         if matchTotals {
             // Scale the efficiencies together so that the group's predicted total equals its
             // measured total: sum(o + w_i / k) = sum(t_i), w_i the work terms at k = 1.
-            let work = group.map { predict($0, overhead: 0, compute: mc, memory: mm, lowering: ml) }
+            let work = group.map { predict($0, overhead: 0, compute: mc, memory: mm, lowering: ml, serialMemory: serial) }
             let available = group.reduce(0) { $0 + $1.seconds } - o * Double(group.count)
             let k = work.reduce(0, +) / available
             if available > 0, k.isFinite, k > 0 {
@@ -126,7 +130,7 @@ public struct ProfileFitter: Sendable {
                 ml = ml.map { $0 * k }
             }
         }
-        let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm, lowering: ml) }
+        let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm, lowering: ml, serialMemory: serial) }
         let logMeasured = group.map { log($0.seconds) }
         let meanLog = logMeasured.reduce(0, +) / Double(group.count)
         let ssTot = logMeasured.reduce(0) { $0 + ($1 - meanLog) * ($1 - meanLog) }
@@ -135,7 +139,8 @@ public struct ProfileFitter: Sendable {
         let fitted = OpClassParameters(
             launchOverheadSeconds: o,
             computeEfficiency: EfficiencyCurve(maxEfficiency: mc, halfSaturation: 0),
-            memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0), loweringEfficiency: ml)
+            memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0), loweringEfficiency: ml,
+            serialMemory: serial ? true : nil)
         // Delta method: se(exp(theta)) = exp(theta) * se(theta).
         let report = ClassFit(
             opClass: opClass, threads: threads, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
@@ -146,6 +151,19 @@ public struct ProfileFitter: Sendable {
             rSquared: ssTot > 0 ? 1 - ssRes / ssTot : 1, residualSpread: Self.standardDeviation(relative),
             meanAbsoluteError: relative.reduce(0) { $0 + abs($1) } / Double(relative.count))
         return (fitted, report, relative)
+    }
+
+    /// Whether ops of `opClass` pay their memory traffic on top of their compute on a
+    /// device of `kind`: GEMMs on a CPU (OpenBLAS packs panels of both operands, a
+    /// memory-bound copy, then runs its FMA kernel on them), so small or thin products
+    /// (the batch-8 linears) run far below the rate of large ones. Accelerators overlap
+    /// the two and keep `max`.
+    public static func packsOperands(_ opClass: OpClass, on kind: DeviceKind) -> Bool {
+        guard kind == .cpu else { return false }
+        switch opClass {
+        case .matmul, .convolution, .transposedConvolution, .attention: return true
+        case .normalization, .elementwise, .transcendental, .resampling, .update: return false
+        }
     }
 
     /// Population standard deviation of a non-empty list.
