@@ -220,4 +220,26 @@ import Testing
                                                       opClass: .convolution)
         #expect(abs(t - (params.launchOverheadSeconds + c + m)) < 1e-12)
     }
+
+    @Test func cpuFitsMatchTheMeasuredTotalOthersKeepTheLogFit() throws {
+        #expect(ProfileFitter(base: base).matchTotals)
+        #expect(!ProfileFitter(base: DeviceCatalog.h100).matchTotals)
+        // Two kinds of op in one class, 4x apart in rate: the log fit splits the difference,
+        // the matched fit's total equals the measured total.
+        var samples: [TimingSample] = []
+        for i in 0..<20 {
+            let bytes = 1_000_000 * (1 + i % 5)
+            let slow = i % 4 == 0
+            samples.append(TimingSample(opClass: .elementwise, kind: "relu", flops: bytes / 8, bytes: bytes,
+                                        precision: .fp32, seconds: Double(bytes) / (slow ? 2e9 : 8e9), threads: 1))
+        }
+        let fitter = ProfileFitter(base: base)
+        let fit = try #require(fitter.fit(samples).profile.opClassesByThreads?[1]?[.elementwise])
+        let predicted = samples.reduce(0) {
+            $0 + fitter.predict($1, overhead: fit.launchOverheadSeconds,
+                                compute: fit.computeEfficiency.maxEfficiency, memory: fit.memoryEfficiency.maxEfficiency)
+        }
+        let measured = samples.reduce(0) { $0 + $1.seconds }
+        #expect(abs(predicted / measured - 1) < 1e-6)
+    }
 }
