@@ -14,12 +14,10 @@ public enum MeasuredStepValidator {
             let predicted = try AnalyticEstimator(model: model, recipe: step.recipe, device: profile).estimate()
             var memory = MemoryModel(model: model, recipe: step.recipe, device: profile).breakdown()
             memory.runtimeBytes = 0
-            let measuredBytes = step.peakAllocatedBytes ?? 0
             rows.append(ValidationReport.Configuration(
                 label: step.label, run: nil, source: step.source, predictedStepSeconds: predicted.seconds,
-                measuredStepSeconds: step.stepSeconds, stepTimeError: predicted.seconds / step.stepSeconds - 1,
-                predictedPeakBytes: memory.totalBytes, measuredPeakBytes: measuredBytes,
-                memoryError: measuredBytes > 0 ? Double(memory.totalBytes) / Double(measuredBytes) - 1 : nil))
+                measuredStepSeconds: step.stepSeconds, predictedPeakBytes: memory.totalBytes,
+                measuredPeakBytes: step.peakAllocatedBytes))
         }
         return ValidationReport(profile: profile.name, configurations: rows)
     }

@@ -15,6 +15,20 @@ public struct ValidationReport: Sendable, Codable {
         public var measuredPeakBytes: Int
         /// `predicted / measured - 1`; nil when the peak was not measured.
         public var memoryError: Double?
+
+        /// A row with its errors computed; `measuredPeakBytes` nil when the peak was not measured.
+        public init(label: String, run: RunConfiguration?, source: String?, predictedStepSeconds: Double,
+                    measuredStepSeconds: Double, predictedPeakBytes: Int, measuredPeakBytes: Int?) {
+            self.label = label
+            self.run = run
+            self.source = source
+            self.predictedStepSeconds = predictedStepSeconds
+            self.measuredStepSeconds = measuredStepSeconds
+            stepTimeError = predictedStepSeconds / measuredStepSeconds - 1
+            self.predictedPeakBytes = predictedPeakBytes
+            self.measuredPeakBytes = measuredPeakBytes ?? 0
+            memoryError = measuredPeakBytes.map { Double(predictedPeakBytes) / Double(max(1, $0)) - 1 }
+        }
     }
 
     /// Aggregate errors, as fractions (0.05 = 5%).

@@ -19,9 +19,7 @@ public enum Validator {
             let run = try measure(config)
             rows.append(ValidationReport.Configuration(
                 label: config.label, run: config, source: nil, predictedStepSeconds: predicted.seconds,
-                measuredStepSeconds: run.stepSeconds, stepTimeError: predicted.seconds / run.stepSeconds - 1,
-                predictedPeakBytes: memory, measuredPeakBytes: run.peakResidentBytes,
-                memoryError: Double(memory) / Double(max(1, run.peakResidentBytes)) - 1))
+                measuredStepSeconds: run.stepSeconds, predictedPeakBytes: memory, measuredPeakBytes: run.peakResidentBytes))
         }
         progress?(plan.count, plan.count, "done")
         return ValidationReport(profile: profile.name, configurations: rows)

@@ -62,14 +62,11 @@ struct DistributedValidateCommand: ParsableCommand {
             progress: TrainProcess.progress("validating"))
         let table = Self.table(report)
         if let out {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            func write(_ text: String, _ name: String) throws {
-                try SimulateOutput.atomicWrite(Data(text.utf8), to: URL(fileURLWithPath: out).appendingPathComponent(name))
-            }
-            try write(try JSONOutput.string(calibration) + "\n", "comm-calibration.json")
-            try write(try JSONOutput.string(report) + "\n", "validation.json")
-            try write("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
-                      + CommBenchCommand.table(calibration) + "\n\n" + table + "\n```\n", "validation.md")
+            let folder = try OutputFolder(out)
+            try folder.write(try JSONOutput.string(calibration) + "\n", to: "comm-calibration.json")
+            try folder.write(try JSONOutput.string(report) + "\n", to: "validation.json")
+            try folder.write("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
+                      + CommBenchCommand.table(calibration) + "\n\n" + table + "\n```\n", to: "validation.md")
         }
         print(json ? try JSONOutput.string(report) : table)
     }

@@ -36,16 +36,9 @@ struct ReportWriter {
 
     /// Renders every file and writes them into `directory`.
     func write(to directory: String) throws {
-        let url = URL(fileURLWithPath: directory, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw ConfigurationError(field: "--out", value: directory, reason: "cannot create the directory: \(error.localizedDescription)")
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let folder = try OutputFolder(directory)
         let resultJSON = runs.count == 1
-            ? try encoder.encode(runs[0].result) : try encoder.encode(Comparison(results: runs.map(\.result), differences: differences))
+            ? try JSONOutput.data(runs[0].result) : try JSONOutput.data(Comparison(results: runs.map(\.result), differences: differences))
         var csv = (runs.count == 1 ? "" : "scenario,") + IterationRecord.csvHeader + "\n"
         for run in runs {
             for record in run.records { csv += (runs.count == 1 ? "" : "\(run.result.name),") + record.csvRow + "\n" }
@@ -58,13 +51,14 @@ struct ReportWriter {
         for (index, run) in runs.enumerated() {
             spans += run.trace.map { var span = $0; span.pid += 1000 * index; return span }
         }
+        let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let files: [(String, Data)] = [
             ("result.json", resultJSON), ("iterations.csv", Data(csv.utf8)),
             ("trace.json", try encoder.encode(ChromeTrace(traceEvents: spans))),
             ("summary.md", Data(markdown.utf8)), ("report.html", Data(html.utf8)),
         ]
-        for (name, data) in files { try SimulateOutput.atomicWrite(data, to: url.appendingPathComponent(name)) }
+        try folder.write(files)
     }
 
     private func fixed(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }

@@ -7,17 +7,12 @@ import Simulator
 enum SweepOutput {
     /// Writes `csvName` (every point), result.json, report.html and `extra` files into `directory`, each atomically.
     static func write(_ result: SweepResult, to directory: String, csvName: String = "sweep.csv", extra: [(String, Data)] = []) throws {
-        let url = URL(fileURLWithPath: directory, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw ConfigurationError(field: "--out", value: directory, reason: "cannot create the directory: \(error.localizedDescription)")
-        }
+        let folder = try OutputFolder(directory)
         let files: [(String, Data)] = extra + [
             (csvName, Data(result.csv.utf8)), ("result.json", Data(try JSONOutput.string(result).utf8)),
             ("report.html", Data(SweepReport(result: result).html.utf8)),
         ]
-        for (name, data) in files { try SimulateOutput.atomicWrite(data, to: url.appendingPathComponent(name)) }
+        try folder.write(files)
     }
 
     /// The terminal summary: counts, the Pareto front and the largest disagreements.

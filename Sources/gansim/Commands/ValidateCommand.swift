@@ -50,15 +50,12 @@ struct ValidateCommand: ParsableCommand {
         }
         let table = Self.table(report)
         if let out {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            func write(_ text: String, _ name: String) throws {
-                try SimulateOutput.atomicWrite(Data(text.utf8), to: URL(fileURLWithPath: out).appendingPathComponent(name))
-            }
-            try write(try JSONOutput.string(report) + "\n", "validation.json")
-            try write(ScatterPlot.svg(report), "scatter.svg")
+            let folder = try OutputFolder(out)
+            try folder.write(try JSONOutput.string(report) + "\n", to: "validation.json")
+            try folder.write(ScatterPlot.svg(report), to: "scatter.svg")
             let against = measurements.isEmpty ? "real CPU runs" : "measured steps (\(measurements.count) files)"
-            try write("# Validation against \(against)\n\nProfile: `\(profile ?? predicted.name + " (catalog)")`\n\n```\n"
-                + table + "\n```\n\n![predicted vs measured](scatter.svg)\n", "validation.md")
+            try folder.write("# Validation against \(against)\n\nProfile: `\(profile ?? predicted.name + " (catalog)")`\n\n```\n"
+                + table + "\n```\n\n![predicted vs measured](scatter.svg)\n", to: "validation.md")
         }
         print(json ? try JSONOutput.string(report) : table)
     }

@@ -2,10 +2,15 @@ import Foundation
 
 /// Deterministic JSON for machine-readable output: sorted keys, pretty-printed.
 enum JSONOutput {
-    /// Encodes `value` as UTF-8 JSON text with sorted keys.
-    static func string<T: Encodable>(_ value: T) throws -> String {
+    /// Encodes `value` as UTF-8 JSON with sorted keys.
+    static func data<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return try encoder.encode(value)
+    }
+
+    /// Encodes `value` as JSON text with sorted keys.
+    static func string<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try data(value), as: UTF8.self)
     }
 }
