@@ -139,13 +139,18 @@ import Testing
 /// Learning is shown, not assumed.
 @Suite struct LearningTests {
     @Test func mlpGANCoversTheRing() throws {
-        // The defaults of `gansim train mlp-gan --dataset ring --seed 1`.
+        // `gansim train mlp-gan --dataset ring --seed 1 --ema true`. OpenBLAS picks its
+        // kernels per CPU, so the run's rounding, and with it which modes a plain GAN
+        // drops, differs between machines: without the EMA, seeds 1-6 under three kernel
+        // sets covered 5-8 modes (5 on a CI machine). Sampling from the EMA of G covered
+        // 7-8 with 81-94% high-quality samples in every one of them; an untrained G covers 0.
         var o = TrainOptions(architecture: .mlpGAN)
         o.seed = 1
         o.threads = 2
+        o.ema = true
         let t = try Trainer(o)
         let r = t.run()
-        #expect(r.modesCovered! >= 7, "covered \(r.modesCovered!) modes")
-        #expect(r.highQualityFraction! >= 0.5, "high-quality fraction \(r.highQualityFraction!)")
+        #expect(r.modesCovered! >= 6, "covered \(r.modesCovered!) modes")
+        #expect(r.highQualityFraction! >= 0.7, "high-quality fraction \(r.highQualityFraction!)")
     }
 }
