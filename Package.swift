@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "CostModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "CostModel", "RealRunner"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "CostModel"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),

@@ -8,11 +8,34 @@ public struct MeasuredRun: Sendable {
     public var opTimings: [TimingSample]
     /// Median time per iteration outside the timed ops and updates, if the run measured it.
     public var untimedSeconds: Double?
+    /// Learned parameters of the generator and discriminator that ran, if the run reported them.
+    public var parameters: (generator: Int, discriminator: Int)?
 
-    public init(stepSeconds: Double, peakResidentBytes: Int, opTimings: [TimingSample], untimedSeconds: Double? = nil) {
+    public init(stepSeconds: Double, peakResidentBytes: Int, opTimings: [TimingSample], untimedSeconds: Double? = nil,
+                parameters: (generator: Int, discriminator: Int)? = nil) {
         self.stepSeconds = stepSeconds
         self.peakResidentBytes = peakResidentBytes
         self.opTimings = opTimings
         self.untimedSeconds = untimedSeconds
+        self.parameters = parameters
+    }
+
+    /// Throws unless the run trained `model` (same parameter counts in G and D), so that a
+    /// prediction is never compared with a run of another model.
+    public func checkModel(_ model: GANModel, label: String) throws(ModelMismatch) {
+        guard let parameters else { return }
+        let predicted = (generator: model.generator.parameterCount, discriminator: model.discriminator.parameterCount)
+        if parameters != predicted {
+            throw ModelMismatch(label: label, measured: parameters, predicted: predicted)
+        }
+    }
+
+    /// The fastest of repeated runs of one configuration (smallest median step), whole:
+    /// its op times, memory and time outside the ops belong together. Contention on a
+    /// shared machine only ever slows a run down, so the fastest run is the one closest to
+    /// the machine's own speed, and calibration and validation both keep it. `runs` must
+    /// not be empty.
+    public static func fastest(of runs: [MeasuredRun]) -> MeasuredRun {
+        runs.min { $0.stepSeconds < $1.stepSeconds }!
     }
 }

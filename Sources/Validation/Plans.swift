@@ -2,26 +2,39 @@ import CostModel
 
 /// The built-in calibration fit set and validation plan for the local CPU.
 ///
-/// The two are disjoint: the fit set trains small DCGAN-32s, mlp-gans and two
-/// small resnet-gans; validation predicts other widths, resolutions (DCGAN-64), batches,
-/// thread counts, nDisc and accumulation, none of which the fit saw as a whole run.
+/// The two are disjoint: the fit set trains small DCGAN-32s, mlp-gans and resnet-gans;
+/// validation predicts other widths, resolutions (DCGAN-64), batches, thread counts, nDisc
+/// and accumulation, none of which the fit saw as a whole run.
 public enum Plans {
+    /// The latent width `gansim train mlp-gan` uses by default (a 4-dimensional z covers
+    /// the ring in 5000 iterations; see the trainer's defaults).
+    static let mlpLatent = 4
+
     /// Runs whose op timings and steps calibrate the `cpu` profile.
     ///
     /// Each run times 10 to 40 iterations after one warm-up, so that the per-op medians
     /// (and the step medians that fit the per-iteration overhead) survive a few disturbed
-    /// iterations on a shared machine. The 1-thread resnet-gan run is there because only
-    /// resnet-gan has resampling ops and residual adds: without it their 1-thread classes
-    /// would have no samples.
+    /// iterations on a shared machine. At each thread count the runs span small and large
+    /// ops of every class (batches 8 to 48, widths 16 to 64): over a narrow range a class's
+    /// fixed overhead and its efficiency trade off against each other, and with only two
+    /// similar 2-thread DCGANs the fit had put 290-420 us of overhead on every transposed
+    /// convolution, over-predicting smaller ones by 40-60%. Resnet-gan runs at both thread
+    /// counts because only resnet-gan has resampling ops and residual adds.
     public static let fitSet: [RunConfiguration] = [
         RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, threads: 1, steps: 12),
         RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, threads: 2, steps: 12),
         RunConfiguration(.dcgan, resolution: 32, width: 64, batch: 8, threads: 1, steps: 10),
         RunConfiguration(.dcgan, resolution: 32, width: 48, batch: 24, threads: 2, steps: 10),
-        RunConfiguration(.mlpGAN, width: 64, batch: 128, threads: 1, steps: 40),
-        RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, steps: 40),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 8, threads: 2, steps: 16),
+        RunConfiguration(.dcgan, resolution: 32, width: 64, batch: 48, threads: 2, steps: 6),
+        RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 48, threads: 1, steps: 8),
+        RunConfiguration(.mlpGAN, width: 64, batch: 128, threads: 1, latentDim: mlpLatent, steps: 40),
+        RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, latentDim: mlpLatent, steps: 40),
+        RunConfiguration(.mlpGAN, width: 64, batch: 32, threads: 2, latentDim: mlpLatent, steps: 40),
         RunConfiguration(.resnetGAN, width: 32, batch: 8, threads: 2, steps: 8),
         RunConfiguration(.resnetGAN, width: 16, batch: 8, threads: 1, steps: 8),
+        RunConfiguration(.resnetGAN, width: 16, batch: 16, threads: 2, steps: 6),
+        RunConfiguration(.resnetGAN, width: 24, batch: 16, threads: 1, steps: 4),
     ]
 
     /// Configurations predicted and then run for real.
@@ -32,9 +45,10 @@ public enum Plans {
         RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 16, threads: 2, accumulation: 2, steps: 5),
         RunConfiguration(.dcgan, resolution: 64, width: 16, batch: 16, threads: 1, steps: 4),
         RunConfiguration(.dcgan, resolution: 64, width: 32, batch: 8, threads: 2, steps: 4),
-        RunConfiguration(.mlpGAN, width: 128, batch: 256, threads: 1, steps: 20),
-        RunConfiguration(.mlpGAN, width: 512, batch: 128, threads: 2, steps: 15),
-        RunConfiguration(.mlpGAN, width: 128, batch: 64, threads: 2, discriminatorSteps: 3, steps: 20),
+        RunConfiguration(.mlpGAN, width: 128, batch: 256, threads: 1, latentDim: mlpLatent, steps: 20),
+        RunConfiguration(.mlpGAN, width: 512, batch: 128, threads: 2, latentDim: mlpLatent, steps: 15),
+        RunConfiguration(.mlpGAN, width: 128, batch: 64, threads: 2, discriminatorSteps: 3, latentDim: mlpLatent,
+                         steps: 20),
         RunConfiguration(.resnetGAN, width: 64, batch: 8, threads: 1, steps: 3),
         RunConfiguration(.resnetGAN, width: 48, batch: 16, threads: 2, discriminatorSteps: 1, steps: 3),
         RunConfiguration(.resnetGAN, width: 32, batch: 16, threads: 1, discriminatorSteps: 2, accumulation: 2,

@@ -9,11 +9,16 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
     public var threads: Int
     public var discriminatorSteps: Int?
     public var accumulation: Int?
+    /// Latent width passed to the trainer (nil: the trainer's default). Plans give it
+    /// wherever the trainer's default differs from the architecture's (mlp-gan trains with
+    /// z of 4, the architecture's default is Metz et al.'s 256), so that what is predicted
+    /// is the model that runs; `MeasuredRun.checkModel` catches a mismatch.
+    public var latentDim: Int?
     /// Iterations run (the first few are warm-up, excluded from the median).
     public var steps: Int
 
     public init(_ architecture: Architecture, resolution: Int? = nil, width: Int? = nil, batch: Int, threads: Int,
-                discriminatorSteps: Int? = nil, accumulation: Int? = nil, steps: Int) {
+                discriminatorSteps: Int? = nil, accumulation: Int? = nil, latentDim: Int? = nil, steps: Int) {
         self.architecture = architecture
         self.resolution = resolution
         self.width = width
@@ -21,6 +26,7 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
         self.threads = threads
         self.discriminatorSteps = discriminatorSteps
         self.accumulation = accumulation
+        self.latentDim = latentDim
         self.steps = steps
     }
 
@@ -37,7 +43,7 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
 
     /// The model this run trains.
     public var modelConfig: ModelConfig {
-        ModelConfig(architecture: architecture, resolution: resolution, width: width)
+        ModelConfig(architecture: architecture, resolution: resolution, width: width, latentDim: latentDim)
     }
 
     /// The recipe the CPU trainer uses for this run (the architecture's official one with

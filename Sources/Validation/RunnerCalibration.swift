@@ -1,6 +1,7 @@
 import CostModel
 
-/// Calibrates a CPU profile from real runs: per-class op parameters from every op
+/// Calibrates a CPU profile from real runs (each the fastest of `rounds` interleaved runs,
+/// `InterleavedRounds`): per-class op parameters from every op
 /// timing of the fit set, then the time outside the ops (a fixed per-iteration overhead
 /// plus a cost per element of real data fed to D: drawing the synthetic batch is the
 /// trainer's largest untimed work), from the runs' measured time outside their timed ops
@@ -9,21 +10,19 @@ import CostModel
 public enum RunnerCalibration {
     /// The fitted profile and the fit report.
     public static func calibrate(
-        base: DeviceProfile, fitSet: [RunConfiguration], measure: (RunConfiguration) throws -> MeasuredRun,
-        progress: ((Int, Int, String) -> Void)? = nil
+        base: DeviceProfile, fitSet: [RunConfiguration], rounds: Int = 1,
+        measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> CalibrationResult {
-        var runs: [(RunConfiguration, MeasuredRun)] = []
-        for (i, config) in fitSet.enumerated() {
-            progress?(i, fitSet.count, config.label)
-            runs.append((config, try measure(config)))
-        }
-        progress?(fitSet.count, fitSet.count, "fitting")
+        let measured = try InterleavedRounds.measure(fitSet, rounds: rounds, measure: measure, progress: progress)
+        let runs = Array(zip(fitSet, measured))
+        progress?(fitSet.count * rounds, fitSet.count * rounds, "fitting")
         var result = ProfileFitter(base: base).fit(runs.flatMap(\.1.opTimings))
         var profile = result.profile
         // Whole steps: what the op model leaves out per iteration, and the process baseline.
         var stepGaps: [Double] = [], memoryGaps: [Double] = [], inputElements: [Double] = []
         for (config, run) in runs {
             let model = try config.modelConfig.build()
+            try run.checkModel(model, label: config.label)
             let device = profile.restricted(toThreads: config.threads)
             let estimator = try AnalyticEstimator(model: model, recipe: config.recipe, device: device)
             // Where the run measured its time outside the timed ops, that is fitted, so that

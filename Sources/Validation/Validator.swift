@@ -5,23 +5,32 @@ import CostModel
 /// A single CPU has no interconnect, so the event simulation of one device reduces to
 /// the analytic sum of its work items; this is what is predicted.
 public enum Validator {
+    /// Each configuration is run `rounds` times in interleaved rounds and its fastest run
+    /// kept (`InterleavedRounds`).
     public static func validate(
-        profile: DeviceProfile, plan: [RunConfiguration], measure: (RunConfiguration) throws -> MeasuredRun,
-        progress: ((Int, Int, String) -> Void)? = nil
+        profile: DeviceProfile, plan: [RunConfiguration], rounds: Int = 1,
+        measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> ValidationReport {
-        var rows: [ValidationReport.Configuration] = []
-        for (i, config) in plan.enumerated() {
-            progress?(i, plan.count, config.label)
+        // Predict first: a configuration the model cannot build stops before anything runs.
+        var predictions: [(seconds: Double, bytes: Int)] = []
+        var models: [GANModel] = []
+        for config in plan {
             let model = try config.modelConfig.build()
+            models.append(model)
             let device = profile.restricted(toThreads: config.threads)
             let predicted = try AnalyticEstimator(model: model, recipe: config.recipe, device: device).estimate()
             let memory = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown().totalBytes
-            let run = try measure(config)
-            rows.append(ValidationReport.Configuration(
-                label: config.label, run: config, source: nil, predictedStepSeconds: predicted.seconds,
-                measuredStepSeconds: run.stepSeconds, predictedPeakBytes: memory, measuredPeakBytes: run.peakResidentBytes))
+            predictions.append((predicted.seconds, memory))
         }
-        progress?(plan.count, plan.count, "done")
+        let runs = try InterleavedRounds.measure(plan, rounds: rounds, measure: measure, progress: progress)
+        for i in plan.indices { try runs[i].checkModel(models[i], label: plan[i].label) }
+        let rows = plan.indices.map { i in
+            ValidationReport.Configuration(
+                label: plan[i].label, run: plan[i], source: nil, predictedStepSeconds: predictions[i].seconds,
+                measuredStepSeconds: runs[i].stepSeconds, predictedPeakBytes: predictions[i].bytes,
+                measuredPeakBytes: runs[i].peakResidentBytes)
+        }
+        progress?(plan.count * rounds, plan.count * rounds, "done")
         return ValidationReport(profile: profile.name, configurations: rows)
     }
 }

@@ -26,6 +26,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Catalog device predicted for --measurements when no --profile is given (e.g. h100).")
     var device: String?
 
+    @Option(help: "Runs of each CPU configuration, in interleaved rounds; the fastest is compared.")
+    var rounds: Int = 5
+
     @Option(help: "Output folder for the report.")
     var out: String?
 
@@ -37,11 +40,13 @@ struct ValidateCommand: ParsableCommand {
             throw ValidationError("--device \(device!): only applies to --measurements without --profile "
                 + "(the CPU plan predicts --profile or the cpu catalog profile)")
         }
+        guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a positive integer") }
         let catalog = try device.map { try DeviceCatalog.profile(named: $0) } ?? DeviceCatalog.cpu
         let predicted = try profile.map { try DeviceProfile.load(path: $0) } ?? catalog
         let report: ValidationReport
         if measurements.isEmpty {
-            report = try Validator.validate(profile: predicted, plan: Plans.validation, measure: TrainProcess.measure,
+            report = try Validator.validate(profile: predicted, plan: Plans.validation, rounds: rounds,
+                                            measure: TrainProcess.measure,
                                             progress: TrainProcess.progress("validating"))
         } else {
             var steps: [MeasuredStep] = []
@@ -53,7 +58,7 @@ struct ValidateCommand: ParsableCommand {
             let folder = try OutputFolder(out)
             try folder.write(try JSONOutput.string(report) + "\n", to: "validation.json")
             try folder.write(ScatterPlot.svg(report), to: "scatter.svg")
-            let against = measurements.isEmpty ? "real CPU runs" : "measured steps (\(measurements.count) files)"
+            let against = measurements.isEmpty ? "real CPU runs (fastest of \(rounds) interleaved rounds)" : "measured steps (\(measurements.count) files)"
             try folder.write("# Validation against \(against)\n\nProfile: `\(profile ?? predicted.name + " (catalog)")`\n\n```\n"
                 + table + "\n```\n\n![predicted vs measured](scatter.svg)\n", to: "validation.md")
         }

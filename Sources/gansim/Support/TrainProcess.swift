@@ -24,6 +24,7 @@ enum TrainProcess {
         if let w = config.width { args += ["--width", "\(w)"] }
         if let n = config.discriminatorSteps { args += ["--ndisc", "\(n)"] }
         if let a = config.accumulation { args += ["--accumulation", "\(a)"] }
+        if let z = config.latentDim { args += ["--latent", "\(z)"] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = args
@@ -41,7 +42,8 @@ enum TrainProcess {
             TrainResult.self, from: Data(contentsOf: folder.appendingPathComponent("result.json")))
         let timings = try MeasurementFile.read(path: folder.appendingPathComponent("timings.jsonl").path)
         return MeasuredRun(stepSeconds: result.stepSeconds, peakResidentBytes: result.peakResidentBytes,
-                           opTimings: timings, untimedSeconds: result.untimedSeconds)
+                           opTimings: timings, untimedSeconds: result.untimedSeconds,
+                           parameters: (result.generatorParameters, result.discriminatorParameters))
     }
 
     /// A progress callback drawing `ProgressBar` on a terminal (silent when stderr is not one).
