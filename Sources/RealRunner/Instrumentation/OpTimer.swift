@@ -62,7 +62,7 @@ final class OpTimer {
                     outputShape: [], parameters: w.parameters, flops: w.cost.flops, bytesRead: w.cost.bytesRead,
                     bytesWritten: w.cost.bytesWritten, columnBytes: 0, threads: threads, precision: "fp32",
                     medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
-                    samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
+                    minSeconds: sorted[0], samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
             }
             let op = graphs[key.network]!.ops[key.opID]
             let cost = op.cost(batch: key.batch, precision: .fp32)
@@ -90,7 +90,7 @@ final class OpTimer {
                 flops: pass.flops, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten,
                 columnBytes: columnBytes, threads: threads,
                 precision: "fp32", medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
-                samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
+                minSeconds: sorted[0], samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
         }
     }
 }
