@@ -43,12 +43,16 @@ public struct ValidationReport: Sendable, Codable {
     }
 
     public var profile: String
+    /// How the measured steps were taken (e.g. the fastest step of 5 interleaved rounds of
+    /// CPU runs); nil where the measurements came as they are.
+    public var measurement: String?
     public var configurations: [Configuration]
     public var summary: Summary
 
     /// The report of `configurations`, with its summary computed from them.
-    public init(profile: String, configurations: [Configuration]) {
+    public init(profile: String, measurement: String? = nil, configurations: [Configuration]) {
         self.profile = profile
+        self.measurement = measurement
         self.configurations = configurations
         let n = Double(max(1, configurations.count))
         let memory = configurations.compactMap(\.memoryError)

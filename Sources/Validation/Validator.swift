@@ -31,6 +31,7 @@ public enum Validator {
                 measuredPeakBytes: runs[i].peakResidentBytes)
         }
         progress?(plan.count * rounds, plan.count * rounds, "done")
-        return ValidationReport(profile: profile.name, configurations: rows)
+        let measurement = "fastest step of \(rounds) interleaved round\(rounds == 1 ? "" : "s") of real CPU runs"
+        return ValidationReport(profile: profile.name, measurement: measurement, configurations: rows)
     }
 }

@@ -58,7 +58,7 @@ struct ValidateCommand: ParsableCommand {
             let folder = try OutputFolder(out)
             try folder.write(try JSONOutput.string(report) + "\n", to: "validation.json")
             try folder.write(ScatterPlot.svg(report), to: "scatter.svg")
-            let against = measurements.isEmpty ? "real CPU runs (fastest of \(rounds) interleaved rounds)" : "measured steps (\(measurements.count) files)"
+            let against = report.measurement ?? "measured steps (\(measurements.count) files)"
             try folder.write("# Validation against \(against)\n\nProfile: `\(profile ?? predicted.name + " (catalog)")`\n\n```\n"
                 + table + "\n```\n\n![predicted vs measured](scatter.svg)\n", to: "validation.md")
         }
@@ -81,5 +81,6 @@ struct ValidateCommand: ParsableCommand {
         return t.render() + "\n" + String(
             format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; ",
             s.stepTimeMAPE * 100, s.stepTimeMaxError * 100, s.configurations) + memory
+            + (r.measurement.map { "\nmeasured: " + $0 } ?? "")
     }
 }
