@@ -1,7 +1,7 @@
 import CostModel
 
-/// Calibrates a CPU profile from real runs (each the fastest of `rounds` interleaved runs,
-/// `InterleavedRounds`): per-class op parameters from every op
+/// Calibrates a CPU profile from real runs (the fastest of `rounds` interleaved runs of
+/// each, `InterleavedRounds`): per-class op parameters from every op
 /// timing of the fit set, then the time outside the ops (a fixed per-iteration overhead
 /// plus a cost per element of real data fed to D: drawing the synthetic batch is the
 /// trainer's largest untimed work), from the runs' measured time outside their timed ops

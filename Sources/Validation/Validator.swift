@@ -6,7 +6,7 @@ import CostModel
 /// the analytic sum of its work items; this is what is predicted.
 public enum Validator {
     /// Each configuration is run `rounds` times in interleaved rounds and its fastest run
-    /// kept (`InterleavedRounds`).
+    /// kept (`InterleavedRounds`, `MeasuredRun.fastest`).
     public static func validate(
         profile: DeviceProfile, plan: [RunConfiguration], rounds: Int = 1,
         measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
@@ -31,7 +31,7 @@ public enum Validator {
                 measuredPeakBytes: runs[i].peakResidentBytes)
         }
         progress?(plan.count * rounds, plan.count * rounds, "done")
-        let measurement = "fastest step of \(rounds) interleaved round\(rounds == 1 ? "" : "s") of real CPU runs"
+        let measurement = "median step of the fastest of \(rounds) interleaved real CPU run\(rounds == 1 ? "" : "s")"
         return ValidationReport(profile: profile.name, measurement: measurement, configurations: rows)
     }
 }

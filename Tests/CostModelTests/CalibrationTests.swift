@@ -204,15 +204,6 @@ import Testing
             try MeasurementFile.parse(#"{"kind":"relu","flops":1,"bytes":1,"seconds":1,"callsPerIteration":0}"#,
                                       file: "m.jsonl")
         }
-        // The fastest iteration where asked for and given; the median otherwise.
-        let both = #"{"kind":"relu","flops":1,"bytes":8,"medianSeconds":4e-6,"minSeconds":3e-6,"callsPerIteration":2}"#
-        #expect(try MeasurementFile.parse(both, file: "m.jsonl")[0].seconds == 2e-6)
-        #expect(try MeasurementFile.parse(both, file: "m.jsonl", fastest: true)[0].seconds == 1.5e-6)
-        #expect(try MeasurementFile.parse(records, file: "m.jsonl", fastest: true)[2].seconds == 2e-3)
-        #expect(throws: CalibrationError.self) {
-            try MeasurementFile.parse(#"{"kind":"relu","flops":1,"bytes":8,"medianSeconds":4e-6,"minSeconds":-1}"#,
-                                      file: "m.jsonl", fastest: true)
-        }
     }
 
     @Test func cpuGEMMsPayMemoryOnTopOfComputeAcceleratorsOverlapThem() throws {

@@ -27,7 +27,7 @@ import Validation
             return MeasuredRun(stepSeconds: t * 1.25, peakResidentBytes: Int(Double(m) / 0.8), opTimings: [])
         }
         #expect(report.configurations.count == 3)
-        #expect(report.measurement == "fastest step of 1 interleaved round of real CPU runs")
+        #expect(report.measurement == "median step of the fastest of 1 interleaved real CPU run")
         for c in report.configurations { #expect(abs(c.stepTimeError - (1 / 1.25 - 1)) < 1e-9) }
         #expect(abs(report.summary.stepTimeMAPE - 0.2) < 1e-9)
         #expect(abs(report.summary.stepTimeMaxError - 0.2) < 1e-9)

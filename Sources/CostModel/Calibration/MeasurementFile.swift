@@ -10,8 +10,6 @@ import Foundation
 /// - `flops` (integer >= 0, required).
 /// - `bytesRead` and `bytesWritten` (integers >= 0), or `bytes`.
 /// - `medianSeconds` or `seconds` (number > 0, required).
-/// - `minSeconds` (optional, number > 0): the fastest timed iteration, which
-///   `read(path:fastest:)` takes instead of the median where it is given.
 /// - `precision` (optional, default `fp32`).
 /// - `threads` (optional): CPU threads of the run; absent means all cores.
 /// - `columnBytes` (optional, integer >= 0): bytes of the im2col/col2im column matrix the
@@ -23,9 +21,9 @@ import Foundation
 /// - `type` (optional): records whose type is not `op` (e.g. `step`) are skipped.
 /// Blank lines and lines starting with `#` are ignored.
 public enum MeasurementFile {
-    /// Parses the file at `path`; with `fastest`, each record's `minSeconds` where it has one.
-    public static func read(path: String, fastest: Bool = false) throws(CalibrationError) -> [TimingSample] {
-        try parse(contents(path: path), file: path, fastest: fastest)
+    /// Parses the file at `path`.
+    public static func read(path: String) throws(CalibrationError) -> [TimingSample] {
+        try parse(contents(path: path), file: path)
     }
 
     /// The text of the measurement file at `path`.
@@ -39,9 +37,7 @@ public enum MeasurementFile {
 
     /// Parses measurement text; `file` names it in errors. CSV if the first record line
     /// does not start with `{`.
-    public static func parse(_ text: String, file: String, fastest: Bool = false) throws(CalibrationError)
-        -> [TimingSample]
-    {
+    public static func parse(_ text: String, file: String) throws(CalibrationError) -> [TimingSample] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let firstContent = lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
         guard let first = firstContent else { throw .unusableFile(file: file, reason: "has no records") }
@@ -61,7 +57,7 @@ public enum MeasurementFile {
                     if let n = value as? NSNumber { return n.stringValue }
                     return "\(value)"
                 }
-                if let s = try sample(fields, file: file, line: i + 1, fastest: fastest) { samples.append(s) }
+                if let s = try sample(fields, file: file, line: i + 1) { samples.append(s) }
             }
         } else {
             var header: [String]? = nil
@@ -76,8 +72,7 @@ public enum MeasurementFile {
                     throw .badMeasurement(file: file, line: i + 1, field: "(record)", value: "",
                                           reason: "has \(cells.count) cells but the header has \(h.count)")
                 }
-                if let s = try sample(Dictionary(uniqueKeysWithValues: zip(h, cells)), file: file, line: i + 1,
-                                      fastest: fastest) {
+                if let s = try sample(Dictionary(uniqueKeysWithValues: zip(h, cells)), file: file, line: i + 1) {
                     samples.append(s)
                 }
             }
@@ -87,9 +82,7 @@ public enum MeasurementFile {
     }
 
     /// One record, or nil if it is not an op record.
-    private static func sample(_ f: [String: String], file: String, line: Int, fastest: Bool)
-        throws(CalibrationError) -> TimingSample?
-    {
+    private static func sample(_ f: [String: String], file: String, line: Int) throws(CalibrationError) -> TimingSample? {
         if let type = f["type"], !type.isEmpty, type != "op" { return nil }
         func fail(_ field: String, _ value: String, _ reason: String) -> CalibrationError {
             .badMeasurement(file: file, line: line, field: field, value: value, reason: reason)
@@ -127,8 +120,7 @@ public enum MeasurementFile {
         } else {
             throw fail("bytesRead", "", "is missing (give bytesRead and bytesWritten, or bytes)")
         }
-        let secondsKey = fastest && f["minSeconds"] != nil ? "minSeconds"
-            : f["medianSeconds"] != nil ? "medianSeconds" : "seconds"
+        let secondsKey = f["medianSeconds"] != nil ? "medianSeconds" : "seconds"
         guard let text = f[secondsKey], !text.isEmpty else { throw fail("seconds", "", "is missing") }
         guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
             throw fail(secondsKey, text, "must be a positive number of seconds")

@@ -40,9 +40,8 @@ enum TrainProcess {
         }
         let result = try JSONDecoder().decode(
             TrainResult.self, from: Data(contentsOf: folder.appendingPathComponent("result.json")))
-        // The fastest iteration and each op's fastest: on a shared machine, the least disturbed.
-        let timings = try MeasurementFile.read(path: folder.appendingPathComponent("timings.jsonl").path, fastest: true)
-        return MeasuredRun(stepSeconds: result.fastestStepSeconds ?? result.stepSeconds, peakResidentBytes: result.peakResidentBytes,
+        let timings = try MeasurementFile.read(path: folder.appendingPathComponent("timings.jsonl").path)
+        return MeasuredRun(stepSeconds: result.stepSeconds, peakResidentBytes: result.peakResidentBytes,
                            opTimings: timings, untimedSeconds: result.untimedSeconds,
                            parameters: (result.generatorParameters, result.discriminatorParameters))
     }
