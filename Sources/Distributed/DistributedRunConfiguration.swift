@@ -33,11 +33,8 @@ public struct DistributedRunConfiguration: Sendable, Hashable, Codable {
 
     /// A short label such as `mlp-gan w1024 b256 np2 t1 ring 25MB`.
     public var label: String {
-        var s = architecture.rawValue
-        if let r = resolution { s += "-\(r)" }
-        if let w = width { s += " w\(w)" }
         let mb = Double(bucketBytes) / 1e6
-        return s + " b\(batch) np\(ranks) t\(threadsPerRank) \(allreduce.rawValue) "
+        return ModelConfig(architecture: architecture, resolution: resolution, width: width).label + " b\(batch) np\(ranks) t\(threadsPerRank) \(allreduce.rawValue) "
             + (mb == mb.rounded() ? "\(Int(mb))MB" : "\(mb)MB")
     }
 

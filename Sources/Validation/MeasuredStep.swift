@@ -26,11 +26,7 @@ public struct MeasuredStep: Sendable, Hashable {
 
     /// A short label such as `biggan-256 w96 b16 bf16`.
     public var label: String {
-        var s = model.architecture.rawValue
-        if let r = model.resolution { s += "-\(r)" }
-        if let w = model.width { s += " w\(w)" }
-        if let p = model.preset { s += " \(p)" }
-        return s + " b\(batch) \(precision.rawValue)"
+        model.label + " b\(batch) \(precision.rawValue)"
     }
 
     /// The recipe measure_graph.py times: one D step on real and fake together, one G step

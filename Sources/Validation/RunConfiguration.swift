@@ -32,10 +32,7 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
 
     /// A short label such as `dcgan-32 w32 b16 t2 nd2`.
     public var label: String {
-        var s = architecture.rawValue
-        if let r = resolution { s += "-\(r)" }
-        if let w = width { s += " w\(w)" }
-        s += " b\(batch) t\(threads)"
+        var s = modelConfig.label + " b\(batch) t\(threads)"
         if let n = discriminatorSteps { s += " nd\(n)" }
         if let a = accumulation, a > 1 { s += " acc\(a)" }
         return s

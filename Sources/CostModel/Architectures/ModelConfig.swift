@@ -32,6 +32,16 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         self.attentionResolution = attentionResolution
     }
 
+    /// A short label of the architecture and the knobs given, such as `dcgan-32 w64` or
+    /// `stylegan2-256 w16384 ffhq`.
+    public var label: String {
+        var s = architecture.rawValue
+        if let r = resolution { s += "-\(r)" }
+        if let w = width { s += " w\(w)" }
+        if let p = preset { s += " \(p)" }
+        return s
+    }
+
     /// Builds the model.
     public func build() throws(ModelError) -> GANModel { try architecture.build(self) }
 }
