@@ -4,8 +4,8 @@ import CostModel
 ///
 /// On a shared machine the speed drifts: the same DCGAN-64 step took 100 to 160 ms
 /// within one 12-step run, and in six rounds of three configurations the first three
-/// rounds ran 25-45% slower than the last three (slow and fast stretches lasting about
-/// a minute). Running every configuration once per round, round after round, spreads
+/// rounds ran 25-45% slower than the last three (slow and fast stretches lasting seconds
+/// to minutes). Running every configuration once per round, round after round, spreads
 /// each configuration's runs across the whole measurement, so that each configuration
 /// gets a chance at a fast stretch, and the fastest run is kept (`MeasuredRun.fastest`).
 public enum InterleavedRounds {

@@ -12,7 +12,7 @@ public enum Plans {
 
     /// Runs whose op timings and steps calibrate the `cpu` profile.
     ///
-    /// Each run times 10 to 40 iterations after one warm-up, so that the per-op medians
+    /// Each run does 4 to 40 iterations, the first a warm-up, so that the per-op medians
     /// (and the step medians that fit the per-iteration overhead) survive a few disturbed
     /// iterations on a shared machine. At each thread count the runs span small and large
     /// ops of every class (batches 8 to 48, widths 16 to 64): over a narrow range a class's
