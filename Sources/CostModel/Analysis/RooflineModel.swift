@@ -6,14 +6,27 @@
 /// product and the vector peak otherwise, and `e_c`, `e_m` are the device's saturating
 /// efficiency curves. On a CPU profile whose class has a fitted lowering efficiency, the
 /// column matrix of an im2col/col2im convolution adds its own pass,
-/// `columnBytes / (bandwidth * lowering)` (see `ConvolutionLowering`).
+/// `columnBytes / (bandwidth * lowering)` (see `ConvolutionLowering`). On a CPU profile
+/// restricted to more than one thread, items that the CPU trainer runs on one thread
+/// (`WorkItem.splitsAcrossThreads`) are priced on the profile restricted to one thread.
 public struct RooflineModel: Sendable {
     public let device: DeviceProfile
+    /// The device restricted to one thread, for the items that run on one (nil: the
+    /// device is not a CPU running on several threads).
+    private let serial: DeviceProfile?
 
-    public init(device: DeviceProfile) { self.device = device }
+    public init(device: DeviceProfile) {
+        self.device = device
+        let threads = device.kind == .cpu ? device.threads ?? device.cores ?? 1 : 1
+        serial = threads > 1 ? device.restricted(toThreads: 1) : nil
+    }
 
     /// The fraction of a GEMM's padded work that is useful, in (0, 1].
     public func paddingEfficiency(_ gemm: GemmShape) -> Double {
+        Self.paddingEfficiency(gemm, on: device)
+    }
+
+    static func paddingEfficiency(_ gemm: GemmShape, on device: DeviceProfile) -> Double {
         let t = device.matrixTile
         guard t > 1 else { return 1 }
         func pad(_ x: Int) -> Int { (x + t - 1) / t * t }
@@ -25,13 +38,18 @@ public struct RooflineModel: Sendable {
     /// device (callers validate).
     public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass,
                         pass: PassKind = .forward) -> Double {
+        Self.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: device)
+    }
+
+    static func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass,
+                        pass: PassKind, on device: DeviceProfile) -> Double {
         if cost.isEmpty { return 0 }
         let params = device.parameters(for: opClass.pricing(forward: pass == .forward))
         let flops = Double(cost.flops)
         var computeSeconds = 0.0
         if flops > 0 {
             if let gemm, let peak = device.matrixPeak(precision) ?? device.matrixPeak(.fp32) {
-                let padded = flops / paddingEfficiency(gemm)
+                let padded = flops / paddingEfficiency(gemm, on: device)
                 computeSeconds = padded / (peak * params.computeEfficiency.efficiency(work: padded))
             } else {
                 computeSeconds = flops / (device.vectorPeakFLOPS * params.computeEfficiency.efficiency(work: flops))
@@ -49,6 +67,8 @@ public struct RooflineModel: Sendable {
 
     /// Seconds for a work item.
     public func seconds(_ item: WorkItem) -> Double {
-        seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass)
+        let on = item.splitsAcrossThreads ? device : serial ?? device
+        return Self.seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass,
+                            pass: item.pass, on: on)
     }
 }

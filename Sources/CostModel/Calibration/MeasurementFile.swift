@@ -11,7 +11,8 @@ import Foundation
 /// - `bytesRead` and `bytesWritten` (integers >= 0), or `bytes`.
 /// - `medianSeconds` or `seconds` (number > 0, required).
 /// - `precision` (optional, default `fp32`).
-/// - `threads` (optional): CPU threads of the run; absent means all cores.
+/// - `threads` (optional): CPU threads the pass ran on (`gansim train` writes 1 for
+///   passes it ran inline in a multi-threaded run, see `ThreadSplit`); absent means all cores.
 /// - `columnBytes` (optional, integer >= 0): bytes of the im2col/col2im column matrix the
 ///   pass built on a CPU (`gansim train` writes it; see `ConvolutionLowering`).
 /// - `callsPerIteration` (optional, integer >= 1): the seconds are the sum of this many

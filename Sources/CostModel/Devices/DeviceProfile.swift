@@ -56,6 +56,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Spread of calibration residuals (standard deviation of relative op-time errors);
     /// the simulator's default jitter. Nil for uncalibrated profiles.
     public var residualSpread: Double?
+    /// The threads of a CPU profile returned by `restricted(toThreads:)` (its peaks and
+    /// bandwidth are then for that many cores); nil: all cores.
+    public var threads: Int?
 
     /// Creates a profile; the calibration fields start empty.
     public init(
@@ -94,8 +97,12 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
         guard let cores, cores > 0, threads > 0 else { return self }
         var p = self
         if let table = opClassesByThreads?[threads] { p.opClasses = table }
-        guard threads < cores else { return p }
-        let f = Double(threads) / Double(cores)
+        // Scale from the cores this profile stands for, so that a restricted profile can be
+        // restricted again (the CPU trainer runs small passes of a 2-thread run on one).
+        let used = min(threads, cores), current = min(self.threads ?? cores, cores)
+        p.threads = used < cores ? used : nil
+        guard used != current else { return p }
+        let f = Double(used) / Double(current)
         p.matrixPeakFLOPS = matrixPeakFLOPS.mapValues { $0 * f }
         p.vectorPeakFLOPS *= f
         p.memoryBandwidth *= f

@@ -23,10 +23,15 @@ public struct WorkItem: Sendable, Hashable {
     /// fp32 gradient bytes this item finishes (weight-gradient items on the last
     /// micro-batch); the simulator buckets these for all-reduce.
     public var gradientBytes: Int
+    /// Whether the CPU reference trainer splits the item across its threads (false: it
+    /// runs on one thread, and a CPU profile prices it with its 1-thread parameters);
+    /// see `ThreadSplit`.
+    public var splitsAcrossThreads: Bool
 
     public init(
         phase: StepPhase, network: NetworkRole, opID: Int?, opClass: OpClass, pass: PassKind, step: Int, microBatch: Int,
-        batch: Int, precision: Precision, cost: PassCost, gemm: GemmShape?, gradientBytes: Int
+        batch: Int, precision: Precision, cost: PassCost, gemm: GemmShape?, gradientBytes: Int,
+        splitsAcrossThreads: Bool = true
     ) {
         self.phase = phase
         self.network = network
@@ -40,5 +45,6 @@ public struct WorkItem: Sendable, Hashable {
         self.cost = cost
         self.gemm = gemm
         self.gradientBytes = gradientBytes
+        self.splitsAcrossThreads = splitsAcrossThreads
     }
 }

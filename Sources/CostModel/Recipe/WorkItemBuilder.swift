@@ -22,10 +22,11 @@ public struct WorkItemBuilder: Sendable {
         let g = model.graph(s.network)
         let prec = precisions[s.network]!
         func item(_ op: Op?, _ pass: PassKind, _ cost: PassCost, gemm: GemmShape? = nil, gradientBytes: Int = 0,
-                  precision: Precision = .fp32) -> WorkItem {
+                  precision: Precision = .fp32, splits: Bool? = nil) -> WorkItem {
             WorkItem(phase: s.phase, network: s.network, opID: op?.id, opClass: op?.kind.opClass ?? .update, pass: pass, step: s.step,
                      microBatch: s.microBatch, batch: s.batch, precision: precision, cost: cost, gemm: gemm,
-                     gradientBytes: gradientBytes)
+                     gradientBytes: gradientBytes,
+                     splitsAcrossThreads: splits ?? op?.splitsAcrossThreads(pass, batch: s.batch) ?? true)
         }
         switch s.kind {
         case .forward:
@@ -57,11 +58,13 @@ public struct WorkItemBuilder: Sendable {
             let halfCopy = recipe.precision.precision.usesMasterWeights ? 2 * params : 0
             return [item(nil, .optimizer, PassCost(
                 flops: recipe.optimizer.flopsPerParameter * params, bytesRead: (2 + state) * 4 * params,
-                bytesWritten: (1 + state) * 4 * params + halfCopy))]
+                bytesWritten: (1 + state) * 4 * params + halfCopy),
+                splits: ThreadSplit.splitsUpdate(recipe.optimizer, parameters: params))]
         case .ema:
             // ema = beta * ema + (1 - beta) * w: 3 FLOPs per parameter.
             let params = g.parameterCount
-            return [item(nil, .ema, PassCost(flops: 3 * params, bytesRead: 8 * params, bytesWritten: 4 * params))]
+            return [item(nil, .ema, PassCost(flops: 3 * params, bytesRead: 8 * params, bytesWritten: 4 * params),
+                         splits: ThreadSplit.splitsEMA(parameters: params))]
         }
     }
 }

@@ -6,6 +6,8 @@ final class OpTimer {
     /// Seconds per key for each timed iteration (summed within the iteration).
     private var perIteration: [OpTimingKey: Double] = [:]
     private var calls: [OpTimingKey: Int] = [:]
+    /// Keys whose pass split a loop or product across threads in some timed iteration.
+    private var split: Set<OpTimingKey> = []
     private var history: [OpTimingKey: [Double]] = [:]
     private var order: [OpTimingKey] = []
     private var seen: Set<OpTimingKey> = []
@@ -13,30 +15,37 @@ final class OpTimer {
     /// kind name and the cost the cost model prices them at.
     private var wholeNetwork: [OpTimingKey: (kind: String, cost: PassCost, parameters: Int)] = [:]
 
-    /// Adds the wall time of a whole-network item (optimizer update or EMA) of one segment.
+    /// Adds the wall time of a whole-network item (optimizer update or EMA) of one segment,
+    /// and whether it split its loop across threads.
     func harvestUpdate(role: NetworkRole, phase: StepPhase, pass: PassKind, kind: String, cost: PassCost,
-                       parameters: Int, seconds: Double) {
+                       parameters: Int, seconds: Double, split didSplit: Bool) {
         let key = OpTimingKey(phase: phase, network: role, opID: pass == .ema ? -2 : -1, pass: pass.rawValue,
                               weights: false, intoInputs: false, batch: 0)
         if seen.insert(key).inserted { order.append(key) }
         wholeNetwork[key] = (kind, cost, parameters)
         perIteration[key, default: 0] += seconds
         calls[key, default: 0] += 1
+        if didSplit { splitNow.insert(key) }
         iterationSeconds += seconds
     }
+
+    /// Keys that split across threads in the current iteration.
+    private var splitNow: Set<OpTimingKey> = []
 
     /// Seconds harvested so far in the current iteration (ops and whole-network items).
     private(set) var iterationSeconds = 0.0
 
-    /// Adds the times a network accumulated during one segment.
+    /// Adds the times (and split flags) a network accumulated during one segment.
     func harvest(_ net: Network, role: NetworkRole, phase: StepPhase, backward: (weights: Bool, intoInputs: Bool)?, batch: Int) {
         let times = backward == nil ? net.forwardSeconds : net.backwardSeconds
+        let splits = backward == nil ? net.forwardSplit : net.backwardSplit
         for (id, s) in times.enumerated() where s > 0 {
             let key = OpTimingKey(phase: phase, network: role, opID: id, pass: backward == nil ? "forward" : "backward",
                                   weights: backward?.weights ?? false, intoInputs: backward?.intoInputs ?? false, batch: batch)
             if seen.insert(key).inserted { order.append(key) }
             perIteration[key, default: 0] += s
             calls[key, default: 0] += 1
+            if splits[id] { splitNow.insert(key) }
             iterationSeconds += s
         }
         net.resetTimes()
@@ -44,16 +53,22 @@ final class OpTimer {
 
     /// Closes an iteration: keeps its sums if `timed`, else drops them.
     func endIteration(timed: Bool) {
-        if timed { for (k, s) in perIteration { history[k, default: []].append(s) } }
+        if timed {
+            for (k, s) in perIteration { history[k, default: []].append(s) }
+            split.formUnion(splitNow)
+        }
         perIteration = [:]
+        splitNow = []
         iterationSeconds = 0
         if !timed { calls = [:] }
     }
 
-    /// The records, in first-seen order, with descriptors from `graphs`.
+    /// The records, in first-seen order, with descriptors from `graphs`; a pass that never
+    /// split across threads records 1 thread (`threads` otherwise).
     func records(graphs: [NetworkRole: Graph], threads: Int, iterations: Int) -> [OpTimingRecord] {
         order.compactMap { key in
             guard let h = history[key], !h.isEmpty else { return nil }
+            let threads = split.contains(key) ? threads : 1
             let sorted = h.sorted()
             if let w = wholeNetwork[key] {
                 return OpTimingRecord(

@@ -5,7 +5,7 @@ import Foundation
 public enum ActivationKernel {
     /// `y = f(x)` elementwise.
     public static func forward(_ f: Activation, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, count: Int) {
-        Parallel.forEach(count, costPerItem: 4) { r in
+        Parallel.forEach(count, costPerItem: ThreadSplit.activationForwardCost) { r in
             switch f {
             case .relu: for i in r { y[i] = max(x[i], 0) }
             case .leakyReLU(let s):
@@ -20,7 +20,7 @@ public enum ActivationKernel {
     /// `dx = f'(x) * dy`, written through the output `y` (all four are monotone, so the
     /// sign of `y` is the sign of `x` where it matters).
     public static func backward(_ f: Activation, y: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>, count: Int) {
-        Parallel.forEach(count, costPerItem: 2) { r in
+        Parallel.forEach(count, costPerItem: ThreadSplit.activationBackwardCost) { r in
             switch f {
             case .relu: for i in r { dx[i] = y[i] > 0 ? dy[i] : 0 }
             case .leakyReLU(let s):

@@ -1,3 +1,4 @@
+import CostModel
 import Foundation
 
 /// Batch normalisation in training mode (batch statistics, biased variance, eps 1e-5),
@@ -6,42 +7,49 @@ public enum BatchNormKernel {
     /// PyTorch's default epsilon.
     public static let epsilon: Float = 1e-5
 
-    /// `y = gamma * (x - mean_c) / sqrt(var_c + eps) + beta`; saves `xhat` and `invStd (C)`.
+    /// `y = gamma * (x - mean_c) / sqrt(var_c + eps) + beta`; saves `xhat` and `invStd (G, C)`.
+    ///
+    /// `x` holds `groups` contiguous groups of `batch` samples, each normalised with its
+    /// own statistics. The loop runs over channels (each handling every group), so the
+    /// split across threads depends on the whole batch alone (`ThreadSplit`).
     public static func forward(
         x: UnsafePointer<Float>, gamma: UnsafePointer<Float>?, beta: UnsafePointer<Float>?,
         y: UnsafeMutablePointer<Float>, xhat: UnsafeMutablePointer<Float>, invStd: UnsafeMutablePointer<Float>,
-        batch: Int, channels: Int, spatial: Int
+        batch: Int, channels: Int, spatial: Int, groups: Int = 1
     ) {
-        let n = Double(batch * spatial)
-        Parallel.forEach(channels, costPerItem: batch * spatial * 4) { range in
+        let n = Double(batch * spatial), stride = batch * channels * spatial
+        Parallel.forEach(channels, costPerItem: groups * batch * spatial * ThreadSplit.batchNormCost) { range in
             for c in range {
-                var sum = 0.0
-                for b in 0..<batch {
-                    let row = x + (b * channels + c) * spatial
-                    var s: Float = 0
-                    for i in 0..<spatial { s += row[i] }
-                    sum += Double(s)
-                }
-                let mean = Float(sum / n)
-                var sq = 0.0
-                for b in 0..<batch {
-                    let row = x + (b * channels + c) * spatial
-                    var s: Float = 0
-                    for i in 0..<spatial {
-                        let d = row[i] - mean
-                        s += d * d
+                for group in 0..<groups {
+                    let x = x + group * stride, y = y + group * stride, xhat = xhat + group * stride
+                    var sum = 0.0
+                    for b in 0..<batch {
+                        let row = x + (b * channels + c) * spatial
+                        var s: Float = 0
+                        for i in 0..<spatial { s += row[i] }
+                        sum += Double(s)
                     }
-                    sq += Double(s)
-                }
-                let istd = Float(1 / (sq / n + Double(epsilon)).squareRoot())
-                invStd[c] = istd
-                let g = gamma?[c] ?? 1, bt = beta?[c] ?? 0
-                for b in 0..<batch {
-                    let off = (b * channels + c) * spatial
-                    for i in 0..<spatial {
-                        let h = (x[off + i] - mean) * istd
-                        xhat[off + i] = h
-                        y[off + i] = g * h + bt
+                    let mean = Float(sum / n)
+                    var sq = 0.0
+                    for b in 0..<batch {
+                        let row = x + (b * channels + c) * spatial
+                        var s: Float = 0
+                        for i in 0..<spatial {
+                            let d = row[i] - mean
+                            s += d * d
+                        }
+                        sq += Double(s)
+                    }
+                    let istd = Float(1 / (sq / n + Double(epsilon)).squareRoot())
+                    invStd[group * channels + c] = istd
+                    let g = gamma?[c] ?? 1, bt = beta?[c] ?? 0
+                    for b in 0..<batch {
+                        let off = (b * channels + c) * spatial
+                        for i in 0..<spatial {
+                            let h = (x[off + i] - mean) * istd
+                            xhat[off + i] = h
+                            y[off + i] = g * h + bt
+                        }
                     }
                 }
             }
@@ -49,36 +57,40 @@ public enum BatchNormKernel {
     }
 
     /// `dgamma += sum(dy * xhat)`, `dbeta += sum(dy)`, and
-    /// `dx = invStd/N * (N*dxhat - sum(dxhat) - xhat * sum(dxhat * xhat))`.
+    /// `dx = invStd/N * (N*dxhat - sum(dxhat) - xhat * sum(dxhat * xhat))`, per group of
+    /// `batch` samples as in `forward` (the parameter gradients sum over the groups).
     public static func backward(
         dy: UnsafePointer<Float>, xhat: UnsafePointer<Float>, invStd: UnsafePointer<Float>,
         gamma: UnsafePointer<Float>?, dgamma: UnsafeMutablePointer<Float>?, dbeta: UnsafeMutablePointer<Float>?,
-        dx: UnsafeMutablePointer<Float>?, batch: Int, channels: Int, spatial: Int
+        dx: UnsafeMutablePointer<Float>?, batch: Int, channels: Int, spatial: Int, groups: Int = 1
     ) {
-        let n = Float(batch * spatial)
-        Parallel.forEach(channels, costPerItem: batch * spatial * 4) { range in
+        let n = Float(batch * spatial), stride = batch * channels * spatial
+        Parallel.forEach(channels, costPerItem: groups * batch * spatial * ThreadSplit.batchNormCost) { range in
             for c in range {
-                var sdy = 0.0, sdyx = 0.0
-                for b in 0..<batch {
-                    let off = (b * channels + c) * spatial
-                    var s1: Float = 0, s2: Float = 0
-                    for i in 0..<spatial {
-                        s1 += dy[off + i]
-                        s2 += dy[off + i] * xhat[off + i]
+                for group in 0..<groups {
+                    let dy = dy + group * stride, xhat = xhat + group * stride, dx = dx.map { $0 + group * stride }
+                    var sdy = 0.0, sdyx = 0.0
+                    for b in 0..<batch {
+                        let off = (b * channels + c) * spatial
+                        var s1: Float = 0, s2: Float = 0
+                        for i in 0..<spatial {
+                            s1 += dy[off + i]
+                            s2 += dy[off + i] * xhat[off + i]
+                        }
+                        sdy += Double(s1)
+                        sdyx += Double(s2)
                     }
-                    sdy += Double(s1)
-                    sdyx += Double(s2)
-                }
-                dgamma?[c] += Float(sdyx)
-                dbeta?[c] += Float(sdy)
-                guard let dx else { continue }
-                let g = gamma?[c] ?? 1
-                let k = g * invStd[c] / n
-                let mdy = Float(sdy), mdyx = Float(sdyx)
-                for b in 0..<batch {
-                    let off = (b * channels + c) * spatial
-                    for i in 0..<spatial {
-                        dx[off + i] = k * (n * dy[off + i] - mdy - xhat[off + i] * mdyx)
+                    dgamma?[c] += Float(sdyx)
+                    dbeta?[c] += Float(sdy)
+                    guard let dx else { continue }
+                    let g = gamma?[c] ?? 1
+                    let k = g * invStd[group * channels + c] / n
+                    let mdy = Float(sdy), mdyx = Float(sdyx)
+                    for b in 0..<batch {
+                        let off = (b * channels + c) * spatial
+                        for i in 0..<spatial {
+                            dx[off + i] = k * (n * dy[off + i] - mdy - xhat[off + i] * mdyx)
+                        }
                     }
                 }
             }

@@ -1,3 +1,5 @@
+import CostModel
+
 /// The geometry of a batched 2-D convolution: an image `(B, C, H, W)` seen through a
 /// `kernel x kernel` window with `stride` and zero `padding`, giving `(outH, outW)`.
 ///
@@ -32,11 +34,11 @@ public struct ConvGeometry: Hashable, Sendable {
     /// Columns of the column matrix, `B * outH * outW`.
     public var colColumns: Int { batch * outHeight * outWidth }
 
-    /// Samples per chunk so that one chunk's column matrix holds about `maxFloats`
-    /// elements (8 MiB by default: it stays in the last-level cache between im2col and
-    /// the sgemm that reads it).
-    public func chunkSamples(maxFloats: Int = 1 << 21) -> Int {
-        max(1, min(batch, maxFloats / max(colRows * outHeight * outWidth, 1)))
+    /// Samples per chunk so that one chunk's column matrix holds at most
+    /// `ThreadSplit.columnChunkFloats` elements (8 MiB: it stays in the last-level cache
+    /// between im2col and the sgemm that reads it).
+    public func chunkSamples() -> Int {
+        ThreadSplit.chunkSamples(batch: batch, columnFloatsPerSample: colRows * outHeight * outWidth)
     }
 
     /// The same geometry for `n` samples.

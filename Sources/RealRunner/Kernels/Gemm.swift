@@ -1,12 +1,14 @@
 import CGSL
+import CostModel
 
 /// Row-major matrix products `C = alpha * op(A) * op(B) + beta * C` through OpenBLAS.
 public enum Gemm {
     /// `C (m, n) = alpha * op(A) (m, k) * op(B) (k, n) + beta * C`, all row-major,
     /// with leading dimensions equal to the stored row lengths.
     ///
-    /// With more than one thread the product is split into one block of rows (or of
-    /// columns, whichever dimension is larger) per thread, each a single-threaded
+    /// With more than one thread and enough work (`ThreadSplit.splitsProduct`) the product
+    /// is split into one block of rows (or of columns, whichever dimension is larger) per
+    /// thread, each a single-threaded
     /// OpenBLAS call: all of the runner's parallelism then goes through `Parallel`, and
     /// no OpenBLAS worker spins on a core that the runner's own loops need.
     public static func sgemm(
@@ -18,7 +20,7 @@ public enum Gemm {
         let lda = transA ? m : k
         let ldb = transB ? k : n
         let t = Parallel.threads
-        if t <= 1 || m * n * k < 1 << 20 || max(m, n) < 2 * t {
+        if t <= 1 || !ThreadSplit.splitsProduct(m: m, n: n, k: k) {
             call(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, n)
             return
         }

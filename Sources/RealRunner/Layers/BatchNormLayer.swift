@@ -42,25 +42,19 @@ public final class BatchNormLayer: Layer {
         let h = xhat.get(x.shape)
         usedGroups = groups > 1 && x.batch % groups == 0 ? groups : 1
         let s = invStd.get([usedGroups * channels])
-        let n = x.batch / usedGroups, stride = n * x.sampleCount
-        for g in 0..<usedGroups {
-            BatchNormKernel.forward(x: x.data + g * stride, gamma: gamma, beta: beta, y: y.data + g * stride,
-                                    xhat: h.data + g * stride, invStd: s.data + g * channels,
-                                    batch: n, channels: channels, spatial: x.sampleCount / channels)
-        }
+        BatchNormKernel.forward(x: x.data, gamma: gamma, beta: beta, y: y.data, xhat: h.data, invStd: s.data,
+                                batch: x.batch / usedGroups, channels: channels, spatial: x.sampleCount / channels,
+                                groups: usedGroups)
         return y
     }
 
     public func backward(_ dy: Tensor, inputGradients: [Bool], weightGradients: Bool) -> [Tensor?] {
         let g = inputGradients[0] ? dx.get(dy.shape) : nil
         let h = xhat.get(dy.shape), s = invStd.get([usedGroups * channels])
-        let n = dy.batch / usedGroups, stride = n * dy.sampleCount
-        for k in 0..<usedGroups {
-            BatchNormKernel.backward(dy: dy.data + k * stride, xhat: h.data + k * stride, invStd: s.data + k * channels,
-                                     gamma: gamma, dgamma: weightGradients ? dgamma : nil,
-                                     dbeta: weightGradients ? dbeta : nil, dx: g.map { $0.data + k * stride },
-                                     batch: n, channels: channels, spatial: dy.sampleCount / channels)
-        }
+        BatchNormKernel.backward(dy: dy.data, xhat: h.data, invStd: s.data, gamma: gamma,
+                                 dgamma: weightGradients ? dgamma : nil, dbeta: weightGradients ? dbeta : nil,
+                                 dx: g?.data, batch: dy.batch / usedGroups, channels: channels,
+                                 spatial: dy.sampleCount / channels, groups: usedGroups)
         return [g]
     }
 }

@@ -14,6 +14,12 @@ public final class Network {
     public private(set) var forwardSeconds: [Double]
     /// Per-op backward wall times since the last `resetTimes()`, in seconds.
     public private(set) var backwardSeconds: [Double]
+    /// Per op, whether a timed forward since the last `resetTimes()` split a loop or
+    /// product across threads (`Parallel.splits`).
+    public private(set) var forwardSplit: [Bool]
+    /// Per op, whether a timed backward since the last `resetTimes()` split a loop or
+    /// product across threads.
+    public private(set) var backwardSplit: [Bool]
     /// Whether passes record per-op times.
     public var timing = true
     /// Called with an op's id after its backward has written its weight gradients (only
@@ -69,6 +75,8 @@ public final class Network {
         accumulators = Array(repeating: TensorCache(), count: graph.ops.count)
         forwardSeconds = Array(repeating: 0, count: graph.ops.count)
         backwardSeconds = Array(repeating: 0, count: graph.ops.count)
+        forwardSplit = Array(repeating: false, count: graph.ops.count)
+        backwardSplit = forwardSplit
     }
 
     /// Runs the network on `x` (`(B, ...)` matching the graph input) and returns the
@@ -77,9 +85,13 @@ public final class Network {
         input.value = x
         for (i, layer) in layers.enumerated() {
             let t0 = timing ? DispatchTime.now().uptimeNanoseconds : 0
+            let splits0 = timing ? Parallel.splits : 0
             let op = graph.ops[i]
             outputs[i] = layer.forward(op.inputs.map { outputs[$0]! })
-            if timing { forwardSeconds[i] += Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9 }
+            if timing {
+                forwardSeconds[i] += Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
+                if Parallel.splits != splits0 { forwardSplit[i] = true }
+            }
         }
         return outputs[graph.outputID]!
     }
@@ -106,6 +118,7 @@ public final class Network {
             guard requires[i], let dy = grads[i], !op.inputs.isEmpty else { continue }
             let needs = op.inputs.map { requires[$0] }
             let t0 = timing ? DispatchTime.now().uptimeNanoseconds : 0
+            let splits0 = timing ? Parallel.splits : 0
             let gs = layers[i].backward(dy, inputGradients: needs, weightGradients: weightGradients)
             for (j, src) in op.inputs.enumerated() {
                 guard let g = gs[j] else { continue }
@@ -119,15 +132,23 @@ public final class Network {
                     grads[src] = g
                 }
             }
-            if timing { backwardSeconds[i] += Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9 }
+            if timing {
+                backwardSeconds[i] += Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
+                if Parallel.splits != splits0 { backwardSplit[i] = true }
+            }
             if weightGradients && op.hasParameters { onWeightGradientsReady?(i) }
         }
         return grads[input.op.id]
     }
 
-    /// Zeroes the per-op time accumulators.
+    /// Zeroes the per-op time accumulators and split flags.
     public func resetTimes() {
-        for i in forwardSeconds.indices { forwardSeconds[i] = 0; backwardSeconds[i] = 0 }
+        for i in forwardSeconds.indices {
+            forwardSeconds[i] = 0
+            backwardSeconds[i] = 0
+            forwardSplit[i] = false
+            backwardSplit[i] = false
+        }
     }
 
     /// Turns spectral-norm power iterations on (training) or off (gradient checks).

@@ -1,3 +1,4 @@
+import CostModel
 import Foundation
 
 /// Adam (Kingma & Ba 2015) exactly as `torch.optim.Adam` without weight decay:
@@ -28,7 +29,7 @@ public final class Adam: Optimizer {
         let c2 = (1 - pow(Double(beta2), Double(t))).squareRoot()
         let stepSize = learningRate / c1
         let c2f = Float(c2)
-        Parallel.forEach(n, costPerItem: 8) { r in
+        Parallel.forEach(n, costPerItem: ThreadSplit.adamCost) { r in
             for i in r {
                 mp[i] = b1 * mp[i] + (1 - b1) * g[i]
                 vp[i] = b2 * vp[i] + (1 - b2) * g[i] * g[i]

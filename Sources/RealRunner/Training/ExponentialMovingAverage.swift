@@ -1,3 +1,5 @@
+import CostModel
+
 /// An exponential moving average of G's parameters, `ema = d * ema + (1 - d) * w`,
 /// updated after every G step and used for sampling.
 public final class ExponentialMovingAverage {
@@ -14,6 +16,6 @@ public final class ExponentialMovingAverage {
     /// Moves the average towards the current parameters.
     func update(_ parameters: ParameterBuffer) {
         let e = values.data, w = parameters.values.data, d = decay
-        Parallel.forEach(values.count, costPerItem: 3) { r in for i in r { e[i] = d * e[i] + (1 - d) * w[i] } }
+        Parallel.forEach(values.count, costPerItem: ThreadSplit.emaCost) { r in for i in r { e[i] = d * e[i] + (1 - d) * w[i] } }
     }
 }

@@ -171,14 +171,14 @@ public final class Trainer {
                 generator.backward(dFake!, inputGradient: false, weightGradients: true)
             case (_, _, .update):
                 synchronizer?.synchronize(seg.network, parameters: net.parameters)
-                let u0 = DispatchTime.now().uptimeNanoseconds
+                let u0 = DispatchTime.now().uptimeNanoseconds, s0 = Parallel.splits
                 (seg.network == .generator ? gOptimizer : dOptimizer).step(net.parameters)
                 net.parameters.zeroGradients()
-                timeUpdate(seg, pass: .optimizer, kind: recipe.optimizer.rawValue, since: u0)
+                timeUpdate(seg, pass: .optimizer, kind: recipe.optimizer.rawValue, since: u0, splitsBefore: s0)
             case (_, _, .ema):
-                let u0 = DispatchTime.now().uptimeNanoseconds
+                let u0 = DispatchTime.now().uptimeNanoseconds, s0 = Parallel.splits
                 ema?.update(generator.parameters)
-                if ema != nil { timeUpdate(seg, pass: .ema, kind: "ema", since: u0) }
+                if ema != nil { timeUpdate(seg, pass: .ema, kind: "ema", since: u0, splitsBefore: s0) }
             default:
                 preconditionFailure("recipe segment \(seg) has no CPU implementation")
             }
@@ -201,8 +201,9 @@ public final class Trainer {
     }
 
     /// Records the wall time of a whole-network segment (optimizer step, EMA) since `start`
-    /// with the cost the cost model prices it at.
-    private func timeUpdate(_ seg: RecipeSegment, pass: PassKind, kind: String, since start: UInt64) {
+    /// with the cost the cost model prices it at, and whether it split its loop across
+    /// threads (`Parallel.splits` moved from `splitsBefore`).
+    private func timeUpdate(_ seg: RecipeSegment, pass: PassKind, kind: String, since start: UInt64, splitsBefore: Int) {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         // Priced once per network and pass (first iteration), so timing adds no work to later steps.
         let key = "\(seg.network.rawValue) \(pass.rawValue)"
@@ -211,7 +212,7 @@ public final class Trainer {
         updateCosts[key] = cost
         timer.harvestUpdate(role: seg.network, phase: seg.phase, pass: pass, kind: kind, cost: cost,
                             parameters: (seg.network == .generator ? generator : discriminator).parameters.count,
-                            seconds: seconds)
+                            seconds: seconds, split: Parallel.splits != splitsBefore)
     }
 
     /// Fills `shard`'s rows of `t` (`(b, ...)`): with no shard, `fill(t)`; else `fill` on

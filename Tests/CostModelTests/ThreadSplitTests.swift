@@ -1,0 +1,69 @@
+import CostModel
+import Testing
+
+/// Which passes the CPU trainer runs on one thread, and how a CPU profile prices them.
+@Suite struct ThreadSplitTests {
+    @Test func loopsAndProductsSplitFromTheirThresholds() {
+        #expect(ThreadSplit.splitsLoop(count: 8192, costPerItem: 4))
+        #expect(!ThreadSplit.splitsLoop(count: 8191, costPerItem: 4))
+        #expect(!ThreadSplit.splitsLoop(count: 1, costPerItem: 1 << 20))
+        #expect(ThreadSplit.splitsProduct(m: 64, n: 128, k: 128))
+        #expect(!ThreadSplit.splitsProduct(m: 64, n: 128, k: 127))
+        #expect(!ThreadSplit.splitsProduct(m: 1, n: 1, k: 1 << 22))
+        // 8 MiB of column matrix per chunk: 2^21 / (27 * 1024) = 75 samples.
+        #expect(ThreadSplit.chunkSamples(batch: 128, columnFloatsPerSample: 27 * 1024) == 75)
+        #expect(ThreadSplit.chunkSamples(batch: 4, columnFloatsPerSample: 1 << 23) == 1)
+    }
+
+    @Test func workItemsCarryTheVerdictOfTheirOp() throws {
+        // mlp-gan width 128 at batch 64: the ReLU forward (8192 elements x 4) splits, its
+        // backward (x 2) does not; the 128x128 linear (2^20 multiply-adds) splits, the
+        // 4-wide input layer does not.
+        let model = try ModelConfig(architecture: .mlpGAN, width: 128, latentDim: 4).build()
+        let recipe = TrainingRecipe.official(for: .mlpGAN, batchPerDevice: 64)
+        let items = recipe.workItems(for: model, iteration: 0).filter { $0.network == .generator && $0.opID != nil }
+        func verdict(_ name: String, _ pass: PassKind) throws -> Bool {
+            let op = try #require(model.generator.ops.first { $0.name == name })
+            return try #require(items.first { $0.opID == op.id && $0.pass == pass }).splitsAcrossThreads
+        }
+        #expect(try verdict("G.relu1", .forward))
+        #expect(try !verdict("G.relu1", .backwardInput))
+        #expect(try verdict("G.fc2", .forward))
+        #expect(try !verdict("G.fc1", .forward))
+    }
+
+    @Test func inlinePassesArePricedOnOneThread() throws {
+        var profile = DeviceCatalog.cpu
+        func params(_ overhead: Double) -> OpClassParameters {
+            OpClassParameters(launchOverheadSeconds: overhead,
+                              computeEfficiency: EfficiencyCurve(maxEfficiency: 0.5, halfSaturation: 0),
+                              memoryEfficiency: EfficiencyCurve(maxEfficiency: 0.5, halfSaturation: 0))
+        }
+        profile.opClassesByThreads = [1: [.elementwise: params(1e-6)], 2: [.elementwise: params(8e-6)]]
+        let one = profile.restricted(toThreads: 1), two = profile.restricted(toThreads: 2)
+        // Restricting a restricted profile scales from the cores it stands for.
+        #expect(two.restricted(toThreads: 1) == one)
+        #expect(one.memoryBandwidth == profile.memoryBandwidth / 2 && two.memoryBandwidth == profile.memoryBandwidth)
+        var item = WorkItem(phase: .generator, network: .generator, opID: 1, opClass: .elementwise, pass: .forward,
+                            step: 0, microBatch: 0, batch: 8, precision: .fp32,
+                            cost: PassCost(flops: 1000, bytesRead: 4000, bytesWritten: 4000), gemm: nil,
+                            gradientBytes: 0)
+        let split = RooflineModel(device: two).seconds(item)
+        item.splitsAcrossThreads = false
+        let inline = RooflineModel(device: two).seconds(item)
+        #expect(split == 8e-6 + 8000 / (20e9 * 0.5))
+        #expect(inline == 1e-6 + 8000 / (10e9 * 0.5))
+        #expect(inline == RooflineModel(device: one).seconds(item))
+        // Accelerators ignore the verdict.
+        #expect(RooflineModel(device: DeviceCatalog.h100).seconds(item)
+            == RooflineModel(device: DeviceCatalog.h100).seconds(item.with(splits: true)))
+    }
+}
+
+extension WorkItem {
+    fileprivate func with(splits: Bool) -> WorkItem {
+        var w = self
+        w.splitsAcrossThreads = splits
+        return w
+    }
+}
