@@ -10,7 +10,10 @@ public enum ActivationKernel {
             case .relu: for i in r { y[i] = max(x[i], 0) }
             case .leakyReLU(let s):
                 let slope = Float(s)
-                for i in r { y[i] = x[i] > 0 ? x[i] : slope * x[i] }
+                for i in r {
+                    let v = x[i]
+                    y[i] = v > 0 ? v : slope * v
+                }
             case .tanh: for i in r { y[i] = Foundation.tanh(x[i]) }
             case .sigmoid: for i in r { y[i] = 1 / (1 + Foundation.exp(-x[i])) }
             }
@@ -22,10 +25,19 @@ public enum ActivationKernel {
     public static func backward(_ f: Activation, y: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>, count: Int) {
         Parallel.forEach(count, costPerItem: ThreadSplit.activationBackwardCost) { r in
             switch f {
-            case .relu: for i in r { dx[i] = y[i] > 0 ? dy[i] : 0 }
+            // Both loads are unconditional, so the selects vectorize instead of branching on
+            // the sign (a branch per element ran at 2-5 GB/s, the forward at ~50 GB/s).
+            case .relu:
+                for i in r {
+                    let d = dy[i]
+                    dx[i] = y[i] > 0 ? d : 0
+                }
             case .leakyReLU(let s):
                 let slope = Float(s)
-                for i in r { dx[i] = y[i] > 0 ? dy[i] : slope * dy[i] }
+                for i in r {
+                    let d = dy[i]
+                    dx[i] = y[i] > 0 ? d : slope * d
+                }
             case .tanh: for i in r { dx[i] = dy[i] * (1 - y[i] * y[i]) }
             case .sigmoid: for i in r { dx[i] = dy[i] * y[i] * (1 - y[i]) }
             }
