@@ -40,10 +40,9 @@ bench: deps
 	.build/release/SimulatorBenchmarks
 	.build/release/PlanningBenchmarks
 
-## validate: calibrate the cpu profile on this machine, then predict and run the validation plan.
+## validate: calibrate the cpu profile on this machine and validate it, the fit set interleaved with the plan.
 validate: build
-	$(BIN) calibrate --out out/cpu-calibrated.json
-	$(BIN) validate --profile out/cpu-calibrated.json --out out/validation
+	$(BIN) validate --calibrate --save-profile out/cpu-calibrated.json --out out/validation
 
 ## validate-mpi: fit the MPI transport (all-reduce microbenchmark), then predict and run data-parallel trainings (np 2).
 validate-mpi: build

@@ -12,26 +12,35 @@ public enum Validator {
         measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> ValidationReport {
         // Predict first: a configuration the model cannot build stops before anything runs.
-        var predictions: [(seconds: Double, bytes: Int)] = []
-        var models: [GANModel] = []
-        for config in plan {
-            let model = try config.modelConfig.build()
-            models.append(model)
-            let device = profile.restricted(toThreads: config.threads)
-            let predicted = try AnalyticEstimator(model: model, recipe: config.recipe, device: device).estimate()
-            let memory = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown().totalBytes
-            predictions.append((predicted.seconds, memory))
-        }
+        _ = try models(plan)
         let runs = try InterleavedRounds.measure(plan, rounds: rounds, measure: measure, progress: progress)
-        for i in plan.indices { try runs[i].checkModel(models[i], label: plan[i].label) }
-        let rows = plan.indices.map { i in
-            ValidationReport.Configuration(
-                label: plan[i].label, run: plan[i], source: nil, predictedStepSeconds: predictions[i].seconds,
-                measuredStepSeconds: runs[i].stepSeconds, predictedPeakBytes: predictions[i].bytes,
-                measuredPeakBytes: runs[i].peakResidentBytes)
-        }
         progress?(plan.count * rounds, plan.count * rounds, "done")
         let measurement = "median step of the fastest of \(rounds) interleaved real CPU run\(rounds == 1 ? "" : "s")"
+        return try report(profile: profile, plan: plan, runs: runs, measurement: measurement)
+    }
+
+    /// The models of `plan`, built (so that a configuration the model cannot build is
+    /// refused before anything runs).
+    static func models(_ plan: [RunConfiguration]) throws -> [GANModel] {
+        try plan.map { try $0.modelConfig.build() }
+    }
+
+    /// Predicts each configuration of `plan` on `profile` and compares it with its
+    /// measured run (`runs[i]` of `plan[i]`); `measurement` says how the runs were taken.
+    static func report(profile: DeviceProfile, plan: [RunConfiguration], runs: [MeasuredRun],
+                       measurement: String) throws -> ValidationReport {
+        let models = try models(plan)
+        var rows: [ValidationReport.Configuration] = []
+        for (i, config) in plan.enumerated() {
+            try runs[i].checkModel(models[i], label: config.label)
+            let device = profile.restricted(toThreads: config.threads)
+            let predicted = try AnalyticEstimator(model: models[i], recipe: config.recipe, device: device).estimate()
+            let memory = MemoryModel(model: models[i], recipe: config.recipe, device: device).breakdown().totalBytes
+            rows.append(ValidationReport.Configuration(
+                label: config.label, run: config, source: nil, predictedStepSeconds: predicted.seconds,
+                measuredStepSeconds: runs[i].stepSeconds, predictedPeakBytes: memory,
+                measuredPeakBytes: runs[i].peakResidentBytes))
+        }
         return ValidationReport(profile: profile.name, measurement: measurement, configurations: rows)
     }
 }

@@ -37,6 +37,31 @@ import Validation
         #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
     }
 
+    @Test func calibratedValidationInterleavesTheFitSetWithThePlanAndFitsOnlyTheFitSet() throws {
+        let base = DeviceCatalog.cpu
+        let fitSet = Array(Plans.fitSet.prefix(2)), plan = Array(Plans.validation.prefix(2))
+        var order: [RunConfiguration] = []
+        // Fit-set steps 3 ms above the op model; plan steps 10 ms above it: a fit that saw
+        // the plan's runs would not recover 3 ms.
+        let (calibration, report) = try CalibratedValidation.run(
+            base: base, fitSet: fitSet, plan: plan, rounds: 2
+        ) { config in
+            order.append(config)
+            let model = try config.modelConfig.build()
+            let device = base.restricted(toThreads: config.threads)
+            let t = try AnalyticEstimator(model: model, recipe: config.recipe, device: device).estimate().seconds
+            let m = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown().totalBytes
+            return MeasuredRun(stepSeconds: t + (fitSet.contains(config) ? 0.003 : 0.010), peakResidentBytes: m,
+                               opTimings: [])
+        }
+        #expect(order == fitSet + plan + fitSet + plan)
+        #expect(abs((calibration.profile.iterationOverheadSeconds ?? 0) - 0.003) < 1e-9)
+        #expect(report.configurations.map(\.label) == plan.map(\.label))
+        #expect(report.measurement == "median step of the fastest of 2 real CPU runs, interleaved with the calibration's")
+        // Predicted on the fitted profile: the plan's steps are 7 ms slower than predicted.
+        for c in report.configurations { #expect(abs(c.measuredStepSeconds - c.predictedStepSeconds - 0.007) < 1e-9) }
+    }
+
     @Test func calibrationRecoversTheIterationOverhead() throws {
         let base = DeviceCatalog.cpu
         // Steps measured 3 ms slower than the ops predict; processes 50 MiB above the model.

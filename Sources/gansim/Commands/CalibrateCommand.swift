@@ -57,7 +57,13 @@ struct CalibrateCommand: ParsableCommand {
             print(try JSONOutput.string(result))
             return
         }
-        print("fitted \(base.name) to \(result.samples) op timings from \(source)")
+        print(Self.summary(result, base: base, source: source))
+        if let out { print("wrote \(out)") }
+    }
+
+    /// The fit as text: the per-class table and the whole-step terms.
+    static func summary(_ result: CalibrationResult, base: DeviceProfile, source: String) -> String {
+        var lines = ["fitted \(base.name) to \(result.samples) op timings from \(source)"]
         var table = TextTable(["class", "threads", "samples", "overhead", "compute eff.", "memory eff.", "R^2 (log t)",
                                "spread", "mean |err|"])
         for c in result.classes {
@@ -68,11 +74,11 @@ struct CalibrateCommand: ParsableCommand {
                        String(format: "%.3f", c.rSquared), String(format: "%.1f%%", c.residualSpread * 100),
                        String(format: "%.1f%%", c.meanAbsoluteError * 100)])
         }
-        print(table.render())
+        lines.append(table.render())
         if let o = result.profile.iterationOverheadSeconds {
-            print("per-iteration overhead outside the ops: \(Units.seconds(o)); process baseline memory: "
+            lines.append("per-iteration overhead outside the ops: \(Units.seconds(o)); process baseline memory: "
                 + Units.bytes(result.profile.runtimeOverheadBytes))
         }
-        if let out { print("wrote \(out)") }
+        return lines.joined(separator: "\n")
     }
 }

@@ -14,6 +14,9 @@ struct ValidateCommand: ParsableCommand {
             With --measurements it runs nothing: it predicts the whole steps recorded in files of
             scripts/measure_graph.py (timed in PyTorch on any device, e.g. a GPU) for --profile, or
             for the catalog --device when no profile is given, and reports the same table.
+            With --calibrate it calibrates in the same session instead of reading --profile: every
+            round runs the calibration fit set and the validation plan interleaved, so that a machine
+            whose speed drifts for minutes at a time gives both the same stretches (`make validate`).
             """)
 
     @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
@@ -25,6 +28,12 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(help: "Catalog device predicted for --measurements when no --profile is given (e.g. h100).")
     var device: String?
+
+    @Flag(help: "Calibrate the cpu profile in the same session, the fit set interleaved with the plan.")
+    var calibrate = false
+
+    @Option(help: "With --calibrate: where to write the fitted profile (JSON).")
+    var saveProfile: String?
 
     @Option(help: "Runs of each CPU configuration, in interleaved rounds; the fastest is compared.")
     var rounds: Int = 5
@@ -41,10 +50,26 @@ struct ValidateCommand: ParsableCommand {
                 + "(the CPU plan predicts --profile or the cpu catalog profile)")
         }
         guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a positive integer") }
+        if calibrate && (profile != nil || !measurements.isEmpty) {
+            throw ValidationError("--calibrate: fits the profile it validates; it takes neither --profile nor --measurements")
+        }
+        if saveProfile != nil && !calibrate {
+            throw ValidationError("--save-profile \(saveProfile!): only applies with --calibrate")
+        }
         let catalog = try device.map { try DeviceCatalog.profile(named: $0) } ?? DeviceCatalog.cpu
         let predicted = try profile.map { try DeviceProfile.load(path: $0) } ?? catalog
         let report: ValidationReport
-        if measurements.isEmpty {
+        var fitted: String?
+        if calibrate {
+            let (calibration, validation) = try CalibratedValidation.run(
+                base: catalog, fitSet: Plans.fitSet, plan: Plans.validation, rounds: rounds,
+                measure: TrainProcess.measure, progress: TrainProcess.progress("calibrating and validating"))
+            report = validation
+            if let saveProfile { try calibration.profile.save(path: saveProfile) }
+            fitted = CalibrateCommand.summary(
+                calibration, base: catalog,
+                source: "the built-in fit set (\(Plans.fitSet.count) runs, fastest of \(rounds) rounds)")
+        } else if measurements.isEmpty {
             report = try Validator.validate(profile: predicted, plan: Plans.validation, rounds: rounds,
                                             measure: TrainProcess.measure,
                                             progress: TrainProcess.progress("validating"))
@@ -59,9 +84,12 @@ struct ValidateCommand: ParsableCommand {
             try folder.write(try JSONOutput.string(report) + "\n", to: "validation.json")
             try folder.write(ScatterPlot.svg(report), to: "scatter.svg")
             let against = report.measurement ?? "measured steps (\(measurements.count) files)"
-            try folder.write("# Validation against \(against)\n\nProfile: `\(profile ?? predicted.name + " (catalog)")`\n\n```\n"
+            let profileName = calibrate ? "fitted in the same session" + (saveProfile.map { " (`\($0)`)" } ?? "")
+                : "`\(profile ?? predicted.name + " (catalog)")`"
+            try folder.write("# Validation against \(against)\n\nProfile: \(profileName)\n\n```\n"
                 + table + "\n```\n\n![predicted vs measured](scatter.svg)\n", to: "validation.md")
         }
+        if let fitted, !json { print(fitted) }
         print(json ? try JSONOutput.string(report) : table)
     }
 
