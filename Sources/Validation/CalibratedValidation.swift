@@ -16,13 +16,15 @@ public enum CalibratedValidation {
         base: DeviceProfile, fitSet: [RunConfiguration], plan: [RunConfiguration], rounds: Int,
         measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> (calibration: CalibrationResult, validation: ValidationReport) {
-        _ = try Validator.models(fitSet + plan)
+        // Build first: a configuration the model cannot build stops before anything runs.
+        _ = try Validator.models(fitSet)
+        let models = try Validator.models(plan)
         let runs = try InterleavedRounds.measure(fitSet + plan, rounds: rounds, measure: measure, progress: progress)
         let total = (fitSet.count + plan.count) * rounds
         progress?(total, total, "fitting")
         let calibration = try RunnerCalibration.fit(base: base, runs: Array(zip(fitSet, runs.prefix(fitSet.count))))
         let measurement = "median step of the fastest of \(rounds) real CPU runs, interleaved with the calibration's"
-        let validation = try Validator.report(profile: calibration.profile, plan: plan,
+        let validation = try Validator.report(profile: calibration.profile, plan: plan, models: models,
                                               runs: Array(runs.dropFirst(fitSet.count)), measurement: measurement)
         return (calibration, validation)
     }

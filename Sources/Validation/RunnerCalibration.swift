@@ -23,7 +23,7 @@ public enum RunnerCalibration {
         // Passes a multi-thread run ran inline (threads 1 in its records) are left out: the
         // 1-thread runs fit the parameters that price them. Mostly thin products and tiny
         // loops (an mlp-gan's 4-wide input layer), they took the 1-thread matmul fit's
-        // spread from 24-32% to 50% and over-predicted a 1-thread mlp-gan by 37%.
+        // spread from 24-32% to 50% (one make validate run each way).
         let samples = runs.flatMap { config, run in run.opTimings.filter { config.threads == 1 || $0.threads != 1 } }
         var result = ProfileFitter(base: base).fit(samples)
         var profile = result.profile

@@ -11,12 +11,12 @@ public enum Validator {
         profile: DeviceProfile, plan: [RunConfiguration], rounds: Int = 1,
         measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> ValidationReport {
-        // Predict first: a configuration the model cannot build stops before anything runs.
-        _ = try models(plan)
+        // Build first: a configuration the model cannot build stops before anything runs.
+        let models = try models(plan)
         let runs = try InterleavedRounds.measure(plan, rounds: rounds, measure: measure, progress: progress)
         progress?(plan.count * rounds, plan.count * rounds, "done")
         let measurement = "median step of the fastest of \(rounds) interleaved real CPU run\(rounds == 1 ? "" : "s")"
-        return try report(profile: profile, plan: plan, runs: runs, measurement: measurement)
+        return try report(profile: profile, plan: plan, models: models, runs: runs, measurement: measurement)
     }
 
     /// The models of `plan`, built (so that a configuration the model cannot build is
@@ -25,11 +25,10 @@ public enum Validator {
         try plan.map { try $0.modelConfig.build() }
     }
 
-    /// Predicts each configuration of `plan` on `profile` and compares it with its
-    /// measured run (`runs[i]` of `plan[i]`); `measurement` says how the runs were taken.
-    static func report(profile: DeviceProfile, plan: [RunConfiguration], runs: [MeasuredRun],
+    /// Predicts each configuration of `plan` (its model `models[i]`) on `profile` and
+    /// compares it with its measured run `runs[i]`; `measurement` says how the runs were taken.
+    static func report(profile: DeviceProfile, plan: [RunConfiguration], models: [GANModel], runs: [MeasuredRun],
                        measurement: String) throws -> ValidationReport {
-        let models = try models(plan)
         var rows: [ValidationReport.Configuration] = []
         for (i, config) in plan.enumerated() {
             try runs[i].checkModel(models[i], label: config.label)
