@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CGSL", path: "Sources/CGSL"),
         // libpng from Debian (libpng-dev): PNG datasets and sample grids of the RealRunner.
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
+        // glibc's malloc.h (mallopt): the RealRunner keeps freed memory (HeapRetention).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Open MPI from Debian (libopenmpi-dev), behind a header shim: distributed runs.
         .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev"])]),
         .target(name: "CostModel", dependencies: ["CGSL"]),
@@ -31,7 +33,7 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "RealRunner", dependencies: ["CostModel", "CGSL", "CPNG"]),
+        .target(name: "RealRunner", dependencies: ["CostModel", "CGSL", "CPNG", "CMalloc"]),
         // Data-parallel training and communication calibration over MPI.
         .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "CostModel", "Simulator"]),
         // Self-contained HTML reports and SVG charts.

@@ -65,6 +65,7 @@ public final class Trainer {
         }
         recipe = r
         Parallel.setThreads(options.threads)
+        HeapRetention.enable()
         let initRNG = SeededRandom(seed: options.seed)
         let scheme: InitScheme = options.architecture == .dcgan ? .dcgan : .pytorchDefault
         let workspace = Workspace()
