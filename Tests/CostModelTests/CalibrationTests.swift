@@ -47,6 +47,17 @@ import Testing
         #expect(p.residualSpread != nil)
     }
 
+    @Test func passesWithoutWorkAreNotFitted() throws {
+        let samples = synthetic(overhead: 20e-6, compute: 0.62, memory: 0.4, opClass: .elementwise)
+        let empty = (0..<8).map { _ in
+            TimingSample(opClass: .elementwise, kind: "reshape", flops: 0, bytes: 0, precision: .fp32, seconds: 1e-5)
+        }
+        let clean = ProfileFitter(base: base).fit(samples)
+        let mixed = ProfileFitter(base: base).fit(samples + empty)
+        #expect(mixed.samples == samples.count)
+        #expect(mixed.classes == clean.classes)
+    }
+
     @Test func classesWithTooFewSamplesKeepTheBase() {
         let few = Array(synthetic(overhead: 1e-5, compute: 0.5, memory: 0.5).prefix(3))
         let result = ProfileFitter(base: base).fit(few)

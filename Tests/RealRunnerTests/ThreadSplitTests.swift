@@ -36,18 +36,17 @@ import Testing
             default:
                 let graph = t.model.graph(role)
                 let op = graph.ops[r.opID]
-                // A backward that adds a second gradient into a forked input pays for that sum
-                // (a loop of its own) inside its record; the rule prices the op alone.
-                let forks = op.inputs.contains { input in graph.ops.filter { $0.inputs.contains(input) }.count > 1 }
-                if r.pass == "backward" && forks { continue }
                 if r.pass == "forward" {
                     expected = op.splitsAcrossThreads(.forward, batch: r.batch)
                 } else {
                     let fedOnlyByInputs = op.inputs.allSatisfy { graph.ops[$0].kind == .input }
                     let inputs = !op.inputs.isEmpty && (r.inputGradients || !fedOnlyByInputs)
                     let weights = r.weightGradients && op.hasParameters
+                    // A backward that adds a gradient into a forked input pays for the sum.
+                    let requires = graph.gradientRequirements(weights: r.weightGradients, intoInputs: r.inputGradients)
                     expected = (inputs && op.splitsAcrossThreads(.backwardInput, batch: r.batch))
                         || (weights && op.splitsAcrossThreads(.backwardWeight, batch: r.batch))
+                        || graph.gradientAccumulationSplits(into: op, batch: r.batch, requires: requires)
                 }
             }
             #expect(r.threads == (expected ? 2 : 1), "\(r.network) \(r.op) \(r.pass) batch \(r.batch)")

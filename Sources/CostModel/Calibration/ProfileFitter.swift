@@ -63,7 +63,13 @@ public struct ProfileFitter: Sendable {
 
     /// Fits every class (per thread count) with enough samples and returns the fitted
     /// profile and report.
-    public func fit(_ samples: [TimingSample]) -> CalibrationResult {
+    ///
+    /// Passes without work (graph inputs, reshapes: no FLOPs, no bytes) are left out: the
+    /// model prices them at zero (`RooflineModel`), so their measured time, the trainer's
+    /// or the framework's bookkeeping, says nothing about a class's parameters. Fitted, the
+    /// CPU trainer's reshapes (2-12 us each) were the elementwise class's worst residuals.
+    public func fit(_ measured: [TimingSample]) -> CalibrationResult {
+        let samples = measured.filter { $0.flops > 0 || $0.bytes > 0 || $0.columnBytes > 0 }
         var profile = base
         var classes: [OpClass: OpClassParameters] = base.opClasses ?? [:]
         var byThreads: [Int: [OpClass: OpClassParameters]] = [:]

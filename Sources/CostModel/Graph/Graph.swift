@@ -9,11 +9,17 @@ public struct Graph: Sendable {
     public let ops: [Op]
     /// Id of the op whose output is the network's output.
     public let outputID: Int
+    /// For each op, the ids of the ops that read its output, once per input slot, in
+    /// execution order.
+    public let consumerIDs: [[Int]]
 
     public init(name: String, ops: [Op], outputID: Int) {
         self.name = name
         self.ops = ops
         self.outputID = outputID
+        var consumers = [[Int]](repeating: [], count: ops.count)
+        for op in ops { for i in op.inputs { consumers[i].append(op.id) } }
+        consumerIDs = consumers
     }
 
     /// Total learned parameters.

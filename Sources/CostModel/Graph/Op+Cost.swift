@@ -143,9 +143,9 @@ extension Op {
                 backwardInput: pass(2 * taps * taps * outE, read: outE, written: inTotal))
 
         case .add:
-            return OpCost(
-                forward: pass(outE, read: inTotal, written: outE),
-                backwardInput: pass(0, read: outE, written: inTotal))
+            // The backward hands dy itself to both inputs (the trainer and autograd alike);
+            // where an input is read by other ops too, the sum is `Graph.gradientAccumulation`'s.
+            return OpCost(forward: pass(outE, read: inTotal, written: outE))
 
         case .concat, .slice:
             return OpCost(

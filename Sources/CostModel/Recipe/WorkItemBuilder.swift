@@ -37,11 +37,19 @@ public struct WorkItemBuilder: Sendable {
             }
         case .backward(let weights, let intoInputs):
             var out: [WorkItem] = []
+            let requires = g.gradientRequirements(weights: weights, intoInputs: intoInputs)
             for op in g.ops.reversed() where op.kind != .input {
                 let c = op.cost(batch: s.batch, precision: prec[op.id])
                 let fedOnlyByInputs = op.inputs.allSatisfy { g.ops[$0].kind == .input }
-                if !op.inputs.isEmpty && (intoInputs || !fedOnlyByInputs) && !c.backwardInput.isEmpty {
-                    out.append(item(op, .backwardInput, c.backwardInput, gemm: c.gemm, precision: prec[op.id]))
+                // The input gradients, and the sums of them into values other ops read too.
+                let inputs = !op.inputs.isEmpty && (intoInputs || !fedOnlyByInputs)
+                let sums = g.gradientAccumulation(into: op, batch: s.batch, requires: requires) { prec[$0.id] }
+                let backwardInput = (inputs ? c.backwardInput : PassCost()) + sums
+                if !backwardInput.isEmpty {
+                    let splits = (inputs && op.splitsAcrossThreads(.backwardInput, batch: s.batch))
+                        || g.gradientAccumulationSplits(into: op, batch: s.batch, requires: requires)
+                    out.append(item(op, .backwardInput, backwardInput, gemm: c.gemm, precision: prec[op.id],
+                                    splits: splits))
                 }
                 if weights && op.hasParameters {
                     out.append(item(op, .backwardWeight, c.backwardWeight, gemm: c.gemm,

@@ -92,8 +92,11 @@ final class OpTimer {
             if key.pass == "forward" {
                 pass = cost.forward
             } else {
+                // The record's time includes the gradients this pass summed into forked inputs.
+                let requires = graph.gradientRequirements(weights: key.weights, intoInputs: key.intoInputs)
                 pass = (weightGradients ? cost.backwardWeight : PassCost())
                     + (inputGradients ? cost.backwardInput : PassCost())
+                    + graph.gradientAccumulation(into: op, batch: key.batch, requires: requires)
             }
             let columnBytes = ConvolutionLowering.columnBytes(
                 op.kind.opClass, forward: key.pass == "forward", weightGradients: weightGradients,

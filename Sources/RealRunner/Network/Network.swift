@@ -29,7 +29,6 @@ public final class Network {
 
     private let input: InputLayer
     private var outputs: [Tensor?]
-    private let consumers: [Int]
     private var accumulators: [TensorCache]
 
     /// Builds the network of `graph`, refusing any op the runner cannot execute, and
@@ -68,9 +67,6 @@ public final class Network {
         var byID: [Int: any Layer] = [:]
         for l in layers { byID[l.op.id] = l }
         scheme.initialize(parameters, layers: byID, rng: rng)
-        var consumers = [Int](repeating: 0, count: graph.ops.count)
-        for op in graph.ops { for i in op.inputs { consumers[i] += 1 } }
-        self.consumers = consumers
         outputs = Array(repeating: nil, count: graph.ops.count)
         accumulators = Array(repeating: TensorCache(), count: graph.ops.count)
         forwardSeconds = Array(repeating: 0, count: graph.ops.count)
@@ -103,15 +99,10 @@ public final class Network {
     public func backward(_ dOut: Tensor, inputGradient: Bool, weightGradients: Bool) -> Tensor? {
         let n = graph.ops.count
         // requires[i]: whether the gradient wrt op i's output is needed.
-        var requires = [Bool](repeating: false, count: n)
-        for op in graph.ops {
-            if case .input = op.kind {
-                requires[op.id] = inputGradient
-            } else {
-                requires[op.id] = (weightGradients && op.hasParameters) || op.inputs.contains { requires[$0] }
-            }
-        }
+        let requires = graph.gradientRequirements(weights: weightGradients, intoInputs: inputGradient)
         var grads = [Tensor?](repeating: nil, count: n)
+        // summed[i]: whether grads[i] is accumulators[i], the network's own to add into.
+        var summed = [Bool](repeating: false, count: n)
         grads[graph.outputID] = dOut
         for i in stride(from: n - 1, through: 0, by: -1) {
             let op = graph.ops[i]
@@ -122,12 +113,19 @@ public final class Network {
             let gs = layers[i].backward(dy, inputGradients: needs, weightGradients: weightGradients)
             for (j, src) in op.inputs.enumerated() {
                 guard let g = gs[j] else { continue }
+                // The first gradient of a value is kept by reference (it may be another
+                // op's, or dy passed through by an add); later ones are summed into the
+                // value's accumulator: one pass reading two and writing one, as the cost
+                // model's `Graph.gradientAccumulation` prices it.
                 if let existing = grads[src] {
-                    Parallel.forEach(g.count) { r in for k in r { existing.data[k] += g.data[k] } }
-                } else if consumers[src] > 1 {
-                    let acc = accumulators[src].get(g.shape)
-                    acc.copy(from: g)
-                    grads[src] = acc
+                    if summed[src] {
+                        Parallel.forEach(g.count) { r in for k in r { existing.data[k] += g.data[k] } }
+                    } else {
+                        let acc = accumulators[src].get(g.shape)
+                        Parallel.forEach(g.count) { r in for k in r { acc.data[k] = existing.data[k] + g.data[k] } }
+                        grads[src] = acc
+                        summed[src] = true
+                    }
                 } else {
                     grads[src] = g
                 }
