@@ -19,7 +19,10 @@ public enum Plans {
     /// fixed overhead and its efficiency trade off against each other, and with only two
     /// similar 2-thread DCGANs the fit had put 290-420 us of overhead on every transposed
     /// convolution, over-predicting smaller ones by 40-60%. Resnet-gan runs at both thread
-    /// counts because only resnet-gan has resampling ops and residual adds.
+    /// counts because only resnet-gan has resampling ops and residual adds. The 1-thread
+    /// mlp-gans span 64- and 192-wide products: with only the 64-wide one, whose products
+    /// run at ~40 GFLOP/s against ~62 for 128-wide ones, a w128 b256 mlp-gan was
+    /// over-predicted by 25-38%.
     public static let fitSet: [RunConfiguration] = [
         RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, threads: 1, steps: 12),
         RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, threads: 2, steps: 12),
@@ -29,6 +32,7 @@ public enum Plans {
         RunConfiguration(.dcgan, resolution: 32, width: 64, batch: 48, threads: 2, steps: 6),
         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 48, threads: 1, steps: 8),
         RunConfiguration(.mlpGAN, width: 64, batch: 128, threads: 1, latentDim: mlpLatent, steps: 40),
+        RunConfiguration(.mlpGAN, width: 192, batch: 96, threads: 1, latentDim: mlpLatent, steps: 30),
         RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, latentDim: mlpLatent, steps: 40),
         RunConfiguration(.mlpGAN, width: 64, batch: 32, threads: 2, latentDim: mlpLatent, steps: 40),
         RunConfiguration(.resnetGAN, width: 32, batch: 8, threads: 2, steps: 8),

@@ -8,6 +8,11 @@ public enum ActivationKernel {
         Parallel.forEach(count, costPerItem: ThreadSplit.activationForwardCost) { r in
             switch f {
             case .relu: for i in r { y[i] = max(x[i], 0) }
+            case .leakyReLU(let s) where (0...1).contains(s):
+                // max(x, s x) for 0 <= s <= 1: a multiply and a max per element, which
+                // vectorize (the select ran at 13-15 GB/s, ReLU's max at 20-25 GB/s).
+                let slope = Float(s)
+                for i in r { y[i] = max(x[i], slope * x[i]) }
             case .leakyReLU(let s):
                 let slope = Float(s)
                 for i in r {
