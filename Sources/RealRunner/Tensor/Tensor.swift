@@ -9,7 +9,9 @@ public final class Tensor {
     /// The dimensions, outermost first.
     public private(set) var shape: [Int]
     /// Number of elements (the product of `shape`).
-    public let count: Int
+    public private(set) var count: Int
+    /// Elements allocated (at least `count`): a tensor can be resized within them.
+    public let capacity: Int
     /// The elements, `count` of them.
     public let data: UnsafeMutablePointer<Float>
 
@@ -18,8 +20,9 @@ public final class Tensor {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
         self.shape = shape
         self.count = shape.reduce(1, *)
-        self.data = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
-        data.initialize(repeating: 0, count: max(count, 1))
+        self.capacity = max(count, 1)
+        self.data = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
+        data.initialize(repeating: 0, count: capacity)
     }
 
     /// Creates a tensor holding `values` (row-major) with the given shape.
@@ -44,6 +47,15 @@ public final class Tensor {
     public func reshape(_ newShape: [Int]) {
         precondition(newShape.reduce(1, *) == count, "cannot reshape \(shape) to \(newShape)")
         shape = newShape
+    }
+
+    /// Gives the tensor a new shape of at most `capacity` elements, keeping its storage;
+    /// the elements' values are unspecified.
+    public func resize(_ newShape: [Int]) {
+        let n = newShape.reduce(1, *)
+        precondition(n <= capacity, "cannot resize \(shape) (capacity \(capacity)) to \(newShape)")
+        shape = newShape
+        count = n
     }
 
     /// Sets every element to zero.

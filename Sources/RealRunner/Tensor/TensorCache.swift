@@ -1,7 +1,11 @@
-/// Reuses a tensor across steps, reallocating only when the requested shape changes.
+/// Reuses a tensor across steps, reallocating only when a larger one is requested.
 ///
 /// Layers keep their outputs and saved activations in caches so that a training step
-/// allocates nothing once the first step has run.
+/// allocates nothing once the first step has run. A smaller request reuses the storage:
+/// D runs on real and fake samples together in its own phase and on fake ones alone in
+/// G's, and reallocating (and zero-filling) at every switch put up to 4x an op's time
+/// into the first passes after it (a DCGAN-32 w64's first leaky ReLU backward in D:
+/// 3050 us median, 731 us minimum).
 public struct TensorCache {
     private var tensor: Tensor?
 
@@ -11,8 +15,8 @@ public struct TensorCache {
     /// A tensor of the given shape; its contents are whatever the last user left unless
     /// `zeroed` is set.
     public mutating func get(_ shape: [Int], zeroed: Bool = false) -> Tensor {
-        if let t = tensor, t.count == shape.reduce(1, *) {
-            if t.shape != shape { t.reshape(shape) }
+        if let t = tensor, t.capacity >= shape.reduce(1, *) {
+            if t.shape != shape { t.resize(shape) }
             if zeroed { t.zero() }
             return t
         }
