@@ -29,8 +29,8 @@ public struct ProfileFitter: Sendable {
     public var minimumSamples = 4
     /// Whether each fit's efficiencies are then scaled by one common factor so that the
     /// group's predicted total time equals its measured total. The log fit weighs every
-    /// op alike, so a class mixing fast and slow kernels (the CPU trainer's ReLU forward
-    /// streams at ~25 GB/s, its leaky-ReLU and ReLU backward at 2-6 GB/s) is fitted to
+    /// op alike, so a class mixing fast and slow kernels (the CPU trainer's small ReLUs, in
+    /// cache, stream at 30-57 GB/s, its large leaky ReLUs at 12-18 GB/s) is fitted to
     /// the many small, fast ops; a step's time is a sum, and the sum is what this keeps.
     /// On by default for CPU profiles only: on the committed H100 measurements
     /// (`make validate-h100`) it took step-time MAPE from 26.2% to 86.3%, the GPU classes'
