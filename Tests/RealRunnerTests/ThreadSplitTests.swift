@@ -39,8 +39,7 @@ import Testing
                 if r.pass == "forward" {
                     expected = op.splitsAcrossThreads(.forward, batch: r.batch)
                 } else {
-                    let fedOnlyByInputs = op.inputs.allSatisfy { graph.ops[$0].kind == .input }
-                    let inputs = !op.inputs.isEmpty && (r.inputGradients || !fedOnlyByInputs)
+                    let inputs = graph.computesInputGradients(op, intoInputs: r.inputGradients)
                     let weights = r.weightGradients && op.hasParameters
                     // A backward that adds a gradient into a forked input pays for the sum.
                     let requires = graph.gradientRequirements(weights: r.weightGradients, intoInputs: r.inputGradients)

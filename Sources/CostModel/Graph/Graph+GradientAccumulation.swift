@@ -15,6 +15,13 @@ extension Graph {
         return requires
     }
 
+    /// Whether the backward of `op` computes gradients for its inputs: unless it has none,
+    /// or every input is a graph input and the pass does not differentiate into the inputs.
+    /// The one rule of `WorkItemBuilder` and the trainer's op records.
+    public func computesInputGradients(_ op: Op, intoInputs: Bool) -> Bool {
+        !op.inputs.isEmpty && (intoInputs || !op.inputs.allSatisfy { ops[$0].kind == .input })
+    }
+
     /// The sums of gradients that the backward of `op` pays for, at `batch`: one pass
     /// reading two gradients and writing their sum, per gradient that `op` adds into a
     /// value other ops read too.

@@ -40,9 +40,8 @@ public struct WorkItemBuilder: Sendable {
             let requires = g.gradientRequirements(weights: weights, intoInputs: intoInputs)
             for op in g.ops.reversed() where op.kind != .input {
                 let c = op.cost(batch: s.batch, precision: prec[op.id])
-                let fedOnlyByInputs = op.inputs.allSatisfy { g.ops[$0].kind == .input }
                 // The input gradients, and the sums of them into values other ops read too.
-                let inputs = !op.inputs.isEmpty && (intoInputs || !fedOnlyByInputs)
+                let inputs = g.computesInputGradients(op, intoInputs: intoInputs)
                 let sums = g.gradientAccumulation(into: op, batch: s.batch, requires: requires) { prec[$0.id] }
                 let backwardInput = (inputs ? c.backwardInput : PassCost()) + sums
                 if !backwardInput.isEmpty {

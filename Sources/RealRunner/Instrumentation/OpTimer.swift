@@ -79,14 +79,12 @@ final class OpTimer {
                     medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
                     minSeconds: sorted[0], samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
             }
-            let op = graphs[key.network]!.ops[key.opID]
-            let cost = op.cost(batch: key.batch, precision: .fp32)
-            // The backward computes input gradients unless every input is a network input
-            // that the segment does not differentiate into (`Network.backward`, and the
-            // same rule as `WorkItemBuilder`); weight gradients only if asked and present.
             let graph = graphs[key.network]!
-            let fedOnlyByInputs = op.inputs.allSatisfy { graph.ops[$0].kind == .input }
-            let inputGradients = !op.inputs.isEmpty && (key.intoInputs || !fedOnlyByInputs)
+            let op = graph.ops[key.opID]
+            let cost = op.cost(batch: key.batch, precision: .fp32)
+            // Input gradients by the cost model's rule (`Graph.computesInputGradients`, as
+            // `WorkItemBuilder` prices them); weight gradients only if asked and present.
+            let inputGradients = graph.computesInputGradients(op, intoInputs: key.intoInputs)
             let weightGradients = key.weights && op.hasParameters
             let pass: PassCost
             if key.pass == "forward" {
