@@ -42,6 +42,24 @@ import Testing
         #expect(g.gradientAccumulation(into: g.ops[1], batch: 1, requires: intoInputs).bytesWritten == 4 * 4 * 64)
     }
 
+    @Test func aLayerFedTheInputThroughAReshapeComputesNoInputGradientForWeights() throws {
+        // DCGAN's G: z (100) -> reshape (100x1x1) -> transposed convolution.
+        var b = GraphBuilder(name: "T")
+        let z = b.input("z", .vector(100))
+        let r = try b.add(.reshape(.image(100, 1, 1)), [z], name: "reshape")
+        _ = try b.add(.convTranspose2d(ConvConfig(inChannels: 100, outChannels: 8, kernel: 4)), [r], name: "convT")
+        let g = b.build()
+        let weightsOnly = g.gradientRequirements(weights: true, intoInputs: false)
+        #expect(!g.computesInputGradients(g.ops[2], requires: weightsOnly))
+        #expect(!g.computesInputGradients(g.ops[1], requires: weightsOnly))
+        let intoInputs = g.gradientRequirements(weights: false, intoInputs: true)
+        #expect(g.computesInputGradients(g.ops[2], requires: intoInputs))
+        #expect(g.computesInputGradients(g.ops[1], requires: intoInputs))
+        // D's phase: G's backward computes nothing at all.
+        let none = g.gradientRequirements(weights: false, intoInputs: false)
+        #expect(!g.computesInputGradients(g.ops[2], requires: none))
+    }
+
     @Test func anAddHandsItsGradientThroughWithoutWork() throws {
         let g = try residual()
         let add = g.ops[3].cost(batch: 2, precision: .fp32)

@@ -39,10 +39,10 @@ import Testing
                 if r.pass == "forward" {
                     expected = op.splitsAcrossThreads(.forward, batch: r.batch)
                 } else {
-                    let inputs = graph.computesInputGradients(op, intoInputs: r.inputGradients)
+                    let requires = graph.gradientRequirements(weights: r.weightGradients, intoInputs: r.inputGradients)
+                    let inputs = graph.computesInputGradients(op, requires: requires)
                     let weights = r.weightGradients && op.hasParameters
                     // A backward that adds a gradient into a forked input pays for the sum.
-                    let requires = graph.gradientRequirements(weights: r.weightGradients, intoInputs: r.inputGradients)
                     expected = (inputs && op.splitsAcrossThreads(.backwardInput, batch: r.batch))
                         || (weights && op.splitsAcrossThreads(.backwardWeight, batch: r.batch))
                         || graph.gradientAccumulationSplits(into: op, batch: r.batch, requires: requires)

@@ -15,11 +15,13 @@ extension Graph {
         return requires
     }
 
-    /// Whether the backward of `op` computes gradients for its inputs: unless it has none,
-    /// or every input is a graph input and the pass does not differentiate into the inputs.
+    /// Whether the backward of `op` computes gradients for its inputs: when its own output
+    /// needs a gradient and so does one of its inputs, `requires` being
+    /// `gradientRequirements` (as the trainer decides). So G's first layer, fed z through a
+    /// reshape, computes no input gradient unless the pass differentiates into z.
     /// The one rule of `WorkItemBuilder` and the trainer's op records.
-    public func computesInputGradients(_ op: Op, intoInputs: Bool) -> Bool {
-        !op.inputs.isEmpty && (intoInputs || !op.inputs.allSatisfy { ops[$0].kind == .input })
+    public func computesInputGradients(_ op: Op, requires: [Bool]) -> Bool {
+        requires[op.id] && op.inputs.contains { requires[$0] }
     }
 
     /// The sums of gradients that the backward of `op` pays for, at `batch`: one pass

@@ -41,7 +41,7 @@ public struct WorkItemBuilder: Sendable {
             for op in g.ops.reversed() where op.kind != .input {
                 let c = op.cost(batch: s.batch, precision: prec[op.id])
                 // The input gradients, and the sums of them into values other ops read too.
-                let inputs = g.computesInputGradients(op, intoInputs: intoInputs)
+                let inputs = g.computesInputGradients(op, requires: requires)
                 let sums = g.gradientAccumulation(into: op, batch: s.batch, requires: requires) { prec[$0.id] }
                 let backwardInput = (inputs ? c.backwardInput : PassCost()) + sums
                 if !backwardInput.isEmpty {

@@ -84,14 +84,14 @@ final class OpTimer {
             let cost = op.cost(batch: key.batch, precision: .fp32)
             // Input gradients by the cost model's rule (`Graph.computesInputGradients`, as
             // `WorkItemBuilder` prices them); weight gradients only if asked and present.
-            let inputGradients = graph.computesInputGradients(op, intoInputs: key.intoInputs)
+            let requires = graph.gradientRequirements(weights: key.weights, intoInputs: key.intoInputs)
+            let inputGradients = graph.computesInputGradients(op, requires: requires)
             let weightGradients = key.weights && op.hasParameters
             let pass: PassCost
             if key.pass == "forward" {
                 pass = cost.forward
             } else {
                 // The record's time includes the gradients this pass summed into forked inputs.
-                let requires = graph.gradientRequirements(weights: key.weights, intoInputs: key.intoInputs)
                 pass = (weightGradients ? cost.backwardWeight : PassCost())
                     + (inputGradients ? cost.backwardInput : PassCost())
                     + graph.gradientAccumulation(into: op, batch: key.batch, requires: requires)
