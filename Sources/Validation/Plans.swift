@@ -22,7 +22,10 @@ public enum Plans {
     /// counts because only resnet-gan has resampling ops and residual adds. The 1-thread
     /// mlp-gans span 64- and 192-wide products: with only the 64-wide one, whose products
     /// run at ~40 GFLOP/s against ~62 for 128-wide ones, a w128 b256 mlp-gan was
-    /// over-predicted by 25-38%.
+    /// over-predicted by 25-38%. The 2-thread mlp-gans include two whose products are
+    /// large enough to split (`ThreadSplit.minimumMultiplyAdds`, 28M multiply-adds each):
+    /// fitted only to a w256 one, the split products of a w512 b128 mlp-gan were
+    /// over-predicted by about 45% (37-46% on its step).
     public static let fitSet: [RunConfiguration] = [
         RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, threads: 1, steps: 12),
         RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, threads: 2, steps: 12),
@@ -35,6 +38,8 @@ public enum Plans {
         RunConfiguration(.mlpGAN, width: 192, batch: 96, threads: 1, latentDim: mlpLatent, steps: 30),
         RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, latentDim: mlpLatent, steps: 40),
         RunConfiguration(.mlpGAN, width: 64, batch: 32, threads: 2, latentDim: mlpLatent, steps: 40),
+        RunConfiguration(.mlpGAN, width: 768, batch: 48, threads: 2, latentDim: mlpLatent, steps: 20),
+        RunConfiguration(.mlpGAN, width: 384, batch: 192, threads: 2, latentDim: mlpLatent, steps: 20),
         RunConfiguration(.resnetGAN, width: 32, batch: 8, threads: 2, steps: 8),
         RunConfiguration(.resnetGAN, width: 16, batch: 8, threads: 1, steps: 8),
         RunConfiguration(.resnetGAN, width: 16, batch: 16, threads: 2, steps: 6),

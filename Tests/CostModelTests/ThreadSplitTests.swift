@@ -7,29 +7,30 @@ import Testing
         #expect(ThreadSplit.splitsLoop(count: 8192, costPerItem: 4))
         #expect(!ThreadSplit.splitsLoop(count: 8191, costPerItem: 4))
         #expect(!ThreadSplit.splitsLoop(count: 1, costPerItem: 1 << 20))
-        #expect(ThreadSplit.splitsProduct(m: 64, n: 128, k: 128))
-        #expect(!ThreadSplit.splitsProduct(m: 64, n: 128, k: 127))
-        #expect(!ThreadSplit.splitsProduct(m: 1, n: 1, k: 1 << 22))
+        #expect(ThreadSplit.splitsProduct(m: 64, n: 512, k: 512))
+        #expect(!ThreadSplit.splitsProduct(m: 64, n: 512, k: 511))
+        #expect(!ThreadSplit.splitsProduct(m: 1, n: 1, k: 1 << 26))
         // 8 MiB of column matrix per chunk: 2^21 / (27 * 1024) = 75 samples.
         #expect(ThreadSplit.chunkSamples(batch: 128, columnFloatsPerSample: 27 * 1024) == 75)
         #expect(ThreadSplit.chunkSamples(batch: 4, columnFloatsPerSample: 1 << 23) == 1)
     }
 
     @Test func workItemsCarryTheVerdictOfTheirOp() throws {
-        // mlp-gan width 128 at batch 64: the ReLU forward (8192 elements x 4) splits, its
-        // backward (x 2) does not; the 128x128 linear (2^20 multiply-adds) splits, the
-        // 4-wide input layer does not.
-        let model = try ModelConfig(architecture: .mlpGAN, width: 128, latentDim: 4).build()
-        let recipe = TrainingRecipe.official(for: .mlpGAN, batchPerDevice: 64)
-        let items = recipe.workItems(for: model, iteration: 0).filter { $0.network == .generator && $0.opID != nil }
-        func verdict(_ name: String, _ pass: PassKind) throws -> Bool {
+        // mlp-gan at batch 64. Width 128: the ReLU forward (8192 elements x 4) splits, its
+        // backward (x 2) does not, and the 128x128 linear (2^20 multiply-adds) does not.
+        // Width 512: the 512x512 linear (2^24) splits, the 4-wide input layer does not.
+        func verdict(width: Int, _ name: String, _ pass: PassKind) throws -> Bool {
+            let model = try ModelConfig(architecture: .mlpGAN, width: width, latentDim: 4).build()
+            let recipe = TrainingRecipe.official(for: .mlpGAN, batchPerDevice: 64)
+            let items = recipe.workItems(for: model, iteration: 0).filter { $0.network == .generator && $0.opID != nil }
             let op = try #require(model.generator.ops.first { $0.name == name })
             return try #require(items.first { $0.opID == op.id && $0.pass == pass }).splitsAcrossThreads
         }
-        #expect(try verdict("G.relu1", .forward))
-        #expect(try !verdict("G.relu1", .backwardInput))
-        #expect(try verdict("G.fc2", .forward))
-        #expect(try !verdict("G.fc1", .forward))
+        #expect(try verdict(width: 128, "G.relu1", .forward))
+        #expect(try !verdict(width: 128, "G.relu1", .backwardInput))
+        #expect(try !verdict(width: 128, "G.fc2", .forward))
+        #expect(try verdict(width: 512, "G.fc2", .forward))
+        #expect(try !verdict(width: 512, "G.fc1", .forward))
     }
 
     @Test func inlinePassesArePricedOnOneThread() throws {
