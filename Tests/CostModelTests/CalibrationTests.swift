@@ -127,25 +127,34 @@ import Testing
         #expect(throws: CalibrationError.self) { try MeasurementFile.read(path: "/nonexistent/file.jsonl") }
     }
 
-    @Test func fitRecoversAKnownLoweringEfficiency() throws {
-        // Convolutions whose column matrix is 0.5x to 8x their own traffic, timed with a
-        // known lowering efficiency beside overhead, compute and memory efficiency.
+    /// Convolutions whose column matrix is 0.5x to 8x their own traffic, timed with known
+    /// lowering parameters beside overhead, compute and memory efficiency; with a cost per
+    /// segment, the same column bytes come in rows of 1, 4 or 32 elements (a DCGAN's 1x1
+    /// output layer, its 4-pixel rows, a ResNet's 32).
+    func lowered(lowering: Double, segmentSeconds: Double? = nil) -> [TimingSample] {
         let fitter = ProfileFitter(base: base)
-        var samples: [TimingSample] = []
-        for i in 0..<30 {
-            let flops = Int(2e6 * pow(10, Double(i % 10) / 3))
+        return (0..<36).map { i in
+            let flops = Int(2e6 * pow(10, Double(i % 12) / 4))
             let bytes = i % 2 == 0 ? flops / 40 : flops / 4
             let column = Int(Double(bytes) * [0.5, 2, 8][i % 3])
+            let segments = segmentSeconds == nil ? 0 : ConvolutionLowering.segments(
+                columnBytes: column, rowLength: [1, 4, 32][(i / 3) % 3], precision: .fp32)
             var s = TimingSample(opClass: .convolution, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
-                                 seconds: 1, threads: 1, columnBytes: column)
-            s.seconds = fitter.predict(s, overhead: 10e-6, compute: 0.7, memory: 0.5, lowering: 0.15, serialMemory: true)
-                * (1 + 0.01 * sin(Double(i)))
-            samples.append(s)
+                                 seconds: 1, threads: 1, columnBytes: column, columnSegments: segments)
+            s.seconds = fitter.predict(s, overhead: 10e-6, compute: 0.7, memory: 0.5, lowering: lowering,
+                                       segmentSeconds: segmentSeconds, serialMemory: true) * (1 + 0.01 * sin(Double(i)))
+            return s
         }
+    }
+
+    @Test func fitRecoversAKnownLoweringEfficiency() throws {
+        let fitter = ProfileFitter(base: base)
+        let samples = lowered(lowering: 0.15)
         let result = fitter.fit(samples)
         let fit = try #require(result.classes.first)
         let lowering = try #require(fit.loweringEfficiency)
         #expect(abs(lowering / 0.15 - 1) < 0.05)
+        #expect(fit.loweringSecondsPerSegment == nil)  // no segments counted, none fitted
         #expect(abs(fit.computeEfficiency / 0.7 - 1) < 0.05)
         #expect(fit.rSquared > 0.99)
         // The fitted profile prices a lowered convolution with the column pass added.
@@ -161,6 +170,29 @@ import Testing
                                                                    bandwidth: device.memoryBandwidth)) < 1e-12)
     }
 
+    @Test func fitRecoversAKnownSegmentCost() throws {
+        let fitter = ProfileFitter(base: base)
+        let samples = lowered(lowering: 0.4, segmentSeconds: 6e-9)
+        let result = fitter.fit(samples)
+        let fit = try #require(result.classes.first)
+        let perSegment = try #require(fit.loweringSecondsPerSegment)
+        #expect(abs(perSegment / 6e-9 - 1) < 0.05)
+        let lowering = try #require(fit.loweringEfficiency)
+        #expect(abs(lowering / 0.4 - 1) < 0.05)
+        #expect(fit.residualSpread < 0.02)
+        // The fitted profile prices each segment of a work item's column matrix on top.
+        let device = result.profile.restricted(toThreads: 1)
+        let roofline = RooflineModel(device: device)
+        let gemm = GemmShape(m: 64, n: 8 * 16, k: 576)
+        let cost = PassCost(flops: 2 * 64 * 128 * 576, bytesRead: 4 * 64 * 576, bytesWritten: 4 * 64 * 128)
+        let long = roofline.seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution, columnRowLength: 16)
+        let short = roofline.seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution, columnRowLength: 4)
+        // 576 x 128 column floats: 4608 segments of 16, 18432 of 4.
+        let fittedSegment = try #require(device.parameters(for: .convolution).loweringSecondsPerSegment)
+        let expected = Double(18432 - 4608) * fittedSegment
+        #expect(abs((short - long) / expected - 1) < 1e-9)
+    }
+
     @Test func columnBytesFollowTheCPUTrainersLowering() {
         // Convolution: a (C*k*k x B*OH*OW) column matrix per GEMM.
         let conv = GemmShape(m: 32, n: 16 * 64, k: 3 * 16)
@@ -173,6 +205,18 @@ import Testing
         #expect(ConvolutionLowering.columnBytes(.transposedConvolution, forward: false, weightGradients: true,
                                                 inputGradients: true, gemm: convT, precision: .fp32) == 4 * 48 * 4096)
         #expect(ConvolutionLowering.columnBytes(.matmul, pass: .forward, gemm: conv, precision: .fp32) == 0)
+        // Segments: one per output row of a convolution, per input row of a transposed one.
+        let c = Op(id: 1, name: "c", kind: .conv2d(ConvConfig(inChannels: 3, outChannels: 32, kernel: 4, stride: 2,
+                                                               padding: 1, bias: false)),
+                   inputs: [0], inputShapes: [.image(3, 16, 16)], outputShape: .image(32, 8, 8), block: "b", resolution: 8)
+        #expect(ConvolutionLowering.rowLength(of: c) == 8)
+        #expect(ConvolutionLowering.segments(columnBytes: 4 * 48 * 1024, rowLength: 8, precision: .fp32) == 48 * 128)
+        let t = Op(id: 2, name: "t", kind: .convTranspose2d(ConvConfig(inChannels: 32, outChannels: 3, kernel: 4,
+                                                                        stride: 2, padding: 1, bias: false)),
+                   inputs: [1], inputShapes: [.image(32, 8, 8)], outputShape: .image(3, 16, 16), block: "b",
+                   resolution: 16)
+        #expect(ConvolutionLowering.rowLength(of: t) == 8)
+        #expect(ConvolutionLowering.segments(columnBytes: 4 * 48 * 1024, rowLength: 0, precision: .fp32) == 0)
     }
 
     @Test func catalogProfilesPriceAsBefore() {
@@ -206,11 +250,15 @@ import Testing
         let records = """
             {"kind":"tanh","pass":"forward","flops":10,"bytes":80,"seconds":1e-5}
             {"kind":"tanh","pass":"backward","flops":3,"bytes":120,"seconds":1e-6}
-            {"kind":"conv_transpose2d","flops":1000,"bytes":10,"columnBytes":400,"seconds":4e-3,"callsPerIteration":2}
+            {"kind":"conv_transpose2d","flops":1000,"bytes":10,"columnBytes":400,"columnSegments":25,"seconds":4e-3,"callsPerIteration":2}
             """
         let parsed = try MeasurementFile.parse(records, file: "m.jsonl")
         #expect(parsed.map(\.opClass) == [.transcendental, .elementwise, .transposedConvolution])
-        #expect(parsed[2].columnBytes == 400 && parsed[2].seconds == 2e-3)
+        #expect(parsed[2].columnBytes == 400 && parsed[2].columnSegments == 25 && parsed[2].seconds == 2e-3)
+        #expect(throws: CalibrationError.self) {
+            try MeasurementFile.parse(#"{"kind":"conv2d","flops":1,"bytes":1,"seconds":1,"columnSegments":-2}"#,
+                                      file: "m.jsonl")
+        }
         #expect(throws: CalibrationError.self) {
             try MeasurementFile.parse(#"{"kind":"relu","flops":1,"bytes":1,"seconds":1,"callsPerIteration":0}"#,
                                       file: "m.jsonl")

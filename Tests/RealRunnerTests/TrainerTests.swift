@@ -103,6 +103,10 @@ import Testing
         #expect(dBackward.flops == cost.backwardWeight.flops)
         #expect(dBackward.columnBytes == ConvolutionLowering.columnBytes(
             .convolution, pass: .backwardWeight, gemm: cost.gemm, precision: .fp32))
+        // One segment per (channel, tap, sample, output row), as im2col copies them.
+        guard case .conv2d(let attributes) = first.kind else { Issue.record("not a convolution"); return }
+        #expect(dBackward.columnSegments == attributes.inChannels * attributes.kernel * attributes.kernel * 4
+            * first.outputShape.height)
         // The EMA moved away from the initial weights but not all the way to the current ones.
         let ema = try #require(t.ema)
         #expect(ema.values.array != t.generator.parameters.values.array)

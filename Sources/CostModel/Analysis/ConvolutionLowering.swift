@@ -8,6 +8,13 @@
 ///   `(m x n)` matrix, backward one im2col of the output gradient shared by both gradients
 ///   (counted with the weight gradient, which every generator backward computes).
 ///
+/// The trainer copies (or adds) the column matrix one contiguous segment at a time: one
+/// output row of one kernel tap of one sample (`rowLength`). Each segment costs a loop step
+/// and a call beside its bytes, which short rows pay per few bytes: in the fit set's
+/// 1-thread convolutions, DCGAN's 4- and 8-pixel rows and its 1x1 output layer ran
+/// 0.25-0.85x as fast per column byte as ResNet's 32-pixel rows, and pricing segments
+/// took the class's residual spread from 35% to 15% (`OpClassParameters`).
+///
 /// Accelerators run implicit GEMM with no such matrix; their profiles carry no lowering
 /// parameter, so this traffic prices nothing there.
 public enum ConvolutionLowering {
@@ -23,6 +30,23 @@ public enum ConvolutionLowering {
         default:
             return 0
         }
+    }
+
+    /// Elements in each contiguous segment of the column matrix of `op`: the lowered
+    /// convolution's output width (a transposed convolution's input width); 0 for ops the
+    /// CPU trainer does not lower.
+    public static func rowLength(of op: Op) -> Int {
+        switch op.kind {
+        case .conv2d: op.outputShape.width
+        case .convTranspose2d: op.inputShapes[0].width
+        default: 0
+        }
+    }
+
+    /// Segments in `columnBytes` of column matrix whose segments hold `rowLength` elements
+    /// (0 when `rowLength` is 0).
+    public static func segments(columnBytes: Int, rowLength: Int, precision: Precision) -> Int {
+        rowLength > 0 ? columnBytes / (rowLength * precision.bytesPerElement) : 0
     }
 
     /// Column bytes of a whole timed pass as the CPU trainer records it: the forward, or a

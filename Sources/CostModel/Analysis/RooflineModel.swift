@@ -6,7 +6,8 @@
 /// product and the vector peak otherwise, and `e_c`, `e_m` are the device's saturating
 /// efficiency curves. On a CPU profile whose class has a fitted lowering efficiency, the
 /// column matrix of an im2col/col2im convolution adds its own pass,
-/// `columnBytes / (bandwidth * lowering)` (see `ConvolutionLowering`). On a CPU profile
+/// `columnBytes / (bandwidth * lowering) + segments * loweringSecondsPerSegment` (see
+/// `ConvolutionLowering`). On a CPU profile
 /// restricted to more than one thread, items that the CPU trainer runs on one thread
 /// (`WorkItem.splitsAcrossThreads`) are priced on the profile restricted to one thread.
 public struct RooflineModel: Sendable {
@@ -35,14 +36,16 @@ public struct RooflineModel: Sendable {
     }
 
     /// Seconds for a pass of an op of `opClass`; `precision` must be supported by the
-    /// device (callers validate).
+    /// device (callers validate). `columnRowLength` is the op's column-matrix segment
+    /// length (`ConvolutionLowering.rowLength`), 0 if it has none.
     public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass,
-                        pass: PassKind = .forward) -> Double {
-        Self.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: device)
+                        pass: PassKind = .forward, columnRowLength: Int = 0) -> Double {
+        Self.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass,
+                     columnRowLength: columnRowLength, on: device)
     }
 
     static func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass,
-                        pass: PassKind, on device: DeviceProfile) -> Double {
+                        pass: PassKind, columnRowLength: Int, on device: DeviceProfile) -> Double {
         if cost.isEmpty { return 0 }
         let params = device.parameters(for: opClass.pricing(forward: pass == .forward))
         let flops = Double(cost.flops)
@@ -58,9 +61,14 @@ public struct RooflineModel: Sendable {
         let bytes = Double(cost.bytes)
         let memorySeconds = bytes > 0
             ? bytes / (device.memoryBandwidth * params.memoryEfficiency.efficiency(work: bytes)) : 0
-        let lowering = params.loweringEfficiency == nil ? 0 : params.loweringSeconds(
-            columnBytes: ConvolutionLowering.columnBytes(opClass, pass: pass, gemm: gemm, precision: precision),
-            bandwidth: device.memoryBandwidth)
+        var lowering = 0.0
+        if params.loweringEfficiency != nil {
+            let column = ConvolutionLowering.columnBytes(opClass, pass: pass, gemm: gemm, precision: precision)
+            lowering = params.loweringSeconds(
+                columnBytes: column,
+                segments: ConvolutionLowering.segments(columnBytes: column, rowLength: columnRowLength, precision: precision),
+                bandwidth: device.memoryBandwidth)
+        }
         let work = params.serialMemory == true ? computeSeconds + memorySeconds : max(computeSeconds, memorySeconds)
         return params.launchOverheadSeconds + work + lowering
     }
@@ -69,6 +77,6 @@ public struct RooflineModel: Sendable {
     public func seconds(_ item: WorkItem) -> Double {
         let on = item.splitsAcrossThreads ? device : serial ?? device
         return Self.seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass,
-                            pass: item.pass, on: on)
+                            pass: item.pass, columnRowLength: item.columnRowLength, on: on)
     }
 }

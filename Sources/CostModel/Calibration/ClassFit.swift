@@ -17,6 +17,10 @@ public struct ClassFit: Sendable, Hashable, Codable {
     /// samples had none) and its standard error.
     public var loweringEfficiency: Double?
     public var loweringEfficiencyStandardError: Double?
+    /// Seconds per contiguous segment of the column matrix (nil: not fitted) and its
+    /// standard error.
+    public var loweringSecondsPerSegment: Double?
+    public var loweringSecondsPerSegmentStandardError: Double?
     /// Coefficient of determination of log op times.
     public var rSquared: Double
     /// Standard deviation of relative errors `predicted / measured - 1`.

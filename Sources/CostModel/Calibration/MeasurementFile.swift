@@ -15,6 +15,8 @@ import Foundation
 ///   passes it ran inline in a multi-threaded run, see `ThreadSplit`); absent means all cores.
 /// - `columnBytes` (optional, integer >= 0): bytes of the im2col/col2im column matrix the
 ///   pass built on a CPU (`gansim train` writes it; see `ConvolutionLowering`).
+/// - `columnSegments` (optional, integer >= 0): the contiguous segments that column matrix
+///   was copied in (`gansim train` writes it; `ConvolutionLowering.rowLength`).
 /// - `callsPerIteration` (optional, integer >= 1): the seconds are the sum of this many
 ///   executions of the pass (e.g. D's forward with nDisc 2), so one takes `seconds / calls`.
 /// - `pass` (optional): `forward` (default) or `backward`; a transcendental's backward is
@@ -135,10 +137,11 @@ public enum MeasurementFile {
         }
         let threads = try integer("threads") ?? 0
         let columnBytes = try integer("columnBytes") ?? 0
+        let columnSegments = try integer("columnSegments") ?? 0
         let calls = try integer("callsPerIteration") ?? 1
         guard calls >= 1 else { throw fail("callsPerIteration", "\(calls)", "must be at least 1") }
         return TimingSample(opClass: opClass, kind: kind.isEmpty ? opClass.rawValue : kind, flops: flops,
                             bytes: bytes, precision: precision, seconds: seconds / Double(calls), threads: threads,
-                            line: line, columnBytes: columnBytes)
+                            line: line, columnBytes: columnBytes, columnSegments: columnSegments)
     }
 }

@@ -22,7 +22,9 @@ import Foundation
 /// im2col/col2im, `TimingSample.columnBytes`), the lowering pass is a fourth parameter:
 /// `t = o + max(...) + c / (B * m_l)`, added rather than overlapped because the trainer
 /// builds the column matrix before (or folds it back after) the GEMM. It gets the same
-/// weak prior, towards the base memory efficiency.
+/// weak prior, towards the base memory efficiency. Where the samples also count the
+/// column's contiguous segments (`TimingSample.columnSegments`), a fifth parameter prices
+/// each segment, `+ s * t_seg`, with a weak prior towards `segmentSecondsPrior`.
 public struct ProfileFitter: Sendable {
     public let base: DeviceProfile
     /// Classes with fewer samples keep the base profile's parameters.
@@ -36,6 +38,11 @@ public struct ProfileFitter: Sendable {
     /// (`make validate-h100`) it took step-time MAPE from 26.2% to 86.3%, the GPU classes'
     /// totals being dominated by a few large, differently behaved ops.
     public var matchTotals: Bool
+
+    /// Where the per-segment lowering time starts and its weak prior pulls: the order of
+    /// one short `memcpy` call and loop step on a current core (the fit set's 1-thread
+    /// convolutions fit 4-7 ns).
+    public static let segmentSecondsPrior = 5e-9
 
     public init(base: DeviceProfile) {
         self.base = base
@@ -51,14 +58,16 @@ public struct ProfileFitter: Sendable {
         }
     }
 
-    /// Predicted seconds of a sample under class parameters `(o, m_c, m_m)`.
+    /// Predicted seconds of a sample under class parameters `(o, m_c, m_m)`, with the
+    /// lowering's bandwidth fraction and seconds per column segment where given.
     public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double,
-                        lowering: Double? = nil, serialMemory: Bool = false) -> Double {
+                        lowering: Double? = nil, segmentSeconds: Double? = nil, serialMemory: Bool = false) -> Double {
         let bandwidth = base.restricted(toThreads: s.threads).memoryBandwidth
         let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision, threads: s.threads) * compute) : 0
         let m = s.bytes > 0 ? Double(s.bytes) / (bandwidth * memory) : 0
         let l = lowering.map { s.columnBytes > 0 ? Double(s.columnBytes) / (bandwidth * $0) : 0 } ?? 0
-        return overhead + (serialMemory ? c + m : max(c, m)) + l
+        let segments = Double(s.columnSegments) * (segmentSeconds ?? 0)
+        return overhead + (serialMemory ? c + m : max(c, m)) + l + segments
     }
 
     /// Fits every class (per thread count) with enough samples and returns the fitted
@@ -115,34 +124,47 @@ public struct ProfileFitter: Sendable {
         let priorCompute = log(prior.computeEfficiency.maxEfficiency)
         let priorMemory = log(prior.memoryEfficiency.maxEfficiency)
         let lowered = group.contains { $0.columnBytes > 0 }
+        let segmented = lowered && group.contains { $0.columnSegments > 0 }
         let serial = Self.packsOperands(opClass, on: base.kind)
+        let priorSegment = log(Self.segmentSecondsPrior)
         var start = [log(max(1e-9, 0.5 * (group.map(\.seconds).min() ?? 1e-6))), priorCompute, priorMemory]
         if lowered { start.append(priorMemory) }
+        if segmented { start.append(priorSegment) }
         let weight = 0.05
         let solution = NonlinearLeastSquares.fit(start: start, observations: group.count + start.count - 1) { x in
             let o = exp(x[0]), mc = exp(x[1]), mm = exp(x[2]), ml = lowered ? exp(x[3]) : nil
-            var r = group.map { log(predict($0, overhead: o, compute: mc, memory: mm, lowering: ml, serialMemory: serial)) - log($0.seconds) }
+            let ts = segmented ? exp(x[4]) : nil
+            var r = group.map {
+                log(predict($0, overhead: o, compute: mc, memory: mm, lowering: ml, segmentSeconds: ts,
+                            serialMemory: serial)) - log($0.seconds)
+            }
             r.append(weight * (x[1] - priorCompute))
             r.append(weight * (x[2] - priorMemory))
             if lowered { r.append(weight * (x[3] - priorMemory)) }
+            if segmented { r.append(weight * (x[4] - priorSegment)) }
             return r
         }
         let o = exp(solution.parameters[0])
         var mc = exp(solution.parameters[1]), mm = exp(solution.parameters[2])
         var ml = lowered ? exp(solution.parameters[3]) : nil
+        var ts = segmented ? exp(solution.parameters[4]) : nil
+        func predicted(_ s: TimingSample, overhead: Double) -> Double {
+            predict(s, overhead: overhead, compute: mc, memory: mm, lowering: ml, segmentSeconds: ts, serialMemory: serial)
+        }
         if matchTotals {
-            // Scale the efficiencies together so that the group's predicted total equals its
+            // Scale the work terms together so that the group's predicted total equals its
             // measured total: sum(o + w_i / k) = sum(t_i), w_i the work terms at k = 1.
-            let work = group.map { predict($0, overhead: 0, compute: mc, memory: mm, lowering: ml, serialMemory: serial) }
+            let work = group.map { predicted($0, overhead: 0) }
             let available = group.reduce(0) { $0 + $1.seconds } - o * Double(group.count)
             let k = work.reduce(0, +) / available
             if available > 0, k.isFinite, k > 0 {
                 mc *= k
                 mm *= k
                 ml = ml.map { $0 * k }
+                ts = ts.map { $0 / k }
             }
         }
-        let predicted = group.map { predict($0, overhead: o, compute: mc, memory: mm, lowering: ml, serialMemory: serial) }
+        let predicted = group.map { predicted($0, overhead: o) }
         let logMeasured = group.map { log($0.seconds) }
         let meanLog = logMeasured.reduce(0, +) / Double(group.count)
         let ssTot = logMeasured.reduce(0) { $0 + ($1 - meanLog) * ($1 - meanLog) }
@@ -152,7 +174,7 @@ public struct ProfileFitter: Sendable {
             launchOverheadSeconds: o,
             computeEfficiency: EfficiencyCurve(maxEfficiency: mc, halfSaturation: 0),
             memoryEfficiency: EfficiencyCurve(maxEfficiency: mm, halfSaturation: 0), loweringEfficiency: ml,
-            serialMemory: serial ? true : nil)
+            loweringSecondsPerSegment: ts, serialMemory: serial ? true : nil)
         // Delta method: se(exp(theta)) = exp(theta) * se(theta).
         let report = ClassFit(
             opClass: opClass, threads: threads, samples: group.count, launchOverheadSeconds: o, computeEfficiency: mc,
@@ -160,6 +182,8 @@ public struct ProfileFitter: Sendable {
             computeEfficiencyStandardError: mc * solution.standardErrors[1],
             memoryEfficiencyStandardError: mm * solution.standardErrors[2],
             loweringEfficiency: ml, loweringEfficiencyStandardError: ml.map { $0 * solution.standardErrors[3] },
+            loweringSecondsPerSegment: ts,
+            loweringSecondsPerSegmentStandardError: ts.map { $0 * solution.standardErrors[4] },
             rSquared: ssTot > 0 ? 1 - ssRes / ssTot : 1, residualSpread: Self.standardDeviation(relative),
             meanAbsoluteError: relative.reduce(0) { $0 + abs($1) } / Double(relative.count))
         return (fitted, report, relative)

@@ -9,6 +9,9 @@ public struct TimingSample: Sendable, Hashable, Codable {
     /// Bytes of the column matrix the pass built or folded back (im2col / col2im) on a
     /// CPU, beside `bytes`; 0 where there is none (see `ConvolutionLowering`).
     public var columnBytes: Int
+    /// Contiguous segments those column bytes were copied in (`ConvolutionLowering.rowLength`);
+    /// 0 where unknown or there is no column matrix.
+    public var columnSegments: Int
     public var precision: Precision
     /// Measured wall time of the pass, in seconds.
     public var seconds: Double
@@ -18,12 +21,13 @@ public struct TimingSample: Sendable, Hashable, Codable {
     public var line: Int
 
     public init(opClass: OpClass, kind: String, flops: Int, bytes: Int, precision: Precision, seconds: Double,
-                threads: Int = 0, line: Int = 0, columnBytes: Int = 0) {
+                threads: Int = 0, line: Int = 0, columnBytes: Int = 0, columnSegments: Int = 0) {
         self.opClass = opClass
         self.kind = kind
         self.flops = flops
         self.bytes = bytes
         self.columnBytes = columnBytes
+        self.columnSegments = columnSegments
         self.precision = precision
         self.seconds = seconds
         self.threads = threads

@@ -20,6 +20,9 @@ public struct WorkItem: Sendable, Hashable {
     public var cost: PassCost
     /// The matrix product the item lowers to, if any (for matrix-unit padding).
     public var gemm: GemmShape?
+    /// Elements per contiguous segment of the column matrix a CPU lowers the item's op
+    /// through (`ConvolutionLowering.rowLength`); 0 where it builds none.
+    public var columnRowLength: Int
     /// fp32 gradient bytes this item finishes (weight-gradient items on the last
     /// micro-batch); the simulator buckets these for all-reduce.
     public var gradientBytes: Int
@@ -31,7 +34,7 @@ public struct WorkItem: Sendable, Hashable {
     public init(
         phase: StepPhase, network: NetworkRole, opID: Int?, opClass: OpClass, pass: PassKind, step: Int, microBatch: Int,
         batch: Int, precision: Precision, cost: PassCost, gemm: GemmShape?, gradientBytes: Int,
-        splitsAcrossThreads: Bool = true
+        splitsAcrossThreads: Bool = true, columnRowLength: Int = 0
     ) {
         self.phase = phase
         self.network = network
@@ -46,5 +49,6 @@ public struct WorkItem: Sendable, Hashable {
         self.gemm = gemm
         self.gradientBytes = gradientBytes
         self.splitsAcrossThreads = splitsAcrossThreads
+        self.columnRowLength = columnRowLength
     }
 }

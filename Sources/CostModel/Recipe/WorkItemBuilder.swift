@@ -26,7 +26,8 @@ public struct WorkItemBuilder: Sendable {
             WorkItem(phase: s.phase, network: s.network, opID: op?.id, opClass: op?.kind.opClass ?? .update, pass: pass, step: s.step,
                      microBatch: s.microBatch, batch: s.batch, precision: precision, cost: cost, gemm: gemm,
                      gradientBytes: gradientBytes,
-                     splitsAcrossThreads: splits ?? op?.splitsAcrossThreads(pass, batch: s.batch) ?? true)
+                     splitsAcrossThreads: splits ?? op?.splitsAcrossThreads(pass, batch: s.batch) ?? true,
+                     columnRowLength: op.map(ConvolutionLowering.rowLength(of:)) ?? 0)
         }
         switch s.kind {
         case .forward:

@@ -75,7 +75,7 @@ final class OpTimer {
                     network: key.network.rawValue, phase: key.phase.rawValue, op: key.pass, opID: key.opID, kind: w.kind,
                     pass: key.pass, weightGradients: false, inputGradients: false, batch: key.batch, inputShapes: [],
                     outputShape: [], parameters: w.parameters, flops: w.cost.flops, bytesRead: w.cost.bytesRead,
-                    bytesWritten: w.cost.bytesWritten, columnBytes: 0, threads: threads, precision: "fp32",
+                    bytesWritten: w.cost.bytesWritten, columnBytes: 0, columnSegments: 0, threads: threads, precision: "fp32",
                     medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
                     minSeconds: sorted[0], samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
             }
@@ -104,7 +104,10 @@ final class OpTimer {
                 pass: key.pass, weightGradients: key.weights, inputGradients: key.intoInputs, batch: key.batch,
                 inputShapes: op.inputShapes.map(\.dims), outputShape: op.outputShape.dims, parameters: op.parameterCount,
                 flops: pass.flops, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten,
-                columnBytes: columnBytes, threads: threads,
+                columnBytes: columnBytes,
+                columnSegments: ConvolutionLowering.segments(
+                    columnBytes: columnBytes, rowLength: ConvolutionLowering.rowLength(of: op), precision: .fp32),
+                threads: threads,
                 precision: "fp32", medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
                 minSeconds: sorted[0], samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
         }

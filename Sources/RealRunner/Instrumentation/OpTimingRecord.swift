@@ -24,6 +24,8 @@ public struct OpTimingRecord: Codable, Sendable {
     /// Bytes of the im2col/col2im column matrix of the pass (`ConvolutionLowering`), 0 for
     /// ops that build none.
     public var columnBytes: Int
+    /// Contiguous segments the column matrix was copied or added in (`ConvolutionLowering.rowLength`).
+    public var columnSegments: Int
     /// Threads the pass ran on: the run's thread count, or 1 where the trainer split none
     /// of the pass's loops and products (small work runs inline; `ThreadSplit`).
     public var threads: Int

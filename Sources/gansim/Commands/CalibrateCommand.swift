@@ -64,13 +64,16 @@ struct CalibrateCommand: ParsableCommand {
     /// The fit as text: the per-class table and the whole-step terms.
     static func summary(_ result: CalibrationResult, base: DeviceProfile, source: String) -> String {
         var lines = ["fitted \(base.name) to \(result.samples) op timings from \(source)"]
-        var table = TextTable(["class", "threads", "samples", "overhead", "compute eff.", "memory eff.", "R^2 (log t)",
-                               "spread", "mean |err|"])
+        var table = TextTable(["class", "threads", "samples", "overhead", "compute eff.", "memory eff.",
+                               "column eff., ns/segment", "R^2 (log t)", "spread", "mean |err|"])
         for c in result.classes {
+            var column = c.loweringEfficiency.map { String(format: "%.3f", $0) } ?? "-"
+            if let t = c.loweringSecondsPerSegment { column += String(format: ", %.1f ± %.1f", t * 1e9,
+                                                                       (c.loweringSecondsPerSegmentStandardError ?? 0) * 1e9) }
             table.add([c.opClass.rawValue, c.threads == 0 ? "-" : "\(c.threads)", "\(c.samples)",
                        Units.seconds(c.launchOverheadSeconds) + " ± " + Units.seconds(c.launchOverheadStandardError),
                        String(format: "%.3f ± %.3f", c.computeEfficiency, c.computeEfficiencyStandardError),
-                       String(format: "%.3f ± %.3f", c.memoryEfficiency, c.memoryEfficiencyStandardError),
+                       String(format: "%.3f ± %.3f", c.memoryEfficiency, c.memoryEfficiencyStandardError), column,
                        String(format: "%.3f", c.rSquared), String(format: "%.1f%%", c.residualSpread * 100),
                        String(format: "%.1f%%", c.meanAbsoluteError * 100)])
         }
