@@ -40,9 +40,11 @@ bench: deps
 	.build/release/SimulatorBenchmarks
 	.build/release/PlanningBenchmarks
 
-## validate: calibrate the cpu profile on this machine and validate it, the fit set interleaved with the plan.
+## validate: calibrate the cpu profile on this machine and validate it, the fit set interleaved with the plan
+## (9 rounds: on this shared VM, 5 left the short 2-thread runs' fastest stretch to chance; see README).
+VALIDATE_ROUNDS ?= 9
 validate: build
-	$(BIN) validate --calibrate --save-profile out/cpu-calibrated.json --out out/validation
+	$(BIN) validate --calibrate --rounds $(VALIDATE_ROUNDS) --save-profile out/cpu-calibrated.json --out out/validation
 
 ## validate-mpi: fit the MPI transport (all-reduce microbenchmark), then predict and run data-parallel trainings (np 2).
 validate-mpi: build
