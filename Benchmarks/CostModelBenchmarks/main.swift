@@ -30,7 +30,7 @@ for (name, config, batch, deviceName) in cases {
     let recipe = TrainingRecipe.official(for: config.architecture, batchPerDevice: batch)
     let full = try measure { _ = try Inspection(config: config, recipe: recipe, device: device) }
     let model = try config.build()
-    let estimator = try AnalyticEstimator(model: model, recipe: recipe, device: device)
+    let estimator = try IterationEstimator(model: model, recipe: recipe, device: device)
     let estimate = measure { _ = estimator.estimate() }
     let memory = measure { _ = MemoryModel(model: model, recipe: recipe, device: device).breakdown() }
     let padded = name.padding(toLength: 24, withPad: " ", startingAt: 0)

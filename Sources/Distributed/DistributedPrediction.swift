@@ -6,14 +6,14 @@ import Simulator
 /// threads, and the ranks joined in a ring whose links have the fitted latency and
 /// bandwidth.
 public struct DistributedPrediction: Codable, Sendable, Hashable {
-    /// Predicted seconds per iteration: the simulated iteration plus the profile's
-    /// per-iteration overhead (what calibration fits beyond the ops).
+    /// Predicted seconds per iteration: the simulated iteration, which includes the profile's
+    /// per-iteration host overhead (what calibration fits beyond the ops).
     public var stepSeconds: Double
     /// Simulated compute seconds per iteration (forward, backward, optimizer).
     public var computeSeconds: Double
     /// Simulated exposed communication plus waiting per iteration.
     public var communicationSeconds: Double
-    /// The profile's per-iteration overhead included in `stepSeconds`.
+    /// The profile's per-iteration host overhead (fixed and per input element) included in `stepSeconds`.
     public var overheadSeconds: Double
 
     /// Simulates `config` (iterations after the first are the steady state).
@@ -32,9 +32,9 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
                                 devices: config.ranks, algorithm: .ring, bucketBytes: Double(config.bucketBytes),
                                 data: data, iterations: 4, seed: 1)
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
-        let overhead = device.iterationOverheadSeconds ?? 0
+        let overhead = SegmentPricer(model: model, recipe: options.recipe, device: device).iterationOverheadSeconds
         return DistributedPrediction(
-            stepSeconds: result.iterationSeconds + overhead, computeSeconds: result.breakdown.computeSeconds,
+            stepSeconds: result.iterationSeconds, computeSeconds: result.breakdown.computeSeconds,
             communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds,
             overheadSeconds: overhead)
     }

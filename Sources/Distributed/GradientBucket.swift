@@ -13,7 +13,7 @@ public struct GradientBucket: Sendable, Hashable {
     public var bytes: Int { elements.count * MemoryLayout<Float>.size }
 
     /// Cuts a network's gradients into buckets in the order backward completes them, the
-    /// way the simulator's `StepPattern` does: ops in reverse order add their gradient
+    /// way the simulator's `ScheduleBlockTable` does: ops in reverse order add their gradient
     /// bytes to the open bucket, which closes once it holds at least `bucketBytes`; the
     /// rest forms the last bucket.
     ///

@@ -20,6 +20,8 @@ public struct PlanRequest: Sendable {
     public var families: [ClusterFamily] = ClusterFamily.standard
     /// Iterations simulated per candidate.
     public var simulatedIterations: Int = 3
+    /// Device profiles of the search: calibrated ones in place of the catalog's.
+    public var profiles: DeviceProfiles = .catalog
 
     public init(model: ModelConfig, length: TrainingLength, globalBatch: Int, datasetSamples: Int? = nil,
                 deadlineSeconds: Double? = nil, budgetUSD: Double? = nil) {

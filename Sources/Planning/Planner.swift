@@ -33,7 +33,7 @@ public struct Planner: Sendable {
         yaml += "  r1Interval: \(recipe.r1Interval)\n  pathLengthInterval: \(recipe.pathLengthInterval)\n"
         yaml += "cluster:\n  topology: dgx-a100\n  devices: 1\n"
         yaml += "simulate:\n  iterations: \(request.simulatedIterations)\n"
-        return try ScenarioTemplate(yaml: yaml, defaultName: "plan-\(modelName)")
+        return try ScenarioTemplate(yaml: yaml, defaultName: "plan-\(modelName)", profiles: request.profiles)
     }
 
     /// Every configuration of the search space.

@@ -1,3 +1,4 @@
+import CostModel
 import Simulator
 import Yams
 
@@ -9,12 +10,19 @@ public struct ScenarioTemplate: Sendable {
     public let defaultName: String
     /// The base scenario's name (its `name`, else `defaultName`).
     public let name: String
+    /// Device profiles of every point: calibrated ones in place of the catalog's.
+    public let profiles: DeviceProfiles
+    /// Where a relative `cluster.profile` path is looked up (the scenario file's folder).
+    public let directory: String?
 
     /// Checks that the base scenario parses (memory need not fit: points report it).
-    public init(yaml: String, defaultName: String) throws {
+    public init(yaml: String, defaultName: String, profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
         self.yaml = yaml
         self.defaultName = defaultName
-        name = try TrainingScenario(root: try TrainingScenario.compose(yaml), defaultName: defaultName, requireFit: false).name
+        self.profiles = profiles
+        self.directory = directory
+        name = try TrainingScenario(root: try TrainingScenario.compose(yaml), defaultName: defaultName, requireFit: false,
+                                    profiles: profiles, directory: directory).name
     }
 
     /// The base tree (each worker composes its own: YAML nodes are not shared between threads).
@@ -51,16 +59,14 @@ public struct ScenarioTemplate: Sendable {
     }
 
     /// The scenario of one point.
-    public static func scenario(
-        _ assignments: [Assignment], root: Node, defaultName: String, cache: ScenarioCache
-    ) throws -> TrainingScenario {
-        try TrainingScenario(root: applying(assignments, to: root), defaultName: defaultName, requireFit: false, cache: cache)
+    public func scenario(_ assignments: [Assignment], root: Node, cache: ScenarioCache) throws -> TrainingScenario {
+        try TrainingScenario(root: Self.applying(assignments, to: root), defaultName: defaultName, requireFit: false, cache: cache,
+                             profiles: profiles, directory: directory)
     }
 
     /// The scenario of one point, from a worker's tree of applied assignments (see `AppliedAssignments`).
-    static func scenario(
-        _ assignments: [Assignment], applied: inout AppliedAssignments, defaultName: String, cache: ScenarioCache
-    ) throws -> TrainingScenario {
-        try TrainingScenario(root: applied.tree(assignments), defaultName: defaultName, requireFit: false, cache: cache)
+    func scenario(_ assignments: [Assignment], applied: inout AppliedAssignments, cache: ScenarioCache) throws -> TrainingScenario {
+        try TrainingScenario(root: applied.tree(assignments), defaultName: defaultName, requireFit: false, cache: cache,
+                             profiles: profiles, directory: directory)
     }
 }

@@ -79,7 +79,6 @@ public struct SweepEngine: Sendable {
         body: @escaping @Sendable (Int, () throws -> TrainingScenario, ScenarioCache) -> Result
     ) -> [Result] {
         let extra = iterations.map { [Assignment(path: ["simulate", "iterations"], value: String($0))] } ?? []
-        let defaultName = template.defaultName
         let timers = CollectiveTimerStore()
         return ParallelWork.map(
             count: points.count, threads: threads,
@@ -87,7 +86,7 @@ public struct SweepEngine: Sendable {
             body: { state, index in
                 let cache = state.cache
                 return body(index, {
-                    try ScenarioTemplate.scenario(points[index].assignments + extra, applied: &state.applied, defaultName: defaultName, cache: cache)
+                    try template.scenario(points[index].assignments + extra, applied: &state.applied, cache: cache)
                 }, cache)
             }, progress: progress)
     }

@@ -28,7 +28,7 @@ public struct SweepGrid: Sendable {
         for axis in axes {
             for value in axis.values {
                 do {
-                    _ = try ScenarioTemplate.scenario(value.assignments, root: root, defaultName: template.defaultName, cache: cache)
+                    _ = try template.scenario(value.assignments, root: root, cache: cache)
                 } catch {
                     throw SweepError("--vary \(axis.name)=\(value.label): \(error)")
                 }

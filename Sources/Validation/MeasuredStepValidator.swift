@@ -11,7 +11,7 @@ public enum MeasuredStepValidator {
         var rows: [ValidationReport.Configuration] = []
         for step in steps {
             let model = try step.model.build()
-            let predicted = try AnalyticEstimator(model: model, recipe: step.recipe, device: profile).estimate()
+            let predicted = try IterationEstimator(model: model, recipe: step.recipe, device: profile).estimate()
             var memory = MemoryModel(model: model, recipe: step.recipe, device: profile).breakdown()
             memory.runtimeBytes = 0
             rows.append(ValidationReport.Configuration(

@@ -33,7 +33,7 @@ public enum RunnerCalibration {
             let model = try config.modelConfig.build()
             try run.checkModel(model, label: config.label)
             let device = profile.restricted(toThreads: config.threads)
-            let estimator = try AnalyticEstimator(model: model, recipe: config.recipe, device: device)
+            let estimator = try IterationEstimator(model: model, recipe: config.recipe, device: device)
             // Where the run measured its time outside the timed ops, that is fitted, so that
             // errors of the op model do not leak into the overhead; else the step's gap.
             if let untimed = run.untimedSeconds {

@@ -33,7 +33,7 @@ public enum Validator {
         for (i, config) in plan.enumerated() {
             try runs[i].checkModel(models[i], label: config.label)
             let device = profile.restricted(toThreads: config.threads)
-            let predicted = try AnalyticEstimator(model: models[i], recipe: config.recipe, device: device).estimate()
+            let predicted = try IterationEstimator(model: models[i], recipe: config.recipe, device: device).estimate()
             let memory = MemoryModel(model: models[i], recipe: config.recipe, device: device).breakdown().totalBytes
             rows.append(ValidationReport.Configuration(
                 label: config.label, run: config, source: nil, predictedStepSeconds: predicted.seconds,

@@ -78,7 +78,7 @@ import Testing
 
     @Test func analyticStepTimeIsTheSumOfItemTimes() throws {
         let r = TrainingRecipe(batchPerDevice: 32)
-        let e = try AnalyticEstimator(model: dcgan, recipe: r, device: DeviceCatalog.v100_32gb).estimate()
+        let e = try IterationEstimator(model: dcgan, recipe: r, device: DeviceCatalog.v100_32gb).estimate()
         let rl = RooflineModel(device: DeviceCatalog.v100_32gb)
         let sum = r.workItems(for: dcgan, iteration: 0).reduce(0.0) { $0 + rl.seconds($1) }
         #expect(abs(e.seconds - sum) < 1e-12)
@@ -89,7 +89,7 @@ import Testing
     @Test func unsupportedPrecisionOnDeviceIsAnError() {
         let r = TrainingRecipe(batchPerDevice: 8, precision: PrecisionPolicy(.bf16))
         #expect(throws: ModelError.self) {
-            try AnalyticEstimator(model: dcgan, recipe: r, device: DeviceCatalog.v100_16gb)
+            try IterationEstimator(model: dcgan, recipe: r, device: DeviceCatalog.v100_16gb)
         }
     }
 }

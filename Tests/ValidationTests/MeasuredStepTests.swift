@@ -51,7 +51,7 @@ import Validation
         let h100 = try DeviceCatalog.profile(named: "h100")
         let s = try #require(try MeasuredStepFile.parse(Self.record, file: "m.jsonl").first)
         let model = try s.model.build()
-        let predicted = try AnalyticEstimator(model: model, recipe: s.recipe, device: h100).estimate().seconds
+        let predicted = try IterationEstimator(model: model, recipe: s.recipe, device: h100).estimate().seconds
         var memory = MemoryModel(model: model, recipe: s.recipe, device: h100).breakdown()
         memory.runtimeBytes = 0
         var unmeasured = s

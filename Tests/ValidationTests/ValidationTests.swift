@@ -22,7 +22,7 @@ import Validation
         let report = try Validator.validate(profile: profile, plan: plan) { config in
             let model = try config.modelConfig.build()
             let device = profile.restricted(toThreads: config.threads)
-            let t = try AnalyticEstimator(model: model, recipe: config.recipe, device: device).estimate().seconds
+            let t = try IterationEstimator(model: model, recipe: config.recipe, device: device).estimate().seconds
             let m = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown().totalBytes
             return MeasuredRun(stepSeconds: t * 1.25, peakResidentBytes: Int(Double(m) / 0.8), opTimings: [])
         }
@@ -49,7 +49,7 @@ import Validation
             order.append(config)
             let model = try config.modelConfig.build()
             let device = base.restricted(toThreads: config.threads)
-            let t = try AnalyticEstimator(model: model, recipe: config.recipe, device: device).estimate().seconds
+            let t = try IterationEstimator(model: model, recipe: config.recipe, device: device).estimate().seconds
             let m = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown().totalBytes
             return MeasuredRun(stepSeconds: t + (fitSet.contains(config) ? 0.003 : 0.010), peakResidentBytes: m,
                                opTimings: [])
@@ -68,7 +68,7 @@ import Validation
         let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(3))) { config in
             let model = try config.modelConfig.build()
             let device = base.restricted(toThreads: config.threads)
-            let t = try AnalyticEstimator(model: model, recipe: config.recipe, device: device).estimate().seconds
+            let t = try IterationEstimator(model: model, recipe: config.recipe, device: device).estimate().seconds
             var b = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
             b.runtimeBytes = 50 << 20
             return MeasuredRun(stepSeconds: t + 0.003, peakResidentBytes: b.totalBytes, opTimings: [])
@@ -83,7 +83,7 @@ import Validation
         var disturbed = true
         let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(5))) { config in
             let model = try config.modelConfig.build()
-            let estimator = try AnalyticEstimator(model: model, recipe: config.recipe,
+            let estimator = try IterationEstimator(model: model, recipe: config.recipe,
                                                   device: base.restricted(toThreads: config.threads))
             let extra = disturbed ? 0.03 : 0
             disturbed = false
@@ -95,11 +95,11 @@ import Validation
         // The estimator adds both to the iteration.
         let config = Plans.validation[0]
         let model = try config.modelConfig.build()
-        let plain = try AnalyticEstimator(model: model, recipe: config.recipe, device: base).estimate().seconds
+        let plain = try IterationEstimator(model: model, recipe: config.recipe, device: base).estimate().seconds
         var calibrated = base
         calibrated.iterationOverheadSeconds = 0.4e-3
         calibrated.inputSecondsPerElement = 60e-9
-        let estimator = try AnalyticEstimator(model: model, recipe: config.recipe, device: calibrated)
+        let estimator = try IterationEstimator(model: model, recipe: config.recipe, device: calibrated)
         #expect(abs(estimator.estimate().seconds - plain - 0.4e-3
             - 60e-9 * Double(estimator.inputElementsPerIteration)) < 1e-12)
         #expect(estimator.inputElementsPerIteration == 16 * 3 * 32 * 32)
@@ -110,7 +110,7 @@ import Validation
         // Steps far off the op model (x3), but 1 ms + 20 ns per input element measured outside the ops.
         let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(4))) { config in
             let model = try config.modelConfig.build()
-            let estimator = try AnalyticEstimator(model: model, recipe: config.recipe,
+            let estimator = try IterationEstimator(model: model, recipe: config.recipe,
                                                   device: base.restricted(toThreads: config.threads))
             let untimed = 1e-3 + 20e-9 * Double(estimator.inputElementsPerIteration)
             return MeasuredRun(stepSeconds: 3 * estimator.estimate().seconds + untimed, peakResidentBytes: 1 << 26,

@@ -40,7 +40,7 @@ public struct Inspection: Sendable, Codable {
     /// Builds the model, prices an iteration and the memory on `device`.
     public init(config: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
         let model = try config.build()
-        let estimator = try AnalyticEstimator(model: model, recipe: recipe, device: device)
+        let estimator = try IterationEstimator(model: model, recipe: recipe, device: device)
         let estimate = estimator.estimate()
         let memoryModel = MemoryModel(model: model, recipe: recipe, device: device)
         let breakdown = memoryModel.breakdown()
@@ -64,7 +64,7 @@ public struct Inspection: Sendable, Codable {
             for phase in model.phases {
                 let m = GANModel(config: config, name: model.name, generator: phase.generator,
                                  discriminator: phase.discriminator)
-                let e = try AnalyticEstimator(model: m, recipe: recipe, device: device).estimate()
+                let e = try IterationEstimator(model: m, recipe: recipe, device: device).estimate()
                 let iterations = Double(phase.kimg * 1000) / Double(recipe.samplesPerStep)
                 out.append(Phase(resolution: phase.resolution, fadingIn: phase.fadingIn, kimg: phase.kimg,
                                  generatorParameters: phase.generator.parameterCount,

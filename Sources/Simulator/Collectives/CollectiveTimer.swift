@@ -28,18 +28,20 @@ public final class CollectiveTimer: @unchecked Sendable {
     /// Builds the timer over the topology of `routes`, adding the routes it needs to that (shareable) table.
     ///
     /// - Parameter exactWalk: build and walk the schedule even where a closed form exists (tests compare the two).
-    public init(routes: inout RouteTable, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int, exactWalk: Bool = false) throws {
-        let topology = routes.topology
-        let (ranks, groups) = try CollectiveSimulation.participants(topology: topology, devices: devices, algorithm: algorithm)
-        let torusDimensions = devices == topology.devices.count ? topology.torusDimensions : []
+    public convenience init(routes: inout RouteTable, devices: Int, algorithm: CollectiveAlgorithm, chunks: Int, exactWalk: Bool = false) throws {
+        let group = try ReductionGroup.firstRanks(topology: routes.topology, devices: devices, algorithm: algorithm)
+        try self.init(routes: &routes, group: group, chunks: chunks, exactWalk: exactWalk)
+    }
+
+    /// Builds the timer of `group`'s all-reduce over the topology of `routes`.
+    public init(routes: inout RouteTable, group: ReductionGroup, chunks: Int, exactWalk: Bool = false) throws {
         if !exactWalk, let plan = try RingPhasePlan.allreduce(
-            algorithm: algorithm, participantCount: devices, chunks: chunks, groups: groups, torusDimensions: torusDimensions) {
-            method = .rings(try RingPhaseEstimator(plan: plan, participants: ranks, routes: &routes))
+            algorithm: group.algorithm, participantCount: group.ranks.count, chunks: chunks, groups: group.slotGroups,
+            torusDimensions: group.torusDimensions) {
+            method = .rings(try RingPhaseEstimator(plan: plan, participants: group.ranks, routes: &routes))
         } else {
-            let schedule = try CollectiveScheduleBuilder.build(
-                operation: .allreduce, algorithm: algorithm, participantCount: devices, bytes: 1, chunks: chunks,
-                groups: groups, torusDimensions: torusDimensions)
-            let costs = try AnalyticEstimator.pairCosts(schedule: schedule, participants: ranks, routes: &routes)
+            let schedule = try group.schedule(chunks: chunks)
+            let costs = try AnalyticEstimator.pairCosts(schedule: schedule, participants: group.ranks, routes: &routes)
             method = .walk(schedule, latencySeconds: costs.latencySeconds, secondsPerByte: costs.secondsPerByte)
         }
     }

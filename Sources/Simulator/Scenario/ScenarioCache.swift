@@ -10,7 +10,7 @@ public final class ScenarioCache {
     private var models: [ModelConfig: GANModel] = [:]
     private var topologies: [TopologySpec: Topology] = [:]
     private let timers: CollectiveTimerStore
-    private var patterns: [PatternKey: StepPatternTable] = [:]
+    private var blockTables: [PatternKey: ScheduleBlockTable] = [:]
     private var peaks: [MemoryKey: Int] = [:]
     private var hostCopies: [TopologySpec: Double?] = [:]
 
@@ -19,7 +19,7 @@ public final class ScenarioCache {
     }
 
     struct PatternKey: Hashable {
-        var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile, bucketBytes: Double
+        var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile, bucketBytes: Double, groups: [[Int]]
     }
 
     /// A cache whose collective timers come from `timers` (shared between threads) or a private store.
@@ -49,7 +49,7 @@ public final class ScenarioCache {
     /// Host-to-device copy bandwidth of the topology of `spec`, computed on first use.
     func hostCopyBandwidth(spec: TopologySpec, topology: Topology) throws -> Double? {
         if let known = hostCopies[spec] { return known }
-        let bandwidth = try TrainingSimulation.hostCopyBandwidth(topology)
+        let bandwidth = try TrainingPlan.hostCopyBandwidth(topology)
         hostCopies[spec] = bandwidth
         return bandwidth
     }
@@ -63,12 +63,15 @@ public final class ScenarioCache {
         return peak
     }
 
-    /// The priced steps of `plan` (per iteration's segments), shared by every plan with the same model, recipe, device and bucket size.
-    func steps(plan: TrainingPlan) -> StepPatternTable {
-        let key = PatternKey(model: plan.model.config, recipe: plan.recipe, device: plan.device, bucketBytes: plan.bucketBytes)
-        if let known = patterns[key] { return known }
-        let table = StepPatternTable(plan: plan)
-        patterns[key] = table
+    /// The priced blocks of `plan` under `placement`, shared by every plan with the same model, recipe, device, bucket size and placement.
+    func blocks(plan: TrainingPlan, placement: DevicePlacement) -> ScheduleBlockTable {
+        let key = PatternKey(model: plan.model.config, recipe: plan.recipe, device: plan.device, bucketBytes: plan.bucketBytes,
+                             groups: placement.isSplit ? placement.groups : [])
+        if let known = blockTables[key] { return known }
+        let table = ScheduleBlockTable(
+            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device), placement: placement,
+            bucketBytes: plan.bucketBytes)
+        blockTables[key] = table
         return table
     }
 }

@@ -18,8 +18,12 @@ public struct TrainingScenario: Sendable {
     public var fitsInMemory: Bool { peakBytesPerDevice <= plan.device.memoryBytes }
 
     /// Parses and checks a scenario; every error names field, value, line and column.
-    public init(yaml text: String, defaultName: String) throws {
-        try self.init(root: try Self.compose(text), defaultName: defaultName)
+    ///
+    /// - Parameters:
+    ///   - profiles: device profiles, calibrated ones in place of the catalog's (`--profile`).
+    ///   - directory: where a relative `cluster.profile` path is looked up (the scenario file's folder).
+    public init(yaml text: String, defaultName: String, profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
+        try self.init(root: try Self.compose(text), defaultName: defaultName, profiles: profiles, directory: directory)
     }
 
     /// The YAML tree of a scenario file; errors say the file is empty or not YAML.
@@ -44,7 +48,10 @@ public struct TrainingScenario: Sendable {
     ///   - requireFit: reject a model that does not fit in the device's memory (naming the
     ///     largest batch that does); sweeps pass false to report such points instead.
     ///   - cache: reuses models and topologies built for earlier scenarios (sweeps).
-    public init(root: Node, defaultName: String, requireFit: Bool = true, cache: ScenarioCache? = nil) throws {
+    ///   - profiles: device profiles, calibrated ones in place of the catalog's (`--profile`).
+    ///   - directory: where a relative `cluster.profile` path is looked up (the scenario file's folder).
+    public init(root: Node, defaultName: String, requireFit: Bool = true, cache: ScenarioCache? = nil,
+                profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
         var top = try ScenarioYAMLSection(root, path: "")
         name = try top.string("name") ?? defaultName
 
@@ -111,9 +118,12 @@ public struct TrainingScenario: Sendable {
         guard let deviceName else {
             throw cluster.locate(ConfigurationError(field: "device", value: "", reason: "parametric topologies need a device kind, e.g. a100-80gb"), key: "device")
         }
-        let device: DeviceProfile
-        do { device = try DeviceCatalog.profile(named: deviceName) } catch {
+        var device: DeviceProfile
+        do { device = try profiles.profile(named: deviceName) } catch {
             throw cluster.locate(ConfigurationError(field: "device", value: deviceName, reason: "\(error)"), key: "device")
+        }
+        if let path = try cluster.string("profile") {
+            device = try Self.profile(path: path, directory: directory, for: device, cluster: &cluster)
         }
         let topology: Topology
         do { topology = try cache?.topology(spec) ?? spec.build() } catch let error as ConfigurationError {
@@ -268,6 +278,23 @@ public struct TrainingScenario: Sendable {
         totalIterations = total
         topologySpec = spec
         peakBytesPerDevice = peak
+    }
+
+    /// The calibrated profile a scenario names in `cluster.profile` (relative paths from `directory`), which must be a
+    /// profile of the cluster's device `device`.
+    private static func profile(path: String, directory: String?, for device: DeviceProfile, cluster: inout ScenarioYAMLSection) throws -> DeviceProfile {
+        let file = path.hasPrefix("/") || directory == nil ? path : "\(directory!)/\(path)"
+        let loaded: DeviceProfile
+        do { loaded = try DeviceProfile.load(path: file) } catch {
+            throw cluster.locate(ConfigurationError(field: "profile", value: path, reason: "\(error)"), key: "profile")
+        }
+        guard loaded.name == device.name else {
+            throw cluster.locate(ConfigurationError(
+                field: "profile", value: path,
+                reason: "is a profile of \(loaded.name), but the cluster's devices are \(device.name); calibrate \(device.name) or set cluster.device: \(loaded.name)"),
+                key: "profile")
+        }
+        return loaded
     }
 
     /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced steps through `cache`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import Foundation
 import Simulator
 
@@ -18,6 +19,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Directory for report.html, summary.md, result.json, iterations.csv and trace.json.")
     var out: String?
 
+    @OptionGroup var profileOptions: ProfileOptions
+
     @Flag(help: "Print the results and differences as JSON.")
     var json = false
 
@@ -26,15 +29,18 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        let profiles = try profileOptions.resolve()
         var runs: [SimulatedRun] = []
         for path in scenarios {
             let file = try ScenarioFile(path: path)
             do {
-                runs.append(try SimulatedRun.simulate(yaml: file.text, defaultName: file.defaultName, iterations: iterations))
+                runs.append(try SimulatedRun.simulate(yaml: file.text, defaultName: file.defaultName, iterations: iterations,
+                                                      profiles: profiles, directory: file.directory))
             } catch let error as ConfigurationError {
                 throw ConfigurationError(field: "\(path): \(error.field)", value: error.value, reason: error.reason, line: error.line, column: error.column)
             }
         }
+        try profiles.checkUsed(by: runs.map(\.result.device))
         let writer = ReportWriter(runs: runs)
         if let out { try writer.write(to: out) }
         if json {

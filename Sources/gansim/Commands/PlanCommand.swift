@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import Foundation
 import Planning
 import Simulator
@@ -42,6 +43,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Directory for plan.json, candidates.csv and report.html.")
     var out: String?
 
+    @OptionGroup var profileOptions: ProfileOptions
+
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
@@ -51,6 +54,8 @@ struct PlanCommand: ParsableCommand {
         request.deadlineSeconds = try deadline.map { try UnitParser.seconds($0, field: "--deadline") }
         request.budgetUSD = try budget.map { try UnitParser.usd($0, field: "--budget") }
         request.maximumDevices = maxDevices
+        request.profiles = try profileOptions.resolve()
+        try request.profiles.checkUsed(by: request.families.map(\.device))
         if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
         if let samples = datasetSamples, samples < 1 { throw ValidationError("--dataset-samples \(samples): must be at least 1") }
         var engine = SweepEngine()

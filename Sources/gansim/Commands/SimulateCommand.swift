@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import Foundation
 import Simulator
 
@@ -21,21 +22,28 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Directory for report.html, summary.md, result.json, iterations.csv and trace.json.")
     var out: String?
 
+    @OptionGroup var profileOptions: ProfileOptions
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
+        let profiles = try profileOptions.resolve()
         let text: String
         let defaultName: String
+        var directory: String?
         if let scenario {
             let file = try ScenarioFile(path: scenario)
             text = file.text
             defaultName = file.defaultName
+            directory = file.directory
         } else {
             text = DefaultScenario.yaml
             defaultName = "default"
         }
-        let run = try SimulatedRun.simulate(yaml: text, defaultName: defaultName, iterations: iterations, seed: seed)
+        let run = try SimulatedRun.simulate(yaml: text, defaultName: defaultName, iterations: iterations, seed: seed,
+                                            profiles: profiles, directory: directory)
+        try profiles.checkUsed(by: [run.result.device])
         let result = run.result
         if let out {
             try ReportWriter(runs: [run]).write(to: out)

@@ -13,8 +13,9 @@ struct SimulatedRun {
     var memoryParts: [(name: String, bytes: Int)]
 
     /// Parses and simulates a scenario (file contents `text`), with optional overrides.
-    static func simulate(yaml text: String, defaultName: String, iterations: Int? = nil, seed: UInt64? = nil) throws -> SimulatedRun {
-        var parsed = try TrainingScenario(yaml: text, defaultName: defaultName)
+    static func simulate(yaml text: String, defaultName: String, iterations: Int? = nil, seed: UInt64? = nil,
+                         profiles: DeviceProfiles = .catalog, directory: String? = nil) throws -> SimulatedRun {
+        var parsed = try TrainingScenario(yaml: text, defaultName: defaultName, profiles: profiles, directory: directory)
         if let iterations {
             guard iterations >= 1 else { throw ConfigurationError(field: "--iterations", value: "\(iterations)", reason: "simulate at least one iteration") }
             parsed.plan.iterations = iterations

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Distributed
+import CostModel
 import Foundation
 import Planning
 import Reports
@@ -37,6 +38,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Directory for sweep.csv, result.json and report.html.")
     var out: String?
 
+    @OptionGroup var profileOptions: ProfileOptions
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -45,7 +48,8 @@ struct SweepCommand: ParsableCommand {
         if let iterations, iterations < 1 { throw ValidationError("--iterations \(iterations): simulate at least one iteration") }
         if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
         if confirm < 0 { throw ValidationError("--confirm \(confirm): must be zero or more") }
-        let template = try ScenarioTemplate(yaml: file.text, defaultName: file.defaultName)
+        let template = try ScenarioTemplate(yaml: file.text, defaultName: file.defaultName, profiles: try profileOptions.resolve(),
+                                            directory: file.directory)
         let grid = try SweepGrid(template: template, axes: vary.map(SweepAxis.parse))
         var engine = SweepEngine(iterations: iterations)
         if let threads { engine.threads = threads }

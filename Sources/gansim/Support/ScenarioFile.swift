@@ -5,6 +5,8 @@ import Simulator
 struct ScenarioFile {
     var text: String
     var defaultName: String
+    /// The folder holding the file (relative `cluster.profile` paths are looked up there).
+    var directory: String
 
     /// Reads `path`; an unreadable file is a `scenario` error naming the path.
     init(path: String) throws {
@@ -13,5 +15,6 @@ struct ScenarioFile {
         }
         text = contents
         defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     }
 }

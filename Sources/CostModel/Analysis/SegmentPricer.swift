@@ -1,0 +1,55 @@
+/// The one place a recipe segment is priced: its work items through the device's roofline, memoised.
+///
+/// Every command prices through this type: `inspect` and `validate` (`IterationEstimator`),
+/// the simulator's schedule and the sweeps' analytic engine. Only what changes the work
+/// items is part of the memo key (the network, the kind of pass, the batch, and whether
+/// the pass finishes the step's gradients), so the repeated D steps of nDisc and the
+/// micro-batches of accumulation are priced once. Not thread-safe: one pricer per thread.
+public final class SegmentPricer {
+    public let model: GANModel
+    public let recipe: TrainingRecipe
+    public let device: DeviceProfile
+    private let builder: WorkItemBuilder
+    private let roofline: RooflineModel
+    private var memo: [RecipeSegment: PricedSegment] = [:]
+
+    /// A pricer of `recipe`'s segments of `model` on `device`; the caller has validated that the device runs the recipe's precision.
+    public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) {
+        self.model = model
+        self.recipe = recipe
+        self.device = device
+        builder = WorkItemBuilder(model: model, recipe: recipe)
+        roofline = RooflineModel(device: device)
+    }
+
+    /// The segment's priced items and totals.
+    public func price(_ segment: RecipeSegment) -> PricedSegment {
+        let key = RecipeSegment(phase: .generator, network: segment.network, kind: segment.kind, batch: segment.batch,
+                                step: 0, microBatch: 0, finishesGradients: segment.finishesGradients)
+        if let known = memo[key] { return known }
+        var priced = PricedSegment()
+        for item in builder.items(for: key) {
+            let seconds = roofline.seconds(item)
+            priced.items.append(PricedSegment.Item(
+                seconds: seconds, activitySeconds: seconds * WorkActivity.fraction(item, seconds: seconds, device: device),
+                gradientBytes: item.gradientBytes))
+            priced.seconds += seconds
+            priced.flops += Double(item.cost.flops)
+            priced.bytes += Double(item.cost.bytes)
+        }
+        memo[key] = priced
+        return priced
+    }
+
+    /// Elements of real data D takes per iteration: a batch per D step and micro-batch.
+    public var inputElementsPerIteration: Int {
+        recipe.discriminatorSteps * recipe.accumulation * recipe.batchPerDevice
+            * (model.discriminator.inputs.first?.outputShape.elementCount ?? 0)
+    }
+
+    /// Host seconds per iteration outside the ops, as a calibrated profile fits them: its fixed
+    /// per-iteration overhead plus its time per element of real input (0 for an uncalibrated profile).
+    public var iterationOverheadSeconds: Double {
+        (device.iterationOverheadSeconds ?? 0) + (device.inputSecondsPerElement ?? 0) * Double(inputElementsPerIteration)
+    }
+}

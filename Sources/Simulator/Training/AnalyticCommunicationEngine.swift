@@ -1,0 +1,52 @@
+/// The training schedule's communication in closed form: nothing contends, nothing is jittered.
+///
+/// A group's reductions run back to back on its stream, each taking the time its group's
+/// `CollectiveTimer` gives (the event simulation's schedule and routes, every transfer at
+/// its route's full bottleneck bandwidth); a flow between groups takes its route's latency
+/// plus its bytes over the route's bottleneck bandwidth.
+final class AnalyticCommunicationEngine: CommunicationEngine {
+    private let topology: Topology
+    private let timers: [CollectiveTimer]
+    private var routes: RouteTable
+    private var streamFree: [Double]
+    private var finished: [[(startSeconds: Double, endSeconds: Double)]]
+    private var transfers: [(starts: [Int: Double], arrivals: [Int: Double])] = []
+
+    /// An engine over `topology` with one timer per reduction group.
+    init(topology: Topology, timers: [CollectiveTimer]) {
+        self.topology = topology
+        self.timers = timers
+        routes = RouteTable(topology: topology)
+        streamFree = Array(repeating: 0, count: timers.count)
+        finished = Array(repeating: [], count: timers.count)
+    }
+
+    var eventCount: Int { 0 }
+    var flowCount: Int { 0 }
+
+    func enqueueReduction(group: Int, readySeconds: Double, bytes: Double) throws {
+        let start = max(readySeconds, streamFree[group])
+        streamFree[group] = start + (try timers[group].seconds(bytes: bytes))
+        finished[group].append((start, streamFree[group]))
+    }
+
+    func finishReductions(group: Int) -> [(startSeconds: Double, endSeconds: Double)] {
+        defer { finished[group].removeAll(keepingCapacity: true) }
+        return finished[group]
+    }
+
+    func send(from sources: [Int], to destinations: [Int], bytesPerDestination: Double, sourceReady: [Int: Double]) throws -> Int {
+        var starts: [Int: Double] = [:], arrivals: [Int: Double] = [:]
+        for flow in Self.flows(from: sources, to: destinations, bytesPerDestination: bytesPerDestination) {
+            let start = sourceReady[flow.source] ?? 0
+            let route = Int(try routes.route(from: topology.devices[flow.source], to: topology.devices[flow.destination]))
+            let arrival = start + routes.latencySeconds[route] + flow.bytes / routes.bottleneckBytesPerSecond[route]
+            starts[flow.destination] = min(starts[flow.destination] ?? .infinity, start)
+            arrivals[flow.destination] = max(arrivals[flow.destination] ?? 0, arrival)
+        }
+        transfers.append((starts, arrivals))
+        return transfers.count - 1
+    }
+
+    func finish(transfer id: Int) -> (starts: [Int: Double], arrivals: [Int: Double]) { transfers[id] }
+}

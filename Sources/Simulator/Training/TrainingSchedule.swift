@@ -1,0 +1,186 @@
+import CostModel
+
+/// The GAN training schedule, written once: every device's compute, data, gradient reductions and transfers, iteration by iteration.
+///
+/// Each iteration's recipe segments are priced and cut into blocks (`ScheduleBlockTable`) for
+/// the placement of G and D. A device group runs its blocks in order; on every device of the
+/// group a block
+/// 1. waits for the product it needs from the other group (fakes, image gradients): waiting
+///    while the transfer is in flight is exposed communication, before that idle time;
+/// 2. computes, times the device's jitter factor, taking each batch of reals from the
+///    device's data pipeline (a late batch shifts the rest: a data stall);
+/// 3. queues its gradient buckets on the group's reduction stream as they complete (the
+///    slowest device decides when a bucket is ready);
+/// 4. ends with the optimizer, which waits for the reduction it applies: the step's own
+///    (synchronous) or the one `staleness` steps earlier (asynchronous). Waiting up to the
+///    slowest peer's compute end is idle time, beyond it exposed communication;
+/// 5. sends its product to the other group when its compute ends.
+/// The network is reached through a `CommunicationEngine`: the event-driven flow network
+/// (`TrainingSimulation`) or the closed-form engine (`TrainingEstimator`).
+final class TrainingSchedule {
+    private let plan: TrainingPlan
+    private let placement: DevicePlacement
+    private let table: ScheduleBlockTable
+    private let engine: any CommunicationEngine
+    private let batchIntervalSeconds: Double
+    private let random: RandomStream
+
+    /// Spans of the traced devices and iterations.
+    private(set) var trace: [TraceSpan] = []
+    /// One record per simulated iteration.
+    private(set) var records: [IterationRecord] = []
+
+    /// A schedule of `plan` whose blocks come from `table` and whose communication `engine` times.
+    ///
+    /// - Parameter representative: run one device for all (the analytic engine without jitter, G and D on every device,
+    ///   where every device runs the same timeline); the records are that device's.
+    init(plan: TrainingPlan, table: ScheduleBlockTable, engine: any CommunicationEngine, batchIntervalSeconds: Double,
+         representative: Bool = false) {
+        self.plan = plan
+        let placement = Self.placement(plan)
+        self.placement = representative && !placement.isSplit ? .colocated(devices: 1) : placement
+        self.table = table
+        self.engine = engine
+        self.batchIntervalSeconds = batchIntervalSeconds
+        random = RandomStream(seed: plan.seed)
+    }
+
+    /// Where G and D live for `plan`.
+    static func placement(_ plan: TrainingPlan) -> DevicePlacement {
+        if let generatorDevices = plan.generatorDevices {
+            return .split(devices: plan.devices, generatorDevices: generatorDevices)
+        }
+        return .colocated(devices: plan.devices)
+    }
+
+    /// The reduction group of each device group of `placement`.
+    static func reductionGroups(_ plan: TrainingPlan, placement: DevicePlacement) throws -> [ReductionGroup] {
+        guard placement.isSplit else {
+            return [try ReductionGroup.firstRanks(topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm)]
+        }
+        return placement.groups.map { ReductionGroup.members($0, topology: plan.topology, algorithm: plan.algorithm) }
+    }
+
+    /// Runs every iteration of the plan and returns the summary.
+    func run(name: String, totalIterations: Int, peakBytesPerDevice: Int? = nil) throws -> TrainingResult {
+        let n = placement.groups.reduce(0) { $0 + $1.count }
+        var pipelines = Array(repeating: PrefetchBuffer(intervalSeconds: batchIntervalSeconds, depth: plan.data.prefetchBatches), count: n)
+        var free = Array(repeating: 0.0, count: n)  // when each device's compute stream is free
+        var reductionEnds: [NetworkRole: [Double]] = [:]  // end of the last bucket of each past step, per network
+        var bucketLabels = Array(repeating: [String](), count: placement.groups.count)
+        var iterationStart = 0.0
+        var singleDeviceSeconds: [Double] = []
+        var bucketsPerIteration = 0
+        var computeEnd = Array(repeating: 0.0, count: n)
+        var factors = Array(repeating: 1.0, count: n)
+        for iteration in 0..<plan.iterations {
+            let segments = plan.recipe.segments(iteration: iteration)
+            let blocks = table.blocks(segments: segments)
+            singleDeviceSeconds.append(table.singleDeviceSeconds(segments: segments))
+            if iteration == 0 { bucketsPerIteration = blocks.reduce(0) { $0 + $1.bucketBytes.count } }
+            var compute = Array(repeating: 0.0, count: n), stall = Array(repeating: 0.0, count: n)
+            var communication = Array(repeating: 0.0, count: n), idle = Array(repeating: 0.0, count: n)
+            var activity = Array(repeating: 0.0, count: n)
+            var transfers: [ScheduleBlock.Product: Int] = [:]
+            let traced = iteration < plan.traceIterations
+            func tracing(_ device: Int) -> Bool { traced && device < plan.traceDevices }
+            for block in blocks {
+                let members = placement.groups[block.group]
+                // 1. The other group's product.
+                if let product = block.awaits, let transfer = transfers[product] {
+                    let (starts, arrivals) = engine.finish(transfer: transfer)
+                    for device in members {
+                        let arrival = arrivals[device] ?? 0
+                        guard arrival > free[device] else { continue }
+                        let inFlight = arrival - max(free[device], starts[device] ?? arrival)
+                        communication[device] += inFlight
+                        idle[device] += arrival - free[device] - inFlight
+                        if tracing(device) {
+                            let what = if case .fakes = product { "fakes" } else { "image gradients" }
+                            trace.append(TraceSpan(name: "wait for \(what)", category: "wait", startSeconds: free[device], endSeconds: arrival, pid: device, tid: 0))
+                        }
+                        free[device] = arrival
+                    }
+                }
+                // 2. Compute up to the optimizer; buckets complete along the way.
+                var bucketReady = Array(repeating: 0.0, count: block.bucketOffsets.count)
+                for device in members {
+                    let factor = plan.jitter.factor(random)
+                    factors[device] = factor
+                    let start = free[device]
+                    var shift = 0.0
+                    for offset in block.dataOffsets {
+                        let need = start + shift + factor * offset
+                        let got = pipelines[device].take(need: need)
+                        if got > need {
+                            if tracing(device) {
+                                trace.append(TraceSpan(name: "data stall", category: "data", startSeconds: need, endSeconds: got, pid: device, tid: 0))
+                            }
+                            shift += got - need
+                        }
+                    }
+                    stall[device] += shift
+                    compute[device] += factor * (block.computeSeconds + block.updateSeconds)
+                    activity[device] += factor * block.activitySeconds
+                    computeEnd[device] = start + shift + factor * block.computeSeconds
+                    for (bucket, offset) in block.bucketOffsets.enumerated() {
+                        bucketReady[bucket] = max(bucketReady[bucket], start + shift + factor * offset)
+                    }
+                    if tracing(device) {
+                        trace.append(TraceSpan(name: "\(block.label) compute", category: "compute", startSeconds: start, endSeconds: computeEnd[device], pid: device, tid: 0))
+                    }
+                }
+                // 3. The buckets, on the group's reduction stream in order.
+                for (bucket, ready) in bucketReady.enumerated() {
+                    try engine.enqueueReduction(group: block.group, readySeconds: ready, bytes: block.bucketBytes[bucket])
+                    bucketLabels[block.group].append("\(block.label) bucket \(bucket)")
+                }
+                // 4. The optimizer waits for the reduction it applies.
+                if block.endsWithUpdate {
+                    let reductions = engine.finishReductions(group: block.group)
+                    if traced {
+                        for (reduction, label) in zip(reductions, bucketLabels[block.group]) {
+                            trace.append(TraceSpan(name: label, category: "communication", startSeconds: reduction.startSeconds,
+                                                   endSeconds: reduction.endSeconds, pid: members[0], tid: 1))
+                        }
+                    }
+                    bucketLabels[block.group].removeAll(keepingCapacity: true)
+                    reductionEnds[block.network, default: []].append(reductions.last?.endSeconds ?? 0)
+                    let awaited = plan.mode.awaitedReductionEnd(history: reductionEnds[block.network]!)
+                    let slowest = members.map { computeEnd[$0] }.max() ?? 0
+                    for device in members {
+                        let updateStart = max(computeEnd[device], awaited)
+                        let wait = updateStart - computeEnd[device]
+                        let waitingForPeers = min(wait, max(0, slowest - computeEnd[device]))
+                        idle[device] += waitingForPeers
+                        communication[device] += wait - waitingForPeers
+                        free[device] = updateStart + factors[device] * block.updateSeconds
+                        if tracing(device) {
+                            if wait > 0 {
+                                trace.append(TraceSpan(name: "wait for gradients", category: "wait", startSeconds: computeEnd[device], endSeconds: updateStart, pid: device, tid: 0))
+                            }
+                            trace.append(TraceSpan(name: "\(block.label) update", category: "update", startSeconds: updateStart, endSeconds: free[device], pid: device, tid: 0))
+                        }
+                    }
+                } else {
+                    for device in members { free[device] = computeEnd[device] + factors[device] * block.updateSeconds }
+                }
+                // 5. The product for the other group.
+                if let (product, bytes) = block.sends {
+                    var ready: [Int: Double] = [:]
+                    for device in members { ready[device] = free[device] }
+                    transfers[product] = try engine.send(from: members, to: placement.groups[1 - block.group], bytesPerDestination: bytes, sourceReady: ready)
+                }
+            }
+            let iterationEnd = free.max() ?? iterationStart
+            records.append(IterationRecord.averaging(
+                iteration: iteration, startSeconds: iterationStart, endSeconds: iterationEnd, compute: compute,
+                communication: communication, stall: stall, idle: idle, activity: activity))
+            iterationStart = iterationEnd
+        }
+        return TrainingResult(
+            plan: plan, name: name, totalIterations: totalIterations, records: records, singleDeviceSeconds: singleDeviceSeconds,
+            bucketsPerIteration: bucketsPerIteration, events: engine.eventCount, flows: engine.flowCount,
+            peakBytesPerDevice: peakBytesPerDevice)
+    }
+}
