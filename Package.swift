@@ -60,6 +60,9 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "CostModel", "RealRunner"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "CostModel"]),
+        // One execution model: every command's step time for the same model, recipe and profile.
+        .testTarget(name: "ConsistencyTests", dependencies: ["CostModel", "Simulator", "Planning", "Validation"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
         .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "CostModel"]),
         .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: [.copy("Fixtures")]),

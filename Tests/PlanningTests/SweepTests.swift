@@ -67,35 +67,6 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(grid.points.map(\.labels), [["2", "8"], ["2", "16"], ["2", "32"], ["4", "8"], ["4", "16"], ["4", "32"]])
     }
 
-    func testEstimatorEqualsEventSimulationWithoutContention() throws {
-        for devices in [1, 2, 8] {
-            var scenario = try TrainingScenario(yaml: Self.ringScenario, defaultName: "ring")
-            scenario.plan.devices = devices
-            let analytic = try scenario.estimate(cache: ScenarioCache())
-            let event = try scenario.simulate()
-            XCTAssertEqual(analytic.iterationSeconds, event.iterationSeconds, accuracy: 1e-9 * event.iterationSeconds, "\(devices) devices")
-            XCTAssertEqual(analytic.breakdown.exposedCommunicationSeconds, event.breakdown.exposedCommunicationSeconds,
-                           accuracy: 1e-9 * event.iterationSeconds)
-            XCTAssertEqual(analytic.energy.totalKWh, event.energy.totalKWh, accuracy: 1e-9 * event.energy.totalKWh)
-            XCTAssertEqual(analytic.cost.totalUSD, event.cost.totalUSD, accuracy: 1e-9 * event.cost.totalUSD)
-        }
-    }
-
-    func testEventSimulationIsSlowerWhenLinksAreShared() throws {
-        // A parameter server behind one switch port: every worker's flow shares the server's link.
-        let yaml = """
-            model: {architecture: biggan, resolution: 128}
-            recipe: {batchPerDevice: 16}
-            cluster: {topology: switch, devices: 8, device: a100-80gb, bandwidth: 25GB/s, latency: 2us}
-            communication: {algorithm: parameter-server}
-            simulate: {iterations: 2}
-            """
-        let scenario = try TrainingScenario(yaml: yaml, defaultName: "shared")
-        let analytic = try scenario.estimate(cache: ScenarioCache())
-        let event = try scenario.simulate()
-        XCTAssertGreaterThan(event.iterationSeconds, analytic.iterationSeconds * 1.05)
-    }
-
     func testParetoFrontKeepsOnlyUndominatedPoints() {
         let points: [(seconds: Double, usd: Double)] = [(10, 100), (20, 50), (15, 120), (30, 50), (40, 10), (10, 100)]
         XCTAssertEqual(ParetoFront.indices(points), [0, 1, 4])

@@ -84,4 +84,33 @@ import Testing
         let device = error(base.replacingOccurrences(of: "devices: 8", with: "devices: 9"))
         #expect(device?.field == "cluster.devices")
     }
+
+    @Test func torusShapesAreParsedOneWayInFilesAndFlags() throws {
+        let torus = """
+            model: {architecture: dcgan, resolution: 64}
+            cluster:
+              topology: torus
+              devices: 16
+              device: a100-80gb
+              bandwidth: 25GB/s
+              latency: 2us
+              torus: TORUS
+            """
+        let good = try TrainingScenario(yaml: torus.replacingOccurrences(of: "TORUS", with: "4x4"), defaultName: "t")
+        #expect(good.topologySpec.torusDimensions == [4, 4])
+        for bad in ["4xax4", "4xx4", "4x0", "x"] {
+            let e = error(torus.replacingOccurrences(of: "TORUS", with: bad))
+            #expect(e?.field == "cluster.torus" && e?.value == bad && e?.line == 8, "\(bad): \(String(describing: e))")
+            #expect(throws: ConfigurationError.self) { try TopologySpec.torusDimensions(parsing: bad, field: "--torus") }
+        }
+    }
+
+    @Test func planChecksNameTheScenarioFields() throws {
+        var scenario = try TrainingScenario(yaml: base, defaultName: "t")
+        scenario.plan.iterations = 0
+        #expect { try scenario.simulate() } throws: { ($0 as? ConfigurationError)?.field == "simulate.iterations" }
+        scenario.plan.iterations = 2
+        scenario.plan.bucketBytes = 0
+        #expect { try scenario.estimate(cache: ScenarioCache()) } throws: { ($0 as? ConfigurationError)?.field == "communication.bucket" }
+    }
 }

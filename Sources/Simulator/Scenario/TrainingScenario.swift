@@ -108,11 +108,9 @@ public struct TrainingScenario: Sendable {
         spec.serversPerLeaf = try cluster.int("serversPerLeaf", minimum: 1) ?? spec.serversPerLeaf
         spec.oversubscription = try cluster.double("oversubscription", minimum: 1) ?? spec.oversubscription
         if let torus = try cluster.string("torus") {
-            let sizes = torus.split(separator: "x").compactMap { Int($0) }
-            guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 1 }) else {
-                throw cluster.locate(ConfigurationError(field: "torus", value: torus, reason: "expected sizes joined by x, e.g. 4x4x4"), key: "torus")
+            do { spec.torusDimensions = try TopologySpec.torusDimensions(parsing: torus, field: "torus") } catch let error as ConfigurationError {
+                throw cluster.locate(error, key: "torus")
             }
-            spec.torusDimensions = sizes
         }
         let deviceName = try cluster.string("device") ?? kind.server?.deviceName ?? kind.tpu?.deviceName
         guard let deviceName else {

@@ -125,4 +125,14 @@ public struct TopologySpec: Sendable, Hashable {
         }
         return result.sorted(by: >)
     }
+
+    /// The torus shape written as sizes joined by `x` (`4x4x4`): every size a whole number of at least 1; the one parser
+    /// of the scenario's `cluster.torus` and the `--torus` flag. Errors name `field`.
+    public static func torusDimensions(parsing text: String, field: String) throws -> [Int] {
+        let sizes = text.split(separator: "x", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw ConfigurationError(field: field, value: text, reason: "expected sizes of at least 1 joined by x, e.g. 4x4 or 4x4x4")
+        }
+        return sizes.map { $0! }
+    }
 }

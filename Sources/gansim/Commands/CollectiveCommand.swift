@@ -73,10 +73,6 @@ struct CollectiveCommand: ParsableCommand {
 
     private func torusDimensions() throws -> [Int] {
         guard let torus else { return [] }
-        let parts = torus.split(separator: "x").map { Int($0) }
-        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-            throw ConfigurationError(field: "--torus", value: torus, reason: "expected sizes joined by x, e.g. 4x4 or 4x4x4")
-        }
-        return parts.map { $0! }
+        return try TopologySpec.torusDimensions(parsing: torus, field: "--torus")
     }
 }

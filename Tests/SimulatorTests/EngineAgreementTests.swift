@@ -1,0 +1,72 @@
+import CostModel
+import Testing
+@testable import Simulator
+
+/// The training schedule's two communication engines: the event-driven flow network and the closed form agree when no
+/// link is shared and jitter is off, and the flow network is slower when links are shared.
+@Suite struct EngineAgreementTests {
+    /// BigGAN-128 on A100s joined by a ring: no link is ever shared by two flows.
+    static let ringScenario = """
+        name: ring
+        model:
+          architecture: biggan
+          resolution: 128
+        recipe:
+          batchPerDevice: 32
+          discriminatorSteps: 2
+        cluster:
+          topology: ring
+          devices: 8
+          device: a100-80gb
+          bandwidth: 25GB/s
+          latency: 2us
+        training:
+          iterations: 10000
+        simulate:
+          iterations: 3
+        """
+
+    private func expectAgreement(_ scenario: TrainingScenario, _ label: String) throws {
+        let analytic = try scenario.estimate(cache: ScenarioCache())
+        let event = try scenario.simulate()
+        let scale = event.iterationSeconds
+        #expect(abs(analytic.iterationSeconds - event.iterationSeconds) < 1e-9 * scale, "\(label)")
+        #expect(abs(analytic.breakdown.exposedCommunicationSeconds - event.breakdown.exposedCommunicationSeconds) < 1e-9 * scale, "\(label)")
+        #expect(abs(analytic.breakdown.idleSeconds - event.breakdown.idleSeconds) < 1e-9 * scale, "\(label)")
+        #expect(abs(analytic.energy.totalKWh - event.energy.totalKWh) < 1e-9 * event.energy.totalKWh, "\(label)")
+        #expect(abs(analytic.cost.totalUSD - event.cost.totalUSD) < 1e-9 * event.cost.totalUSD, "\(label)")
+        #expect(analytic.bucketsPerIteration == event.bucketsPerIteration, "\(label)")
+    }
+
+    @Test(arguments: [1, 2, 8]) func estimatorEqualsEventSimulationWithoutContention(devices: Int) throws {
+        var scenario = try TrainingScenario(yaml: Self.ringScenario, defaultName: "ring")
+        scenario.plan.devices = devices
+        try expectAgreement(scenario, "\(devices) devices")
+    }
+
+    @Test func splitScheduleEqualsItsAnalyticEngineWithoutContention() throws {
+        // G on one device, D on one: the fakes and image gradients cross the only link, and neither group has peers.
+        var yaml = Self.ringScenario.replacingOccurrences(of: "devices: 8", with: "devices: 2")
+        yaml += "\nmode:\n  generatorDevices: 1\n"
+        let scenario = try TrainingScenario(yaml: yaml, defaultName: "split")
+        try expectAgreement(scenario, "split 1+1")
+        let analytic = try scenario.estimate(cache: ScenarioCache())
+        #expect(analytic.breakdown.exposedCommunicationSeconds > 0)
+        #expect(analytic.mode.contains("G on 1 and D on 1"))
+    }
+
+    @Test func eventSimulationIsSlowerWhenLinksAreShared() throws {
+        // A parameter server behind one switch port: every worker's flow shares the server's link.
+        let yaml = """
+            model: {architecture: biggan, resolution: 128}
+            recipe: {batchPerDevice: 16}
+            cluster: {topology: switch, devices: 8, device: a100-80gb, bandwidth: 25GB/s, latency: 2us}
+            communication: {algorithm: parameter-server}
+            simulate: {iterations: 2}
+            """
+        let scenario = try TrainingScenario(yaml: yaml, defaultName: "shared")
+        let analytic = try scenario.estimate(cache: ScenarioCache())
+        let event = try scenario.simulate()
+        #expect(event.iterationSeconds > analytic.iterationSeconds * 1.05)
+    }
+}
