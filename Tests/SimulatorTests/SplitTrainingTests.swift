@@ -42,9 +42,12 @@ import Testing
         let names = Set(simulation.trace.map(\.name))
         #expect(names.contains("wait for fakes"))
         #expect(names.contains("wait for image gradients"))
-        #expect(simulation.trace.contains { $0.pid == 0 && $0.name.hasPrefix("G backward") })
+        // G's devices generate the fakes (one block per forward) and run the G step; D's run the D steps.
+        #expect(simulation.trace.contains { $0.pid == 0 && $0.name == "G forward (discriminator 1) compute" })
+        #expect(simulation.trace.contains { $0.pid == 0 && $0.name == "G step update" })
         #expect(!simulation.trace.contains { $0.pid == 0 && $0.name.hasPrefix("D ") })
-        #expect(simulation.trace.contains { $0.pid == 5 && $0.name.hasPrefix("D backward") })
+        #expect(simulation.trace.contains { $0.pid == 5 && $0.name == "D step 1 compute" })
+        #expect(!simulation.trace.contains { $0.pid == 5 && $0.name.hasPrefix("G ") && $0.cat != "communication" })
     }
 
     @Test func isDeterministic() throws {
