@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gansim", targets: ["gansim"]),
+        .library(name: "Workload", targets: ["Workload"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "RealRunner", targets: ["RealRunner"]),
@@ -24,47 +25,52 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Open MPI from Debian (libopenmpi-dev), behind a header shim: distributed runs.
         .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev"])]),
-        .target(name: "CostModel", dependencies: ["CGSL"]),
+        // The GAN description: graph IR, ops and shapes, architectures, the recipe and its work items.
+        .target(name: "Workload"),
+        // The CPU reference trainer's execution rules (thread splits, column-matrix lowering), read by CPU pricing.
+        .target(name: "CPUExecution", dependencies: ["Workload"]),
+        // Pricing: roofline, memory, energy activity, device profiles, calibration.
+        .target(name: "CostModel", dependencies: ["Workload", "CPUExecution", "CGSL"]),
         .target(
             name: "Simulator",
             dependencies: [
-                "CostModel", "CGSL",
+                "Workload", "CostModel", "CGSL",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "RealRunner", dependencies: ["CostModel", "CGSL", "CPNG", "CMalloc"]),
+        .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc"]),
         // Data-parallel training and communication calibration over MPI.
-        .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "CostModel", "Simulator"]),
+        .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator"]),
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
         // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
-        .target(name: "Validation", dependencies: ["CostModel", "Reports"]),
+        .target(name: "Validation", dependencies: ["Workload", "CostModel", "Reports"]),
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
-            dependencies: ["CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Workload", "CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "gansim",
             dependencies: [
-                "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning",
+                "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .executableTarget(name: "CostModelBenchmarks", dependencies: ["CostModel"], path: "Benchmarks/CostModelBenchmarks"),
-        .executableTarget(name: "RealRunnerBenchmarks", dependencies: ["RealRunner", "CGSL"], path: "Benchmarks/RealRunnerBenchmarks"),
-        .executableTarget(name: "PlanningBenchmarks", dependencies: ["Planning", "Simulator"], path: "Benchmarks/PlanningBenchmarks"),
-        .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
+        .executableTarget(name: "CostModelBenchmarks", dependencies: ["Workload", "CostModel"], path: "Benchmarks/CostModelBenchmarks"),
+        .executableTarget(name: "RealRunnerBenchmarks", dependencies: ["RealRunner", "Workload", "CGSL"], path: "Benchmarks/RealRunnerBenchmarks"),
+        .executableTarget(name: "PlanningBenchmarks", dependencies: ["Planning", "Simulator", "Workload"], path: "Benchmarks/PlanningBenchmarks"),
+        .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "Workload", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
-        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "CostModel", "RealRunner"]),
+        .testTarget(name: "CostModelTests", dependencies: ["Workload", "CPUExecution", "CostModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Workload", "CostModel", "RealRunner"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "CostModel"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "Workload", "CostModel"]),
         // One execution model: every command's step time for the same model, recipe and profile.
-        .testTarget(name: "ConsistencyTests", dependencies: ["CostModel", "Simulator", "Planning", "Validation"],
+        .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CostModel"]),
-        .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "CostModel"]),
-        .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "CostModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Workload", "CostModel"]),
+        .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "Workload", "CostModel"]),
+        .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "Workload", "CPUExecution"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -2,6 +2,7 @@
 //
 // Run with `make bench` (release build). Prints one line per case; never a test.
 import CostModel
+import Workload
 import Foundation
 
 /// Wall-clock seconds of `body` repeated until at least `minSeconds` have passed; returns per-call seconds.

@@ -3,6 +3,7 @@
 //
 // Run: swift run -c release SimulatorBenchmarks [kernel|collective|simulate|all]
 import CostModel
+import Workload
 import Foundation
 import Simulator
 

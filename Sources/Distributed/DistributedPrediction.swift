@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Simulator
 
 /// The simulator's prediction of one data-parallel iteration on this machine: the

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import RealRunner
 
 /// One data-parallel run of the communication validation plan.

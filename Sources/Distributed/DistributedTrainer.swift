@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Foundation
 import RealRunner
 

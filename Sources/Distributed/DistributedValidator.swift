@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Predicts each data-parallel configuration with the simulator, runs it for real, and
 /// reports the errors.

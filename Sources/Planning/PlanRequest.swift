@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// What the planner is asked: a model, how long to train it, at what global batch, by when and for how much.
 public struct PlanRequest: Sendable {

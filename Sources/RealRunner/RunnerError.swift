@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Why the runner cannot do what was asked, phrased so that a user can act on it.
 public enum RunnerError: Error, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Calibrates and validates in one session: the fit set's runs and the validation plan's
 /// are interleaved round by round, so that both see the same machine.

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Measures a plan in interleaved rounds and keeps each configuration's fastest run.
 ///

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// What a real run measured: its median step, peak memory, per-op times and the time
 /// outside them.

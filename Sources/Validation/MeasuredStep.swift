@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// One whole training step timed outside gansim (a `step` record of scripts/measure_graph.py).
 public struct MeasuredStep: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Foundation
 
 /// Reads the whole-step records of measurement files written by scripts/measure_graph.py.

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Predicts steps timed outside gansim (e.g. in PyTorch on a GPU) and reports the errors.
 ///

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// The built-in calibration fit set and validation plan for the local CPU.
 ///

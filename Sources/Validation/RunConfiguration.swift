@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// One real training run of a calibration or validation plan.
 public struct RunConfiguration: Sendable, Hashable, Codable {

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Calibrates a CPU profile from real runs (the fastest of `rounds` interleaved runs of
 /// each, `InterleavedRounds`): per-class op parameters from every op

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Predicts each configuration with the cost model, runs it for real, and reports the errors.
 ///

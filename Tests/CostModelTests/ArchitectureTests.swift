@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Testing
 
 /// Every architecture builds at every supported resolution with consistent shapes.

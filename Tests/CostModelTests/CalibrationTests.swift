@@ -1,4 +1,6 @@
 import CostModel
+import CPUExecution
+import Workload
 import Foundation
 import Testing
 
@@ -162,10 +164,11 @@ import Testing
         let gemm = GemmShape(m: 64, n: 4096, k: 576)
         let cost = PassCost(flops: 2 * 64 * 4096 * 576, bytesRead: 4 * (4096 * 64 + 64 * 576), bytesWritten: 0)
         let params = device.parameters(for: .convolution)
-        let withColumn = RooflineModel(device: device).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
+        let withColumn = try #require(CPUTrainerPricing(device: device)).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
         var unlowered = device
         unlowered.opClasses?[.convolution]?.loweringEfficiency = nil
-        let without = RooflineModel(device: unlowered).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
+        let without = try #require(CPUTrainerPricing(device: unlowered)).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
+        #expect(without == RooflineModel(device: device).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution))
         #expect(abs(withColumn - without - params.loweringSeconds(columnBytes: 4 * 576 * 4096,
                                                                    bandwidth: device.memoryBandwidth)) < 1e-12)
     }
@@ -182,7 +185,7 @@ import Testing
         #expect(fit.residualSpread < 0.02)
         // The fitted profile prices each segment of a work item's column matrix on top.
         let device = result.profile.restricted(toThreads: 1)
-        let roofline = RooflineModel(device: device)
+        let roofline = try #require(CPUTrainerPricing(device: device))
         let gemm = GemmShape(m: 64, n: 8 * 16, k: 576)
         let cost = PassCost(flops: 2 * 64 * 128 * 576, bytesRead: 4 * 64 * 576, bytesWritten: 4 * 64 * 128)
         let long = roofline.seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution, columnRowLength: 16)

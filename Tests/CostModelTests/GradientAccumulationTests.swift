@@ -1,4 +1,6 @@
 import CostModel
+import CPUExecution
+import Workload
 import Testing
 
 /// The sums of gradients into values read by several ops, and the add's pass-through.

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Testing
 
 /// FLOPs, bytes and parameters of single ops against hand-computed values.

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Testing
 
 /// Parameter counts against the official implementations (computed from their PyTorch code).

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Testing
 
 /// The anatomy of a GAN iteration as work items.

@@ -1,4 +1,6 @@
 import CostModel
+import CPUExecution
+import Workload
 import Testing
 
 /// Which passes the CPU trainer runs on one thread, and how a CPU profile prices them.
@@ -24,7 +26,9 @@ import Testing
             let recipe = TrainingRecipe.official(for: .mlpGAN, batchPerDevice: 64)
             let items = recipe.workItems(for: model, iteration: 0).filter { $0.network == .generator && $0.opID != nil }
             let op = try #require(model.generator.ops.first { $0.name == name })
-            return try #require(items.first { $0.opID == op.id && $0.pass == pass }).splitsAcrossThreads
+            let requires = model.generator.gradientRequirements(weights: true, intoInputs: false)
+            return try #require(items.first { $0.opID == op.id && $0.pass == pass })
+                .splitsAcrossThreads(in: model.generator, requires: requires, optimizer: recipe.optimizer)
         }
         #expect(try verdict(width: 128, "G.relu1", .forward))
         #expect(try !verdict(width: 128, "G.relu1", .backwardInput))
@@ -45,26 +49,15 @@ import Testing
         // Restricting a restricted profile scales from the cores it stands for.
         #expect(two.restricted(toThreads: 1) == one)
         #expect(one.memoryBandwidth == profile.memoryBandwidth / 2 && two.memoryBandwidth == profile.memoryBandwidth)
-        var item = WorkItem(phase: .generator, network: .generator, opID: 1, opClass: .elementwise, pass: .forward,
-                            step: 0, microBatch: 0, batch: 8, precision: .fp32,
-                            cost: PassCost(flops: 1000, bytesRead: 4000, bytesWritten: 4000), gemm: nil,
-                            gradientBytes: 0)
-        let split = RooflineModel(device: two).seconds(item)
-        item.splitsAcrossThreads = false
-        let inline = RooflineModel(device: two).seconds(item)
+        let cost = PassCost(flops: 1000, bytesRead: 4000, bytesWritten: 4000)
+        let pricing = try #require(CPUTrainerPricing(device: two))
+        let split = pricing.seconds(cost, gemm: nil, precision: .fp32, opClass: .elementwise, splitsAcrossThreads: true)
+        let inline = pricing.seconds(cost, gemm: nil, precision: .fp32, opClass: .elementwise, splitsAcrossThreads: false)
         #expect(split == 8e-6 + 8000 / (20e9 * 0.5))
         #expect(inline == 1e-6 + 8000 / (10e9 * 0.5))
-        #expect(inline == RooflineModel(device: one).seconds(item))
-        // Accelerators ignore the verdict.
-        #expect(RooflineModel(device: DeviceCatalog.h100).seconds(item)
-            == RooflineModel(device: DeviceCatalog.h100).seconds(item.with(splits: true)))
-    }
-}
-
-extension WorkItem {
-    fileprivate func with(splits: Bool) -> WorkItem {
-        var w = self
-        w.splitsAcrossThreads = splits
-        return w
+        #expect(inline == RooflineModel(device: one).seconds(cost, gemm: nil, precision: .fp32, opClass: .elementwise))
+        #expect(split == RooflineModel(device: two).seconds(cost, gemm: nil, precision: .fp32, opClass: .elementwise))
+        // Accelerators have no CPU trainer pricing: the general roofline prices every item.
+        #expect(CPUTrainerPricing(device: DeviceCatalog.h100) == nil)
     }
 }

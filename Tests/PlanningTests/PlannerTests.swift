@@ -1,5 +1,6 @@
 import XCTest
 import CostModel
+import Workload
 import Simulator
 @testable import Planning
 

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 import Testing
 @testable import RealRunner
 

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Testing
 @testable import Simulator
 

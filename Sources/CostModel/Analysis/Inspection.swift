@@ -1,3 +1,4 @@
+import Workload
 /// Everything `gansim inspect` reports about a model, recipe and device.
 public struct Inspection: Sendable, Codable {
     /// The memory section.

@@ -1,3 +1,4 @@
+import Workload
 /// The analytic prediction of one training iteration on one device.
 public struct IterationEstimate: Sendable, Hashable, Codable {
     /// Seconds per iteration, averaged over the recipe's regularisation period.

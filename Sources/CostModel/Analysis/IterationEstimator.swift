@@ -1,3 +1,4 @@
+import Workload
 /// The single-device estimate of a training iteration: the recipe's segments priced by `SegmentPricer`, averaged over the
 /// lazy-regularisation period.
 ///

@@ -1,3 +1,4 @@
+import Workload
 /// Bytes of device memory by purpose, at the peak of an iteration.
 public struct MemoryBreakdown: Sendable, Hashable, Codable {
     /// fp32 parameters of G and D, plus 16-bit working copies under mixed precision.

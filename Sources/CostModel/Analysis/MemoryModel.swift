@@ -1,3 +1,4 @@
+import Workload
 /// Device-memory footprint of training a GAN with a recipe on a device.
 public struct MemoryModel: Sendable {
     public let model: GANModel

@@ -1,3 +1,4 @@
+import Workload
 /// How a training framework keeps activations, which decides the activation memory.
 public enum MemoryPolicy: String, Codable, Sendable, Hashable {
     /// PyTorch/JAX style: only the tensors backward needs stay alive (shared ones once).

@@ -1,3 +1,4 @@
+import Workload
 /// Size and per-sample work of one network.
 public struct NetworkSummary: Sendable, Hashable, Codable {
     public var parameters: Int

@@ -1,3 +1,4 @@
+import Workload
 /// One recipe segment priced on one device: each work item's time, and the segment's totals.
 ///
 /// The schedule walks `items` in order (gradient buckets complete part-way through a

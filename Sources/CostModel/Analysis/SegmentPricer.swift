@@ -1,3 +1,5 @@
+import Workload
+
 /// The one place a recipe segment is priced: its work items through the device's roofline, memoised.
 ///
 /// Every command prices through this type: `inspect` and `validate` (`IterationEstimator`),
@@ -11,6 +13,8 @@ public final class SegmentPricer {
     public let device: DeviceProfile
     private let builder: WorkItemBuilder
     private let roofline: RooflineModel
+    /// What a CPU profile adds for the way the CPU trainer runs items (nil on accelerators).
+    private let cpu: CPUTrainerPricing?
     private var memo: [RecipeSegment: PricedSegment] = [:]
 
     /// A pricer of `recipe`'s segments of `model` on `device`; the caller has validated that the device runs the recipe's precision.
@@ -20,6 +24,7 @@ public final class SegmentPricer {
         self.device = device
         builder = WorkItemBuilder(model: model, recipe: recipe)
         roofline = RooflineModel(device: device)
+        cpu = CPUTrainerPricing(device: device)
     }
 
     /// The segment's priced items and totals.
@@ -28,8 +33,13 @@ public final class SegmentPricer {
                                 step: 0, microBatch: 0, finishesGradients: segment.finishesGradients)
         if let known = memo[key] { return known }
         var priced = PricedSegment()
+        let graph = model.graph(key.network)
+        var requires: [Bool] = []
+        if cpu != nil, case .backward(let weights, let intoInputs) = key.kind {
+            requires = graph.gradientRequirements(weights: weights, intoInputs: intoInputs)
+        }
         for item in builder.items(for: key) {
-            let seconds = roofline.seconds(item)
+            let seconds = cpu?.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer) ?? roofline.seconds(item)
             priced.items.append(PricedSegment.Item(
                 seconds: seconds, activitySeconds: seconds * WorkActivity.fraction(item, seconds: seconds, device: device),
                 gradientBytes: item.gradientBytes))

@@ -1,3 +1,4 @@
+import Workload
 /// How hard a work item drives a device: the higher of achieved FLOP/s over peak and achieved bandwidth over peak.
 ///
 /// The energy model scales a device's dynamic power (busy minus idle watts) by this

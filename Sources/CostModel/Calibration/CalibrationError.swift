@@ -1,3 +1,4 @@
+import Workload
 /// Why measurements could not be read or fitted, with the place to look.
 public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A field of a measurement record is missing or wrong.

@@ -1,3 +1,4 @@
+import Workload
 /// A fitted profile and how well it fits.
 public struct CalibrationResult: Sendable, Codable {
     /// The base profile with the fitted per-class parameters and residual spread.

@@ -1,3 +1,4 @@
+import Workload
 /// The fitted parameters of one op class with their uncertainty and fit quality.
 public struct ClassFit: Sendable, Hashable, Codable {
     public var opClass: OpClass

@@ -1,3 +1,4 @@
+import Workload
 import Foundation
 
 extension DeviceProfile {

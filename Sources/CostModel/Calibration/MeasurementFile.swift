@@ -1,3 +1,4 @@
+import Workload
 import Foundation
 
 /// Reads op timings from a JSON-lines or CSV file (the format `gansim train` writes and

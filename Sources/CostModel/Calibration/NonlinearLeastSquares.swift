@@ -1,3 +1,4 @@
+import Workload
 import CGSL
 
 /// Nonlinear least squares with GSL's trust-region solver (`gsl_multifit_nlinear`,

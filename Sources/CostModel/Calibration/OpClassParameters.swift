@@ -1,3 +1,4 @@
+import Workload
 /// Calibrated time parameters of one op class on one device.
 ///
 /// Time of an op: `overhead + max(flops / (peak * compute.e(flops)), bytes / (bandwidth * memory.e(bytes)))

@@ -1,3 +1,4 @@
+import Workload
 import Foundation
 
 /// Fits a device profile's per-class time parameters to measured op times.

@@ -1,3 +1,4 @@
+import Workload
 /// One measured op time with the work that took it: the unit of calibration.
 public struct TimingSample: Sendable, Hashable, Codable {
     public var opClass: OpClass

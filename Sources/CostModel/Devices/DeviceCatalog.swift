@@ -1,3 +1,4 @@
+import Workload
 /// The built-in device profiles. Every published number names its source; efficiency,
 /// launch overhead and memory overheads are priors that calibration replaces.
 public enum DeviceCatalog {

@@ -1,3 +1,4 @@
+import Workload
 /// One accelerator (or CPU) as the cost model sees it: peaks, memory, efficiency,
 /// overheads, power and price. Efficiency and overhead are the parameters that
 /// calibration fits; everything else is published data.

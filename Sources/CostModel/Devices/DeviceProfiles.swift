@@ -1,3 +1,4 @@
+import Workload
 /// The device profiles a command prices with: the catalog's, with calibrated profiles in place of the entries they were fitted for.
 ///
 /// A calibrated profile (`gansim calibrate`, or a file written by hand) keeps the catalog name

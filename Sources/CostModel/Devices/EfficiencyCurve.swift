@@ -1,3 +1,4 @@
+import Workload
 /// A saturating efficiency `e(w) = maxEfficiency * w / (w + halfSaturation)`.
 ///
 /// Small ops cannot fill a device: their achieved fraction of peak grows with their work

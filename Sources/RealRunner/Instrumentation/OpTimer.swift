@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Collects per-op wall times per recipe segment over the timed iterations and turns
 /// them into `OpTimingRecord`s with the ops' cost descriptors.

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Identifies one op's pass within a recipe segment: timings with equal keys are
 /// repetitions of the same work.

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// One line of the per-op timing file: an op's pass, its CostModel descriptor, the run
 /// context and the measured wall times.

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 import Foundation
 
 /// Pointwise nonlinearities; backward reads the saved output `y`.

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 import Foundation
 
 /// Batch normalisation in training mode (batch statistics, biased variance, eps 1e-5),

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// The geometry of a batched 2-D convolution: an image `(B, C, H, W)` seen through a
 /// `kernel x kernel` window with `stride` and zero `padding`, giving `(outH, outW)`.

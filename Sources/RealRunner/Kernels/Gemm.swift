@@ -1,5 +1,6 @@
 import CGSL
-import CostModel
+import CPUExecution
+import Workload
 
 /// Row-major matrix products `C = alpha * op(A) * op(B) + beta * C` through OpenBLAS.
 public enum Gemm {

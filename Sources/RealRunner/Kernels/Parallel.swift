@@ -1,5 +1,6 @@
 import CGSL
-import CostModel
+import CPUExecution
+import Workload
 import Dispatch
 
 /// The runner's thread count, for its matrix products and its own parallel loops.

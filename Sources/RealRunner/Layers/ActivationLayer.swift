@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// A pointwise nonlinearity; keeps its output for backward.
 public final class ActivationLayer: Layer {

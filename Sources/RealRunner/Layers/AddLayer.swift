@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Elementwise sum of two equally shaped inputs (residual connection).
 public final class AddLayer: Layer {

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Average pooling with a `k x k` window and stride `k`: `(B, C, H, W) -> (B, C, H/k, W/k)`.
 public final class AvgPoolLayer: Layer {

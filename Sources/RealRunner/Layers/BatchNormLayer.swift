@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Batch norm in training mode over `(B, C, H, W)` or `(B, C)`.
 ///

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// 2-D convolution `(B, C, H, W) -> (B, OC, OH, OW)`, optionally spectrally normalised.
 public final class Conv2DLayer: Layer {

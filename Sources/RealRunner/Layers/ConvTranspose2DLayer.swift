@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// 2-D transposed convolution `(B, Cin, H, W) -> (B, Cout, OH, OW)` with PyTorch's
 /// `(Cin, Cout, k, k)` weight, optionally spectrally normalised.

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// A graph input: its output is the tensor the caller feeds.
 public final class InputLayer: Layer {

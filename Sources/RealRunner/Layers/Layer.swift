@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// One executable op of a network, built from a CostModel `Op`.
 ///

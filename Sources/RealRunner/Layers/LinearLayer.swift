@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// `y (B, out) = x (B, in) W^T + b`, optionally with a spectrally normalised `W`.
 public final class LinearLayer: Layer {

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Minibatch standard deviation: `(N, C, H, W) -> (N, C+F, H, W)`.
 public final class MinibatchStdDevLayer: Layer {

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Pixel norm `(B, C, ...) -> same`, or global sum pooling `(B, C, H, W) -> (B, C)`.
 public final class NormPoolLayer: Layer {

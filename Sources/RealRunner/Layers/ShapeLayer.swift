@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Data-movement ops without arithmetic: reshape, concat (along the first per-sample
 /// dimension) and slice (of a feature vector).

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Nearest-neighbour upsampling `(B, C, H, W) -> (B, C, H*f, W*f)`.
 public final class UpsampleLayer: Layer {

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Creates the layer that executes a CostModel op, or refuses the op.
 enum LayerFactory {

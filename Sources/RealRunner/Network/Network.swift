@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 import Dispatch
 
 /// A network built from a CostModel `Graph`: one layer per op, executed in graph order,

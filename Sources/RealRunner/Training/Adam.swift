@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 import Foundation
 
 /// Adam (Kingma & Ba 2015) exactly as `torch.optim.Adam` without weight decay:

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// An exponential moving average of G's parameters, `ema = d * ema + (1 - d) * w`,
 /// updated after every G step and used for sampling.

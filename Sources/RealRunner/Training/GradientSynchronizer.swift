@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Hooks through which a data-parallel driver averages gradients across processes while
 /// the `Trainer` runs its recipe.

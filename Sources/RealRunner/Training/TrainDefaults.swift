@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// The per-architecture defaults of a training run and the checks of user values.
 struct TrainDefaults {

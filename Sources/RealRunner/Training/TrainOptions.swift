@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 
 /// Everything a training run needs; unset values take the architecture's defaults
 /// (those of its official code, see `TrainDefaults`).

@@ -1,4 +1,5 @@
-import CostModel
+import CPUExecution
+import Workload
 import Dispatch
 import Foundation
 

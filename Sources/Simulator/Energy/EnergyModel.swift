@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Energy arithmetic: power by state times the time spent in it, plus hosts and network, times PUE.
 public enum EnergyModel {

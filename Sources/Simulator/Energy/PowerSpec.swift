@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Power draw of everything in the data centre besides the accelerators' own busy/idle figures, and the facility around it.
 public struct PowerSpec: Sendable, Equatable {

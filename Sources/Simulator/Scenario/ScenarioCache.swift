@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Models, topologies, collective timers and priced steps shared between scenarios that differ in a few fields.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import CostModel
+import Workload
 import Yams
 
 /// A scenario file turned into a training plan plus its name and the length of the whole run.

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Where G and D live: both on every device (one group), or G on the first ranks and D on the rest (two groups).
 ///

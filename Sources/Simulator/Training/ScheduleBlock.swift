@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// A run of recipe segments one device group executes back to back, priced once and reused.
 ///

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// The priced blocks of one plan's iterations, per distinct list of recipe segments, built on first use.
 ///

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// The analytic estimate of a training plan: the training schedule with the closed-form communication engine.
 ///

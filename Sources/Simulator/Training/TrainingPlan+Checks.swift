@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 extension TrainingPlan {
     /// The one check of a plan before it is simulated or estimated; errors name the scenario field.

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Everything a training simulation needs: model, recipe, device kind, cluster, communication, data, noise, length.
 public struct TrainingPlan: Sendable {

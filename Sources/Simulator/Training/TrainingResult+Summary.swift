@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// Turning simulated iterations into the run's summary: steady-state means, memory, energy and cost.
 extension TrainingResult {

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// The GAN training schedule, written once: every device's compute, data, gradient reductions and transfers, iteration by iteration.
 ///

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// The event-driven simulation of a training plan: the training schedule on the congestion-aware flow network.
 ///

@@ -1,6 +1,7 @@
 import Reports
 import ArgumentParser
 import CostModel
+import Workload
 
 /// `gansim devices`: the device catalog.
 struct DevicesCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 import Distributed
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// `gansim export-graph`: a model's G and D graphs with per-op costs, as JSON on stdout.
 struct ExportGraphCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Reports
 import ArgumentParser
 import CostModel
+import Workload
 import Foundation
 
 /// `gansim inspect`: parameters, FLOPs, memory and step time of one model on one device.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// `gansim models`: the architectures gansim builds, with their knobs and presets.
 struct ModelsCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 import Simulator
 
 /// One simulated scenario with everything its report shows: the result, per-iteration records, trace and memory parts.

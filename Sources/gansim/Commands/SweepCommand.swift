@@ -1,6 +1,7 @@
 import ArgumentParser
 import Distributed
 import CostModel
+import Workload
 import Foundation
 import Planning
 import Reports

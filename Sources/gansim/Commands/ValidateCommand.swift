@@ -1,6 +1,7 @@
 import Reports
 import ArgumentParser
 import CostModel
+import Workload
 import Foundation
 import Validation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// The flags that choose a device profile: a catalog name, or a calibrated profile file.
 struct DeviceOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// The flags that choose a model, shared by every command that builds one.
 struct ModelOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// The `--profile` flags of the cluster commands: calibrated profiles in place of the catalog entries of their devices.
 struct ProfileOptions: ParsableArguments {

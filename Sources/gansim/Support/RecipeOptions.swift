@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// The flags that choose a training recipe; unset ones take the architecture's official recipe.
 struct RecipeOptions: ParsableArguments {

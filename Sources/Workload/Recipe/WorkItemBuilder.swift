@@ -22,12 +22,10 @@ public struct WorkItemBuilder: Sendable {
         let g = model.graph(s.network)
         let prec = precisions[s.network]!
         func item(_ op: Op?, _ pass: PassKind, _ cost: PassCost, gemm: GemmShape? = nil, gradientBytes: Int = 0,
-                  precision: Precision = .fp32, splits: Bool? = nil) -> WorkItem {
+                  precision: Precision = .fp32) -> WorkItem {
             WorkItem(phase: s.phase, network: s.network, opID: op?.id, opClass: op?.kind.opClass ?? .update, pass: pass, step: s.step,
                      microBatch: s.microBatch, batch: s.batch, precision: precision, cost: cost, gemm: gemm,
-                     gradientBytes: gradientBytes,
-                     splitsAcrossThreads: splits ?? op?.splitsAcrossThreads(pass, batch: s.batch) ?? true,
-                     columnRowLength: op.map(ConvolutionLowering.rowLength(of:)) ?? 0)
+                     gradientBytes: gradientBytes)
         }
         switch s.kind {
         case .forward:
@@ -46,10 +44,7 @@ public struct WorkItemBuilder: Sendable {
                 let sums = g.gradientAccumulation(into: op, batch: s.batch, requires: requires) { prec[$0.id] }
                 let backwardInput = (inputs ? c.backwardInput : PassCost()) + sums
                 if !backwardInput.isEmpty {
-                    let splits = (inputs && op.splitsAcrossThreads(.backwardInput, batch: s.batch))
-                        || g.gradientAccumulationSplits(into: op, batch: s.batch, requires: requires)
-                    out.append(item(op, .backwardInput, backwardInput, gemm: c.gemm, precision: prec[op.id],
-                                    splits: splits))
+                    out.append(item(op, .backwardInput, backwardInput, gemm: c.gemm, precision: prec[op.id]))
                 }
                 if weights && op.hasParameters {
                     out.append(item(op, .backwardWeight, c.backwardWeight, gemm: c.gemm,
@@ -66,13 +61,11 @@ public struct WorkItemBuilder: Sendable {
             let halfCopy = recipe.precision.precision.usesMasterWeights ? 2 * params : 0
             return [item(nil, .optimizer, PassCost(
                 flops: recipe.optimizer.flopsPerParameter * params, bytesRead: (2 + state) * 4 * params,
-                bytesWritten: (1 + state) * 4 * params + halfCopy),
-                splits: ThreadSplit.splitsUpdate(recipe.optimizer, parameters: params))]
+                bytesWritten: (1 + state) * 4 * params + halfCopy))]
         case .ema:
             // ema = beta * ema + (1 - beta) * w: 3 FLOPs per parameter.
             let params = g.parameterCount
-            return [item(nil, .ema, PassCost(flops: 3 * params, bytesRead: 8 * params, bytesWritten: 4 * params),
-                         splits: ThreadSplit.splitsEMA(parameters: params))]
+            return [item(nil, .ema, PassCost(flops: 3 * params, bytesRead: 8 * params, bytesWritten: 4 * params))]
         }
     }
 }

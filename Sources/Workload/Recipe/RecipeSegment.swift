@@ -23,4 +23,14 @@ public struct RecipeSegment: Sendable, Hashable {
     public var microBatch: Int
     /// Whether this backward completes the step's gradients (they are then all-reduced).
     public var finishesGradients: Bool
+
+    public init(phase: StepPhase, network: NetworkRole, kind: Kind, batch: Int, step: Int, microBatch: Int, finishesGradients: Bool) {
+        self.phase = phase
+        self.network = network
+        self.kind = kind
+        self.batch = batch
+        self.step = step
+        self.microBatch = microBatch
+        self.finishesGradients = finishesGradients
+    }
 }

@@ -1,3 +1,5 @@
+import Workload
+
 /// When the CPU reference trainer splits a kernel across its threads: the one rule that
 /// its loops (`Parallel.forEach`) and matrix products (`Gemm.sgemm`) follow and that the
 /// cost model prices by.

@@ -43,17 +43,9 @@ extension Graph {
         return cost
     }
 
-    /// Whether the CPU trainer splits any of `op`'s gradient sums across threads (one
-    /// loop of one addition per element each, `ThreadSplit.splitsLoop`).
-    public func gradientAccumulationSplits(into op: Op, batch: Int, requires: [Bool]) -> Bool {
-        accumulatedElements(into: op, batch: batch, requires: requires).contains {
-            ThreadSplit.splitsLoop(count: $0.value)
-        }
-    }
-
     /// The values `op`'s backward adds a gradient into (`source`) and their elements at
     /// `batch` (`value`), once per sum.
-    private func accumulatedElements(into op: Op, batch: Int, requires: [Bool]) -> [(source: Int, value: Int)] {
+    public func accumulatedElements(into op: Op, batch: Int, requires: [Bool]) -> [(source: Int, value: Int)] {
         var sums: [(source: Int, value: Int)] = []
         for (slot, source) in op.inputs.enumerated() where requires[source] {
             let readers = consumerIDs[source]

@@ -1,3 +1,5 @@
+import Workload
+
 extension Op {
     /// Whether the CPU reference trainer splits any loop or product of this pass across
     /// its threads (false: the pass runs on one thread whatever the thread count).

@@ -1,3 +1,5 @@
+import Workload
+
 /// The column matrix that a CPU convolution builds (im2col) or folds back (col2im) around
 /// its matrix product: traffic that the op's own bytes (input, output, weights) leave out.
 ///

@@ -20,21 +20,13 @@ public struct WorkItem: Sendable, Hashable {
     public var cost: PassCost
     /// The matrix product the item lowers to, if any (for matrix-unit padding).
     public var gemm: GemmShape?
-    /// Elements per contiguous segment of the column matrix a CPU lowers the item's op
-    /// through (`ConvolutionLowering.rowLength`); 0 where it builds none.
-    public var columnRowLength: Int
     /// fp32 gradient bytes this item finishes (weight-gradient items on the last
     /// micro-batch); the simulator buckets these for all-reduce.
     public var gradientBytes: Int
-    /// Whether the CPU reference trainer splits the item across its threads (false: it
-    /// runs on one thread, and a CPU profile prices it with its 1-thread parameters);
-    /// see `ThreadSplit`.
-    public var splitsAcrossThreads: Bool
 
     public init(
         phase: StepPhase, network: NetworkRole, opID: Int?, opClass: OpClass, pass: PassKind, step: Int, microBatch: Int,
-        batch: Int, precision: Precision, cost: PassCost, gemm: GemmShape?, gradientBytes: Int,
-        splitsAcrossThreads: Bool = true, columnRowLength: Int = 0
+        batch: Int, precision: Precision, cost: PassCost, gemm: GemmShape?, gradientBytes: Int
     ) {
         self.phase = phase
         self.network = network
@@ -48,7 +40,5 @@ public struct WorkItem: Sendable, Hashable {
         self.cost = cost
         self.gemm = gemm
         self.gradientBytes = gradientBytes
-        self.splitsAcrossThreads = splitsAcrossThreads
-        self.columnRowLength = columnRowLength
     }
 }

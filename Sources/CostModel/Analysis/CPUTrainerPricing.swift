@@ -1,0 +1,47 @@
+import CPUExecution
+import Workload
+
+/// What a CPU profile adds to the roofline: the way gansim's CPU trainer executes a work item.
+///
+/// The trainer runs small loops and products inline on one thread (`ThreadSplit`), so on a
+/// profile restricted to more than one thread such items are priced on the profile restricted
+/// to one. It lowers convolutions through a column matrix (`ConvolutionLowering`), which adds
+/// `columnBytes / (bandwidth * lowering) + segments * loweringSecondsPerSegment` where the
+/// profile's class has a fitted lowering efficiency. Accelerator profiles never take this path.
+public struct CPUTrainerPricing: Sendable {
+    /// The CPU profile on its threads.
+    public let device: DeviceProfile
+    /// The profile restricted to one thread, for the items that run on one (nil: it runs on one already).
+    private let serial: DeviceProfile?
+
+    /// The CPU pricing of `device`, or nil if it is not a CPU.
+    public init?(device: DeviceProfile) {
+        guard device.kind == .cpu else { return nil }
+        self.device = device
+        let threads = device.threads ?? device.cores ?? 1
+        serial = threads > 1 ? device.restricted(toThreads: 1) : nil
+    }
+
+    /// Seconds of a pass of an op of `opClass` as the trainer runs it: on all threads or on one (`splitsAcrossThreads`), plus
+    /// its column-matrix pass for segments of `columnRowLength` elements (0: none).
+    public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass, pass: PassKind = .forward,
+                        columnRowLength: Int = 0, splitsAcrossThreads: Bool = true) -> Double {
+        let on = splitsAcrossThreads ? device : serial ?? device
+        let base = RooflineModel.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: on)
+        guard !cost.isEmpty else { return base }
+        let params = on.parameters(for: opClass.pricing(forward: pass == .forward))
+        guard params.loweringEfficiency != nil else { return base }
+        let column = ConvolutionLowering.columnBytes(opClass, pass: pass, gemm: gemm, precision: precision)
+        return base + params.loweringSeconds(
+            columnBytes: column,
+            segments: ConvolutionLowering.segments(columnBytes: column, rowLength: columnRowLength, precision: precision),
+            bandwidth: on.memoryBandwidth)
+    }
+
+    /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
+    public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
+        seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
+                columnRowLength: item.columnRowLength(in: graph),
+                splitsAcrossThreads: item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer))
+    }
+}
