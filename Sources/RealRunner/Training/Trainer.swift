@@ -209,8 +209,7 @@ public final class Trainer {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         // Priced once per network and pass (first iteration), so timing adds no work to later steps.
         let key = "\(seg.network.rawValue) \(pass.rawValue)"
-        let cost = updateCosts[key] ?? WorkItemBuilder(model: model, recipe: recipe).items(for: seg)
-            .reduce(PassCost()) { $0 + $1.cost }
+        let cost = updateCosts[key] ?? WorkItemBuilder(model: model, recipe: recipe).cost(of: seg)
         updateCosts[key] = cost
         timer.harvestUpdate(role: seg.network, phase: seg.phase, pass: pass, kind: kind, cost: cost,
                             parameters: (seg.network == .generator ? generator : discriminator).parameters.count,

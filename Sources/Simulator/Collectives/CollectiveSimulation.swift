@@ -12,24 +12,8 @@ public enum CollectiveSimulation {
                 field: "devices", value: "\(devices)",
                 reason: "the topology \(topology.name) has \(topology.devices.count) devices; ask for 1 to \(topology.devices.count)")
         }
-        let ordered = topology.ringOrder.filter { $0 < devices }
-        switch algorithm {
-        case .torus:
-            return (Array(0..<devices), [])
-        case .hierarchical, .hierarchicalTree:
-            var byMachine: [Int: [Int]] = [:]
-            for rank in ordered { byMachine[topology.machine(ofRank: rank), default: []].append(rank) }
-            var ranks: [Int] = []
-            var groups: [[Int]] = []
-            for machine in byMachine.keys.sorted() {
-                let members = byMachine[machine]!
-                groups.append(Array(ranks.count..<(ranks.count + members.count)))
-                ranks.append(contentsOf: members)
-            }
-            return (ranks, groups)
-        default:
-            return (ordered, [])
-        }
+        if algorithm == .torus { return (Array(0..<devices), []) }
+        return ReductionGroup.slots(ordered: topology.ringOrder.filter { $0 < devices }, topology: topology, algorithm: algorithm)
     }
 
     /// Runs `operation` with `algorithm` on `devices` devices of `topology`.

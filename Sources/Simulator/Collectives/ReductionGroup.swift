@@ -29,19 +29,24 @@ public struct ReductionGroup: Sendable, Hashable {
         let memberSet = Set(members)
         let ordered = topology.ringOrder.filter { memberSet.contains($0) }
         let algorithm = algorithm == .torus ? CollectiveAlgorithm.ring : algorithm
-        guard algorithm == .hierarchical || algorithm == .hierarchicalTree else {
-            return ReductionGroup(ranks: ordered, slotGroups: [], algorithm: algorithm, torusDimensions: [])
-        }
+        let (ranks, slotGroups) = slots(ordered: ordered, topology: topology, algorithm: algorithm)
+        return ReductionGroup(ranks: ranks, slotGroups: slotGroups, algorithm: algorithm, torusDimensions: [])
+    }
+
+    /// Slot order and slot groups of ranks given in ring order: machine by machine, one slot group per machine, for the
+    /// hierarchical algorithms; the ring order and no groups otherwise.
+    static func slots(ordered: [Int], topology: Topology, algorithm: CollectiveAlgorithm) -> (ranks: [Int], groups: [[Int]]) {
+        guard algorithm == .hierarchical || algorithm == .hierarchicalTree else { return (ordered, []) }
         var byMachine: [Int: [Int]] = [:]
         for rank in ordered { byMachine[topology.machine(ofRank: rank), default: []].append(rank) }
         var ranks: [Int] = []
-        var slotGroups: [[Int]] = []
+        var groups: [[Int]] = []
         for machine in byMachine.keys.sorted() {
             let inMachine = byMachine[machine]!
-            slotGroups.append(Array(ranks.count..<(ranks.count + inMachine.count)))
+            groups.append(Array(ranks.count..<(ranks.count + inMachine.count)))
             ranks.append(contentsOf: inMachine)
         }
-        return ReductionGroup(ranks: ranks, slotGroups: slotGroups, algorithm: algorithm, torusDimensions: [])
+        return (ranks, groups)
     }
 
     /// The all-reduce schedule of one byte per slot.

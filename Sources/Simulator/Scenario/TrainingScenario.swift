@@ -155,23 +155,16 @@ public struct TrainingScenario: Sendable {
         if var section = try top.section("mode") {
             let kindName = try section.string("kind") ?? "synchronous"
             let staleness = try section.int("staleness", minimum: 1) ?? 1
-            if let count = try section.int("generatorDevices", minimum: 1) {
-                guard count < devices else {
-                    throw section.locate(ConfigurationError(
-                        field: "generatorDevices", value: "\(count)",
-                        reason: "G and D each need at least one device: give 1 to \(devices - 1) of the \(devices) devices to G"), key: "generatorDevices")
-                }
-                if kindName == "asynchronous" {
-                    throw section.locate(ConfigurationError(
-                        field: "kind", value: kindName, reason: "separate G and D groups are simulated with synchronous updates only"), key: "kind")
-                }
-                generatorDevices = count
-            }
+            generatorDevices = try section.int("generatorDevices", minimum: 1)
             switch kindName {
             case "synchronous": mode = .synchronous
             case "asynchronous": mode = .asynchronous(staleness: staleness)
             default:
                 throw section.locate(ConfigurationError(field: "kind", value: kindName, reason: "expected synchronous or asynchronous"), key: "kind")
+            }
+            do { try TrainingPlan.checkGroups(generatorDevices: generatorDevices, devices: devices, mode: mode) } catch let error as ConfigurationError {
+                let key = String(error.field.split(separator: ".").last ?? "")
+                throw section.locate(error, key: key)
             }
             try section.finish()
         }

@@ -14,18 +14,28 @@ extension TrainingPlan {
         if case .asynchronous(let staleness) = mode, staleness < 1 {
             throw ConfigurationError(field: "mode.staleness", value: "\(staleness)", reason: "asynchronous updates need a staleness of at least 1 step")
         }
-        if let generatorDevices {
-            guard generatorDevices >= 1, generatorDevices < devices else {
-                throw ConfigurationError(
-                    field: "mode.generatorDevices", value: "\(generatorDevices)",
-                    reason: "G and D each need at least one device: give 1 to \(devices - 1) of the \(devices) devices to G")
-            }
-            if case .asynchronous = mode {
-                throw ConfigurationError(field: "mode.kind", value: "asynchronous", reason: "separate G and D groups are simulated with synchronous updates only")
+        try Self.checkGroups(generatorDevices: generatorDevices, devices: devices, mode: mode)
+        do { try IterationEstimator.check(recipe: recipe, device: device) } catch {
+            switch error {
+            case .unsupported(let field, let value, _), .invalid(let field, let value, _):
+                throw ConfigurationError(field: "recipe.\(field)", value: value, reason: "\(error)")
+            default:
+                throw ConfigurationError(field: "recipe", value: "", reason: "\(error)")
             }
         }
-        do { try IterationEstimator.check(recipe: recipe, device: device) } catch {
-            throw ConfigurationError(field: "recipe", value: recipe.precision.precision.rawValue, reason: "\(error)")
+    }
+
+    /// The rule for G and D on separate device groups: each group has at least one of the `devices` devices, and updates
+    /// are synchronous. Errors name the `mode` field.
+    static func checkGroups(generatorDevices: Int?, devices: Int, mode: TrainingMode) throws {
+        guard let generatorDevices else { return }
+        guard generatorDevices >= 1, generatorDevices < devices else {
+            throw ConfigurationError(
+                field: "mode.generatorDevices", value: "\(generatorDevices)",
+                reason: "G and D each need at least one device: give 1 to \(devices - 1) of the \(devices) devices to G")
+        }
+        if case .asynchronous = mode {
+            throw ConfigurationError(field: "mode.kind", value: "asynchronous", reason: "separate G and D groups are simulated with synchronous updates only")
         }
     }
 

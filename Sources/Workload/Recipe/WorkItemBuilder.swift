@@ -68,4 +68,9 @@ public struct WorkItemBuilder: Sendable {
             return [item(nil, .ema, PassCost(flops: 3 * params, bytesRead: 8 * params, bytesWritten: 4 * params))]
         }
     }
+
+    /// FLOPs and bytes of a whole segment: the sum of its work items' costs.
+    public func cost(of segment: RecipeSegment) -> PassCost {
+        items(for: segment).reduce(PassCost()) { $0 + $1.cost }
+    }
 }
