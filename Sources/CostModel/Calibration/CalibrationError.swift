@@ -7,6 +7,8 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
     case unusableFile(file: String, reason: String)
     /// A profile file that does not decode.
     case badProfile(file: String, reason: String)
+    /// A profile file that decodes but cannot be used as given (a second profile of one device, a device the run does not use).
+    case unusableProfile(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
             "\(file): \(reason)"
         case .badProfile(let file, let reason):
             "\(file): not a device profile: \(reason)"
+        case .unusableProfile(let file, let reason):
+            "\(file): \(reason)"
         }
     }
 }

@@ -21,7 +21,7 @@ public struct DeviceProfiles: Sendable, Hashable {
         for path in paths {
             let profile = try DeviceProfile.load(path: path)
             if let earlier = sources[profile.name] {
-                throw .badProfile(file: path, reason: "a second profile of \(profile.name) (the first is \(earlier))")
+                throw .unusableProfile(file: path, reason: "a second profile of \(profile.name) (the first is \(earlier))")
             }
             overrides[profile.name] = profile
             sources[profile.name] = path
@@ -37,8 +37,10 @@ public struct DeviceProfiles: Sendable, Hashable {
     /// Checks that every calibrated profile is for one of `devices` (catalog names), so that a profile is never silently
     /// unused; the error names the file, its device and the devices in use.
     public func checkUsed(by devices: [String]) throws(CalibrationError) {
-        for (name, path) in sources.sorted(by: { $0.key < $1.key }) where !devices.contains(name) {
-            throw .badProfile(file: path, reason: "it is a profile of \(name), which this run does not use (it uses \(devices.joined(separator: ", ")))")
+        var used: [String] = []
+        for device in devices where !used.contains(device) { used.append(device) }
+        for (name, path) in sources.sorted(by: { $0.key < $1.key }) where !used.contains(name) {
+            throw .unusableProfile(file: path, reason: "it is a profile of \(name), which this run does not use (it uses \(used.joined(separator: ", ")))")
         }
     }
 }

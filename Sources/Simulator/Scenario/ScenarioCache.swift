@@ -1,7 +1,7 @@
 import CostModel
 import Workload
 
-/// Models, topologies, collective timers and priced steps shared between scenarios that differ in a few fields.
+/// Models, topologies, collective timers and priced schedule blocks shared between scenarios that differ in a few fields.
 ///
 /// A sweep parses thousands of scenarios that mostly repeat the same model, cluster or
 /// recipe; each worker thread keeps one cache so that each distinct piece is built once.

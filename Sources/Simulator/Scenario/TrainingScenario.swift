@@ -289,7 +289,7 @@ public struct TrainingScenario: Sendable {
         return loaded
     }
 
-    /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced steps through `cache`.
+    /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced schedule blocks through `cache`.
     public func estimate(cache: ScenarioCache) throws -> TrainingResult {
         let timer = try cache.timer(spec: topologySpec, topology: plan.topology, devices: plan.devices,
                                     algorithm: plan.algorithm, chunks: plan.chunks)

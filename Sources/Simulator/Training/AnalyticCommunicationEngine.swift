@@ -7,7 +7,8 @@
 final class AnalyticCommunicationEngine: CommunicationEngine {
     private let topology: Topology
     private let timers: [CollectiveTimer]
-    private var routes: RouteTable
+    /// Routes of the transfers between groups (built on first use: G and D on every device send none).
+    private lazy var routes = RouteTable(topology: topology)
     private var streamFree: [Double]
     private var finished: [[(startSeconds: Double, endSeconds: Double)]]
     private var transfers: [(starts: [Int: Double], arrivals: [Int: Double])] = []
@@ -16,7 +17,6 @@ final class AnalyticCommunicationEngine: CommunicationEngine {
     init(topology: Topology, timers: [CollectiveTimer]) {
         self.topology = topology
         self.timers = timers
-        routes = RouteTable(topology: topology)
         streamFree = Array(repeating: 0, count: timers.count)
         finished = Array(repeating: [], count: timers.count)
     }

@@ -1,7 +1,7 @@
 import CostModel
 import Workload
 
-/// The priced blocks of one plan's iterations, per distinct list of recipe segments, built on first use.
+/// The priced blocks of one plan's iterations, per iteration of the lazy-regularisation period, built on first use.
 ///
 /// Segments are priced by the plan's `SegmentPricer` (the one pricing path); the table cuts them
 /// into blocks (`ScheduleBlock`) for the placement of G and D, groups gradient bytes into
@@ -14,8 +14,9 @@ final class ScheduleBlockTable {
     let bucketBytes: Double
     /// Bytes of one sample crossing between groups (an image or its gradient at the recipe's precision).
     private let sampleBytes: Double
-    private var blocks: [[RecipeSegment]: [ScheduleBlock]] = [:]
-    private var single: [[RecipeSegment]: Double] = [:]
+    /// Per iteration of the lazy-regularisation period (the recipe's segments repeat with it): the blocks and the
+    /// single-device seconds.
+    private var byPhase: [Int: (blocks: [ScheduleBlock], singleDeviceSeconds: Double)] = [:]
 
     init(pricer: SegmentPricer, placement: DevicePlacement, bucketBytes: Double) {
         self.pricer = pricer
@@ -24,23 +25,19 @@ final class ScheduleBlockTable {
         sampleBytes = Double(pricer.model.sampleShape.elementCount * pricer.recipe.precision.precision.bytesPerElement)
     }
 
-    /// The blocks of an iteration whose segments are `segments`.
-    func blocks(segments: [RecipeSegment]) -> [ScheduleBlock] {
-        if let known = blocks[segments] { return known }
-        let built = Self.build(segments: segments, placement: placement, pricer: pricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
-        blocks[segments] = built
-        return built
-    }
-
-    /// Seconds of the iteration on one device holding both networks (the baseline of scaling efficiency).
-    func singleDeviceSeconds(segments: [RecipeSegment]) -> Double {
-        if let known = single[segments] { return known }
+    /// The blocks of iteration `iteration`, and the seconds of that iteration on one device holding both networks
+    /// (the baseline of scaling efficiency).
+    func iteration(_ iteration: Int) -> (blocks: [ScheduleBlock], singleDeviceSeconds: Double) {
+        let phase = iteration % pricer.recipe.period
+        if let known = byPhase[phase] { return known }
+        let segments = pricer.recipe.segments(iteration: phase)
+        let blocks = Self.build(segments: segments, placement: placement, pricer: pricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
         let colocated = placement.isSplit
             ? Self.build(segments: segments, placement: .colocated(devices: 1), pricer: pricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
-            : blocks(segments: segments)
-        let seconds = colocated.reduce(0) { $0 + $1.computeSeconds + $1.updateSeconds }
-        single[segments] = seconds
-        return seconds
+            : blocks
+        let entry = (blocks, colocated.reduce(0) { $0 + $1.computeSeconds + $1.updateSeconds })
+        byPhase[phase] = entry
+        return entry
     }
 
     /// Cuts `segments` into priced blocks (see `ScheduleBlock` for where blocks end).

@@ -19,9 +19,10 @@ public enum TrainingEstimator {
         plan: TrainingPlan, name: String, totalIterations: Int, timer: CollectiveTimer? = nil, cache: ScenarioCache? = nil,
         hostCopyBytesPerSecond: Double?? = nil
     ) throws -> TrainingResult {
-        try plan.validate()
+        try plan.validate(topology: cache == nil)
         var plan = plan
         plan.jitter = JitterSpec()
+        plan.traceIterations = 0  // an estimate has no trace
         let placement = TrainingSchedule.placement(plan)
         let timers: [CollectiveTimer]
         if let timer, !placement.isSplit {

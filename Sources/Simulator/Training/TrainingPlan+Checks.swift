@@ -3,14 +3,17 @@ import Workload
 
 extension TrainingPlan {
     /// The one check of a plan before it is simulated or estimated; errors name the scenario field.
-    func validate() throws {
+    ///
+    /// - Parameter topology: also check every link of the topology (false where the topology came from a
+    ///   `ScenarioCache`, which built it from a checked spec, so that sweep points do not walk its links again).
+    func validate(topology checkTopology: Bool = true) throws {
         guard iterations >= 1 else {
             throw ConfigurationError(field: "simulate.iterations", value: "\(iterations)", reason: "simulate at least one iteration")
         }
         guard bucketBytes > 0, bucketBytes.isFinite else {
             throw ConfigurationError(field: "communication.bucket", value: "\(bucketBytes)", reason: "bucket size must be positive")
         }
-        try topology.validate()
+        if checkTopology { try topology.validate() }
         if case .asynchronous(let staleness) = mode, staleness < 1 {
             throw ConfigurationError(field: "mode.staleness", value: "\(staleness)", reason: "asynchronous updates need a staleness of at least 1 step")
         }

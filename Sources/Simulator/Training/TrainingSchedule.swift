@@ -24,7 +24,8 @@ final class TrainingSchedule {
     private let table: ScheduleBlockTable
     private let engine: any CommunicationEngine
     private let batchIntervalSeconds: Double
-    private let random: RandomStream
+    /// The jitter draws (built on first use: plans without jitter draw nothing).
+    private lazy var random = RandomStream(seed: plan.seed)
 
     /// Spans of the traced devices and iterations.
     private(set) var trace: [TraceSpan] = []
@@ -43,7 +44,6 @@ final class TrainingSchedule {
         self.table = table
         self.engine = engine
         self.batchIntervalSeconds = batchIntervalSeconds
-        random = RandomStream(seed: plan.seed)
     }
 
     /// Where G and D live for `plan`.
@@ -75,9 +75,8 @@ final class TrainingSchedule {
         var computeEnd = Array(repeating: 0.0, count: n)
         var factors = Array(repeating: 1.0, count: n)
         for iteration in 0..<plan.iterations {
-            let segments = plan.recipe.segments(iteration: iteration)
-            let blocks = table.blocks(segments: segments)
-            singleDeviceSeconds.append(table.singleDeviceSeconds(segments: segments))
+            let (blocks, single) = table.iteration(iteration)
+            singleDeviceSeconds.append(single)
             if iteration == 0 { bucketsPerIteration = blocks.reduce(0) { $0 + $1.bucketBytes.count } }
             var compute = Array(repeating: 0.0, count: n), stall = Array(repeating: 0.0, count: n)
             var communication = Array(repeating: 0.0, count: n), idle = Array(repeating: 0.0, count: n)
@@ -134,7 +133,7 @@ final class TrainingSchedule {
                 // 3. The buckets, on the group's reduction stream in order.
                 for (bucket, ready) in bucketReady.enumerated() {
                     try engine.enqueueReduction(group: block.group, readySeconds: ready, bytes: block.bucketBytes[bucket])
-                    bucketLabels[block.group].append("\(block.label) bucket \(bucket)")
+                    if traced { bucketLabels[block.group].append("\(block.label) bucket \(bucket)") }
                 }
                 // 4. The optimizer waits for the reduction it applies.
                 if block.endsWithUpdate {
