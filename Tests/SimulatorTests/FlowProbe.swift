@@ -10,15 +10,15 @@ final class FlowProbe: FlowObserver, EventHandler {
     }
 
     let simulator = EventSimulator()
-    let network: FlowNetwork
+    let interconnect: Interconnect
     var planned: [Planned] = []
     var deliveredSeconds: [Int: Double] = [:]
     private var observer: Int32 = -1
     private var handler: Int32 = -1
 
     init(topology: Topology) {
-        network = FlowNetwork(topology: topology, simulator: simulator)
-        observer = network.addObserver(self)
+        interconnect = Interconnect(topology: topology, simulator: simulator)
+        observer = interconnect.addObserver(self)
         handler = simulator.register(self)
     }
 
@@ -36,12 +36,12 @@ final class FlowProbe: FlowObserver, EventHandler {
 
     func handle(_ event: SimulationEvent, simulator: EventSimulator) {
         let flow = planned[event.payload]
-        let topology = network.topology
-        let route = try! network.route(from: topology.devices[flow.from], to: topology.devices[flow.to])
-        network.startFlow(route: route, bytes: flow.bytes, observer: observer, token: event.payload)
+        let topology = interconnect.topology
+        let route = try! interconnect.route(from: topology.devices[flow.from], to: topology.devices[flow.to])
+        interconnect.startFlow(route: route, bytes: flow.bytes, observer: observer, token: event.payload)
     }
 
-    func flowDelivered(token: Int, network: FlowNetwork) {
+    func flowDelivered(token: Int, interconnect: Interconnect) {
         deliveredSeconds[token] = simulator.nowSeconds
     }
 }

@@ -1,10 +1,10 @@
-/// Executes a `CollectiveSchedule` on a `FlowNetwork`: starts each transfer when its dependencies are delivered.
+/// Executes a `CollectiveSchedule` on a `Interconnect`: starts each transfer when its dependencies are delivered.
 ///
 /// A runner can be started again after it finishes (the training schedule reuses one per
-/// gradient bucket). Local joins complete instantly; everything else becomes a network flow.
+/// gradient bucket). Local joins complete instantly; everything else becomes a interconnect flow.
 public final class CollectiveRunner: FlowObserver {
-    /// The network that carries the transfers.
-    public let network: FlowNetwork
+    /// The interconnect that carries the transfers.
+    public let interconnect: Interconnect
     private var observerID: Int32 = -1
     private var progress: RunnerProgress
 
@@ -16,20 +16,20 @@ public final class CollectiveRunner: FlowObserver {
     public var onFinish: ((CollectiveRunner) -> Void)?
 
     /// Prepares a run of `schedule` where slot i is the device of rank `participants[i]`.
-    public init(schedule: CollectiveSchedule, participants: [Int], network: FlowNetwork) throws {
+    public init(schedule: CollectiveSchedule, participants: [Int], interconnect: Interconnect) throws {
         precondition(participants.count == schedule.participantCount, "one device rank per slot")
-        self.network = network
-        let topology = network.topology
+        self.interconnect = interconnect
+        let topology = interconnect.topology
         var routes: [Int32] = []
         var local: [Bool] = []
         for pair in schedule.pairs {
             let source = topology.devices[participants[Int(pair.source)]]
             let destination = topology.devices[participants[Int(pair.destination)]]
-            routes.append(try network.route(from: source, to: destination))
+            routes.append(try interconnect.route(from: source, to: destination))
             local.append(source == destination)
         }
         progress = RunnerProgress(schedule: schedule, pairRoutes: routes, pairIsLocal: local)
-        observerID = network.addObserver(self)
+        observerID = interconnect.addObserver(self)
     }
 
     /// The transfers this runner executes.
@@ -46,23 +46,23 @@ public final class CollectiveRunner: FlowObserver {
 
     /// Starts the collective at the simulator's current time.
     public func start() {
-        startSeconds = network.simulator.nowSeconds
+        startSeconds = interconnect.simulator.nowSeconds
         progress.reset()
         launchReady()
     }
 
     /// Marks a transfer delivered and starts what it unblocks.
-    public func flowDelivered(token: Int, network: FlowNetwork) {
+    public func flowDelivered(token: Int, interconnect: Interconnect) {
         progress.complete(Int32(token))
         launchReady()
     }
 
     private func launchReady() {
         while let flow = progress.nextFlow() {
-            network.startFlow(route: flow.route, bytes: flow.bytes, observer: observerID, token: flow.token)
+            interconnect.startFlow(route: flow.route, bytes: flow.bytes, observer: observerID, token: flow.token)
         }
         if progress.isFinished {
-            endSeconds = network.simulator.nowSeconds
+            endSeconds = interconnect.simulator.nowSeconds
             onFinish?(self)
         }
     }

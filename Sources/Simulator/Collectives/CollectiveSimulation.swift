@@ -41,8 +41,8 @@ public enum CollectiveSimulation {
             operation: operation, algorithm: algorithm, participantCount: devices, bytes: bytes,
             chunks: chunks, groups: groups, torusDimensions: torusDimensions)
         let simulator = EventSimulator()
-        let network = FlowNetwork(topology: topology, simulator: simulator)
-        let runner = try CollectiveRunner(schedule: schedule, participants: ranks, network: network)
+        let interconnect = Interconnect(topology: topology, simulator: simulator)
+        let runner = try CollectiveRunner(schedule: schedule, participants: ranks, interconnect: interconnect)
         runner.start()
         simulator.run()
         precondition(runner.isFinished, "collective stalled: \(runner.completedCount) of \(schedule.transferCount) transfers")
@@ -58,7 +58,7 @@ public enum CollectiveSimulation {
             algorithmBandwidthBytesPerSecond: algorithmBandwidth,
             busBandwidthBytesPerSecond: algorithmBandwidth * busFactor,
             transfers: schedule.transferCount, events: simulator.processedEventCount,
-            sharedFlows: network.sharedFlowCount, maxFlowsOnLink: network.maxFlowsOnLink,
-            rateRecomputations: network.recomputationCount)
+            sharedFlows: interconnect.sharedFlowCount, maxFlowsOnLink: interconnect.maxFlowsOnLink,
+            rateRecomputations: interconnect.recomputationCount)
     }
 }

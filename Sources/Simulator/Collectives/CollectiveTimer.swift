@@ -46,7 +46,7 @@ public final class CollectiveTimer: @unchecked Sendable {
         }
     }
 
-    /// Seconds to all-reduce `bytes` when nothing else uses the network.
+    /// Seconds to all-reduce `bytes` when nothing else uses the interconnect.
     public func seconds(bytes: Double) throws -> Double {
         lock.lock()
         defer { lock.unlock() }

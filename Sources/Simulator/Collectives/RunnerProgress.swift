@@ -39,7 +39,7 @@ struct RunnerProgress {
         }
     }
 
-    /// The next ready transfer that needs the network (completing local joins on the way), or nil.
+    /// The next ready transfer that needs the interconnect (completing local joins on the way), or nil.
     mutating func nextFlow() -> (route: Int32, bytes: Double, token: Int)? {
         while let transfer = ready.popLast() {
             let t = Int(transfer)

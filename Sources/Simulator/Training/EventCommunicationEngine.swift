@@ -1,4 +1,4 @@
-/// The training schedule's communication as flows on the event-driven, congestion-aware network.
+/// The training schedule's communication as flows on the event-driven, congestion-aware interconnect.
 ///
 /// Each device group has one reduction stream: its queued buckets are all-reduced one at a
 /// time by a `CollectiveRunner`, each starting when it is ready and the previous one has
@@ -7,7 +7,7 @@
 final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObserver {
     private let topology: Topology
     private let simulator = EventSimulator()
-    private let network: FlowNetwork
+    private let interconnect: Interconnect
     private var runners: [CollectiveRunner] = []
     private var handlerID: Int32 = -1
     private var observerID: Int32 = -1
@@ -32,7 +32,7 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
     /// Builds one collective runner per reduction group.
     init(topology: Topology, groups: [ReductionGroup], chunks: Int) throws {
         self.topology = topology
-        network = FlowNetwork(topology: topology, simulator: simulator)
+        interconnect = Interconnect(topology: topology, simulator: simulator)
         queue = Array(repeating: [], count: groups.count)
         head = Array(repeating: 0, count: groups.count)
         busy = Array(repeating: false, count: groups.count)
@@ -40,16 +40,16 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
         ends = Array(repeating: [], count: groups.count)
         returned = Array(repeating: 0, count: groups.count)
         handlerID = simulator.register(self)
-        observerID = network.addObserver(self)
+        observerID = interconnect.addObserver(self)
         for (index, group) in groups.enumerated() {
-            let runner = try CollectiveRunner(schedule: try group.schedule(chunks: chunks), participants: group.ranks, network: network)
+            let runner = try CollectiveRunner(schedule: try group.schedule(chunks: chunks), participants: group.ranks, interconnect: interconnect)
             runner.onFinish = { [unowned self] _ in self.reductionFinished(group: index) }
             runners.append(runner)
         }
     }
 
     var eventCount: Int { simulator.processedEventCount }
-    var flowCount: Int { network.startedFlowCount }
+    var flowCount: Int { interconnect.startedFlowCount }
 
     func enqueueReduction(group: Int, readySeconds: Double, bytes: Double) throws {
         queue[group].append((readySeconds, bytes))
@@ -70,7 +70,7 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
         transferStarts.append([:])
         for flow in Self.flows(from: sources, to: destinations, bytesPerDestination: bytesPerDestination) {
             let start = max(sourceReady[flow.source] ?? 0, simulator.nowSeconds)
-            let route = try network.route(from: topology.devices[flow.source], to: topology.devices[flow.destination])
+            let route = try interconnect.route(from: topology.devices[flow.source], to: topology.devices[flow.destination])
             flows.append((route, flow.bytes, transfer, flow.destination))
             pending[transfer] += 1
             transferStarts[transfer][flow.destination] = min(transferStarts[transfer][flow.destination] ?? .infinity, start)
@@ -117,7 +117,7 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
     func handle(_ event: SimulationEvent, simulator: EventSimulator) {
         if event.kind == Self.flowStart {
             let flow = flows[event.payload]
-            network.startFlow(route: flow.route, bytes: flow.bytes, observer: observerID, token: event.payload)
+            interconnect.startFlow(route: flow.route, bytes: flow.bytes, observer: observerID, token: event.payload)
         } else {
             busy[event.payload] = false
             pump(group: event.payload)
@@ -125,7 +125,7 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
     }
 
     /// A point-to-point flow arrived.
-    func flowDelivered(token: Int, network: FlowNetwork) {
+    func flowDelivered(token: Int, interconnect: Interconnect) {
         let flow = flows[token]
         pending[flow.transfer] -= 1
         arrivals[flow.transfer][flow.destination] = max(arrivals[flow.transfer][flow.destination] ?? 0, simulator.nowSeconds)

@@ -1,6 +1,6 @@
 import HeapModule
 
-extension FlowNetworkState {
+extension InterconnectState {
     /// Recomputes max-min fair rates for every flow connected (through shared links) to a dirty flow or link.
     ///
     /// Progressive filling: repeatedly take the link whose remaining capacity divided by

@@ -1,4 +1,4 @@
-/// A flow-level network on the event kernel: transfers follow routes and share links max-min fairly.
+/// A flow-level interconnect on the event kernel: transfers follow routes and share links max-min fairly.
 ///
 /// A flow sends `bytes` along a route; its bytes occupy the links at its rate and the
 /// last byte arrives one route latency after it has been sent. When flows start or finish
@@ -12,21 +12,21 @@
 /// (a ring on a ring) at one event per transfer. Should a later flow join one of its
 /// links, it is converted to a shared flow on the spot.
 ///
-/// The mutable state lives in one value (`FlowNetworkState`) so that each call pays for
+/// The mutable state lives in one value (`InterconnectState`) so that each call pays for
 /// one exclusivity check, not one per array element.
-public final class FlowNetwork: EventHandler {
-    /// The event kernel driving the network.
+public final class Interconnect: EventHandler {
+    /// The event kernel driving the interconnect.
     public unowned let simulator: EventSimulator
-    /// The topology the network carries traffic over.
+    /// The topology the interconnect carries traffic over.
     public let topology: Topology
-    var state: FlowNetworkState
+    var state: InterconnectState
     private var observers: [any FlowObserver] = []
 
-    /// Creates a network over `topology`, registered with `simulator`.
+    /// Creates a interconnect over `topology`, registered with `simulator`.
     public init(topology: Topology, simulator: EventSimulator) {
         self.simulator = simulator
         self.topology = topology
-        state = FlowNetworkState(topology: topology, simulator: simulator)
+        state = InterconnectState(topology: topology, simulator: simulator)
         state.handlerID = simulator.register(self)
     }
 
@@ -49,11 +49,11 @@ public final class FlowNetwork: EventHandler {
         state.start(route: route, bytes: bytes, observer: observer, token: token)
     }
 
-    /// Dispatches the network's own events (transmission end, delivery, recomputation).
+    /// Dispatches the interconnect's own events (transmission end, delivery, recomputation).
     public func handle(_ event: SimulationEvent, simulator: EventSimulator) {
         let delivered = state.handle(event)
         if delivered.observer >= 0 {
-            observers[Int(delivered.observer)].flowDelivered(token: delivered.token, network: self)
+            observers[Int(delivered.observer)].flowDelivered(token: delivered.token, interconnect: self)
         }
     }
 

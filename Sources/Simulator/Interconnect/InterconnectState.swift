@@ -1,5 +1,5 @@
-/// The mutable state of a `FlowNetwork`: links, flows (structure of arrays), routes and statistics.
-struct FlowNetworkState {
+/// The mutable state of a `Interconnect`: links, flows (structure of arrays), routes and statistics.
+struct InterconnectState {
     unowned(unsafe) let simulator: EventSimulator
     var handlerID: Int32 = -1
     var routes: RouteTable
@@ -103,7 +103,7 @@ struct FlowNetworkState {
         }
     }
 
-    /// Handles a network event; returns the observer (-1: none) and token of a delivered flow.
+    /// Handles a interconnect event; returns the observer (-1: none) and token of a delivered flow.
     mutating func handle(_ event: SimulationEvent) -> (observer: Int32, token: Int) {
         if event.kind == Self.recomputeKind {
             recomputePending = false

@@ -1,7 +1,7 @@
 import Testing
 @testable import Simulator
 
-@Suite struct FlowNetworkTests {
+@Suite struct InterconnectTests {
     /// Devices 0-1-2 in a line: link 0-1 and link 1-2 with the given bandwidths.
     private func line(_ first: Double, _ second: Double, latency: Double = 0) -> Topology {
         var topology = Topology(name: "line")
@@ -17,8 +17,8 @@ import Testing
         let times = try probe.run()
         // Two hops of 0.25 s latency, 200 B at 100 B/s.
         #expect(abs(times[0] - (1 + 0.5 + 2)) < 1e-12)
-        #expect(probe.network.sharedFlowCount == 0)
-        #expect(probe.network.maxFlowsOnLink == 1)
+        #expect(probe.interconnect.sharedFlowCount == 0)
+        #expect(probe.interconnect.maxFlowsOnLink == 1)
     }
 
     @Test func twoFlowsOnOneLinkShareItEqually() throws {
@@ -28,8 +28,8 @@ import Testing
         let times = try probe.run()
         #expect(abs(times[0] - 2.1) < 1e-12)
         #expect(abs(times[1] - 2.1) < 1e-12)
-        #expect(probe.network.maxFlowsOnLink == 2)
-        #expect(probe.network.sharedFlowCount == 2)
+        #expect(probe.interconnect.maxFlowsOnLink == 2)
+        #expect(probe.interconnect.sharedFlowCount == 2)
     }
 
     @Test func oppositeDirectionsDoNotContend() throws {
@@ -38,7 +38,7 @@ import Testing
         probe.plan(at: 0, from: 1, to: 0, bytes: 100)
         let times = try probe.run()
         #expect(times == [1, 1])
-        #expect(probe.network.sharedFlowCount == 0)
+        #expect(probe.interconnect.sharedFlowCount == 0)
     }
 
     @Test func aFlowJoiningMidwaySlowsTheFirstAndRatesRecoverWhenItEnds() throws {

@@ -1,4 +1,4 @@
-/// Where a flow slot of a `FlowNetwork` stands.
+/// Where a flow slot of a `Interconnect` stands.
 enum FlowState: UInt8 {
     /// The slot is unused.
     case free
