@@ -36,6 +36,7 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a positive integer") }
         let base = try DeviceCatalog.profile(named: device)
+        if let out { try OutputFile.prepare(out, flag: "--out") }
         let result: CalibrationResult
         let source: String
         if !measurements.isEmpty {

@@ -57,6 +57,8 @@ struct ValidateCommand: ParsableCommand {
         if saveProfile != nil && !calibrate {
             throw ValidationError("--save-profile \(saveProfile!): only applies with --calibrate")
         }
+        if let saveProfile { try OutputFile.prepare(saveProfile, flag: "--save-profile") }
+        if let out { _ = try OutputFolder(out) }
         let catalog = try device.map { try DeviceCatalog.profile(named: $0) } ?? DeviceCatalog.cpu
         let predicted = try profile.map { try DeviceProfile.load(path: $0) } ?? catalog
         let report: ValidationReport
