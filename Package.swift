@@ -45,7 +45,7 @@ let package = Package(
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
         // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
-        .target(name: "Validation", dependencies: ["Workload", "CostModel", "Reports"]),
+        .target(name: "Validation", dependencies: ["Workload", "CostModel", "Simulator", "Reports"]),
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",

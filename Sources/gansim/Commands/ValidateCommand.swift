@@ -18,6 +18,9 @@ struct ValidateCommand: ParsableCommand {
             With --calibrate it calibrates in the same session instead of reading --profile: every
             round runs the calibration fit set and the validation plan interleaved, so that a machine
             whose speed drifts for minutes at a time gives both the same stretches (`make validate`).
+            With --runs it predicts whole published training runs (seconds per kimg, peak memory; format in
+            Sources/Validation/PublishedRunFile.swift) with the training schedule, for the catalog profiles or
+            --profile, and reports the errors and the data-parallel scaling (`make validate-published`).
             """)
 
     @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
@@ -29,6 +32,11 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(help: "Catalog device predicted for --measurements when no --profile is given (e.g. h100).")
     var device: String?
+
+    @Option(help: "Whole-run timings (CSV: resolution, gpus, batch_per_gpu, sec_per_kimg or its range, ...) to predict.")
+    var runs: String?
+
+    @OptionGroup var runDefaults: RunDefaultsOptions
 
     @Flag(help: "Calibrate the cpu profile in the same session, the fit set interleaved with the plan.")
     var calibrate = false
@@ -46,6 +54,7 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        if let runs { return try validateRuns(path: runs) }
         if device != nil && (profile != nil || measurements.isEmpty) {
             throw ValidationError("--device \(device!): only applies to --measurements without --profile "
                 + "(the CPU plan predicts --profile or the cpu catalog profile)")
@@ -94,6 +103,38 @@ struct ValidateCommand: ParsableCommand {
         }
         if let fitted, !json { print(fitted) }
         print(json ? try JSONOutput.string(report) : table)
+    }
+
+    /// `--runs`: predict the published runs of a file.
+    private func validateRuns(path: String) throws {
+        if calibrate || !measurements.isEmpty || device != nil || saveProfile != nil {
+            throw ValidationError("--runs \(path): predicts published runs; it takes neither --calibrate, --measurements, --device nor --save-profile")
+        }
+        if let out { _ = try OutputFolder(out) }
+        let profiles = try DeviceProfiles(files: profile.map { [$0] } ?? [])
+        let published = try PublishedRunFile.read(path: path, defaults: runDefaults.defaults)
+        let report = try PublishedRunValidator.validate(published, profiles: profiles, measurement: "published runs in \(path)")
+        let scaling = PublishedRunValidator.scaling(published, report: report)
+        let text = Self.table(report) + "\n\n" + Self.scalingTable(scaling)
+        if let out {
+            let folder = try OutputFolder(out)
+            try folder.write(try JSONOutput.string(PublishedRunReport(report: report, scaling: scaling)) + "\n", to: "validation.json")
+            try folder.write(ScatterPlot.svg(report), to: "scatter.svg")
+            try folder.write("# Validation against \(report.measurement ?? path)\n\nProfiles: \(report.profile)\n\n```\n"
+                + text + "\n```\n\n![predicted vs measured](scatter.svg)\n", to: "validation.md")
+        }
+        print(json ? try JSONOutput.string(PublishedRunReport(report: report, scaling: scaling)) : text)
+    }
+
+    /// The scaling comparisons as a table.
+    static func scalingTable(_ rows: [ScalingComparison]) -> String {
+        var t = TextTable(["configuration", "GPUs", "measured speed-up", "predicted", "efficiency", "predicted", "error (points)"])
+        for r in rows {
+            t.add([r.configuration, "\(r.fromGPUs) -> \(r.toGPUs)", String(format: "%.2fx", r.measuredSpeedup),
+                   String(format: "%.2fx", r.predictedSpeedup), String(format: "%.1f%%", r.measuredEfficiency * 100),
+                   String(format: "%.1f%%", r.predictedEfficiency * 100), String(format: "%+.1f", r.efficiencyErrorPoints)])
+        }
+        return t.render()
     }
 
     static func table(_ r: ValidationReport) -> String {

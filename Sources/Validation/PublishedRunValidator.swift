@@ -1,0 +1,82 @@
+import CostModel
+import Simulator
+import Workload
+
+/// Predicts whole published training runs (seconds per kimg, peak memory) with the training schedule and reports the errors.
+///
+/// Each row becomes a scenario: the row's model and precision (the architecture's official recipe at the row's batch
+/// per GPU), `gpus` devices of its topology, and a data pipeline that never stalls (the published loops prefetch from
+/// local storage). Its iteration is the analytic estimate over one lazy-regularisation period; memory is the peak of
+/// live tensors (the memory model without the runtime's context, as `torch.cuda.max_memory_allocated` reports).
+public enum PublishedRunValidator {
+    /// The scenario of one run.
+    public static func scenario(_ run: PublishedRun, profiles: DeviceProfiles) throws -> TrainingScenario {
+        var model = "architecture: \(run.model.architecture.rawValue), resolution: \(run.model.resolution ?? 0)"
+        if let preset = run.model.preset { model += ", preset: \(preset)" }
+        let recipe = TrainingRecipe.official(for: run.model.architecture, batchPerDevice: run.batchPerGPU)
+        let yaml = """
+            name: "\(run.label)"
+            model: {\(model)}
+            recipe: {batchPerDevice: \(run.batchPerGPU), precision: \(run.precision.rawValue)}
+            cluster: {topology: \(run.topology), devices: \(run.gpus)}
+            data: {storageBandwidth: 1000TB/s, decodeRatePerCore: 1e12}
+            simulate: {iterations: \(recipe.period + 1)}
+            """
+        return try TrainingScenario(root: try TrainingScenario.compose(yaml), defaultName: run.label, requireFit: false, profiles: profiles)
+    }
+
+    /// The predicted seconds per iteration and peak live bytes per GPU of `run`.
+    public static func predict(_ run: PublishedRun, profiles: DeviceProfiles, cache: ScenarioCache) throws -> (secondsPerIteration: Double, peakBytes: Int, device: String) {
+        let scenario = try scenario(run, profiles: profiles)
+        let result = try scenario.estimate(cache: cache)
+        var memory = MemoryModel(model: scenario.plan.model, recipe: scenario.plan.recipe, device: scenario.plan.device).breakdown()
+        memory.runtimeBytes = 0
+        return (result.iterationSeconds, memory.totalBytes, scenario.plan.device.name)
+    }
+
+    /// Predicts every run and compares it with what was published; a calibrated profile no run uses is an error.
+    public static func validate(_ runs: [PublishedRun], profiles: DeviceProfiles, measurement: String) throws -> ValidationReport {
+        let cache = ScenarioCache()
+        var rows: [ValidationReport.Configuration] = []
+        var devices: [String] = []
+        for run in runs {
+            let predicted: (secondsPerIteration: Double, peakBytes: Int, device: String)
+            do { predicted = try predict(run, profiles: profiles, cache: cache) } catch {
+                throw ConfigurationError(field: run.source, value: run.label, reason: "\(error)")
+            }
+            if !devices.contains(predicted.device) { devices.append(predicted.device) }
+            rows.append(ValidationReport.Configuration(
+                label: run.label, run: nil, source: run.source, predictedStepSeconds: predicted.secondsPerIteration,
+                measuredStepSeconds: run.secondsPerIteration, predictedPeakBytes: predicted.peakBytes,
+                measuredPeakBytes: run.peakAllocatedBytes))
+        }
+        try profiles.checkUsed(by: devices)
+        let names = devices.map { name in profiles.overrides[name] != nil ? "\(name) (calibrated)" : "\(name) (catalog)" }
+        return ValidationReport(profile: names.joined(separator: ", "), measurement: measurement, configurations: rows)
+    }
+
+    /// Data-parallel scaling per configuration: from the fewest to the most GPUs of the same model, precision and
+    /// topology, the measured and predicted speed-up in seconds per kimg.
+    public static func scaling(_ runs: [PublishedRun], report: ValidationReport) -> [ScalingComparison] {
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, run) in runs.enumerated() {
+            let key = "\(run.model.label) \(run.precision.rawValue) \(run.topology)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        return order.compactMap { key -> ScalingComparison? in
+            let members = groups[key]!
+            guard let few = members.min(by: { runs[$0].gpus < runs[$1].gpus }),
+                  let many = members.max(by: { runs[$0].gpus < runs[$1].gpus }), runs[few].gpus < runs[many].gpus else { return nil }
+            func perKimg(_ i: Int, predicted: Bool) -> Double {
+                let seconds = predicted ? report.configurations[i].predictedStepSeconds : report.configurations[i].measuredStepSeconds
+                return seconds * 1000 / Double(runs[i].imagesPerIteration)
+            }
+            return ScalingComparison(
+                configuration: key, fromGPUs: runs[few].gpus, toGPUs: runs[many].gpus,
+                measuredSpeedup: perKimg(few, predicted: false) / perKimg(many, predicted: false),
+                predictedSpeedup: perKimg(few, predicted: true) / perKimg(many, predicted: true))
+        }
+    }
+}
