@@ -6,7 +6,7 @@ APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev openmpi-bin libopenmpi-dev p
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean reports validate validate-mpi validate-h100
+.PHONY: all deps build run test bench clean reports validate validate-mpi validate-h100 validate-published
 
 all: build
 
@@ -56,6 +56,15 @@ validate-h100: build
 	$(BIN) calibrate --device h100 --measurements measurements/h100/fit/*.jsonl --out out/h100-fitted.json
 	$(BIN) validate --profile out/h100-fitted.json --measurements measurements/h100/validation/*.jsonl \
 	  --out out/validation-h100
+
+## validate-published: fit the V100 GPU execution model (host time per kernel, overlap, device efficiency) to the
+## published StyleGAN2-ADA training times, then predict each run by a fit to the others (leave-one-out). No GPU needed.
+PUBLISHED      ?= measurements/published/stylegan2-ada-pytorch-v100.csv
+PUBLISHED_COLS ?= --architecture stylegan2 --preset auto --topology dgx1-v100 --precision fp16
+validate-published: build
+	$(BIN) calibrate --device v100-32gb --runs $(PUBLISHED) $(PUBLISHED_COLS) --out out/v100-published.json
+	$(BIN) validate --runs $(PUBLISHED) $(PUBLISHED_COLS) --profile out/v100-published.json --leave-one-out \
+	  --out out/validation-published
 
 ## reports: regenerate reports/ (report.html, summary.md, result.json, iterations.csv, trace.json) for the shipped scenarios.
 reports: build

@@ -149,4 +149,29 @@ import Validation
         #expect(throws: CalibrationError.self) { try profiles.checkUsed(by: ["a100-80gb"]) }
         #expect(throws: CalibrationError.self) { try DeviceProfiles(files: [Self.calibratedPath, Self.calibratedPath]) }
     }
+
+    @Test func theGPUExecutionModelPricesEveryCommandAlike() throws {
+        var device = DeviceCatalog.v100_32gb
+        device.execution = ExecutionParameters(implementation: "stylegan2-ada-pytorch", hostSecondsPerKernel: 4.8e-5, overlap: 0.88,
+                                               deviceEfficiencyScale: 0.62)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("v100-execution-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try device.save(path: file.path)
+        for c in Self.cases(mixed: .fp16) where c.config.architecture == .stylegan2 {
+            let inspect = try Inspection(config: c.config, recipe: c.recipe, device: device)
+            #expect((inspect.iteration.kernels ?? 0) > 1000, "\(c)")
+            let yaml = Self.yaml(c, device: device, profilePath: file.path)
+            var scenario = try TrainingScenario(yaml: yaml, defaultName: "execution")
+            scenario.plan.iterations = c.recipe.period + 1
+            let simulate = try scenario.simulate()
+            let template = try ScenarioTemplate(yaml: yaml, defaultName: "execution")
+            let sweep = SweepEngine(iterations: c.recipe.period + 1).analytic(template: template, points: [SweepPoint(labels: [], assignments: [])])
+            let sweepSeconds = try #require(sweep.first?.analytic?.iterationSeconds)
+            #expect(abs(simulate.iterationSeconds / inspect.stepSeconds - 1) < 1e-9, "\(c)")
+            #expect(abs(sweepSeconds / inspect.stepSeconds - 1) < 1e-9, "\(c)")
+            // The host floor makes a step slower than the roofline alone.
+            let roofline = try Inspection(config: c.config, recipe: c.recipe, device: DeviceCatalog.v100_32gb).stepSeconds
+            #expect(inspect.stepSeconds > roofline, "\(c)")
+        }
+    }
 }

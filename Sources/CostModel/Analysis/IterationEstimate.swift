@@ -12,8 +12,10 @@ public struct IterationEstimate: Sendable, Hashable, Codable {
     /// Seconds per iteration in optimizer and EMA updates (and the profile's fixed
     /// per-iteration overhead, if calibrated).
     public var updateSeconds: Double
-    /// Work items per iteration (launched kernels).
+    /// Work items per iteration (one per op and pass).
     public var workItems: Double
+    /// Kernels the implementation launches per iteration, where the profile has a GPU execution model.
+    public var kernels: Double? = nil
     /// Generated samples per second (the G step's samples over the iteration time).
     public var samplesPerSecond: Double
     /// Achieved FLOP/s over the device's peak at the recipe's precision.

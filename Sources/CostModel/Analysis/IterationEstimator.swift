@@ -12,19 +12,27 @@ public struct IterationEstimator {
 
     /// Checks the recipe and that the device runs its precision.
     public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
-        try Self.check(recipe: recipe, device: device)
+        try Self.check(model: model, recipe: recipe, device: device)
         self.model = model
         self.recipe = recipe
         self.device = device
         pricer = SegmentPricer(model: model, recipe: recipe, device: device)
     }
 
-    /// The one check of a recipe against a device: valid fields, and a precision the device runs.
-    public static func check(recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
+    /// The one check of a model and recipe against a device: valid fields, a precision the device runs, and, where the
+    /// profile has a GPU execution model, an implementation profile that knows the model's architecture.
+    public static func check(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
         try recipe.validate()
         guard device.matrixPeak(recipe.precision.precision) != nil else {
             throw .unsupported(field: "precision", value: recipe.precision.precision.rawValue,
                                accepted: device.supportedPrecisions.map(\.rawValue).map { "\($0) (on \(device.name))" })
+        }
+        if let execution = device.execution {
+            let implementation = try ImplementationProfile.named(execution.implementation)
+            guard implementation.architectures.contains(model.config.architecture) else {
+                throw .unsupported(field: "architecture", value: model.config.architecture.rawValue,
+                                   accepted: implementation.architectures.map { "\($0.rawValue) (the GPU execution model of \(device.name) counts \(implementation.name)'s launches)" })
+            }
         }
     }
 
@@ -34,7 +42,7 @@ public struct IterationEstimator {
     /// The iteration estimate, averaged over the lazy-regularisation period.
     public func estimate() -> IterationEstimate {
         let period = recipe.period
-        var seconds = 0.0, flops = 0.0, bytes = 0.0, items = 0.0, update = 0.0
+        var seconds = 0.0, flops = 0.0, bytes = 0.0, items = 0.0, update = 0.0, kernels = 0.0
         var phases: [String: Double] = [:]
         for iteration in 0..<period {
             for segment in recipe.segments(iteration: iteration) {
@@ -43,6 +51,7 @@ public struct IterationEstimator {
                 flops += t.flops
                 bytes += t.bytes
                 items += Double(t.items.count)
+                kernels += t.kernels
                 switch segment.kind {
                 case .update, .ema: update += t.seconds
                 case .forward, .backward: phases[segment.phase.rawValue, default: 0] += t.seconds
@@ -56,6 +65,7 @@ public struct IterationEstimator {
         return IterationEstimate(
             seconds: perIteration, flops: flops / p, bytes: bytes / p,
             phaseSeconds: phases.mapValues { $0 / p }, updateSeconds: update / p + overhead, workItems: items / p,
+            kernels: device.execution == nil ? nil : kernels / p,
             samplesPerSecond: Double(recipe.samplesPerStep) / perIteration,
             utilization: flops / p / perIteration / peak)
     }

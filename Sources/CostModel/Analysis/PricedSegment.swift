@@ -22,4 +22,6 @@ public struct PricedSegment: Sendable {
     public var flops = 0.0
     /// Bytes of memory traffic of all items.
     public var bytes = 0.0
+    /// Kernels the implementation launches for the segment (0 when the profile has no GPU execution model).
+    public var kernels = 0.0
 }

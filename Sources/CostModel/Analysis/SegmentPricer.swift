@@ -15,6 +15,8 @@ public final class SegmentPricer {
     private let roofline: RooflineModel
     /// What a CPU profile adds for the way the CPU trainer runs items (nil on accelerators).
     private let cpu: CPUTrainerPricing?
+    /// The GPU execution model and the implementation whose launches it counts (nil: the roofline alone).
+    private let execution: (parameters: ExecutionParameters, implementation: ImplementationProfile)?
     private var memo: [RecipeSegment: PricedSegment] = [:]
 
     /// A pricer of `recipe`'s segments of `model` on `device`; the caller has validated that the device runs the recipe's precision.
@@ -25,11 +27,15 @@ public final class SegmentPricer {
         builder = WorkItemBuilder(model: model, recipe: recipe)
         roofline = RooflineModel(device: device)
         cpu = CPUTrainerPricing(device: device)
+        execution = device.execution.flatMap { parameters in
+            (try? ImplementationProfile.named(parameters.implementation)).map { (parameters, $0) }
+        }
     }
 
     /// The segment's priced items and totals.
     public func price(_ segment: RecipeSegment) -> PricedSegment {
-        let key = RecipeSegment(phase: .generator, network: segment.network, kind: segment.kind, batch: segment.batch,
+        // The phase matters only to an implementation's launches (augmentation, separate passes).
+        let key = RecipeSegment(phase: execution == nil ? .generator : segment.phase, network: segment.network, kind: segment.kind, batch: segment.batch,
                                 step: 0, microBatch: 0, finishesGradients: segment.finishesGradients)
         if let known = memo[key] { return known }
         var priced = PricedSegment()
@@ -38,7 +44,8 @@ public final class SegmentPricer {
         if cpu != nil, case .backward(let weights, let intoInputs) = key.kind {
             requires = graph.gradientRequirements(weights: weights, intoInputs: intoInputs)
         }
-        for item in builder.items(for: key) {
+        let items = builder.items(for: key)
+        for item in items {
             let seconds = cpu?.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer) ?? roofline.seconds(item)
             priced.items.append(PricedSegment.Item(
                 seconds: seconds, activitySeconds: seconds * WorkActivity.fraction(item, seconds: seconds, device: device),
@@ -47,8 +54,32 @@ public final class SegmentPricer {
             priced.flops += Double(item.cost.flops)
             priced.bytes += Double(item.cost.bytes)
         }
+        if let execution { Self.applyExecution(execution.parameters, execution.implementation, to: &priced, segment: key, graph: graph,
+                                              items: items) }
         memo[key] = priced
         return priced
+    }
+
+    /// Prices `priced` (the roofline's item times) under the GPU execution model: the segment takes
+    /// `ExecutionParameters.segmentSeconds` of its device time and its kernels, shared among the items in proportion
+    /// to their device time so that gradient buckets keep their place. Activity-weighted seconds stay the roofline's:
+    /// the device does the same work, and the longer time is spent near idle power.
+    private static func applyExecution(_ parameters: ExecutionParameters, _ implementation: ImplementationProfile,
+                                       to priced: inout PricedSegment, segment: RecipeSegment, graph: Graph, items: [WorkItem]) {
+        let passes = implementation.passes(of: segment)
+        let kernels = passes * (items.reduce(0) { $0 + implementation.kernels(of: $1, graph: graph) }
+            + implementation.extraKernels(of: segment))
+        let device = priced.seconds
+        guard device > 0 else { return }
+        let total = parameters.segmentSeconds(deviceSeconds: device, kernels: kernels)
+        let scale = total / device
+        var seconds = 0.0
+        for index in priced.items.indices {
+            priced.items[index].seconds *= scale
+            seconds += priced.items[index].seconds
+        }
+        priced.seconds = seconds
+        priced.kernels = kernels
     }
 
     /// Elements of real data D takes per iteration: a batch per D step and micro-batch.

@@ -60,6 +60,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// The threads of a CPU profile returned by `restricted(toThreads:)` (its peaks and
     /// bandwidth are then for that many cores); nil: all cores.
     public var threads: Int?
+    /// The GPU execution model (host issue time per kernel, overlap, device efficiency) fitted from whole runs by
+    /// `gansim calibrate --runs`; nil: the roofline alone prices the device (one launch overhead per op, no host).
+    public var execution: ExecutionParameters?
 
     /// Creates a profile; the calibration fields start empty.
     public init(

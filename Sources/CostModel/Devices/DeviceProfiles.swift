@@ -28,6 +28,14 @@ public struct DeviceProfiles: Sendable, Hashable {
         }
     }
 
+    /// The catalog with `profiles` (already loaded) in place of their devices; a later one of the same device wins.
+    public init(profiles: [DeviceProfile]) {
+        for profile in profiles {
+            overrides[profile.name] = profile
+            sources[profile.name] = "(\(profile.name), in memory)"
+        }
+    }
+
     /// The profile of the device called `name` (a catalog name or alias): the calibrated one if given, else the catalog's.
     public func profile(named name: String) throws(ModelError) -> DeviceProfile {
         let entry = try DeviceCatalog.profile(named: name)

@@ -18,10 +18,10 @@ extension TrainingPlan {
             throw ConfigurationError(field: "mode.staleness", value: "\(staleness)", reason: "asynchronous updates need a staleness of at least 1 step")
         }
         try Self.checkGroups(generatorDevices: generatorDevices, devices: devices, mode: mode)
-        do { try IterationEstimator.check(recipe: recipe, device: device) } catch {
+        do { try IterationEstimator.check(model: model, recipe: recipe, device: device) } catch {
             switch error {
             case .unsupported(let field, let value, _), .invalid(let field, let value, _):
-                throw ConfigurationError(field: "recipe.\(field)", value: value, reason: "\(error)")
+                throw ConfigurationError(field: field == "architecture" ? "model.architecture" : "recipe.\(field)", value: value, reason: "\(error)")
             default:
                 throw ConfigurationError(field: "recipe", value: "", reason: "\(error)")
             }

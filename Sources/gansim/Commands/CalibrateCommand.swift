@@ -24,6 +24,14 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Catalog profile whose peaks and bandwidth the fit starts from.")
     var device: String = "cpu"
 
+    @Option(help: "Whole-run timings (CSV, as `validate --runs` reads) to fit the GPU execution model of --device to.")
+    var runs: String?
+
+    @Option(help: "With --runs: the implementation whose kernel launches are counted.")
+    var implementation: String = ImplementationProfile.stylegan2AdaPyTorch.name
+
+    @OptionGroup var runDefaults: RunDefaultsOptions
+
     @Option(help: "Runs of each fit-set configuration, in interleaved rounds; the fastest is fitted.")
     var rounds: Int = 5
 
@@ -37,6 +45,7 @@ struct CalibrateCommand: ParsableCommand {
         guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a positive integer") }
         let base = try DeviceCatalog.profile(named: device)
         if let out { try OutputFile.prepare(out, flag: "--out") }
+        if let runs { return try calibrateRuns(path: runs, base: base) }
         let result: CalibrationResult
         let source: String
         if !measurements.isEmpty {
@@ -60,6 +69,32 @@ struct CalibrateCommand: ParsableCommand {
             return
         }
         print(Self.summary(result, base: base, source: source))
+        if let out { print("wrote \(out)") }
+    }
+
+    /// `--runs`: fit the GPU execution model to whole published runs.
+    private func calibrateRuns(path: String, base: DeviceProfile) throws {
+        guard measurements.isEmpty else { throw ValidationError("--runs \(path): fits whole runs; it takes no --measurements") }
+        let published = try PublishedRunFile.read(path: path, defaults: runDefaults.defaults)
+        let fit = try ExecutionCalibration.fit(base: base, implementation: implementation, runs: published)
+        var profile = fit.profile
+        profile.source += "; GPU execution model (\(implementation)) fitted by gansim calibrate --runs to \(published.count) runs of \(path)"
+        if let out { try profile.save(path: out) }
+        if json {
+            print(try JSONOutput.string(profile))
+            return
+        }
+        let p = fit.parameters, e = fit.standardErrors
+        let errors = fit.errors.map(abs)
+        print("""
+            fitted the GPU execution model of \(base.name) (\(implementation)) to \(published.count) runs of \(path) \
+            (\(fit.iterations) iterations\(fit.converged ? "" : ", NOT converged"))
+              host time per kernel     \(Units.seconds(p.hostSecondsPerKernel)) ± \(Units.seconds(e[0]))
+              host/device overlap      \(String(format: "%.3f ± %.3f", p.overlap, e[1]))
+              device efficiency scale  \(String(format: "%.3f ± %.3f", p.deviceEfficiencyScale, e[2]))
+            in-sample error: MAPE \(String(format: "%.1f%%", errors.reduce(0, +) / Double(errors.count) * 100)), \
+            max \(String(format: "%.1f%%", (errors.max() ?? 0) * 100)) (`gansim validate --runs --leave-one-out` for the honest figure)
+            """)
         if let out { print("wrote \(out)") }
     }
 

@@ -50,7 +50,8 @@ struct InspectCommand: ParsableCommand {
         var iter = TextTable(["iteration", "value"])
         iter.add(["FLOPs", Units.count(it.flops, unit: "FLOP")])
         iter.add(["memory traffic", Units.count(it.bytes, unit: "B")])
-        iter.add(["kernels", String(format: "%.0f", it.workItems)])
+        iter.add(["work items (op passes)", String(format: "%.0f", it.workItems)])
+        if let kernels = it.kernels { iter.add(["kernels launched", String(format: "%.0f", kernels)]) }
         for phase in it.phaseSeconds.keys.sorted() {
             iter.add(["time in \(phase) phase", Units.seconds(it.phaseSeconds[phase]!)])
         }

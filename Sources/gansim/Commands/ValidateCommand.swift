@@ -38,6 +38,9 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var runDefaults: RunDefaultsOptions
 
+    @Flag(help: "With --runs and a --profile that has a GPU execution model: predict each run by a fit to the others.")
+    var leaveOneOut = false
+
     @Flag(help: "Calibrate the cpu profile in the same session, the fit set interleaved with the plan.")
     var calibrate = false
 
@@ -55,6 +58,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         if let runs { return try validateRuns(path: runs) }
+        if leaveOneOut { throw ValidationError("--leave-one-out: only applies with --runs") }
         if device != nil && (profile != nil || measurements.isEmpty) {
             throw ValidationError("--device \(device!): only applies to --measurements without --profile "
                 + "(the CPU plan predicts --profile or the cpu catalog profile)")
@@ -113,7 +117,19 @@ struct ValidateCommand: ParsableCommand {
         if let out { _ = try OutputFolder(out) }
         let profiles = try DeviceProfiles(files: profile.map { [$0] } ?? [])
         let published = try PublishedRunFile.read(path: path, defaults: runDefaults.defaults)
-        let report = try PublishedRunValidator.validate(published, profiles: profiles, measurement: "published runs in \(path)")
+        let report: ValidationReport
+        if leaveOneOut {
+            guard let path = profile, let base = profiles.overrides.values.first, let execution = base.execution else {
+                throw ValidationError("--leave-one-out: needs --profile with a GPU execution model (from `gansim calibrate --runs`)")
+            }
+            let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
+            report = try ExecutionCalibration.leaveOneOut(base: base, implementation: execution.implementation, runs: published) {
+                done, total in bar.update(done, total, "refitting \(path) without each run")
+            }
+            bar.finish()
+        } else {
+            report = try PublishedRunValidator.validate(published, profiles: profiles, measurement: "published runs in \(path)")
+        }
         let scaling = PublishedRunValidator.scaling(published, report: report)
         let text = Self.table(report) + "\n\n" + Self.scalingTable(scaling)
         if let out {

@@ -1,0 +1,67 @@
+import CostModel
+import Foundation
+import Simulator
+import Testing
+import Validation
+import Workload
+
+/// Whole published runs: reading the file, predicting the runs, fitting the GPU execution model.
+@Suite struct PublishedRunTests {
+    static let published = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("measurements/published/stylegan2-ada-pytorch-v100.csv").path
+    static let defaults = PublishedRunFile.Defaults(architecture: "stylegan2", preset: "auto", topology: "dgx1-v100", precision: "fp16")
+
+    @Test func readsThePublishedTable() throws {
+        let runs = try PublishedRunFile.read(path: Self.published, defaults: Self.defaults)
+        #expect(runs.count == 16)
+        let first = try #require(runs.first)
+        #expect(first.gpus == 1 && first.batchPerGPU == 32 && first.model.resolution == 128 && first.precision == .fp16)
+        #expect(abs(first.secondsPerKimg - 13.25) < 1e-12 && first.secondsPerKimgRange == [12.8, 13.7])
+        #expect(abs(first.secondsPerIteration - 0.424) < 1e-12)
+        #expect(first.peakAllocatedBytes == Int((7.2 * 1_073_741_824).rounded()))
+        #expect(first.source.hasSuffix("stylegan2-ada-pytorch-v100.csv:13"))
+    }
+
+    @Test func badRowsNameFileLineAndColumn() {
+        func message(_ text: String, _ defaults: PublishedRunFile.Defaults = Self.defaults) -> String {
+            do { _ = try PublishedRunFile.parse(text, file: "runs.csv", defaults: defaults); return "" } catch { return "\(error)" }
+        }
+        #expect(message("resolution,gpus\n128,1\n").contains("'batch_per_gpu'"))
+        #expect(message("resolution,gpus,batch_per_gpu,total_batch,sec_per_kimg\n128,2,8,8,5\n").contains("runs.csv:2: field 'total_batch'"))
+        #expect(message("resolution,gpus,batch_per_gpu,sec_per_kimg\n128,2,x,5\n").contains("runs.csv:2: field 'batch_per_gpu' = 'x'"))
+        #expect(message("resolution,gpus,batch_per_gpu\n128,2,8\n").contains("field 'sec_per_kimg'"))
+        #expect(message("resolution,gpus,batch_per_gpu,sec_per_kimg\n128,2,8,5\n", .init()).contains("field 'architecture'"))
+        #expect(message("resolution,gpus,batch_per_gpu,sec_per_kimg\n100,2,8,5\n").contains("field 'resolution' = '100'"))
+        #expect(message("# only comments\n").contains("has no runs"))
+    }
+
+    @Test func theFittedExecutionModelIsPhysicalAndPredictsTheTable() throws {
+        let runs = try PublishedRunFile.read(path: Self.published, defaults: Self.defaults)
+        let fit = try ExecutionCalibration.fit(base: DeviceCatalog.v100_32gb, implementation: "stylegan2-ada-pytorch", runs: runs)
+        #expect(fit.converged)
+        for (name, value) in [("hostSecondsPerKernel", fit.parameters.hostSecondsPerKernel), ("overlap", fit.parameters.overlap),
+                              ("deviceEfficiencyScale", fit.parameters.deviceEfficiencyScale)] {
+            #expect(ExecutionParameters.plausibleRanges[name]!.contains(value), "\(name) = \(value)")
+        }
+        let mape = fit.errors.map(abs).reduce(0, +) / Double(fit.errors.count)
+        #expect(mape < 0.1, "in-sample MAPE \(mape)")
+        // The catalog profile, without the execution model, predicts every run far too fast (the starting point).
+        let catalog = try PublishedRunValidator.validate(runs, profiles: .catalog, measurement: "test")
+        #expect(catalog.configurations.allSatisfy { $0.stepTimeError < -0.4 })
+        let fitted = try PublishedRunValidator.validate(runs, profiles: DeviceProfiles(profiles: [fit.profile]), measurement: "test")
+        #expect(fitted.summary.stepTimeMAPE < 0.1)
+        // 128 px gains about 3x from 1 to 8 GPUs, as published; the catalog profile predicts about 6x.
+        let scaling = try #require(PublishedRunValidator.scaling(runs, report: fitted).first)
+        #expect(abs(scaling.efficiencyErrorPoints) < 5, "\(scaling)")
+    }
+
+    @Test func anExecutionModelForAnotherArchitectureIsRefused() throws {
+        var profile = DeviceCatalog.v100_32gb
+        profile.execution = ExecutionParameters(implementation: "stylegan2-ada-pytorch", hostSecondsPerKernel: 4e-5, overlap: 0.9,
+                                                deviceEfficiencyScale: 0.6)
+        #expect(throws: ModelError.self) {
+            try IterationEstimator(model: try ModelConfig(architecture: .biggan, resolution: 128).build(),
+                                   recipe: TrainingRecipe.official(for: .biggan, batchPerDevice: 8), device: profile)
+        }
+    }
+}
