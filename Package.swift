@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator"]),
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
-        // Calibration runs and validation plans: CostModel predictions against RealRunner measurements.
+        // Predictions against measurements: CPU runs, measured GPU steps, whole published runs (and the fit to them).
         .target(name: "Validation", dependencies: ["Workload", "CostModel", "Simulator", "Reports"]),
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
