@@ -64,4 +64,23 @@ import Workload
                                    recipe: TrainingRecipe.official(for: .biggan, batchPerDevice: 8), device: profile)
         }
     }
+
+    @Test func aValidatedProfileGivesEveryTimeItsErrorBars() throws {
+        let errors = [-0.12, 0.03, 0.098]
+        let validated = ValidatedError(basis: "test", errors: errors)
+        #expect(validated.runs == 3 && abs(validated.meanAbsoluteError - 0.248 / 3) < 1e-12)
+        // A prediction 12% low and one 9.8% high bound the measured time the prediction stands for.
+        #expect(validated.interval(seconds: 1) == [1 / 1.098, 1 / 0.88])
+        var profile = DeviceCatalog.v100_32gb
+        profile.validatedError = validated
+        let config = ModelConfig(architecture: .dcgan, resolution: 64)
+        let recipe = TrainingRecipe.official(for: .dcgan, batchPerDevice: 32)
+        let inspected = try Inspection(config: config, recipe: recipe, device: profile)
+        #expect(inspected.stepSecondsInterval == validated.interval(seconds: inspected.stepSeconds))
+        #expect(try Inspection(config: config, recipe: recipe, device: DeviceCatalog.v100_32gb).stepSecondsInterval == nil)
+        let yaml = "model: {architecture: dcgan, resolution: 64}\nrecipe: {batchPerDevice: 32}\ncluster: {topology: dgx1-v100, devices: 8}\nsimulate: {iterations: 2}\n"
+        let simulated = try TrainingScenario(yaml: yaml, defaultName: "bars", profiles: DeviceProfiles(profiles: [profile])).simulate()
+        #expect(simulated.iterationSecondsInterval == validated.interval(seconds: simulated.iterationSeconds))
+        #expect(try TrainingScenario(yaml: yaml, defaultName: "bars").simulate().iterationSecondsInterval == nil)
+    }
 }

@@ -36,6 +36,8 @@ public struct Inspection: Sendable, Codable {
     public var memory: Memory
     /// Seconds of one training iteration on one device.
     public var stepSeconds: Double
+    /// The measured seconds `stepSeconds` stands for given the profile's validated errors (nil: not validated).
+    public var stepSecondsInterval: [Double]?
     public var phases: [Phase]?
 
     /// Builds the model, prices an iteration and the memory on `device`.
@@ -58,6 +60,7 @@ public struct Inspection: Sendable, Codable {
                         fits: breakdown.totalBytes <= device.memoryBytes, breakdown: breakdown,
                         largestBatch: memoryModel.largestBatchThatFits())
         stepSeconds = estimate.seconds
+        stepSecondsInterval = device.validatedError?.interval(seconds: estimate.seconds)
         if model.phases.isEmpty {
             phases = nil
         } else {

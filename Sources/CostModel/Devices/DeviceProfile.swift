@@ -63,6 +63,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// The GPU execution model (host issue time per kernel, overlap, device efficiency) fitted from whole runs by
     /// `gansim calibrate --runs`; nil: the roofline alone prices the device (one launch overhead per op, no host).
     public var execution: ExecutionParameters?
+    /// The errors of this profile on runs it was not fitted to (leave-one-out), which every time it prices carries as
+    /// an interval; nil: not validated, the interval is unknown.
+    public var validatedError: ValidatedError?
 
     /// Creates a profile; the calibration fields start empty.
     public init(

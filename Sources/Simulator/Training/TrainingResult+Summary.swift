@@ -38,7 +38,9 @@ extension TrainingResult {
         }
         self.init(
             name: name, devices: plan.devices, topology: plan.topology.name, device: plan.device.name, algorithm: plan.algorithm,
-            mode: mode, iterationSeconds: iterationSeconds, samplesPerSecond: samplesPerIteration / iterationSeconds,
+            mode: mode, iterationSeconds: iterationSeconds,
+            iterationSecondsInterval: plan.device.validatedError?.interval(seconds: iterationSeconds),
+            samplesPerSecond: samplesPerIteration / iterationSeconds,
             breakdown: TrainingResult.Breakdown(
                 computeSeconds: mean(\.computeSeconds), exposedCommunicationSeconds: mean(\.exposedCommunicationSeconds),
                 dataStallSeconds: mean(\.dataStallSeconds), idleSeconds: mean(\.idleSeconds)),

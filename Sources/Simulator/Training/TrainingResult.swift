@@ -86,6 +86,9 @@ public struct TrainingResult: Sendable, Codable, Equatable {
     public var mode: String
     /// Mean seconds per iteration after the first, in seconds.
     public var iterationSeconds: Double
+    /// The measured seconds per iteration `iterationSeconds` stands for given the device profile's validated errors
+    /// (nil: the profile is not validated).
+    public var iterationSecondsInterval: [Double]? = nil
     /// Generated samples (G-step batch over all devices) per second.
     public var samplesPerSecond: Double
     /// Where the iteration time goes.

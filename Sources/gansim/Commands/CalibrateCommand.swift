@@ -79,6 +79,15 @@ struct CalibrateCommand: ParsableCommand {
         let fit = try ExecutionCalibration.fit(base: base, implementation: implementation, runs: published)
         var profile = fit.profile
         profile.source += "; GPU execution model (\(implementation)) fitted by gansim calibrate --runs to \(published.count) runs of \(path)"
+        // The error bars every prediction of the profile carries: each run predicted by a fit to the others.
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
+        let held = try ExecutionCalibration.leaveOneOut(base: base, implementation: implementation, runs: published) {
+            done, total in bar.update(done, total, "leave-one-out")
+        }
+        bar.finish()
+        profile.validatedError = ValidatedError(
+            basis: "leave-one-out over \(published.count) runs of \((path as NSString).lastPathComponent)",
+            errors: held.configurations.map(\.stepTimeError))
         if let out { try profile.save(path: out) }
         if json {
             print(try JSONOutput.string(profile))
@@ -93,7 +102,10 @@ struct CalibrateCommand: ParsableCommand {
               host/device overlap      \(String(format: "%.3f ± %.3f", p.overlap, e[1]))
               device efficiency scale  \(String(format: "%.3f ± %.3f", p.deviceEfficiencyScale, e[2]))
             in-sample error: MAPE \(String(format: "%.1f%%", errors.reduce(0, +) / Double(errors.count) * 100)), \
-            max \(String(format: "%.1f%%", (errors.max() ?? 0) * 100)) (`gansim validate --runs --leave-one-out` for the honest figure)
+            max \(String(format: "%.1f%%", (errors.max() ?? 0) * 100))
+            leave-one-out error (the profile's error bars): MAPE \(String(format: "%.1f%%", held.summary.stepTimeMAPE * 100)), \
+            from \(String(format: "%+.1f%%", (profile.validatedError?.lowestError ?? 0) * 100)) \
+            to \(String(format: "%+.1f%%", (profile.validatedError?.highestError ?? 0) * 100))
             """)
         if let out { print("wrote \(out)") }
     }

@@ -57,6 +57,9 @@ struct InspectCommand: ParsableCommand {
         }
         iter.add(["time in optimizer/EMA", Units.seconds(it.updateSeconds)])
         iter.add(["step time", Units.seconds(r.stepSeconds)])
+        if let range = r.stepSecondsInterval {
+            iter.add(["validated range", "\(Units.seconds(range[0]))-\(Units.seconds(range[1]))"])
+        }
         iter.add(["samples/s", String(format: "%.1f", it.samplesPerSecond)])
         iter.add(["utilization of peak", String(format: "%.1f%%", it.utilization * 100)])
         out.append(iter.render())

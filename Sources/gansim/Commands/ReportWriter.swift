@@ -66,10 +66,15 @@ struct ReportWriter {
     /// Rows of the side-by-side table: a label and one cell per run.
     private var rows: [[String]] {
         func row(_ label: String, _ cell: (TrainingResult) -> String) -> [String] { [label] + runs.map { cell($0.result) } }
+        // The validated range of the iteration, where some profile was validated (`ValidatedError`).
+        let ranges = runs.contains { $0.result.iterationSecondsInterval != nil } ? [row("validated range") { result in
+            result.iterationSecondsInterval.map { "\(Units.seconds($0[0]))-\(Units.seconds($0[1]))" } ?? "not validated"
+        }] : []
         return [
             row("cluster") { "\($0.devices)x \($0.device) on \($0.topology)" },
             row("all-reduce, mode") { "\($0.algorithm.rawValue), \($0.mode)" },
             row("iteration") { Units.seconds($0.iterationSeconds) },
+        ] + ranges + [
             row("samples/s") { Units.count($0.samplesPerSecond) },
             row("compute") { Units.seconds($0.breakdown.computeSeconds) },
             row("exposed communication") { Units.seconds($0.breakdown.exposedCommunicationSeconds) },

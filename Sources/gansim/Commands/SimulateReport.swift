@@ -7,13 +7,19 @@ struct SimulateReport {
     /// The result to describe.
     let result: TrainingResult
 
+    /// `; validated: a to b`, or nothing for an unvalidated profile.
+    static func interval(_ seconds: [Double]?) -> String {
+        guard let seconds, seconds.count == 2 else { return "" }
+        return "; validated range \(Units.seconds(seconds[0]))-\(Units.seconds(seconds[1]))"
+    }
+
     /// Aligned lines: setup, iteration time, throughput, breakdown, scaling, memory, whole run.
     var text: String {
         let b = result.breakdown
         func share(_ seconds: Double) -> String { String(format: "%5.1f %%", 100 * seconds / result.iterationSeconds) }
         return """
             \(result.name): \(result.devices)x \(result.device) on \(result.topology), \(result.algorithm.rawValue) all-reduce, \(result.mode)
-              iteration          \(Units.seconds(result.iterationSeconds))  (\(Units.count(result.samplesPerSecond)) samples/s)
+              iteration          \(Units.seconds(result.iterationSeconds))  (\(Units.count(result.samplesPerSecond)) samples/s)\(Self.interval(result.iterationSecondsInterval))
                 compute          \(Units.seconds(b.computeSeconds))  \(share(b.computeSeconds))
                 exposed comm     \(Units.seconds(b.exposedCommunicationSeconds))  \(share(b.exposedCommunicationSeconds))
                 data stall       \(Units.seconds(b.dataStallSeconds))  \(share(b.dataStallSeconds))
