@@ -28,8 +28,8 @@ public enum ExecutionCalibration {
         guard runs.count >= 3 else {
             throw CalibrationError.unusableFile(file: runs.first?.source ?? "(runs)", reason: "fitting 3 parameters needs at least 3 runs, got \(runs.count)")
         }
-        let start = base.execution ?? ExecutionParameters(
-            implementation: implementation, hostSecondsPerKernel: 20e-6, overlap: 0.5, deviceEfficiencyScale: 1)
+        // Always from the same priors (not from a profile's earlier fit), so that a fit is reproducible.
+        let start = ExecutionParameters(implementation: implementation, hostSecondsPerKernel: 20e-6, overlap: 0.5, deviceEfficiencyScale: 1)
         func parameters(_ x: [Double]) -> ExecutionParameters {
             ExecutionParameters(implementation: implementation, hostSecondsPerKernel: 1e-5 * exp(x[0]),
                                 overlap: 1 / (1 + exp(-x[1])), deviceEfficiencyScale: exp(x[2]))
@@ -37,6 +37,7 @@ public enum ExecutionCalibration {
         func profile(_ p: ExecutionParameters) -> DeviceProfile {
             var profile = base
             profile.execution = p
+            profile.validatedError = nil
             return profile
         }
         let measured = runs.map(\.secondsPerIteration)

@@ -170,7 +170,9 @@ import Validation
             #expect(abs(simulate.iterationSeconds / inspect.stepSeconds - 1) < 1e-9, "\(c)")
             #expect(abs(sweepSeconds / inspect.stepSeconds - 1) < 1e-9, "\(c)")
             // The host floor makes a step slower than the roofline alone.
-            let roofline = try Inspection(config: c.config, recipe: c.recipe, device: DeviceCatalog.v100_32gb).stepSeconds
+            var prior = device
+            prior.execution = nil
+            let roofline = try Inspection(config: c.config, recipe: c.recipe, device: prior).stepSeconds
             #expect(inspect.stepSeconds > roofline, "\(c)")
         }
     }

@@ -45,8 +45,11 @@ import Workload
         }
         let mape = fit.errors.map(abs).reduce(0, +) / Double(fit.errors.count)
         #expect(mape < 0.1, "in-sample MAPE \(mape)")
-        // The catalog profile, without the execution model, predicts every run far too fast (the starting point).
-        let catalog = try PublishedRunValidator.validate(runs, profiles: .catalog, measurement: "test")
+        // The V100 roofline alone, without the execution model, predicts every run far too fast.
+        var prior = DeviceCatalog.v100_32gb
+        prior.execution = nil
+        prior.validatedError = nil
+        let catalog = try PublishedRunValidator.validate(runs, profiles: DeviceProfiles(profiles: [prior]), measurement: "test")
         #expect(catalog.configurations.allSatisfy { $0.stepTimeError < -0.4 })
         let fitted = try PublishedRunValidator.validate(runs, profiles: DeviceProfiles(profiles: [fit.profile]), measurement: "test")
         #expect(fitted.summary.stepTimeMAPE < 0.1)
@@ -55,14 +58,19 @@ import Workload
         #expect(abs(scaling.efficiencyErrorPoints) < 5, "\(scaling)")
     }
 
-    @Test func anExecutionModelForAnotherArchitectureIsRefused() throws {
+    @Test func anArchitectureWithoutAnImplementationProfileKeepsTheRooflineAndNoErrorBars() throws {
         var profile = DeviceCatalog.v100_32gb
         profile.execution = ExecutionParameters(implementation: "stylegan2-ada-pytorch", hostSecondsPerKernel: 4e-5, overlap: 0.9,
                                                 deviceEfficiencyScale: 0.6)
-        #expect(throws: ModelError.self) {
-            try IterationEstimator(model: try ModelConfig(architecture: .biggan, resolution: 128).build(),
-                                   recipe: TrainingRecipe.official(for: .biggan, batchPerDevice: 8), device: profile)
-        }
+        profile.validatedError = ValidatedError(basis: "test", errors: [-0.1, 0.1])
+        let config = ModelConfig(architecture: .biggan, resolution: 128)
+        let recipe = TrainingRecipe.official(for: .biggan, batchPerDevice: 8)
+        var roofline = profile
+        roofline.execution = nil
+        #expect(try Inspection(config: config, recipe: recipe, device: profile).stepSeconds
+            == Inspection(config: config, recipe: recipe, device: roofline).stepSeconds)
+        #expect(try Inspection(config: config, recipe: recipe, device: profile).stepSecondsInterval == nil)
+        #expect(profile.validatedError(for: .stylegan2) != nil)
     }
 
     @Test func aValidatedProfileGivesEveryTimeItsErrorBars() throws {
@@ -71,7 +79,9 @@ import Workload
         #expect(validated.runs == 3 && abs(validated.meanAbsoluteError - 0.248 / 3) < 1e-12)
         // A prediction 12% low and one 9.8% high bound the measured time the prediction stands for.
         #expect(validated.interval(seconds: 1) == [1 / 1.098, 1 / 0.88])
+        // A validated profile without a GPU execution model: its errors apply to every architecture.
         var profile = DeviceCatalog.v100_32gb
+        profile.execution = nil
         profile.validatedError = validated
         let config = ModelConfig(architecture: .dcgan, resolution: 64)
         let recipe = TrainingRecipe.official(for: .dcgan, batchPerDevice: 32)

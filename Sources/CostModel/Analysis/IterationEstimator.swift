@@ -27,13 +27,7 @@ public struct IterationEstimator {
             throw .unsupported(field: "precision", value: recipe.precision.precision.rawValue,
                                accepted: device.supportedPrecisions.map(\.rawValue).map { "\($0) (on \(device.name))" })
         }
-        if let execution = device.execution {
-            let implementation = try ImplementationProfile.named(execution.implementation)
-            guard implementation.architectures.contains(model.config.architecture) else {
-                throw .unsupported(field: "architecture", value: model.config.architecture.rawValue,
-                                   accepted: implementation.architectures.map { "\($0.rawValue) (the GPU execution model of \(device.name) counts \(implementation.name)'s launches)" })
-            }
-        }
+        if let execution = device.execution { _ = try ImplementationProfile.named(execution.implementation) }
     }
 
     /// Elements of real data D takes per iteration: a batch per D step and micro-batch.
@@ -65,7 +59,7 @@ public struct IterationEstimator {
         return IterationEstimate(
             seconds: perIteration, flops: flops / p, bytes: bytes / p,
             phaseSeconds: phases.mapValues { $0 / p }, updateSeconds: update / p + overhead, workItems: items / p,
-            kernels: device.execution == nil ? nil : kernels / p,
+            kernels: pricer.appliesExecutionModel ? kernels / p : nil,
             samplesPerSecond: Double(recipe.samplesPerStep) / perIteration,
             utilization: flops / p / perIteration / peak)
     }

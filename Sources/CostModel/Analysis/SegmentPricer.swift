@@ -28,9 +28,13 @@ public final class SegmentPricer {
         roofline = RooflineModel(device: device)
         cpu = CPUTrainerPricing(device: device)
         execution = device.execution.flatMap { parameters in
-            (try? ImplementationProfile.named(parameters.implementation)).map { (parameters, $0) }
+            ImplementationProfile.official(for: model.config.architecture).map { (parameters, $0) }
         }
     }
+
+    /// Whether the device's GPU execution model prices this model (the profile has one, and the architecture has an
+    /// implementation profile whose launches it counts).
+    public var appliesExecutionModel: Bool { execution != nil }
 
     /// The segment's priced items and totals.
     public func price(_ segment: RecipeSegment) -> PricedSegment {

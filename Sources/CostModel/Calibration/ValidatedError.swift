@@ -24,6 +24,15 @@ public struct ValidatedError: Sendable, Hashable, Codable {
         highestError = errors.max() ?? 0
     }
 
+    /// A validation's figures as recorded (the catalog's calibrated profiles).
+    public init(basis: String, runs: Int, meanAbsoluteError: Double, lowestError: Double, highestError: Double) {
+        self.basis = basis
+        self.runs = runs
+        self.meanAbsoluteError = meanAbsoluteError
+        self.lowestError = lowestError
+        self.highestError = highestError
+    }
+
     /// The measured seconds a prediction of `seconds` stands for, lowest first.
     public func interval(seconds: Double) -> [Double] {
         [seconds / (1 + max(highestError, 0)), seconds / (1 + min(lowestError, 0))]

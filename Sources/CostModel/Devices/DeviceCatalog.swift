@@ -23,15 +23,32 @@ public enum DeviceCatalog {
     /// 900 GB/s HBM2, 300 W. No TF32 or bf16. Price: AWS p3.16xlarge ($24.48/h, 8x 16 GB)
     /// and p3dn.24xlarge ($31.218/h, 8x 32 GB) on-demand us-east-1, per GPU.
     private static func v100(memoryGiB: Int, usdPerHour: Double, name: String) -> DeviceProfile {
-        DeviceProfile(
+        var profile = DeviceProfile(
             name: name, displayName: "NVIDIA V100-SXM2 \(memoryGiB)GB", kind: .gpu,
             matrixPeakFLOPS: [.fp32: 15.7 * tera, .fp16: 125 * tera],
             vectorPeakFLOPS: 15.7 * tera, memoryBytes: memoryGiB * gib, memoryBandwidth: 900e9, matrixTile: 8,
             launchOverheadSeconds: 6e-6, computeEfficiency: gpuCompute(peak: 125 * tera),
             memoryEfficiency: memory(bandwidth: 900e9), runtimeOverheadBytes: gib / 2, workspaceBytes: gib / 2,
             idleWatts: 40, busyWatts: 300, usdPerHour: usdPerHour,
-            source: "NVIDIA Tesla V100 datasheet; idle ~40 W as read by nvidia-smi (typical); AWS p3 pricing")
+            source: "NVIDIA Tesla V100 datasheet; idle ~40 W as read by nvidia-smi (typical); AWS p3 pricing; GPU execution "
+                + "model fitted by `make validate-published` to the 16 V100 runs of NVlabs/stylegan2-ada-pytorch's README "
+                + "(measurements/published)")
+        profile.execution = v100Execution
+        profile.validatedError = v100ValidatedError
+        return profile
     }
+
+    /// The V100's GPU execution model, as `make validate-published` fits it (`gansim calibrate --device v100-32gb --runs
+    /// measurements/published/stylegan2-ada-pytorch-v100.csv`, eager PyTorch 1.7 on a DGX-1's Xeon E5-2698 v4).
+    /// `CatalogCalibrationTests` refits it and holds these values to the fit, so they cannot drift from the data.
+    static let v100Execution = ExecutionParameters(
+        implementation: "stylegan2-ada-pytorch", hostSecondsPerKernel: 4.8468531118863595e-05, overlap: 0.8689777658910081,
+        deviceEfficiencyScale: 0.6206507333315743)
+
+    /// The leave-one-out errors of that fit over the 16 runs (each predicted by a fit to the other 15).
+    static let v100ValidatedError = ValidatedError(
+        basis: "leave-one-out over 16 runs of stylegan2-ada-pytorch-v100.csv", runs: 16,
+        meanAbsoluteError: 0.05017854350448091, lowestError: -0.12284233479512041, highestError: 0.09798110797203718)
 
     public static let a100_40gb = a100(memoryGiB: 40, bandwidth: 1555e9, usdPerHour: 32.7726 / 8, name: "a100-40gb")
     public static let a100_80gb = a100(memoryGiB: 80, bandwidth: 2039e9, usdPerHour: 40.9657 / 8, name: "a100-80gb")

@@ -126,6 +126,13 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Peak FLOP/s of matrix products at `precision`, or nil if unsupported.
     public func matrixPeak(_ precision: Precision) -> Double? { matrixPeakFLOPS[precision] }
 
+    /// The validated errors that apply to predictions for `architecture`: the profile's, unless its GPU execution
+    /// model does not cover the architecture (no implementation profile), whose predictions are then unvalidated.
+    public func validatedError(for architecture: Architecture) -> ValidatedError? {
+        guard execution == nil || ImplementationProfile.official(for: architecture) != nil else { return nil }
+        return validatedError
+    }
+
     /// Precisions the device runs, in canonical order.
     public var supportedPrecisions: [Precision] { Precision.allCases.filter { matrixPeakFLOPS[$0] != nil } }
 }

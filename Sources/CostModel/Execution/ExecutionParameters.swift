@@ -8,7 +8,8 @@ import Workload
 /// is a host that always runs ahead and 0 one that waits for every kernel. Each parameter has a physical meaning and a
 /// plausible range (`plausibleRanges`); none is per configuration.
 public struct ExecutionParameters: Sendable, Hashable, Codable {
-    /// The implementation whose launches are counted (`ImplementationProfile.named`).
+    /// The implementation whose runs the parameters were fitted to (`ImplementationProfile.named`); a model is priced
+    /// with the launches of its architecture's official implementation (`ImplementationProfile.official(for:)`).
     public var implementation: String
     /// Host seconds to issue one kernel (eager PyTorch on a server CPU: about 5 to 100 us).
     public var hostSecondsPerKernel: Double

@@ -81,6 +81,12 @@ public struct ImplementationProfile: Sendable, Hashable, Codable {
     /// The implementations gansim knows, by name.
     public static let all: [ImplementationProfile] = [stylegan2AdaPyTorch]
 
+    /// The official implementation of an architecture whose launches gansim counts (nil: none yet, so a GPU execution
+    /// model does not apply and the roofline alone prices it).
+    public static func official(for architecture: Architecture) -> ImplementationProfile? {
+        all.first { $0.architectures.contains(architecture) }
+    }
+
     /// The implementation called `name`.
     public static func named(_ name: String) throws(ModelError) -> ImplementationProfile {
         guard let found = all.first(where: { $0.name == name }) else {

@@ -10,21 +10,34 @@ struct DevicesCommand: ParsableCommand {
     @Flag(help: "Machine-readable JSON output.")
     var json = false
 
+    /// Whether the profile's time model is calibrated (and against what) or a prior.
+    static func calibration(_ d: DeviceProfile) -> String {
+        if let execution = d.execution, let validated = d.validatedError {
+            let architectures = ImplementationProfile.all.filter { $0.name == execution.implementation }.flatMap(\.architectures)
+            return "calibrated for \(architectures.map(\.rawValue).joined(separator: ", ")) (\(execution.implementation)): "
+                + String(format: "%+.0f%%..%+.0f%%", validated.lowestError * 100, validated.highestError * 100)
+                + " over \(validated.runs) runs; other architectures: prior"
+        }
+        return d.opClasses == nil ? "prior" : "op classes fitted"
+    }
+
     func run() throws {
         let devices = DeviceCatalog.all
         if json {
             print(try JSONOutput.string(devices))
             return
         }
-        var table = TextTable(["device", "name", "memory", "bandwidth", "matrix peak", "power", "$/h"], leftAligned: [0, 1, 4])
+        var table = TextTable(["device", "name", "memory", "bandwidth", "matrix peak", "power", "$/h", "time model"], leftAligned: [0, 1, 4, 7])
         for d in devices {
             let peaks = d.supportedPrecisions.map { p in
                 "\(p.rawValue) \(Units.count(d.matrixPeakFLOPS[p]!, unit: "FLOP/s"))"
             }.joined(separator: ", ")
             table.add([d.name, d.displayName, Units.bytes(d.memoryBytes),
                        Units.count(d.memoryBandwidth, unit: "B/s"), peaks, "\(Int(d.busyWatts)) W",
-                       String(format: "%.2f", d.usdPerHour)])
+                       String(format: "%.2f", d.usdPerHour), Self.calibration(d)])
         }
         print(table.render())
+        print("calibrated: fitted to measured runs, with the validated error range every prediction carries; "
+            + "prior: spec-sheet peaks and typical efficiencies, error unknown")
     }
 }
