@@ -176,4 +176,20 @@ import Validation
             #expect(inspect.stepSeconds > roofline, "\(c)")
         }
     }
+
+    @Test func capturedGraphsAreAWhatIfPricedAlikeEverywhereAndUnvalidated() throws {
+        var c = Self.cases(mixed: .fp16).first { $0.config.architecture == .stylegan2 }!
+        let eager = try Inspection(config: c.config, recipe: c.recipe, device: DeviceCatalog.v100_32gb)
+        c.recipe.hostLaunches = .graphs
+        c.yamlRecipe += ", hostLaunches: graphs"
+        let graphs = try Inspection(config: c.config, recipe: c.recipe, device: DeviceCatalog.v100_32gb)
+        #expect(graphs.stepSeconds < eager.stepSeconds)
+        #expect(eager.stepSecondsInterval != nil && graphs.stepSecondsInterval == nil)
+        var scenario = try TrainingScenario(yaml: Self.yaml(c, device: DeviceCatalog.v100_32gb, profilePath: nil), defaultName: "graphs")
+        #expect(scenario.plan.recipe == c.recipe)
+        scenario.plan.iterations = c.recipe.period + 1
+        let simulate = try scenario.simulate()
+        #expect(abs(simulate.iterationSeconds / graphs.stepSeconds - 1) < 1e-9)
+        #expect(simulate.iterationSecondsInterval == nil)
+    }
 }

@@ -70,7 +70,7 @@ import Workload
         #expect(try Inspection(config: config, recipe: recipe, device: profile).stepSeconds
             == Inspection(config: config, recipe: recipe, device: roofline).stepSeconds)
         #expect(try Inspection(config: config, recipe: recipe, device: profile).stepSecondsInterval == nil)
-        #expect(profile.validatedError(for: .stylegan2) != nil)
+        #expect(profile.validatedError(for: .stylegan2, recipe: TrainingRecipe.official(for: .stylegan2, batchPerDevice: 8)) != nil)
     }
 
     @Test func aValidatedProfileGivesEveryTimeItsErrorBars() throws {

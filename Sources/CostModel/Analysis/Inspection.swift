@@ -60,7 +60,7 @@ public struct Inspection: Sendable, Codable {
                         fits: breakdown.totalBytes <= device.memoryBytes, breakdown: breakdown,
                         largestBatch: memoryModel.largestBatchThatFits())
         stepSeconds = estimate.seconds
-        stepSecondsInterval = device.validatedError(for: config.architecture)?.interval(seconds: estimate.seconds)
+        stepSecondsInterval = device.validatedError(for: config.architecture, recipe: recipe)?.interval(seconds: estimate.seconds)
         if model.phases.isEmpty {
             phases = nil
         } else {

@@ -58,8 +58,10 @@ public final class SegmentPricer {
             priced.flops += Double(item.cost.flops)
             priced.bytes += Double(item.cost.bytes)
         }
-        if let execution { Self.applyExecution(execution.parameters, execution.implementation, to: &priced, segment: key, graph: graph,
-                                              items: items) }
+        if let execution {
+            Self.applyExecution(execution.parameters, execution.implementation, to: &priced, segment: key, graph: graph, items: items,
+                                hostLaunches: recipe.hostLaunches ?? .eager)
+        }
         memo[key] = priced
         return priced
     }
@@ -69,13 +71,16 @@ public final class SegmentPricer {
     /// to their device time so that gradient buckets keep their place. Activity-weighted seconds stay the roofline's:
     /// the device does the same work, and the longer time is spent near idle power.
     private static func applyExecution(_ parameters: ExecutionParameters, _ implementation: ImplementationProfile,
-                                       to priced: inout PricedSegment, segment: RecipeSegment, graph: Graph, items: [WorkItem]) {
+                                       to priced: inout PricedSegment, segment: RecipeSegment, graph: Graph, items: [WorkItem],
+                                       hostLaunches: HostLaunchMode) {
         let passes = implementation.passes(of: segment)
         let kernels = passes * (items.reduce(0) { $0 + implementation.kernels(of: $1, graph: graph) }
             + implementation.extraKernels(of: segment))
         let device = priced.seconds
         guard device > 0 else { return }
-        let total = parameters.segmentSeconds(deviceSeconds: device, kernels: kernels)
+        // Captured graphs: the host launches each pass of the segment once, the device replays its kernels.
+        let issued = hostLaunches == .graphs ? passes : kernels
+        let total = parameters.segmentSeconds(deviceSeconds: device, kernels: issued)
         let scale = total / device
         var seconds = 0.0
         for index in priced.items.indices {

@@ -126,10 +126,13 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Peak FLOP/s of matrix products at `precision`, or nil if unsupported.
     public func matrixPeak(_ precision: Precision) -> Double? { matrixPeakFLOPS[precision] }
 
-    /// The validated errors that apply to predictions for `architecture`: the profile's, unless its GPU execution
-    /// model does not cover the architecture (no implementation profile), whose predictions are then unvalidated.
-    public func validatedError(for architecture: Architecture) -> ValidatedError? {
-        guard execution == nil || ImplementationProfile.official(for: architecture) != nil else { return nil }
+    /// The validated errors that apply to predictions of `recipe` for `architecture`: the profile's, unless its GPU
+    /// execution model does not cover the architecture (no implementation profile) or the recipe asks a what-if the
+    /// validation never saw (captured graphs); those predictions are unvalidated.
+    public func validatedError(for architecture: Architecture, recipe: TrainingRecipe) -> ValidatedError? {
+        guard execution == nil || (ImplementationProfile.official(for: architecture) != nil && recipe.hostLaunches != .graphs) else {
+            return nil
+        }
         return validatedError
     }
 

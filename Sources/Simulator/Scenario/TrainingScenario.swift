@@ -91,6 +91,7 @@ public struct TrainingScenario: Sendable {
             recipe.ema = try section.bool("ema") ?? recipe.ema
             recipe.r1Interval = try section.int("r1Interval") ?? recipe.r1Interval
             recipe.pathLengthInterval = try section.int("pathLengthInterval") ?? recipe.pathLengthInterval
+            recipe.hostLaunches = try section.choice("hostLaunches", HostLaunchMode.self) ?? recipe.hostLaunches
             try section.finish()
         }
 

@@ -39,7 +39,7 @@ extension TrainingResult {
         self.init(
             name: name, devices: plan.devices, topology: plan.topology.name, device: plan.device.name, algorithm: plan.algorithm,
             mode: mode, iterationSeconds: iterationSeconds,
-            iterationSecondsInterval: plan.device.validatedError(for: plan.model.config.architecture)?.interval(seconds: iterationSeconds),
+            iterationSecondsInterval: plan.device.validatedError(for: plan.model.config.architecture, recipe: plan.recipe)?.interval(seconds: iterationSeconds),
             samplesPerSecond: samplesPerIteration / iterationSeconds,
             breakdown: TrainingResult.Breakdown(
                 computeSeconds: mean(\.computeSeconds), exposedCommunicationSeconds: mean(\.exposedCommunicationSeconds),

@@ -20,6 +20,9 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
     public var pathLengthInterval: Int
     /// The path-length batch is the main batch divided by this (StyleGAN2 `pl_batch_shrink` 2).
     public var pathLengthBatchShrink: Int
+    /// How the host launches the kernels (nil: eager, the official implementations' way). Only a device profile
+    /// with a GPU execution model prices the difference.
+    public var hostLaunches: HostLaunchMode?
 
     public init(
         batchPerDevice: Int = 32, accumulation: Int = 1, discriminatorSteps: Int = 1,

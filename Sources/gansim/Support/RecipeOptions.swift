@@ -19,11 +19,15 @@ struct RecipeOptions: ParsableArguments {
     @Option(name: .customLong("ema"), help: "Keep an EMA of G: true or false (official recipe if omitted).")
     var ema: Bool?
 
+    @Option(help: "How the host launches kernels: eager (default) or graphs (CUDA graphs / torch.compile reduce-overhead); priced by a profile with a GPU execution model.")
+    var hostLaunches: HostLaunchMode?
+
     /// The recipe for `architecture` with these flags applied.
     func recipe(for architecture: Architecture) throws -> TrainingRecipe {
-        let r = TrainingRecipe.official(for: architecture, batchPerDevice: batch,
+        var r = TrainingRecipe.official(for: architecture, batchPerDevice: batch,
                                         precision: try Precision.named(precision))
             .overriding(discriminatorSteps: discriminatorSteps, accumulation: accumulation, ema: ema)
+        r.hostLaunches = hostLaunches
         try r.validate()
         return r
     }

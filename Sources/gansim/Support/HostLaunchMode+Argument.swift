@@ -1,0 +1,4 @@
+import ArgumentParser
+import Workload
+
+extension HostLaunchMode: ExpressibleByArgument {}
