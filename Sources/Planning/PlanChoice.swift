@@ -12,6 +12,9 @@ public struct PlanChoice: Sendable, Codable, Equatable {
     public var precision: String
     /// Training time, in seconds (event simulation when confirmed, else the analytic estimate).
     public var trainingSeconds: Double
+    /// The measured training time `trainingSeconds` stands for given the device profile's validated errors (nil: the
+    /// prediction is not validated).
+    public var trainingSecondsInterval: [Double]?
     public var costUSD: Double
     public var energyKWh: Double
     public var peakBytesPerDevice: Int

@@ -9,6 +9,17 @@ enum PlanOutput {
         try SweepOutput.write(sweep, to: directory, csvName: "candidates.csv", extra: [("plan.json", Data(try JSONOutput.string(plan).utf8))])
     }
 
+    /// Whether a choice meets `deadline` with margin: even at the slow end of its validated range, or only as predicted.
+    static func margin(_ c: PlanChoice, deadline: Double) -> String {
+        guard let range = c.trainingSecondsInterval, range.count == 2 else {
+            return "meets the deadline as predicted; its profile is not validated, so the margin is unknown"
+        }
+        let slow = range[1]
+        return slow <= deadline
+            ? "meets the deadline with margin: even the slow end of its validated range (\(Units.seconds(slow))) is within it"
+            : "meets the deadline as predicted, but not at the slow end of its validated range (\(Units.seconds(slow)))"
+    }
+
     /// The recommendation, the runners-up and why they lost.
     static func text(_ plan: PlanResult) -> String {
         var lines: [String] = []
@@ -27,6 +38,7 @@ enum PlanOutput {
                                 Units.bytes(c.capacityBytesPerDevice), c.scalingEfficiency * 100, c.confirmed ? "" : " (analytic)"))
         }
         describe(plan.deadlineSeconds == nil ? "Cheapest" : "Cheapest meeting the deadline", plan.cheapestMeetingDeadline)
+        if let deadline = plan.deadlineSeconds, let c = plan.cheapestMeetingDeadline { lines.append("  " + margin(c, deadline: deadline)) }
         describe(plan.budgetUSD == nil ? "Fastest" : "Fastest within the budget", plan.fastestWithinBudget)
         for note in plan.notes { lines.append("Note: \(note)") }
         lines.append("")
