@@ -9,22 +9,11 @@ import Testing
     /// BigGAN-128 on A100s joined by a ring: no link is ever shared by two flows.
     static let ringScenario = """
         name: ring
-        model:
-          architecture: biggan
-          resolution: 128
-        recipe:
-          batchPerDevice: 32
-          discriminatorSteps: 2
-        cluster:
-          topology: ring
-          devices: 8
-          device: a100-80gb
-          bandwidth: 25GB/s
-          latency: 2us
-        training:
-          iterations: 10000
-        simulate:
-          iterations: 3
+        model: {architecture: biggan, resolution: 128}
+        recipe: {batchPerDevice: 32, discriminatorSteps: 2}
+        cluster: {topology: ring, devices: 8, device: a100-80gb, bandwidth: 25GB/s, latency: 2us}
+        training: {iterations: 10000}
+        simulate: {iterations: 3}
         """
 
     private func expectAgreement(_ scenario: TrainingScenario, _ label: String) throws {

@@ -4,9 +4,10 @@ import Workload
 ///
 /// Every command prices through this type: `inspect` and `validate` (`IterationEstimator`),
 /// the simulator's schedule and the sweeps' analytic engine. Only what changes the work
-/// items is part of the memo key (the network, the kind of pass, the batch, and whether
-/// the pass finishes the step's gradients), so the repeated D steps of nDisc and the
-/// micro-batches of accumulation are priced once. Not thread-safe: one pricer per thread.
+/// items is part of the memo key (the network, the kind of pass, the batch, whether the
+/// pass finishes the step's gradients, and the phase where a GPU execution model counts
+/// its launches), so the repeated D steps of nDisc and the micro-batches of accumulation
+/// are priced once. Not thread-safe: one pricer per thread.
 public final class SegmentPricer {
     public let model: GANModel
     public let recipe: TrainingRecipe
@@ -19,7 +20,8 @@ public final class SegmentPricer {
     private let execution: (parameters: ExecutionParameters, implementation: ImplementationProfile)?
     private var memo: [RecipeSegment: PricedSegment] = [:]
 
-    /// A pricer of `recipe`'s segments of `model` on `device`; the caller has validated that the device runs the recipe's precision.
+    /// A pricer of `recipe`'s segments of `model` on `device`; the caller has checked them
+    /// (`IterationEstimator.check`).
     public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) {
         self.model = model
         self.recipe = recipe
@@ -39,8 +41,9 @@ public final class SegmentPricer {
     /// The segment's priced items and totals.
     public func price(_ segment: RecipeSegment) -> PricedSegment {
         // The phase matters only to an implementation's launches (augmentation, separate passes).
-        let key = RecipeSegment(phase: execution == nil ? .generator : segment.phase, network: segment.network, kind: segment.kind, batch: segment.batch,
-                                step: 0, microBatch: 0, finishesGradients: segment.finishesGradients)
+        let key = RecipeSegment(phase: execution == nil ? .generator : segment.phase, network: segment.network,
+                                kind: segment.kind, batch: segment.batch, step: 0, microBatch: 0,
+                                finishesGradients: segment.finishesGradients)
         if let known = memo[key] { return known }
         var priced = PricedSegment()
         let graph = model.graph(key.network)
