@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import Simulator
 import Workload
 
 /// Reads whole-run timing files: CSV with a header row, `#` comment lines, one training run per row.
@@ -10,7 +11,8 @@ import Workload
 /// - time: `sec_per_kimg` (seconds per 1000 real images), or `sec_per_kimg_lo` and `sec_per_kimg_hi` (a published
 ///   range; the midpoint is used), or `sec_per_iter`.
 /// - `gpu_mem_gb`: optional peak of live tensors per GPU in GiB (`max_memory_allocated / 2**30`).
-/// - `architecture`, `preset`, `topology`, `precision`: optional per row; rows without them take the defaults the
+/// - `architecture`, `preset`, `topology` (a server-based cluster kind, e.g. `dgx1-v100`), `precision`: optional per
+///   row; rows without them take the defaults the
 ///   caller gives (`gansim validate --runs FILE --architecture stylegan2 --preset auto --topology dgx1-v100 ...`).
 /// Provenance belongs in the comment lines.
 public enum PublishedRunFile {
@@ -108,8 +110,13 @@ public enum PublishedRunFile {
             throw fail("sec_per_kimg", "give sec_per_kimg, sec_per_kimg_lo and sec_per_kimg_hi, or sec_per_iter")
         }
         let peak = try positiveDouble("gpu_mem_gb").map { Int(($0 * 1_073_741_824).rounded()) }
+        let topology = try text("topology", defaults.topology)
+        guard let kind = TopologyKind(rawValue: topology), kind.server != nil else {
+            throw .badMeasurement(file: file, line: line, field: "topology", value: topology, reason: "must be a server-based cluster kind: "
+                + TopologyKind.allCases.filter { $0.server != nil }.map(\.rawValue).joined(separator: ", "))
+        }
         return PublishedRun(
-            source: "\(file):\(line)", model: model, precision: precision, topology: try text("topology", defaults.topology),
+            source: "\(file):\(line)", model: model, precision: precision, topology: topology,
             gpus: gpus, batchPerGPU: batch, secondsPerKimg: secondsPerKimg, secondsPerKimgRange: range, peakAllocatedBytes: peak)
     }
 }

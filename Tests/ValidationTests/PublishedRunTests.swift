@@ -33,6 +33,7 @@ import Workload
         #expect(message("resolution,gpus,batch_per_gpu,sec_per_kimg\n128,2,8,5\n", .init()).contains("field 'architecture'"))
         #expect(message("resolution,gpus,batch_per_gpu,sec_per_kimg\n100,2,8,5\n").contains("field 'resolution' = '100'"))
         #expect(message("# only comments\n").contains("has no runs"))
+        #expect(message("resolution,gpus,batch_per_gpu,sec_per_kimg,topology\n128,2,8,5,ring\n").contains("runs.csv:2: field 'topology' = 'ring'"))
     }
 
     @Test func theFittedExecutionModelIsPhysicalAndPredictsTheTable() throws {
