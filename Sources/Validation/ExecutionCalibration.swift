@@ -28,6 +28,14 @@ public enum ExecutionCalibration {
         guard runs.count >= 3 else {
             throw CalibrationError.unusableFile(file: runs.first?.source ?? "(runs)", reason: "fitting 3 parameters needs at least 3 runs, got \(runs.count)")
         }
+        // Every run must be priced by this profile: its topology's devices are `base`'s device.
+        for run in runs {
+            let device = try PublishedRunValidator.scenario(run, profiles: DeviceProfiles(profiles: [base])).plan.device.name
+            guard device == base.name else {
+                throw CalibrationError.unusableFile(
+                    file: run.source, reason: "runs on \(device) (its topology \(run.topology)), not on \(base.name), the device being fitted")
+            }
+        }
         // Always from the same priors (not from a profile's earlier fit), so that a fit is reproducible.
         let start = ExecutionParameters(implementation: implementation, hostSecondsPerKernel: 20e-6, overlap: 0.5, deviceEfficiencyScale: 1)
         func parameters(_ x: [Double]) -> ExecutionParameters {
