@@ -13,11 +13,10 @@ public enum MeasuredStepValidator {
         for step in steps {
             let model = try step.model.build()
             let predicted = try IterationEstimator(model: model, recipe: step.recipe, device: profile).estimate()
-            var memory = MemoryModel(model: model, recipe: step.recipe, device: profile).breakdown()
-            memory.runtimeBytes = 0
+            let memory = MemoryModel(model: model, recipe: step.recipe, device: profile).breakdown()
             rows.append(ValidationReport.Configuration(
                 label: step.label, run: nil, source: step.source, predictedStepSeconds: predicted.seconds,
-                measuredStepSeconds: step.stepSeconds, predictedPeakBytes: memory.totalBytes,
+                measuredStepSeconds: step.stepSeconds, predictedPeakBytes: memory.liveTensorBytes,
                 measuredPeakBytes: step.peakAllocatedBytes))
         }
         return ValidationReport(profile: profile.name, configurations: rows)

@@ -29,9 +29,7 @@ public enum PublishedRunValidator {
     public static func predict(_ run: PublishedRun, profiles: DeviceProfiles, cache: ScenarioCache) throws -> (secondsPerIteration: Double, peakBytes: Int, device: String) {
         let scenario = try scenario(run, profiles: profiles)
         let result = try scenario.estimate(cache: cache)
-        var memory = MemoryModel(model: scenario.plan.model, recipe: scenario.plan.recipe, device: scenario.plan.device).breakdown()
-        memory.runtimeBytes = 0
-        return (result.iterationSeconds, memory.totalBytes, scenario.plan.device.name)
+        return (result.iterationSeconds, result.memory.liveTensorBytesPerDevice, scenario.plan.device.name)
     }
 
     /// Predicts every run and compares it with what was published; a calibrated profile no run uses is an error.

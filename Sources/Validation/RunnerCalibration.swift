@@ -43,9 +43,8 @@ public enum RunnerCalibration {
                 stepGaps.append(run.stepSeconds - estimator.estimate().seconds)
             }
             inputElements.append(Double(estimator.inputElementsPerIteration))
-            var noRuntime = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
-            noRuntime.runtimeBytes = 0
-            memoryGaps.append(Double(run.peakResidentBytes - noRuntime.totalBytes))
+            let memory = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
+            memoryGaps.append(Double(run.peakResidentBytes - memory.liveTensorBytes))
         }
         let (fixed, perElement) = overheadLine(gaps: stepGaps, inputElements: inputElements)
         profile.iterationOverheadSeconds = fixed

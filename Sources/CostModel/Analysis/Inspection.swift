@@ -3,7 +3,10 @@ import Workload
 public struct Inspection: Sendable, Codable {
     /// The memory section.
     public struct Memory: Sendable, Codable {
+        /// The process total per device (live tensors, workspace, runtime context).
         public var totalBytes: Int
+        /// The peak of live tensors (`MemoryBreakdown.liveTensorBytes`): what `torch.cuda.max_memory_allocated` reports.
+        public var liveTensorBytes: Int
         public var capacityBytes: Int
         public var fits: Bool
         public var breakdown: MemoryBreakdown
@@ -56,7 +59,7 @@ public struct Inspection: Sendable, Codable {
         precision = recipe.precision.precision.rawValue
         self.recipe = recipe
         iteration = estimate
-        memory = Memory(totalBytes: breakdown.totalBytes, capacityBytes: device.memoryBytes,
+        memory = Memory(totalBytes: breakdown.totalBytes, liveTensorBytes: breakdown.liveTensorBytes, capacityBytes: device.memoryBytes,
                         fits: breakdown.totalBytes <= device.memoryBytes, breakdown: breakdown,
                         largestBatch: memoryModel.largestBatchThatFits())
         stepSeconds = estimate.seconds

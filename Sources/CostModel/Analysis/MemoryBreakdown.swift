@@ -16,6 +16,11 @@ public struct MemoryBreakdown: Sendable, Hashable, Codable {
     /// Runtime context (CUDA context, allocator) before any tensor.
     public var runtimeBytes: Int
 
+    /// The peak of live tensors: every part but the runtime context, which is what
+    /// `torch.cuda.max_memory_allocated` and the published tables report (the process total, what `nvidia-smi` shows,
+    /// adds the context; the caching allocator's reserve beyond live tensors is not modelled).
+    public var liveTensorBytes: Int { totalBytes - runtimeBytes }
+
     /// The sum of all parts.
     public var totalBytes: Int {
         weightsBytes + emaBytes + gradientBytes + optimizerStateBytes + activationBytes + workspaceBytes + runtimeBytes

@@ -47,7 +47,7 @@ extension TrainingResult {
             singleDeviceIterationSeconds: single,
             scalingEfficiency: single * Double(batchDevices) / (iterationSeconds * Double(plan.devices)),
             memory: TrainingResult.Memory(
-                peakBytesPerDevice: peak, capacityBytesPerDevice: plan.device.memoryBytes, fits: peak <= plan.device.memoryBytes),
+                peakBytesPerDevice: peak, liveTensorBytesPerDevice: peak - plan.device.runtimeOverheadBytes, capacityBytesPerDevice: plan.device.memoryBytes, fits: peak <= plan.device.memoryBytes),
             training: TrainingResult.Training(
                 iterations: totalIterations, wallSeconds: wallSeconds, simulatedIterations: records.count,
                 wallHours: wallSeconds / 3600, wallDays: wallSeconds / 86400),

@@ -14,8 +14,11 @@ public struct TrainingResult: Sendable, Codable, Equatable {
 
     /// Per-device memory from the CostModel memory model.
     public struct Memory: Sendable, Codable, Equatable {
-        /// Peak bytes one device needs.
+        /// Peak bytes one device needs: the process total (live tensors, workspace, runtime context).
         public var peakBytesPerDevice: Int
+        /// The peak of live tensors per device, what `torch.cuda.max_memory_allocated` reports (the total without the
+        /// runtime context).
+        public var liveTensorBytesPerDevice: Int
         /// The device's memory capacity, in bytes.
         public var capacityBytesPerDevice: Int
         /// Whether the peak fits in the device.

@@ -66,7 +66,8 @@ struct InspectCommand: ParsableCommand {
         out.append("")
         var mem = TextTable(["memory", "bytes"])
         for part in r.memory.breakdown.parts { mem.add([part.name, Units.bytes(part.bytes)]) }
-        mem.add(["total", Units.bytes(r.memory.totalBytes)])
+        mem.add(["total (process)", Units.bytes(r.memory.totalBytes)])
+        mem.add(["live tensors (max_memory_allocated)", Units.bytes(r.memory.liveTensorBytes)])
         mem.add(["capacity", Units.bytes(r.memory.capacityBytes)])
         out.append(mem.render())
         out.append(r.memory.fits
