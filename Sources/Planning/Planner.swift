@@ -145,6 +145,7 @@ public struct Planner: Sendable {
                 + (best.map { String(format: "; the cheapest costs $%.0f (%@)", cost($0), Self.choice($0).summary) } ?? ""))
         }
         if fitting.isEmpty { notes.append("no configuration fits in memory") }
+        if let note = Self.calibrationNote(request) { notes.append(note) }
         let winner = cheapest ?? fastest
         var runnersUp: [RunnerUp] = []
         for family in request.families where family.label != winner?.labels[0] {
@@ -156,6 +157,21 @@ public struct Planner: Sendable {
             deadlineSeconds: deadline, budgetUSD: budget, cheapestMeetingDeadline: cheapest.map(Self.choice),
             fastestWithinBudget: fastest.map(Self.choice), notes: notes, runnersUp: runnersUp, searched: sweep.summary.points,
             fitting: sweep.summary.ok, outOfMemory: sweep.summary.outOfMemory, confirmed: confirmed.count)
+    }
+
+    /// Which searched devices are validated for the model and which are priors, when they differ: a prior (the
+    /// roofline alone) can look faster than a calibrated device only because it leaves the host out.
+    static func calibrationNote(_ request: PlanRequest) -> String? {
+        let recipe = TrainingRecipe.official(for: request.model.architecture, batchPerDevice: 1)
+        var validated: [String] = [], priors: [String] = []
+        for name in request.families.map(\.device) where !validated.contains(name) && !priors.contains(name) {
+            guard let profile = try? request.profiles.profile(named: name) else { continue }
+            if profile.validatedError(for: request.model.architecture, recipe: recipe) != nil { validated.append(name) } else { priors.append(name) }
+        }
+        guard !validated.isEmpty, !priors.isEmpty else { return nil }
+        return "\(validated.joined(separator: ", ")) \(validated.count == 1 ? "is" : "are") validated for "
+            + "\(request.model.architecture.rawValue); \(priors.joined(separator: ", ")) \(priors.count == 1 ? "is a prior" : "are priors") "
+            + "(roofline, no host time per kernel): their times are likely optimistic"
     }
 
     /// Why a cluster kind lost to `winner`.

@@ -80,4 +80,13 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(try UnitParser.seconds("48h", field: "--deadline"), 48 * 3600, accuracy: 1e-6)
         XCTAssertEqual(try UnitParser.seconds("2d", field: "--deadline"), 2 * 86400, accuracy: 1e-6)
     }
+
+    func testPlansSayWhichDevicesAreValidatedForTheModelAndWhichArePriors() throws {
+        let stylegan = PlanRequest(model: ModelConfig(architecture: .stylegan2, resolution: 256), length: .iterations(10), globalBatch: 64)
+        let note = try XCTUnwrap(Planner.calibrationNote(stylegan))
+        XCTAssertTrue(note.hasPrefix("v100-32gb is validated for stylegan2; a100-80gb, h100, tpu-v3, tpu-v4 are priors"), note)
+        // No device is validated for BigGAN: nothing to tell apart.
+        let biggan = PlanRequest(model: ModelConfig(architecture: .biggan, resolution: 128), length: .iterations(10), globalBatch: 64)
+        XCTAssertNil(Planner.calibrationNote(biggan))
+    }
 }
