@@ -48,4 +48,20 @@ import Workload
         // Host 1 ms, device 4 ms at half efficiency: max + (1 - overlap) x min.
         #expect(abs(execution.segmentSeconds(deviceSeconds: 2e-3, kernels: 100) - (4e-3 + 0.75 * 1e-3)) < 1e-15)
     }
+
+    @Test func dataParallelBackwardsLaunchDDPKernels() throws {
+        // About 2 kernels per synced parameter tensor and 2 per 25 MB bucket (the sheet's DDP line).
+        #expect(implementation.dataParallelKernels(tensors: 84, gradientBytes: 60e6) == 2 * 84 + 2 * 3)
+        #expect(implementation.dataParallelKernels(tensors: 84, gradientBytes: 0) == 0)
+        let model = try model(128)
+        let recipe = TrainingRecipe.official(for: .stylegan2, batchPerDevice: 8, precision: .fp16)
+        let device = DeviceCatalog.v100_32gb
+        let backward = RecipeSegment(phase: .generator, network: .generator, kind: .backward(weights: true, intoInputs: false),
+                                     batch: 8, step: 0, microBatch: 0, finishesGradients: true)
+        let alone = SegmentPricer(model: model, recipe: recipe, device: device).price(backward)
+        let replicated = SegmentPricer(model: model, recipe: recipe, device: device, replicated: [.generator]).price(backward)
+        #expect(replicated.kernels == alone.kernels + implementation.dataParallelKernels(
+            tensors: model.generator.parameterTensorCount, gradientBytes: Double(4 * model.generator.parameterCount)))
+        #expect(replicated.seconds > alone.seconds)
+    }
 }

@@ -12,6 +12,9 @@ public final class SegmentPricer {
     public let model: GANModel
     public let recipe: TrainingRecipe
     public let device: DeviceProfile
+    /// Whether each network is replicated on more than one device (data parallel): its reduced backwards then launch
+    /// the implementation's data-parallel kernels.
+    public let replicated: Set<NetworkRole>
     private let builder: WorkItemBuilder
     private let roofline: RooflineModel
     /// What a CPU profile adds for the way the CPU trainer runs items (nil on accelerators).
@@ -20,12 +23,13 @@ public final class SegmentPricer {
     private let execution: (parameters: ExecutionParameters, implementation: ImplementationProfile)?
     private var memo: [RecipeSegment: PricedSegment] = [:]
 
-    /// A pricer of `recipe`'s segments of `model` on `device`; the caller has checked them
-    /// (`IterationEstimator.check`).
-    public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) {
+    /// A pricer of `recipe`'s segments of `model` on `device`, the networks in `replicated` being data parallel over
+    /// several devices; the caller has checked them (`IterationEstimator.check`).
+    public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile, replicated: Set<NetworkRole> = []) {
         self.model = model
         self.recipe = recipe
         self.device = device
+        self.replicated = replicated
         builder = WorkItemBuilder(model: model, recipe: recipe)
         roofline = RooflineModel(device: device)
         cpu = CPUTrainerPricing(device: device)
@@ -62,8 +66,13 @@ public final class SegmentPricer {
             priced.bytes += Double(item.cost.bytes)
         }
         if let execution {
+            var extra = 0.0
+            if replicated.contains(key.network), key.finishesGradients {
+                let bytes = items.reduce(0.0) { $0 + Double($1.gradientBytes) }
+                extra = execution.implementation.dataParallelKernels(tensors: graph.parameterTensorCount, gradientBytes: bytes)
+            }
             Self.applyExecution(execution.parameters, execution.implementation, to: &priced, segment: key, graph: graph, items: items,
-                                hostLaunches: recipe.hostLaunches ?? .eager)
+                                extraKernels: extra, hostLaunches: recipe.hostLaunches ?? .eager)
         }
         memo[key] = priced
         return priced
@@ -75,10 +84,10 @@ public final class SegmentPricer {
     /// the device does the same work, and the longer time is spent near idle power.
     private static func applyExecution(_ parameters: ExecutionParameters, _ implementation: ImplementationProfile,
                                        to priced: inout PricedSegment, segment: RecipeSegment, graph: Graph, items: [WorkItem],
-                                       hostLaunches: HostLaunchMode) {
+                                       extraKernels: Double, hostLaunches: HostLaunchMode) {
         let passes = implementation.passes(of: segment)
         let kernels = passes * (items.reduce(0) { $0 + implementation.kernels(of: $1, graph: graph) }
-            + implementation.extraKernels(of: segment))
+            + implementation.extraKernels(of: segment)) + extraKernels
         let device = priced.seconds
         guard device > 0 else { return }
         // Captured graphs: the host launches each pass of the segment once, the device replays its kernels.

@@ -31,6 +31,12 @@ public struct ImplementationProfile: Sendable, Hashable, Codable {
     public var lossKernelsPerPhase: Double
     /// Whether D runs the reals and the fakes of a D step as two passes (twice the launches of one pass of both).
     public var separateRealAndFakePasses: Bool
+    /// Data-parallel kernels per parameter tensor of a network replicated on several devices, per reduced backward.
+    public var dataParallelKernelsPerTensor: Double
+    /// Data-parallel kernels per gradient bucket (copies in and out of the flat bucket).
+    public var dataParallelKernelsPerBucket: Double
+    /// Bytes of one gradient bucket of the implementation's data parallelism.
+    public var dataParallelBucketBytes: Double
     /// Where the counts come from.
     public var source: String
 
@@ -76,6 +82,9 @@ public struct ImplementationProfile: Sendable, Hashable, Codable {
         augmentKernelsPerInput: 260,
         lossKernelsPerPhase: 10,
         separateRealAndFakePasses: true,
+        // DistributedDataParallel (broadcast_buffers off, 25 MB buckets): about 2 kernels per synced parameter and 2 per
+        // bucket, in the last backward of each phase.
+        dataParallelKernelsPerTensor: 2, dataParallelKernelsPerBucket: 2, dataParallelBucketBytes: 25e6,
         source: "../shared/workloads/stylegan2-ada-pytorch.md (NVlabs/stylegan2-ada-pytorch d72cc7d)")
 
     /// The implementations gansim knows, by name.
@@ -134,6 +143,13 @@ public struct ImplementationProfile: Sendable, Hashable, Codable {
         case .update, .ema:
             return 0
         }
+    }
+
+    /// Data-parallel kernels of a backward that finishes `gradientBytes` of a network with `tensors` parameter tensors.
+    public func dataParallelKernels(tensors: Int, gradientBytes: Double) -> Double {
+        guard gradientBytes > 0 else { return 0 }
+        return dataParallelKernelsPerTensor * Double(tensors)
+            + dataParallelKernelsPerBucket * (gradientBytes / dataParallelBucketBytes).rounded(.up)
     }
 
     /// How many times the implementation runs a segment's kernels: D's passes of a D step twice when reals and

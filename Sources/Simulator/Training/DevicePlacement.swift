@@ -20,6 +20,11 @@ struct DevicePlacement {
         DevicePlacement(groups: [Array(0..<generatorDevices), Array(generatorDevices..<devices)])
     }
 
+    /// The networks replicated on more than one device (data parallel).
+    var replicated: Set<NetworkRole> {
+        Set(NetworkRole.allCases.filter { groups[group($0)].count > 1 })
+    }
+
     /// Whether G and D have separate groups.
     var isSplit: Bool { groups.count == 2 }
 

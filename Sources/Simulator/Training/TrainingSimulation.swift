@@ -28,7 +28,8 @@ public final class TrainingSimulation {
         let engine = try EventCommunicationEngine(
             topology: plan.topology, groups: try TrainingSchedule.reductionGroups(plan, placement: placement), chunks: plan.chunks)
         let table = ScheduleBlockTable(
-            pricer: pricer ?? SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device), placement: placement,
+            pricer: pricer ?? SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicated: placement.replicated),
+            placement: placement,
             bucketBytes: plan.bucketBytes)
         schedule = TrainingSchedule(plan: plan, table: table, engine: engine, batchIntervalSeconds: try plan.batchIntervalSeconds())
     }
