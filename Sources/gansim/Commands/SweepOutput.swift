@@ -24,14 +24,24 @@ enum SweepOutput {
                 + "mean, \(String(format: "%.1f%%", s.maxAbsoluteDisagreement * 100)) max",
             "", "Pareto front (training time against cost):",
         ]
-        var table = TextTable(result.axes + ["time", "cost", "energy", "memory", "event time", "gap"], leftAligned: Set(result.axes.indices))
+        // The validated range of the training time, where some point's profile was validated (`ValidatedError`).
+        let ranged = result.pareto.contains { result.outcomes[$0].best?.iterationSecondsInterval != nil }
+        var table = TextTable(result.axes + ["time", "cost", "energy", "memory", "event time", "gap"] + (ranged ? ["validated time range"] : []),
+                              leftAligned: Set(result.axes.indices))
         for i in result.pareto {
             let o = result.outcomes[i], a = o.analytic!
-            table.add(o.labels + [
+            var row = o.labels + [
                 Units.seconds(a.training.wallSeconds), String(format: "$%.0f", a.cost.totalUSD), String(format: "%.0f kWh", a.energy.totalKWh),
                 Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.training.wallSeconds) } ?? "-",
                 o.disagreement.map { String(format: "%+.1f%%", $0 * 100) } ?? "-",
-            ])
+            ]
+            if ranged {
+                let best = o.best!
+                row.append(best.iterationSecondsInterval.map { range in
+                    range.map { Units.seconds($0 * Double(best.training.iterations)) }.joined(separator: "-")
+                } ?? "not validated")
+            }
+            table.add(row)
         }
         lines.append(table.render())
         return lines.joined(separator: "\n")
