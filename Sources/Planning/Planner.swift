@@ -163,15 +163,23 @@ public struct Planner: Sendable {
     /// roofline alone) can look faster than a calibrated device only because it leaves the host out.
     static func calibrationNote(_ request: PlanRequest) -> String? {
         let recipe = TrainingRecipe.official(for: request.model.architecture, batchPerDevice: 1)
-        var validated: [String] = [], priors: [String] = []
-        for name in request.families.map(\.device) where !validated.contains(name) && !priors.contains(name) {
+        var validated: [String] = [], transferred: [String] = [], priors: [String] = []
+        for name in request.families.map(\.device) where !(validated + transferred + priors).contains(name) {
             guard let profile = try? request.profiles.profile(named: name) else { continue }
-            if profile.validatedError(for: request.model.architecture, recipe: recipe) != nil { validated.append(name) } else { priors.append(name) }
+            if let error = profile.validatedError(for: request.model.architecture, recipe: recipe) {
+                if error.transferredFrom == nil { validated.append(name) } else { transferred.append(name) }
+            } else {
+                priors.append(name)
+            }
         }
-        guard !validated.isEmpty, !priors.isEmpty else { return nil }
-        return "\(validated.joined(separator: ", ")) \(validated.count == 1 ? "is" : "are") validated for "
-            + "\(request.model.architecture.rawValue); \(priors.joined(separator: ", ")) \(priors.count == 1 ? "is a prior" : "are priors") "
-            + "(roofline, no host time per kernel): their times are likely optimistic"
+        guard !validated.isEmpty || !transferred.isEmpty, !priors.isEmpty || !transferred.isEmpty else { return nil }
+        func list(_ names: [String], _ one: String, _ many: String) -> String? {
+            names.isEmpty ? nil : "\(names.joined(separator: ", ")) \(names.count == 1 ? one : many)"
+        }
+        let parts = [list(validated, "is validated", "are validated"), list(transferred, "is transferred (wider range)", "are transferred (wider ranges)"),
+                     list(priors, "is a prior", "are priors")].compactMap { $0 }
+        return "for \(request.model.architecture.rawValue): " + parts.joined(separator: "; ")
+            + (priors.isEmpty ? "" : " (roofline, no host time per kernel: their times are likely optimistic)")
     }
 
     /// Why a cluster kind lost to `winner`.

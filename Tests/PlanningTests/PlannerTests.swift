@@ -84,7 +84,8 @@ final class PlannerTests: XCTestCase {
     func testPlansSayWhichDevicesAreValidatedForTheModelAndWhichArePriors() throws {
         let stylegan = PlanRequest(model: ModelConfig(architecture: .stylegan2, resolution: 256), length: .iterations(10), globalBatch: 64)
         let note = try XCTUnwrap(Planner.calibrationNote(stylegan))
-        XCTAssertTrue(note.hasPrefix("v100-32gb is validated for stylegan2; a100-80gb, h100, tpu-v3, tpu-v4 are priors"), note)
+        XCTAssertTrue(note.hasPrefix("for stylegan2: v100-32gb is validated; a100-80gb, h100 are transferred (wider ranges); "
+            + "tpu-v3, tpu-v4 are priors"), note)
         // No device is validated for BigGAN: nothing to tell apart.
         let biggan = PlanRequest(model: ModelConfig(architecture: .biggan, resolution: 128), length: .iterations(10), globalBatch: 64)
         XCTAssertNil(Planner.calibrationNote(biggan))

@@ -28,4 +28,16 @@ import Workload
         #expect(PublishedRunValidator.scaling(runs, report: held).allSatisfy { abs($0.efficiencyErrorPoints) <= 5 })
         #expect(held.summary.memoryMAPE <= 0.15)
     }
+
+    @Test func otherGPUsCarryTheV100ModelWithWiderRanges() throws {
+        let v100 = try #require(DeviceCatalog.v100_32gb.validatedError)
+        for device in [DeviceCatalog.a100_40gb, DeviceCatalog.a100_80gb, DeviceCatalog.h100] {
+            #expect(device.execution == DeviceCatalog.v100_32gb.execution, "\(device.name)")
+            let transferred = try #require(device.validatedError, "\(device.name)")
+            #expect(transferred.transferredFrom == "v100-32gb")
+            #expect(transferred.lowestError < v100.lowestError && transferred.highestError > v100.highestError)
+        }
+        // TPUs run compiled XLA graphs, not eager PyTorch: nothing to transfer.
+        #expect(DeviceCatalog.tpuV3.execution == nil && DeviceCatalog.tpuV3.validatedError == nil)
+    }
 }

@@ -15,6 +15,8 @@ public struct ValidatedError: Sendable, Hashable, Codable {
     public var lowestError: Double
     /// The most positive error.
     public var highestError: Double
+    /// The profile the errors were validated on, when this profile's model was transferred from it (nil: validated here).
+    public var transferredFrom: String?
 
     public init(basis: String, errors: [Double]) {
         self.basis = basis
@@ -31,6 +33,18 @@ public struct ValidatedError: Sendable, Hashable, Codable {
         self.meanAbsoluteError = meanAbsoluteError
         self.lowestError = lowestError
         self.highestError = highestError
+    }
+
+    /// The errors of this validation carried over to another device: the basis says so, and both ends widen by the
+    /// relative `uncertainty` of the transfer.
+    public func transferred(to device: String, from source: String, uncertainty: Double) -> ValidatedError {
+        var copy = self
+        copy.basis = "transferred from \(source) (\(basis)), widened by \(Int((uncertainty * 100).rounded()))% for the transfer"
+        copy.lowestError = (1 + lowestError) * (1 - uncertainty) - 1
+        copy.highestError = (1 + highestError) * (1 + uncertainty) - 1
+        copy.meanAbsoluteError = meanAbsoluteError + uncertainty
+        copy.transferredFrom = source
+        return copy
     }
 
     /// The measured seconds a prediction of `seconds` stands for, lowest first.

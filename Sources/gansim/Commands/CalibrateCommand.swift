@@ -46,19 +46,24 @@ struct CalibrateCommand: ParsableCommand {
         let base = try DeviceCatalog.profile(named: device)
         if let out { try OutputFile.prepare(out, flag: "--out") }
         if let runs { return try calibrateRuns(path: runs, base: base) }
+        // Op timings fit the roofline's per-class parameters: a different model from the GPU execution model of whole
+        // runs, which the fitted profile leaves out.
+        var fitBase = base
+        fitBase.execution = nil
+        fitBase.validatedError = nil
         let result: CalibrationResult
         let source: String
         if !measurements.isEmpty {
             var samples: [TimingSample] = []
             for path in measurements { samples += try MeasurementFile.read(path: path) }
-            result = ProfileFitter(base: base).fit(samples)
+            result = ProfileFitter(base: fitBase).fit(samples)
             source = measurements.count == 1 ? measurements[0] : "\(measurements.count) files"
         } else {
             guard base.kind == .cpu else {
                 throw ValidationError("--device \(device): running the fit set needs the local cpu profile; "
                     + "measure other devices with scripts/measure_graph.py and pass --measurements")
             }
-            result = try RunnerCalibration.calibrate(base: base, fitSet: Plans.fitSet, rounds: rounds,
+            result = try RunnerCalibration.calibrate(base: fitBase, fitSet: Plans.fitSet, rounds: rounds,
                                                      measure: TrainProcess.measure,
                                                      progress: TrainProcess.progress("calibrating"))
             source = "the built-in fit set (\(Plans.fitSet.count) runs, fastest of \(rounds) rounds)"

@@ -14,7 +14,8 @@ struct DevicesCommand: ParsableCommand {
     static func calibration(_ d: DeviceProfile) -> String {
         if let execution = d.execution, let validated = d.validatedError {
             let architectures = ImplementationProfile.all.filter { $0.name == execution.implementation }.flatMap(\.architectures)
-            return "calibrated for \(architectures.map(\.rawValue).joined(separator: ", ")) (\(execution.implementation)): "
+            let how = validated.transferredFrom.map { "transferred from \($0)" } ?? "calibrated"
+            return "\(how) for \(architectures.map(\.rawValue).joined(separator: ", ")) (\(execution.implementation)): "
                 + String(format: "%+.0f%%..%+.0f%%", validated.lowestError * 100, validated.highestError * 100)
                 + " over \(validated.runs) runs; other architectures: prior"
         }
@@ -38,6 +39,7 @@ struct DevicesCommand: ParsableCommand {
         }
         print(table.render())
         print("calibrated: fitted to measured runs, with the validated error range every prediction carries; "
+            + "transferred: a calibrated model carried to another GPU, its range widened; "
             + "prior: spec-sheet peaks and typical efficiencies, error unknown")
     }
 }
