@@ -50,9 +50,11 @@ public enum ExecutionCalibration {
         }
         let measured = runs.map(\.secondsPerIteration)
         var failure: Error?
+        // One cache for every evaluation: models, topologies and collective timers do not change with the parameters
+        // (priced blocks are keyed by the profile, so each evaluation prices its own).
+        let cache = ScenarioCache()
         func residuals(_ x: [Double]) -> [Double] {
             let profiles = DeviceProfiles(profiles: [profile(parameters(x))])
-            let cache = ScenarioCache()
             return runs.enumerated().map { index, run in
                 do {
                     let predicted = try PublishedRunValidator.predict(run, profiles: profiles, cache: cache)

@@ -34,7 +34,7 @@ public final class SegmentPricer {
         roofline = RooflineModel(device: device)
         cpu = CPUTrainerPricing(device: device)
         execution = device.execution.flatMap { parameters in
-            ImplementationProfile.official(for: model.config.architecture).map { (parameters, $0) }
+            device.executionImplementation(for: model.config.architecture).map { (parameters, $0) }
         }
     }
 

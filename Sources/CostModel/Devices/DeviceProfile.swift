@@ -126,11 +126,18 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Peak FLOP/s of matrix products at `precision`, or nil if unsupported.
     public func matrixPeak(_ precision: Precision) -> Double? { matrixPeakFLOPS[precision] }
 
+    /// The implementation whose launches the profile's GPU execution model counts for `architecture`: its official
+    /// one (`ImplementationProfile.official(for:)`); nil when the profile has no execution model or the architecture
+    /// has no implementation profile, and the roofline alone prices it.
+    public func executionImplementation(for architecture: Architecture) -> ImplementationProfile? {
+        execution == nil ? nil : ImplementationProfile.official(for: architecture)
+    }
+
     /// The validated errors that apply to predictions of `recipe` for `architecture`: the profile's, unless its GPU
-    /// execution model does not cover the architecture (no implementation profile) or the recipe asks a what-if the
-    /// validation never saw (captured graphs); those predictions are unvalidated.
+    /// execution model does not price the architecture or the recipe asks a what-if the validation never saw
+    /// (captured graphs); those predictions are unvalidated.
     public func validatedError(for architecture: Architecture, recipe: TrainingRecipe) -> ValidatedError? {
-        guard execution == nil || (ImplementationProfile.official(for: architecture) != nil && recipe.hostLaunches != .graphs) else {
+        guard execution == nil || (executionImplementation(for: architecture) != nil && recipe.hostLaunches != .graphs) else {
             return nil
         }
         return validatedError

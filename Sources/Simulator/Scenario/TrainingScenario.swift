@@ -292,8 +292,9 @@ public struct TrainingScenario: Sendable {
 
     /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced schedule blocks through `cache`.
     public func estimate(cache: ScenarioCache) throws -> TrainingResult {
-        let timer = try cache.timer(spec: topologySpec, topology: plan.topology, devices: plan.devices,
-                                    algorithm: plan.algorithm, chunks: plan.chunks)
+        // Separate G and D groups reduce within each group: the estimator times those groups itself.
+        let timer = plan.generatorDevices != nil ? nil : try cache.timer(
+            spec: topologySpec, topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm, chunks: plan.chunks)
         return try TrainingEstimator.estimate(
             plan: plan, name: name, totalIterations: totalIterations, timer: timer, cache: cache,
             hostCopyBytesPerSecond: try cache.hostCopyBandwidth(spec: topologySpec, topology: plan.topology))

@@ -19,16 +19,14 @@ public final class TrainingSimulation {
     public var records: [IterationRecord] { schedule.records }
 
     /// Validates the plan and prepares the network, the collectives and the data pipeline.
-    ///
-    /// - Parameter pricer: prices the plan's segments (a caller that prices the same model, recipe and device again passes its own).
-    public init(plan: TrainingPlan, pricer: SegmentPricer? = nil) throws {
+    public init(plan: TrainingPlan) throws {
         try plan.validate()
         self.plan = plan
         let placement = TrainingSchedule.placement(plan)
         let engine = try EventCommunicationEngine(
             topology: plan.topology, groups: try TrainingSchedule.reductionGroups(plan, placement: placement), chunks: plan.chunks)
         let table = ScheduleBlockTable(
-            pricer: pricer ?? SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicated: placement.replicated),
+            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicated: placement.replicated),
             placement: placement,
             bucketBytes: plan.bucketBytes)
         schedule = TrainingSchedule(plan: plan, table: table, engine: engine, batchIntervalSeconds: try plan.batchIntervalSeconds())
