@@ -4,21 +4,19 @@ import Workload
 /// its loops (`Parallel.forEach`) and matrix products (`Gemm.sgemm`) follow and that the
 /// cost model prices by.
 ///
-/// Splitting costs a dispatch to every thread (about 5-8 us on the 2-core development
-/// VM), so small loops and products run inline on the calling thread whatever the
-/// thread count. A 2-thread run of a small model therefore runs many of its passes on
-/// one core; `Op.splitsAcrossThreads(_:batch:)` says which, and a CPU profile prices those
-/// passes with its 1-thread parameters (`RooflineModel`).
+/// Splitting costs a dispatch to every thread (docs/cpu-trainer-measurements.md), so small
+/// loops and products run inline on the calling thread whatever the thread count. A
+/// 2-thread run of a small model therefore runs many of its passes on one core;
+/// `Op.splitsAcrossThreads(_:batch:)` says which, and a CPU profile prices those passes
+/// with its 1-thread parameters (`CPUTrainerPricing`).
 public enum ThreadSplit {
     /// Fewest element operations (iterations times cost per iteration) of a split loop.
     public static let minimumLoopWork = 32_768
     /// Fewest multiply-adds of a split matrix product.
     ///
-    /// Measured in mlp-gan training runs on the 2-core development VM (fully connected
-    /// layers, widths 96 to 768, 1 and 2 threads): products of 1M to 14M multiply-adds
-    /// ran at 0.70-1.06x their 1-thread speed when split, those of 16.8M to 34M at
-    /// 1.44-1.74x. Each half pays for packing the shared operand again and starts on a
-    /// core whose caches do not hold it, which only a large product amortises.
+    /// Each half of a split product pays for packing the shared operand again and starts on
+    /// a core whose caches do not hold it, which only a large product amortises; below this
+    /// size splitting ran no faster (docs/cpu-trainer-measurements.md).
     public static let minimumMultiplyAdds = 1 << 24
 
     /// Most column-matrix floats of one chunk: the trainer lowers a convolution a chunk of

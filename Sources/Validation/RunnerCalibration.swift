@@ -22,9 +22,8 @@ public enum RunnerCalibration {
     /// The fitted profile and the fit report from runs already measured.
     public static func fit(base: DeviceProfile, runs: [(RunConfiguration, MeasuredRun)]) throws -> CalibrationResult {
         // Passes a multi-thread run ran inline (threads 1 in its records) are left out: the
-        // 1-thread runs fit the parameters that price them. Mostly thin products and tiny
-        // loops (an mlp-gan's 4-wide input layer), they took the 1-thread matmul fit's
-        // spread from 24-32% to 50% (one make validate run each way).
+        // 1-thread runs fit the parameters that price them, and these thin products and tiny
+        // loops would only widen that fit (docs/cpu-trainer-measurements.md).
         let samples = runs.flatMap { config, run in run.opTimings.filter { config.threads == 1 || $0.threads != 1 } }
         var result = ProfileFitter(base: base).fit(samples)
         var profile = result.profile

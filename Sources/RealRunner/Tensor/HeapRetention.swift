@@ -7,10 +7,9 @@ import CMalloc
 /// adapts between 128 KiB and 32 MiB) and returns the free top of its heap to the kernel
 /// (`M_TRIM_THRESHOLD`). A tensor allocated in one iteration and freed at its end was
 /// then faulted in page by page, zeroed by the kernel, inside whichever kernel first
-/// wrote it: measured on the 2-core VM, a DCGAN-32's first leaky ReLU in D (2.4 MB of
-/// output at batch 48) took 2260 us instead of 506 us, one op in every few, so that the
-/// 1-thread elementwise fit spread by over 900%. Framework allocators (PyTorch's CUDA
-/// caching allocator, for one) cache freed blocks for the same reason.
+/// wrote it, so that op times, and the fits made from them, varied several-fold
+/// (docs/cpu-trainer-measurements.md). Framework allocators (PyTorch's CUDA caching
+/// allocator, for one) cache freed blocks for the same reason.
 ///
 /// The peak resident memory is a high-water mark either way; with retention the
 /// process just does not give it back before it exits.
