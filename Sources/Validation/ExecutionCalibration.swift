@@ -36,11 +36,13 @@ public enum ExecutionCalibration {
                     file: run.source, reason: "runs on \(device) (its topology \(run.topology)), not on \(base.name), the device being fitted")
             }
         }
+        // The host time per kernel is the first run's host CPU's; runs on other servers rescale it to theirs.
+        let host = try PublishedRunValidator.scenario(runs[0], profiles: DeviceProfiles(profiles: [base])).hostCPU?.name
         // Always from the same priors (not from a profile's earlier fit), so that a fit is reproducible.
         let start = ExecutionParameters(implementation: implementation, hostSecondsPerKernel: 20e-6, overlap: 0.5, deviceEfficiencyScale: 1)
         func parameters(_ x: [Double]) -> ExecutionParameters {
             ExecutionParameters(implementation: implementation, hostSecondsPerKernel: 1e-5 * exp(x[0]),
-                                overlap: 1 / (1 + exp(-x[1])), deviceEfficiencyScale: exp(x[2]))
+                                overlap: 1 / (1 + exp(-x[1])), deviceEfficiencyScale: exp(x[2]), host: host)
         }
         func profile(_ p: ExecutionParameters) -> DeviceProfile {
             var profile = base

@@ -42,6 +42,52 @@ import Workload
         #expect(abs(mapping / 17 - 1) < 0.25, "mapping: \(mapping)")
     }
 
+    /// Kernels of one iteration with every lazy regulariser, per phase of the sheet (Gmain, Greg, Dmain, Dreg, the
+    /// optimizers), at the official mixed precision.
+    private func phaseKernels(_ resolution: Int, preset: String, augment: Bool = true) throws -> [String: Double] {
+        let model = try ModelConfig(architecture: .stylegan2, resolution: resolution, preset: preset).build()
+        let recipe = TrainingRecipe.official(for: .stylegan2, batchPerDevice: 4, precision: .fp16)
+        var implementation = implementation
+        if !augment {
+            implementation.augmentKernelsPerInput = 0
+            implementation.augmentBackwardKernelsPerInput = 0
+            implementation.augmentDoubleBackwardKernelsPerInput = 0
+        }
+        let builder = WorkItemBuilder(model: model, recipe: recipe)
+        var phases: [String: Double] = [:]
+        for segment in recipe.segments(iteration: 0) {
+            let kernels = implementation.kernels(of: segment, items: builder.items(for: segment), graph: model.graph(segment.network))
+            switch segment.kind {
+            case .update: phases["\(segment.network.rawValue) optimizer", default: 0] += kernels
+            case .ema: phases["G_ema", default: 0] += kernels
+            default:
+                let names: [StepPhase: String] = [.generator: "Gmain", .pathLength: "Greg", .discriminator: "Dmain", .r1: "Dreg"]
+                phases[names[segment.phase]!, default: 0] += kernels
+            }
+        }
+        return phases
+    }
+
+    @Test func phaseLaunchesAreWithinTenPercentOfTheSheet() throws {
+        // The sheet's table: (resolution, cfg, augmentation) -> Gmain, Greg, Dmain, Dreg; the optimizer rows are
+        // per phase, and an iteration with both regularisers runs two G and two D updates.
+        let rows: [(Int, String, Bool, [String: Double])] = [
+            (1024, "auto", true, ["Gmain": 1991, "Greg": 3273, "Dmain": 1733, "Dreg": 942, "G optimizer": 2 * 1134, "D optimizer": 2 * 432]),
+            (1024, "paper1024", true, ["Gmain": 2123, "Greg": 3405, "Dmain": 1781, "Dreg": 942, "G optimizer": 2 * 1242]),
+            (1024, "paper1024", false, ["Gmain": 1857, "Greg": 3405, "Dmain": 1263, "Dreg": 659]),
+            (256, "paper256", true, ["Gmain": 1857, "Greg": 2875, "Dmain": 1585, "Dreg": 832, "G optimizer": 2 * 990, "D optimizer": 2 * 342]),
+            (128, "auto", true, ["Gmain": 1592, "Greg": 2478, "Dmain": 1439, "Dreg": 777, "G optimizer": 2 * 756, "D optimizer": 2 * 297]),
+            (128, "auto", false, ["Gmain": 1326, "Greg": 2478, "Dmain": 921, "Dreg": 494]),
+        ]
+        for (resolution, preset, augment, sheet) in rows {
+            let ours = try phaseKernels(resolution, preset: preset, augment: augment)
+            for (phase, count) in sheet {
+                let mine = try #require(ours[phase])
+                #expect(abs(mine / count - 1) < 0.1, "\(phase) at \(resolution) px \(preset) augment \(augment): \(mine) vs \(count)")
+            }
+        }
+    }
+
     @Test func anUnknownImplementationIsAnErrorNamingTheKnownOnes() {
         #expect(throws: ModelError.self) { try ImplementationProfile.named("tensorflow-1.14") }
         let execution = ExecutionParameters(implementation: "x", hostSecondsPerKernel: 1e-5, overlap: 0.25, deviceEfficiencyScale: 0.5)

@@ -86,8 +86,12 @@ final class PlannerTests: XCTestCase {
         let note = try XCTUnwrap(Planner.calibrationNote(stylegan))
         XCTAssertTrue(note.hasPrefix("for stylegan2: v100-32gb is validated; a100-80gb, h100 are transferred (wider ranges); "
             + "tpu-v3, tpu-v4 are priors"), note)
-        // No device is validated for BigGAN: nothing to tell apart.
+        // BigGAN's implementation (biggan-pytorch) is priced by the model fitted to stylegan2-ada-pytorch: transferred.
         let biggan = PlanRequest(model: ModelConfig(architecture: .biggan, resolution: 128), length: .iterations(10), globalBatch: 64)
-        XCTAssertNil(Planner.calibrationNote(biggan))
+        let bigganNote = try XCTUnwrap(Planner.calibrationNote(biggan))
+        XCTAssertTrue(bigganNote.hasPrefix("for biggan: v100-32gb, a100-80gb, h100 are transferred (wider ranges)"), bigganNote)
+        // ProGAN has no implementation profile: no device is validated for it, nothing to tell apart.
+        let progan = PlanRequest(model: ModelConfig(architecture: .progan, resolution: 128), length: .iterations(10), globalBatch: 64)
+        XCTAssertNil(Planner.calibrationNote(progan))
     }
 }

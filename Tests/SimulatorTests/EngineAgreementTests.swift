@@ -49,7 +49,7 @@ import Testing
         // A parameter server behind one switch port: every worker's flow shares the server's link.
         let yaml = """
             model: {architecture: biggan, resolution: 128}
-            recipe: {batchPerDevice: 16}
+            recipe: {batchPerDevice: 16, accumulation: 1}
             cluster: {topology: switch, devices: 8, device: a100-80gb, bandwidth: 25GB/s, latency: 2us}
             communication: {algorithm: parameter-server}
             simulate: {iterations: 2}

@@ -114,4 +114,24 @@ import Testing
         scenario.plan.bucketBytes = 0
         #expect { try scenario.estimate(cache: ScenarioCache()) } throws: { ($0 as? ConfigurationError)?.field == "communication.bucket" }
     }
+
+    @Test func theServersHostCPUIssuesTheKernelsAndAScenarioCanNameAnother() throws {
+        let model = "model: {architecture: stylegan2, resolution: 256, preset: auto}\nrecipe: {batchPerDevice: 8, precision: fp16}\n"
+        let fitted = try #require(DeviceCatalog.v100_32gb.execution)
+        let dgx1 = try TrainingScenario(yaml: model + "cluster: {topology: dgx1-v100, devices: 8}", defaultName: "t")
+        #expect(dgx1.hostCPU == .xeonE5_2698v4 && dgx1.plan.device.execution == fitted)
+        let a100 = try TrainingScenario(yaml: model + "cluster: {topology: dgx-a100, devices: 8}", defaultName: "t")
+        #expect(a100.hostCPU == .epyc7742)
+        #expect(abs(try #require(a100.plan.device.execution).hostSecondsPerKernel / fitted.hostSecondsPerKernel - 3.6 / 3.4) < 1e-12)
+        let cloud = try TrainingScenario(yaml: model + "cluster: {topology: dgx1-v100, devices: 8, host: generic-server}", defaultName: "t")
+        #expect(cloud.hostCPU == .genericServer)
+        #expect(try cloud.estimate(cache: ScenarioCache()).iterationSeconds > dgx1.estimate(cache: ScenarioCache()).iterationSeconds)
+        let bad = error(model + "cluster: {topology: dgx1-v100, devices: 8, host: pentium-4}")
+        #expect(bad?.field == "cluster.host" && bad?.value == "pentium-4" && bad?.line == 3, "\(String(describing: bad))")
+        let wrong = model.replacingOccurrences(of: "precision: fp16", with: "precision: fp16, implementation: biggan-pytorch")
+            + "cluster: {topology: dgx1-v100, devices: 8}"
+        #expect { try TrainingScenario(yaml: wrong, defaultName: "t").estimate(cache: ScenarioCache()) } throws: {
+            ($0 as? ConfigurationError)?.field == "recipe.implementation"
+        }
+    }
 }

@@ -64,8 +64,8 @@ import Workload
         profile.execution = ExecutionParameters(implementation: "stylegan2-ada-pytorch", hostSecondsPerKernel: 4e-5, overlap: 0.9,
                                                 deviceEfficiencyScale: 0.6)
         profile.validatedError = ValidatedError(basis: "test", errors: [-0.1, 0.1])
-        let config = ModelConfig(architecture: .biggan, resolution: 128)
-        let recipe = TrainingRecipe.official(for: .biggan, batchPerDevice: 8)
+        let config = ModelConfig(architecture: .progan, resolution: 128)
+        let recipe = TrainingRecipe.official(for: .progan, batchPerDevice: 8)
         var roofline = profile
         roofline.execution = nil
         #expect(try Inspection(config: config, recipe: recipe, device: profile).stepSeconds

@@ -19,8 +19,9 @@ public struct IterationEstimator {
         pricer = SegmentPricer(model: model, recipe: recipe, device: device)
     }
 
-    /// The one check of a model and recipe against a device: valid fields, a precision the device runs, and, where the
-    /// profile has a GPU execution model, an implementation profile that knows the model's architecture.
+    /// The one check of a model and recipe against a device: valid fields, a precision the device runs, an
+    /// implementation the recipe names that trains the architecture on this kind of device, and, where the profile has
+    /// a GPU execution model, an implementation profile it was fitted to.
     public static func check(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
         try recipe.validate()
         guard device.matrixPeak(recipe.precision.precision) != nil else {
@@ -28,6 +29,12 @@ public struct IterationEstimator {
                                accepted: device.supportedPrecisions.map(\.rawValue).map { "\($0) (on \(device.name))" })
         }
         if let execution = device.execution { _ = try ImplementationProfile.named(execution.implementation) }
+        if let name = recipe.implementation {
+            let implementation = try ImplementationProfile.named(name)
+            if let refusal = implementation.refusal(architecture: model.config.architecture, device: device.kind) {
+                throw .invalid(field: "implementation", value: name, expected: "an implementation that fits: \(refusal)")
+            }
+        }
     }
 
     /// Elements of real data D takes per iteration: a batch per D step and micro-batch.
@@ -48,7 +55,7 @@ public struct IterationEstimator {
                 kernels += t.kernels
                 switch segment.kind {
                 case .update, .ema: update += t.seconds
-                case .forward, .backward: phases[segment.phase.rawValue, default: 0] += t.seconds
+                case .forward, .backward, .doubleBackward: phases[segment.phase.rawValue, default: 0] += t.seconds
                 }
             }
         }

@@ -34,7 +34,7 @@ public final class SegmentPricer {
         roofline = RooflineModel(device: device)
         cpu = CPUTrainerPricing(device: device)
         execution = device.execution.flatMap { parameters in
-            device.executionImplementation(for: model.config.architecture).map { (parameters, $0) }
+            device.executionImplementation(for: model.config.architecture, recipe: recipe).map { (parameters, $0) }
         }
     }
 
@@ -52,8 +52,12 @@ public final class SegmentPricer {
         var priced = PricedSegment()
         let graph = model.graph(key.network)
         var requires: [Bool] = []
-        if cpu != nil, case .backward(let weights, let intoInputs) = key.kind {
-            requires = graph.gradientRequirements(weights: weights, intoInputs: intoInputs)
+        if cpu != nil {
+            switch key.kind {
+            case .backward(let weights, let intoInputs): requires = graph.gradientRequirements(weights: weights, intoInputs: intoInputs)
+            case .doubleBackward: requires = graph.gradientRequirements(weights: true, intoInputs: true)
+            case .forward, .update, .ema: break
+            }
         }
         let items = builder.items(for: key)
         for item in items {
@@ -71,8 +75,11 @@ public final class SegmentPricer {
                 let bytes = items.reduce(0.0) { $0 + Double($1.gradientBytes) }
                 extra = execution.implementation.dataParallelKernels(tensors: graph.parameterTensorCount, gradientBytes: bytes)
             }
+            if replicated.contains(key.network), key.kind == .forward {
+                extra += execution.implementation.replicationKernelsPerTensor * Double(graph.parameterTensorCount)
+            }
             Self.applyExecution(execution.parameters, execution.implementation, to: &priced, segment: key, graph: graph, items: items,
-                                extraKernels: extra, hostLaunches: recipe.hostLaunches ?? .eager)
+                                extraKernels: extra, hostLaunches: recipe.hostLaunches ?? execution.implementation.hostLaunches)
         }
         memo[key] = priced
         return priced
@@ -86,8 +93,7 @@ public final class SegmentPricer {
                                        to priced: inout PricedSegment, segment: RecipeSegment, graph: Graph, items: [WorkItem],
                                        extraKernels: Double, hostLaunches: HostLaunchMode) {
         let passes = implementation.passes(of: segment)
-        let kernels = passes * (items.reduce(0) { $0 + implementation.kernels(of: $1, graph: graph) }
-            + implementation.extraKernels(of: segment)) + extraKernels
+        let kernels = implementation.kernels(of: segment, items: items, graph: graph) + extraKernels
         let device = priced.seconds
         guard device > 0 else { return }
         // Captured graphs: the host launches each pass of the segment once, the device replays its kernels.

@@ -126,21 +126,35 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Peak FLOP/s of matrix products at `precision`, or nil if unsupported.
     public func matrixPeak(_ precision: Precision) -> Double? { matrixPeakFLOPS[precision] }
 
-    /// The implementation whose launches the profile's GPU execution model counts for `architecture`: its official
-    /// one (`ImplementationProfile.official(for:)`); nil when the profile has no execution model or the architecture
-    /// has no implementation profile, and the roofline alone prices it.
-    public func executionImplementation(for architecture: Architecture) -> ImplementationProfile? {
-        execution == nil ? nil : ImplementationProfile.official(for: architecture)
+    /// The profile on a server whose host CPU is `cpu`: its GPU execution model's host time rescaled
+    /// (`ExecutionParameters.onHost`); a profile without one is unchanged.
+    public func onHost(_ cpu: HostCPU) throws(ModelError) -> DeviceProfile {
+        var p = self
+        p.execution = try execution?.onHost(cpu)
+        return p
     }
 
-    /// The validated errors that apply to predictions of `recipe` for `architecture`: the profile's, unless its GPU
-    /// execution model does not price the architecture or the recipe asks a what-if the validation never saw
-    /// (captured graphs); those predictions are unvalidated.
+    /// The implementation whose launches the profile's GPU execution model counts for `architecture` under `recipe`:
+    /// the recipe's choice (`TrainingRecipe.implementation`, checked by `IterationEstimator.check`) or the
+    /// architecture's official one; nil when the profile has no execution model or no implementation profile applies,
+    /// and the roofline alone prices it.
+    public func executionImplementation(for architecture: Architecture, recipe: TrainingRecipe) -> ImplementationProfile? {
+        guard execution != nil else { return nil }
+        if let name = recipe.implementation { return try? ImplementationProfile.named(name) }
+        return ImplementationProfile.official(for: architecture)
+    }
+
+    /// The validated errors that apply to predictions of `recipe` for `architecture`: the profile's where its GPU
+    /// execution model prices the implementation it was fitted to; widened by `DeviceCatalog.transferUncertainty`
+    /// where it prices another implementation; none where the roofline alone prices the model (no implementation
+    /// profile) or the recipe asks a what-if the validation never saw (captured graphs).
     public func validatedError(for architecture: Architecture, recipe: TrainingRecipe) -> ValidatedError? {
-        guard execution == nil || (executionImplementation(for: architecture) != nil && recipe.hostLaunches != .graphs) else {
-            return nil
-        }
-        return validatedError
+        guard let execution else { return validatedError }
+        guard let implementation = executionImplementation(for: architecture, recipe: recipe),
+              (recipe.hostLaunches ?? implementation.hostLaunches) == .eager else { return nil }
+        guard implementation.name != execution.implementation else { return validatedError }
+        return validatedError?.transferred(to: "\(name) (\(implementation.name))", from: execution.implementation,
+                                           uncertainty: DeviceCatalog.transferUncertainty)
     }
 
     /// Precisions the device runs, in canonical order.

@@ -17,12 +17,27 @@ public struct ExecutionParameters: Sendable, Hashable, Codable {
     public var overlap: Double
     /// Achieved device throughput relative to the profile's roofline (0.2 to 2).
     public var deviceEfficiencyScale: Double
+    /// The host CPU (`HostCPU.name`) whose issue time `hostSecondsPerKernel` is; nil: not tied to one, never rescaled.
+    public var host: String?
 
-    public init(implementation: String, hostSecondsPerKernel: Double, overlap: Double, deviceEfficiencyScale: Double) {
+    public init(implementation: String, hostSecondsPerKernel: Double, overlap: Double, deviceEfficiencyScale: Double,
+                host: String? = nil) {
         self.implementation = implementation
         self.hostSecondsPerKernel = hostSecondsPerKernel
         self.overlap = overlap
         self.deviceEfficiencyScale = deviceEfficiencyScale
+        self.host = host
+    }
+
+    /// The parameters on a server whose host CPU is `cpu`: the host time per kernel scaled by the ratio of the fitted
+    /// host's boost clock to `cpu`'s (`HostCPU`); unchanged where the fitted host is unknown or is `cpu`.
+    public func onHost(_ cpu: HostCPU) throws(ModelError) -> ExecutionParameters {
+        guard let host, host != cpu.name else { return self }
+        let fitted = try HostCPU.named(host)
+        var p = self
+        p.hostSecondsPerKernel *= fitted.boostClockGHz / cpu.boostClockGHz
+        p.host = cpu.name
+        return p
     }
 
     /// The range each parameter is physically plausible in, for fits and documentation.

@@ -13,6 +13,9 @@ public struct TrainingScenario: Sendable {
     public var totalIterations: Int
     /// The cluster request the topology was built from.
     public var topologySpec: TopologySpec
+    /// The host CPU that issues the kernels (`cluster.host`, else the server's); nil where the topology has no server
+    /// preset and the scenario names none, and a GPU execution model keeps the host it was fitted on.
+    public var hostCPU: HostCPU?
     /// Peak bytes one device needs (CostModel memory model).
     public var peakBytesPerDevice: Int
     /// Whether the peak fits in the device's memory.
@@ -92,6 +95,7 @@ public struct TrainingScenario: Sendable {
             recipe.r1Interval = try section.int("r1Interval") ?? recipe.r1Interval
             recipe.pathLengthInterval = try section.int("pathLengthInterval") ?? recipe.pathLengthInterval
             recipe.hostLaunches = try section.choice("hostLaunches", HostLaunchMode.self) ?? recipe.hostLaunches
+            recipe.implementation = try section.string("implementation") ?? recipe.implementation
             try section.finish()
         }
 
@@ -124,6 +128,17 @@ public struct TrainingScenario: Sendable {
         }
         if let path = try cluster.string("profile") {
             device = try Self.profile(path: path, directory: directory, for: device, cluster: &cluster)
+        }
+        var host = kind.server?.hostCPU
+        if let name = try cluster.string("host") {
+            do { host = try HostCPU.named(name) } catch {
+                throw cluster.locate(ConfigurationError(field: "host", value: name, reason: "\(error)"), key: "host")
+            }
+        }
+        if let host {
+            do { device = try device.onHost(host) } catch {
+                throw cluster.locate(ConfigurationError(field: "device", value: device.name, reason: "\(error)"), key: "device")
+            }
         }
         let topology: Topology
         do { topology = try cache?.topology(spec) ?? spec.build() } catch let error as ConfigurationError {
@@ -270,6 +285,7 @@ public struct TrainingScenario: Sendable {
         plan.price = price
         totalIterations = total
         topologySpec = spec
+        hostCPU = host
         peakBytesPerDevice = peak
     }
 

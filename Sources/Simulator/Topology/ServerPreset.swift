@@ -1,3 +1,4 @@
+import CostModel
 /// A single-server building block of a cluster: its GPUs, PCIe tree, CPUs, NICs and GPU fabric.
 public enum ServerPreset: String, Sendable, Codable, CaseIterable {
     /// NVIDIA DGX-1 with 8 V100 in a hybrid cube-mesh of NVLink 2.0, 4 EDR NICs.
@@ -37,6 +38,17 @@ public enum ServerPreset: String, Sendable, Codable, CaseIterable {
         case .dgxA100: 128
         case .dgxH100: 112
         case .pcie8: 32
+        }
+    }
+
+    /// The host CPU that issues the GPUs' kernels (`HostCPU`, with its sources); the PCIe server's is assumed.
+    public var hostCPU: HostCPU {
+        switch self {
+        case .dgx1: .xeonE5_2698v4
+        case .dgx2: .xeonPlatinum8168
+        case .dgxA100: .epyc7742
+        case .dgxH100: .xeonPlatinum8480C
+        case .pcie8: .genericServer
         }
     }
 

@@ -88,7 +88,7 @@ final class ScheduleBlockTable {
                 block.endsWithUpdate = true
                 current = block
                 close()
-            case .forward, .backward:
+            case .forward, .backward, .doubleBackward:
                 // A D-step micro-batch takes its reals at the first of its segments on D's devices.
                 if segment.phase == .discriminator, group == dGroup, realsTaken.insert([segment.step, segment.microBatch]).inserted {
                     block.dataOffsets.append(block.computeSeconds)
@@ -131,6 +131,7 @@ final class ScheduleBlockTable {
         switch segment.kind {
         case .forward: what = "forward"
         case .backward: what = "backward"
+        case .doubleBackward: what = "double backward"
         case .update: what = "update"
         case .ema: what = "ema"
         }

@@ -7,6 +7,12 @@ public struct RecipeSegment: Sendable, Hashable {
         /// Backward in reverse op order: parameter gradients if `weights`, and the gradient
         /// carried all the way into the graph inputs if `intoInputs`.
         case backward(weights: Bool, intoInputs: Bool)
+        /// The backward of a gradient taken with `create_graph` (R1, path length): autograd differentiates the first
+        /// backward's graph and the forward's. For a product `gx = Wᵀ·gy` of the first backward, the derivative with
+        /// respect to `gy` is a product with `W` (a forward's work) and the one with respect to `W` a weight gradient;
+        /// the chain continues through the forward graph (input gradients). Its work is one forward plus a full
+        /// backward (weights and inputs), and it finishes the network's gradients.
+        case doubleBackward
         /// The optimizer update of the network.
         case update
         /// The EMA update of G's weights.

@@ -6,9 +6,10 @@ extension TrainingRecipe {
     /// images); after the last micro-batch, D's optimizer. G step, per micro-batch: G
     /// forward, D forward (B), D backward to its input only, G backward; then G's
     /// optimizer and, if enabled, the EMA update. Lazy R1 adds, on its D steps, a D
-    /// forward on reals, the input gradient, and the double-backward (priced as one more
-    /// D forward and full backward) with its own optimizer update; path-length
-    /// regularisation does the same for G at `batchPerDevice / pathLengthBatchShrink`.
+    /// forward on reals, the input gradient taken with `create_graph`, and the double
+    /// backward (`RecipeSegment.Kind.doubleBackward`) with its own optimizer update;
+    /// path-length regularisation does the same for G at `batchPerDevice / pathLengthBatchShrink`
+    /// (stylegan2-ada-pytorch training/loss.py, phases Dreg and Greg).
     public func segments(iteration: Int) -> [RecipeSegment] {
         var out: [RecipeSegment] = []
         func add(_ phase: StepPhase, _ net: NetworkRole, _ kind: RecipeSegment.Kind, batch: Int = 0, step: Int = 0,
@@ -21,8 +22,7 @@ extension TrainingRecipe {
             for micro in 0..<accumulation {
                 add(phase, net, .forward, batch: batch, step: step, micro: micro)
                 add(phase, net, .backward(weights: false, intoInputs: true), batch: batch, step: step, micro: micro)
-                add(phase, net, .forward, batch: batch, step: step, micro: micro)
-                add(phase, net, .backward(weights: true, intoInputs: true), batch: batch, step: step, micro: micro,
+                add(phase, net, .doubleBackward, batch: batch, step: step, micro: micro,
                     finishes: micro == accumulation - 1)
             }
             add(phase, net, .update, step: step)

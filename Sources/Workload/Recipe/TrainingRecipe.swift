@@ -23,6 +23,9 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
     /// How the host launches the kernels (nil: eager, the official implementations' way). Only a device profile
     /// with a GPU execution model prices the difference.
     public var hostLaunches: HostLaunchMode?
+    /// The implementation whose launches a GPU execution model counts (`ImplementationProfile.named`; nil: the
+    /// architecture's official code).
+    public var implementation: String?
 
     public init(
         batchPerDevice: Int = 32, accumulation: Int = 1, discriminatorSteps: Int = 1,
@@ -42,7 +45,8 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
 
     /// The recipe of the architecture's official training code, at a given batch per device.
     ///
-    /// BigGAN: 2 D steps, EMA (BigGAN-PyTorch launch scripts `--num_D_steps 2 --ema`).
+    /// BigGAN: 1 D step, 8 accumulations of G and of D, EMA (BigGAN-PyTorch scripts/launch_BigGAN_bs256x8.sh,
+    /// `../shared/workloads/biggan-pytorch.md`).
     /// StyleGAN2: 1 D step, EMA, lazy R1 every 16 and path length every 4
     /// (stylegan2-ada-pytorch `D_reg_interval`, `G_reg_interval`), fp16 in the 4 highest
     /// resolutions when a 16-bit precision is asked for (`num_fp16_res = 4`).
@@ -52,7 +56,7 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
     {
         switch architecture {
         case .biggan:
-            return TrainingRecipe(batchPerDevice: batchPerDevice, discriminatorSteps: 2,
+            return TrainingRecipe(batchPerDevice: batchPerDevice, accumulation: 8, discriminatorSteps: 1,
                                   precision: PrecisionPolicy(precision), ema: true)
         case .stylegan2:
             let mixed = precision.bytesPerElement < 4

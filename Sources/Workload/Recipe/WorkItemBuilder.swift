@@ -28,6 +28,14 @@ public struct WorkItemBuilder: Sendable {
                      gradientBytes: gradientBytes)
         }
         switch s.kind {
+        case .doubleBackward:
+            // One forward's products (derivatives with respect to the first backward's output gradients), then the
+            // full backward; see `RecipeSegment.Kind.doubleBackward`.
+            var forward = s, backward = s
+            forward.kind = .forward
+            forward.finishesGradients = false
+            backward.kind = .backward(weights: true, intoInputs: true)
+            return items(for: forward) + items(for: backward)
         case .forward:
             return g.ops.compactMap { op in
                 guard op.kind != .input else { return nil }

@@ -13,8 +13,8 @@ struct RecipeOptions: ParsableArguments {
     @Option(name: .customLong("ndisc"), help: "D steps per iteration (official recipe if omitted).")
     var discriminatorSteps: Int?
 
-    @Option(help: "Micro-batches accumulated per optimizer step.")
-    var accumulation: Int = 1
+    @Option(help: "Micro-batches accumulated per optimizer step (official recipe if omitted).")
+    var accumulation: Int?
 
     @Option(name: .customLong("ema"), help: "Keep an EMA of G: true or false (official recipe if omitted).")
     var ema: Bool?
@@ -22,12 +22,16 @@ struct RecipeOptions: ParsableArguments {
     @Option(help: "How the host launches kernels: eager (default) or graphs (CUDA graphs / torch.compile reduce-overhead); priced by a profile with a GPU execution model.")
     var hostLaunches: HostLaunchMode?
 
+    @Option(help: "The implementation whose kernel launches are priced: stylegan2-ada-pytorch, biggan-pytorch, compiled (XLA / torch.compile what-if) or gansim-cpu (default: the architecture's official code).")
+    var implementation: String?
+
     /// The recipe for `architecture` with these flags applied.
     func recipe(for architecture: Architecture) throws -> TrainingRecipe {
         var r = TrainingRecipe.official(for: architecture, batchPerDevice: batch,
                                         precision: try Precision.named(precision))
             .overriding(discriminatorSteps: discriminatorSteps, accumulation: accumulation, ema: ema)
         r.hostLaunches = hostLaunches
+        r.implementation = implementation
         try r.validate()
         return r
     }
