@@ -120,7 +120,7 @@ public struct Planner: Sendable {
         return PlanChoice(
             family: o.labels[0], devices: Int(o.labels[1]) ?? 0, fabric: o.labels[2], batchPerDevice: Int(o.labels[3]) ?? 0,
             accumulation: Int(o.labels[4]) ?? 0, precision: o.labels[5], trainingSeconds: r.training.wallSeconds,
-            trainingSecondsInterval: r.iterationSecondsInterval?.map { $0 * Double(r.training.iterations) },
+            trainingSecondsInterval: r.trainingSecondsInterval,
             costUSD: r.cost.totalUSD, energyKWh: r.energy.totalKWh, peakBytesPerDevice: r.memory.peakBytesPerDevice,
             capacityBytesPerDevice: r.memory.capacityBytesPerDevice, scalingEfficiency: r.scalingEfficiency,
             confirmed: o.confirmed != nil)

@@ -3,6 +3,10 @@ import Reports
 import Simulator
 
 /// The HTML report of a sweep: scaling curves, the time-versus-cost Pareto front, energy, and where the two stages disagree.
+///
+/// Where a point's profile is validated, the time-versus-cost chart draws the point's validated range of training time
+/// as an error bar on the time axis, captioned with the profiles it comes from, and the Pareto table lists the range;
+/// a sweep with no validated point renders as it did before ranges were shown.
 public struct SweepReport {
     public var result: SweepResult
     /// Curves drawn per chart; the rest are in the CSV.
@@ -70,7 +74,7 @@ public struct SweepReport {
                 xLabel: "training time (h)", yLabel: "facility kWh", xLog: true, yLog: true,
                 xFormat: { Units.count($0) }, yFormat: { Units.count($0) }))
         }
-        page.section("Time against cost", paretoChart + paretoTable)
+        page.section("Time against cost", paretoChart + paretoCaption + paretoTable)
         page.section("Analytic estimate against event simulation", disagreementTable)
         page.section("Out of memory", outOfMemoryTable)
         if s.invalid > 0 {
@@ -81,6 +85,13 @@ public struct SweepReport {
         return page.render()
     }
 
+    /// The results the time-versus-cost chart draws with their validated range: the analytic estimates of the points
+    /// that fit (front or not) and the event simulations; out-of-memory points cannot run, so they get none.
+    private var rangedResults: [TrainingResult] {
+        result.outcomes.compactMap { $0.status == .ok ? $0.analytic : nil }
+            + result.confirmedIndices.compactMap { result.outcomes[$0].confirmed }
+    }
+
     private var paretoChart: String {
         let front = result.pareto.map { result.outcomes[$0] }
         let fitting = result.outcomes.filter { $0.status == .ok && !result.isPareto($0.index) }
@@ -88,33 +99,50 @@ public struct SweepReport {
         func points(_ list: [SweepOutcome], _ r: (SweepOutcome) -> TrainingResult?) -> [(x: Double, y: Double)] {
             list.compactMap { r($0).map { ($0.training.wallHours, $0.cost.totalUSD) } }
         }
+        // The validated range of each point's training time, in hours like the axis.
+        func hours(_ list: [SweepOutcome], _ r: (SweepOutcome) -> TrainingResult?) -> [ErrorBounds?] {
+            list.compactMap(r).map { ErrorBounds($0.trainingSecondsInterval?.map { $0 / 3600 }) }
+        }
         let confirmed = result.confirmedIndices.map { result.outcomes[$0] }.filter { $0.confirmed != nil }
         return Charts.scatter(
             title: "Training time against cost",
             groups: [
-                ScatterGroup(name: "fits", points: points(fitting, \.analytic), labels: fitting.map(describe), radius: 2, color: "#9aa5b1"),
+                ScatterGroup(name: "fits", points: points(fitting, \.analytic), labels: fitting.map(describe), radius: 2, color: "#9aa5b1",
+                             xBounds: hours(fitting, \.analytic)),
                 ScatterGroup(name: "out of memory", points: points(oom, \.analytic), labels: oom.map { describe($0) + " (out of memory)" },
                              marker: .cross, radius: 3, color: "#e15759"),
                 ScatterGroup(name: "Pareto front", points: points(front, \.analytic), labels: front.map(describe), radius: 4,
-                             color: "#f28e2b", connect: true),
+                             color: "#f28e2b", connect: true, xBounds: hours(front, \.analytic)),
                 ScatterGroup(name: "event simulation", points: points(confirmed, \.confirmed),
-                             labels: confirmed.map { describe($0) + " (event simulation)" }, radius: 2.5, color: "#4e79a7"),
+                             labels: confirmed.map { describe($0) + " (event simulation)" }, radius: 2.5, color: "#4e79a7",
+                             xBounds: hours(confirmed, \.confirmed)),
             ],
             xLabel: "training time (h)", yLabel: "cost (USD)", xLog: true, yLog: true,
             xFormat: { Units.count($0) }, yFormat: { "$" + Units.count($0) })
     }
 
+    /// What the chart's error bars mean, as a note; empty when it draws none.
+    private var paretoCaption: String {
+        TrainingResult.validatedRangeCaption(rangedResults).map { "<p class=\"note\">\(SVGCanvas.escape($0))</p>" } ?? ""
+    }
+
+    /// The Pareto front's table; where some front point's profile is validated, a last column gives the validated range
+    /// of its training time (of the event simulation where there is one, as `gansim sweep` prints it).
     private var paretoTable: String {
+        let ranged = result.pareto.contains { result.outcomes[$0].best?.iterationSecondsInterval != nil }
         let rows = result.pareto.map { i -> [String] in
             let o = result.outcomes[i], a = o.analytic!
+            let range = o.best!.trainingSecondsInterval.map { $0.map(Units.seconds).joined(separator: "-") } ?? "not validated"
             return o.labels + [
                 Units.seconds(a.training.wallSeconds), String(format: "$%.0f", a.cost.totalUSD), String(format: "%.0f kWh", a.energy.totalKWh),
                 Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.training.wallSeconds) } ?? "",
                 o.disagreement.map { String(format: "%+.1f%%", $0 * 100) } ?? "",
-            ]
+            ] + (ranged ? [range] : [])
         }
+        let header = ["training time", "cost", "energy", "memory/device", "event sim. time", "event vs analytic"]
+            + (ranged ? ["validated time range"] : [])
         return "<p>The Pareto front (analytic): no other point that fits is both faster and cheaper.</p>"
-            + HTMLPage.table(result.axes + ["training time", "cost", "energy", "memory/device", "event sim. time", "event vs analytic"], rows)
+            + HTMLPage.table(result.axes + header, rows)
     }
 
     private var disagreementTable: String {

@@ -1,18 +1,28 @@
 import Foundation
 
 /// Self-contained SVG charts with axes, units and legends.
+///
+/// Points and bars may carry `ErrorBounds`, drawn as whiskers with caps (`<path class="whisker">`); the axes then cover
+/// the bounds as well as the values, so no whisker is clipped. A chart given no bounds draws exactly what it drew
+/// before bounds existed.
 public enum Charts {
+    /// Half the length of a whisker's cap on a scatter or line point, in pixels.
+    public static let pointCap = 4.0
+    /// Half the length of a whisker's cap on a bar, in pixels.
+    public static let barCap = 6.0
+
     /// Stacked horizontal bars: one bar per category, one segment per component.
     ///
     /// - Parameters:
     ///   - categories: bar labels, top to bottom.
     ///   - components: segment names, in stacking order.
     ///   - values: `values[bar][component]`, non-negative.
+    ///   - bounds: per bar, the bounds of its total, drawn as a whisker along the bar's middle (nil or absent: none).
     public static func stackedBars(title: String, categories: [String], components: [String], values: [[Double]],
-                                   unit: String, format: (Double) -> String) -> String {
+                                   bounds: [ErrorBounds?] = [], unit: String, format: (Double) -> String) -> String {
         let barHeight = 22.0
         var c = SVGCanvas(width: 760, height: 90 + Double(categories.count) * (barHeight + 10))
-        let maxTotal = values.map { $0.reduce(0, +) }.max() ?? 1
+        let maxTotal = (values.map { $0.reduce(0, +) } + bounds.compactMap { $0?.upper }).max() ?? 1
         let scale = NiceScale(min: 0, max: maxTotal)
         c.xRange = (0, scale.upper)
         c.axes(xTicks: scale.ticks, yTicks: [], xLabel: unit, yLabel: "", xFormat: format, yFormat: { _ in "" })
@@ -24,16 +34,21 @@ public enum Charts {
                 c.add(##"<rect x="\##(c.x(acc))" y="\##(yTop)" width="\##(max(0.5, c.x(acc + v) - c.x(acc)))" height="\##(barHeight)" fill="\##(color)"><title>\##(SVGCanvas.escape("\(categories[i]): \(components[j]) \(format(v))"))</title></rect>"##)
                 acc += v
             }
+            if i < bounds.count, let b = bounds[i] {
+                c.horizontalWhisker(y: yTop + barHeight / 2, from: c.x(b.lower), to: c.x(b.upper), cap: barCap, color: "#333",
+                                    tip: "\(categories[i]): \(format(b.lower)) to \(format(b.upper))")
+            }
             c.add(##"<text x="\##(c.left + 4)" y="\##(yTop - 2)" font-size="10">\##(SVGCanvas.escape(categories[i]))</text>"##)
         }
         c.legend(components)
         return c.svg(title: title)
     }
 
-    /// Lines with markers; log scales on request.
+    /// Lines with markers, and a vertical whisker at each point with y bounds; log scales on request.
     public static func lines(title: String, series: [ChartSeries], xLabel: String, yLabel: String, xLog: Bool = false,
                              yLog: Bool = false, xFormat: (Double) -> String, yFormat: (Double) -> String) -> String {
-        var c = plotArea(xs: series.flatMap { $0.points.map(\.x) }, ys: series.flatMap { $0.points.map(\.y) },
+        let ys = series.flatMap { $0.points.map(\.y) } + series.flatMap { $0.yBounds.compactMap { $0 }.flatMap { [$0.lower, $0.upper] } }
+        var c = plotArea(xs: series.flatMap { $0.points.map(\.x) }, ys: ys,
                          xLogBase: xLog ? 2 : nil, yLog: yLog, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
         for (i, s) in series.enumerated() {
             let color = SVGCanvas.palette[i % SVGCanvas.palette.count]
@@ -41,6 +56,10 @@ public enum Charts {
             c.add(##"<polyline points="\##(path)" fill="none" stroke="\##(color)" stroke-width="2"/>"##)
             for (k, p) in s.points.enumerated() {
                 let tip = k < s.labels.count ? s.labels[k] : "\(s.name): \(xFormat(p.x)), \(yFormat(p.y))"
+                if let b = s.yBounds(at: k) {
+                    c.verticalWhisker(x: c.x(p.x), from: c.y(b.lower), to: c.y(b.upper), cap: pointCap, color: color,
+                                      tip: "\(tip): \(yFormat(b.lower)) to \(yFormat(b.upper))")
+                }
                 c.add(##"<circle cx="\##(c.x(p.x))" cy="\##(c.y(p.y))" r="3.5" fill="\##(color)"><title>\##(SVGCanvas.escape(tip))</title></circle>"##)
             }
         }
@@ -48,10 +67,14 @@ public enum Charts {
         return c.svg(title: title)
     }
 
-    /// A scatter plot: one marker style per group; groups with `connect` are joined by a line in x order.
+    /// A scatter plot: one marker style per group; groups with `connect` are joined by a line in x order; points with
+    /// bounds get a horizontal (x) or vertical (y) whisker under their marker.
     public static func scatter(title: String, groups: [ScatterGroup], xLabel: String, yLabel: String, xLog: Bool = false,
                                yLog: Bool = false, xFormat: (Double) -> String, yFormat: (Double) -> String) -> String {
-        var c = plotArea(xs: groups.flatMap { $0.points.map(\.x) }, ys: groups.flatMap { $0.points.map(\.y) },
+        func ends(_ bounds: [ErrorBounds?]) -> [Double] { bounds.compactMap { $0 }.flatMap { [$0.lower, $0.upper] } }
+        let xs = groups.flatMap { $0.points.map(\.x) } + groups.flatMap { ends($0.xBounds) }
+        let ys = groups.flatMap { $0.points.map(\.y) } + groups.flatMap { ends($0.yBounds) }
+        var c = plotArea(xs: xs, ys: ys,
                          xLogBase: xLog ? 10 : nil, yLog: yLog, xLabel: xLabel, yLabel: yLabel, xFormat: xFormat, yFormat: yFormat)
         for (i, g) in groups.enumerated() {
             let color = g.color ?? SVGCanvas.palette[i % SVGCanvas.palette.count]
@@ -60,8 +83,17 @@ public enum Charts {
                 c.add(##"<polyline points="\##(path)" fill="none" stroke="\##(color)" stroke-width="1.5"/>"##)
             }
             for (k, p) in g.points.enumerated() {
-                let tip = SVGCanvas.escape(k < g.labels.count ? g.labels[k] : "\(g.name): \(xFormat(p.x)), \(yFormat(p.y))")
+                let plain = k < g.labels.count ? g.labels[k] : "\(g.name): \(xFormat(p.x)), \(yFormat(p.y))"
+                let tip = SVGCanvas.escape(plain)
                 let (px, py, r) = (c.x(p.x), c.y(p.y), g.radius)
+                if let b = g.xBounds(at: k) {
+                    c.horizontalWhisker(y: py, from: c.x(b.lower), to: c.x(b.upper), cap: pointCap, color: color,
+                                        tip: "\(plain): \(xFormat(b.lower)) to \(xFormat(b.upper))")
+                }
+                if let b = g.yBounds(at: k) {
+                    c.verticalWhisker(x: px, from: c.y(b.lower), to: c.y(b.upper), cap: pointCap, color: color,
+                                      tip: "\(plain): \(yFormat(b.lower)) to \(yFormat(b.upper))")
+                }
                 switch g.marker {
                 case .dot:
                     c.add(##"<circle cx="\##(px)" cy="\##(py)" r="\##(r)" fill="\##(color)"><title>\##(tip)</title></circle>"##)

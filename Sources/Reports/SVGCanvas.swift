@@ -38,6 +38,18 @@ public struct SVGCanvas {
     /// Appends raw SVG.
     public mutating func add(_ element: String) { body.append(element) }
 
+    /// Draws an error bar along y at pixel column `x`: a line from pixel row `y1` to `y2` with a horizontal cap of
+    /// `cap` pixels either side at each end, and `tip` as its tooltip. One `<path class="whisker">` element.
+    public mutating func verticalWhisker(x: Double, from y1: Double, to y2: Double, cap: Double, color: String, tip: String) {
+        add(##"<path class="whisker" d="M\##(x),\##(y1)L\##(x),\##(y2)M\##(x - cap),\##(y1)L\##(x + cap),\##(y1)M\##(x - cap),\##(y2)L\##(x + cap),\##(y2)" fill="none" stroke="\##(color)" stroke-width="1.2"><title>\##(Self.escape(tip))</title></path>"##)
+    }
+
+    /// Draws an error bar along x at pixel row `y`: a line from pixel column `x1` to `x2` with a vertical cap of
+    /// `cap` pixels either side at each end, and `tip` as its tooltip. One `<path class="whisker">` element.
+    public mutating func horizontalWhisker(y: Double, from x1: Double, to x2: Double, cap: Double, color: String, tip: String) {
+        add(##"<path class="whisker" d="M\##(x1),\##(y)L\##(x2),\##(y)M\##(x1),\##(y - cap)L\##(x1),\##(y + cap)M\##(x2),\##(y - cap)L\##(x2),\##(y + cap)" fill="none" stroke="\##(color)" stroke-width="1.2"><title>\##(Self.escape(tip))</title></path>"##)
+    }
+
     /// XML-escapes text.
     public static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

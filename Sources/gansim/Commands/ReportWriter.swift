@@ -105,7 +105,8 @@ struct ReportWriter {
         return text
     }
 
-    /// `report.html`: tables and inline SVG charts.
+    /// `report.html`: tables and inline SVG charts; where a run's profile is validated, its iteration-time bar carries
+    /// a whisker over the validated range of the iteration, with a caption naming the profiles.
     var html: String {
         var page = HTMLPage(title: runs.count == 1 ? "gansim: \(runs[0].result.name)" : "gansim compare: " + runs.map(\.result.name).joined(separator: " vs "))
         if !differences.isEmpty {
@@ -118,7 +119,9 @@ struct ReportWriter {
             title: "Where a steady-state iteration goes (mean over devices)", categories: names,
             components: ["compute", "exposed communication", "data stall", "idle"],
             values: runs.map { let b = $0.result.breakdown; return [b.computeSeconds, b.exposedCommunicationSeconds, b.dataStallSeconds, b.idleSeconds] },
-            unit: "milliseconds per iteration", format: ms))
+            bounds: runs.map { ErrorBounds($0.result.iterationSecondsInterval) },
+            unit: "milliseconds per iteration", format: ms)
+            + (TrainingResult.validatedRangeCaption(runs.map(\.result)).map { "<p class=\"note\">\(SVGCanvas.escape($0))</p>" } ?? ""))
         for run in runs { page.section("Timeline: \(run.result.name)", timeline(run)) }
         let memoryNames = runs[0].memoryParts.map(\.name)
         let gib = { (x: Double) in String(format: "%g", (x * 100).rounded() / 100) }
