@@ -36,9 +36,9 @@ import Testing
 
     /// Runs `gansim compare` on the two scenarios and returns report.html.
     static func compareReport(in folder: URL) throws -> String {
-        let validated = folder.appendingPathComponent("v100-sg2.yaml"), other = folder.appendingPathComponent("v100-bg.yaml")
+        let validated = folder.appendingPathComponent("v100-sg2.yaml"), other = folder.appendingPathComponent("v100-pg.yaml")
         try scenario("v100-sg2", architecture: "stylegan2", resolution: 256).write(to: validated, atomically: true, encoding: .utf8)
-        try scenario("v100-bg", architecture: "biggan", resolution: 128).write(to: other, atomically: true, encoding: .utf8)
+        try scenario("v100-pg", architecture: "progan", resolution: 128).write(to: other, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try gansim())
@@ -55,12 +55,12 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let html = try Self.compareReport(in: folder)
-        // The StyleGAN2 run (the first bar, whose middle is at 36 + 8 + 22 / 2 = 55) has one; the BigGAN run none.
+        // The StyleGAN2 run (the first bar, whose middle is at 36 + 8 + 22 / 2 = 55) has one; the ProGAN run (no implementation profile) none.
         let whiskers = html.components(separatedBy: "<path class=\"whisker\" d=\"").dropFirst().map { $0.prefix { $0 != "\n" } }
         #expect(whiskers.count == 1)
         let whisker = String(try #require(whiskers.first))
         #expect(whisker.hasPrefix("M") && whisker.prefix { $0 != "L" }.hasSuffix(",55.0"))
-        #expect(html.contains("<p class=\"note\">bars: validated range (leave-one-out error of v100-32gb)</p>"))
+        #expect(html.contains("<p class=\"note\">bars: validated range (v100-32gb: leave-one-out over 16 runs of stylegan2-ada-pytorch-v100.csv)</p>"))
         // The whisker spans the range the summary table lists (milliseconds on the chart).
         let tip = try #require(whisker.components(separatedBy: "<title>v100-sg2: ").dropFirst().first)
         let ends = tip.prefix { $0 != "<" }.components(separatedBy: " to ").compactMap(Double.init)

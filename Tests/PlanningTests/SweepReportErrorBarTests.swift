@@ -44,7 +44,7 @@ import Testing
             let ends = d.split(whereSeparator: { $0 == "M" || $0 == "L" }).prefix(2).map { $0.split(separator: ",")[1] }
             #expect(ends[0] == ends[1])
         }
-        #expect(html.contains("<p class=\"note\">bars: validated range (leave-one-out error of v100-32gb)</p>"))
+        #expect(html.contains("<p class=\"note\">bars: validated range (v100-32gb: leave-one-out over 16 runs of stylegan2-ada-pytorch-v100.csv)</p>"))
         // The Pareto table lists each front point's range, as `gansim sweep` prints it.
         #expect(html.contains("<th>validated time range</th>"))
         for i in result.pareto {
@@ -57,8 +57,8 @@ import Testing
     }
 
     @Test func unvalidatedSweepShowsNoRange() throws {
-        // No implementation profile trains BigGAN, so the V100's execution model does not price it: not validated.
-        let yaml = Self.validatedScenario.replacingOccurrences(of: "stylegan2", with: "biggan")
+        // No implementation profile trains ProGAN, so the V100's execution model does not price it: not validated.
+        let yaml = Self.validatedScenario.replacingOccurrences(of: "stylegan2", with: "progan")
             .replacingOccurrences(of: "resolution: 256", with: "resolution: 128")
         let result = try Self.sweep(yaml)
         #expect(result.outcomes.allSatisfy { $0.best?.iterationSecondsInterval == nil })

@@ -36,10 +36,11 @@ extension TrainingResult {
         if let generatorDevices = plan.generatorDevices {
             mode += ", G on \(generatorDevices) and D on \(plan.devices - generatorDevices) devices"
         }
+        let validated = plan.device.validatedError(for: plan.model.config.architecture, recipe: plan.recipe)
         self.init(
             name: name, devices: plan.devices, topology: plan.topology.name, device: plan.device.name, algorithm: plan.algorithm,
             mode: mode, iterationSeconds: iterationSeconds,
-            iterationSecondsInterval: plan.device.validatedError(for: plan.model.config.architecture, recipe: plan.recipe)?.interval(seconds: iterationSeconds),
+            iterationSecondsInterval: validated?.interval(seconds: iterationSeconds), iterationSecondsBasis: validated?.basis,
             samplesPerSecond: samplesPerIteration / iterationSeconds,
             breakdown: TrainingResult.Breakdown(
                 computeSeconds: mean(\.computeSeconds), exposedCommunicationSeconds: mean(\.exposedCommunicationSeconds),

@@ -9,14 +9,17 @@ extension TrainingResult {
     }
 
     /// The caption of error bars drawn from the validated ranges of `results`, e.g.
-    /// `bars: validated range (leave-one-out error of v100-32gb)`: the device profiles of the results that have a range,
-    /// each named once in the order of `results`; nil when none has one (a chart without error bars needs no caption).
+    /// `bars: validated range (v100-32gb: leave-one-out over 16 runs of ...)`: each device profile with a range and
+    /// what its range rests on (its own leave-one-out validation, or one transferred from another device or
+    /// implementation), each named once in the order of `results`; nil when none has one (a chart without error bars
+    /// needs no caption).
     public static func validatedRangeCaption(_ results: [TrainingResult]) -> String? {
-        var profiles: [String] = []
-        for result in results where result.iterationSecondsInterval != nil && !profiles.contains(result.device) {
-            profiles.append(result.device)
+        var entries: [String] = []
+        for result in results where result.iterationSecondsInterval != nil {
+            let entry = result.iterationSecondsBasis.map { "\(result.device): \($0)" } ?? result.device
+            if !entries.contains(entry) { entries.append(entry) }
         }
-        guard !profiles.isEmpty else { return nil }
-        return "bars: validated range (leave-one-out error of \(profiles.joined(separator: ", ")))"
+        guard !entries.isEmpty else { return nil }
+        return "bars: validated range (\(entries.joined(separator: "; ")))"
     }
 }

@@ -92,6 +92,9 @@ public struct TrainingResult: Sendable, Codable, Equatable {
     /// The measured seconds per iteration `iterationSeconds` stands for given the device profile's validated errors
     /// (nil: the profile is not validated).
     public var iterationSecondsInterval: [Double]? = nil
+    /// What that range rests on (`ValidatedError.basis`: a leave-one-out validation, or one transferred from another
+    /// device or implementation); nil exactly when `iterationSecondsInterval` is.
+    public var iterationSecondsBasis: String? = nil
     /// Generated samples (G-step batch over all devices) per second.
     public var samplesPerSecond: Double
     /// Where the iteration time goes.
