@@ -74,4 +74,30 @@ import Workload
         #expect(try untied.onHost(.epyc7742) == untied)
         #expect(throws: ModelError.self) { try HostCPU.named("pentium-4") }
     }
+
+    @Test func dataParallelInOneProcessIssuesEveryReplicasForwardAndReducesEveryBackward() throws {
+        let model = try ModelConfig(architecture: .biggan, resolution: 128).build()
+        let recipe = TrainingRecipe.official(for: .biggan, batchPerDevice: 32)
+        #expect(recipe.accumulation == 8 && recipe.discriminatorSteps == 1)
+        func segment(_ kind: RecipeSegment.Kind, finishes: Bool = false) -> RecipeSegment {
+            RecipeSegment(phase: .discriminator, network: .discriminator, kind: kind, batch: 64, step: 0, microBatch: 0,
+                          finishesGradients: finishes)
+        }
+        let alone = SegmentPricer(model: model, recipe: recipe, device: v100)
+        let dataParallel = SegmentPricer(model: model, recipe: recipe, device: v100, replicas: [.discriminator: 8])
+        // nn.DataParallel: the replicas' forwards are issued one after another by one host, so the forward is host bound
+        // and slower; the device work is the same.
+        let forward = segment(.forward)
+        #expect(dataParallel.price(forward).seconds > alone.price(forward).seconds)
+        #expect(dataParallel.price(forward).flops == alone.price(forward).flops)
+        // Every backward reduces D's gradients, not only the step's last micro-batch.
+        let backward = segment(.backward(weights: true, intoInputs: false))
+        let reduced = dataParallel.price(backward).items.reduce(0) { $0 + $1.gradientBytes }
+        #expect(reduced == 4 * model.discriminator.parameterCount)
+        #expect(alone.price(backward).items.allSatisfy { $0.gradientBytes == 0 })
+        // DistributedDataParallel (stylegan2-ada-pytorch) reduces only in the backward that finishes the step.
+        let stylegan = try ModelConfig(architecture: .stylegan2, resolution: 128, preset: "auto").build()
+        let ddp = SegmentPricer(model: stylegan, recipe: .official(for: .stylegan2, batchPerDevice: 8), device: v100, replicas: [.discriminator: 8])
+        #expect(ddp.price(backward).items.allSatisfy { $0.gradientBytes == 0 })
+    }
 }

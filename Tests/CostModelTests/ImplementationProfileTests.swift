@@ -105,7 +105,7 @@ import Workload
         let backward = RecipeSegment(phase: .generator, network: .generator, kind: .backward(weights: true, intoInputs: false),
                                      batch: 8, step: 0, microBatch: 0, finishesGradients: true)
         let alone = SegmentPricer(model: model, recipe: recipe, device: device).price(backward)
-        let replicated = SegmentPricer(model: model, recipe: recipe, device: device, replicated: [.generator]).price(backward)
+        let replicated = SegmentPricer(model: model, recipe: recipe, device: device, replicas: [.generator: 8]).price(backward)
         #expect(replicated.kernels == alone.kernels + implementation.dataParallelKernels(
             tensors: model.generator.parameterTensorCount, gradientBytes: Double(4 * model.generator.parameterCount)))
         #expect(replicated.seconds > alone.seconds)

@@ -12,9 +12,11 @@ public final class SegmentPricer {
     public let model: GANModel
     public let recipe: TrainingRecipe
     public let device: DeviceProfile
-    /// Whether each network is replicated on more than one device (data parallel): its reduced backwards then launch
-    /// the implementation's data-parallel kernels.
-    public let replicated: Set<NetworkRole>
+    /// The devices each network replicated on more than one is spread over (data parallel): its reduced backwards then
+    /// launch the implementation's data-parallel kernels; absent networks live on one device.
+    public let replicas: [NetworkRole: Int]
+    /// The networks in `replicas`.
+    public var replicated: Set<NetworkRole> { Set(replicas.keys) }
     private let builder: WorkItemBuilder
     private let roofline: RooflineModel
     /// What a CPU profile adds for the way the CPU trainer runs items (nil on accelerators).
@@ -23,13 +25,13 @@ public final class SegmentPricer {
     private let execution: (parameters: ExecutionParameters, implementation: ImplementationProfile)?
     private var memo: [RecipeSegment: PricedSegment] = [:]
 
-    /// A pricer of `recipe`'s segments of `model` on `device`, the networks in `replicated` being data parallel over
-    /// several devices; the caller has checked them (`IterationEstimator.check`).
-    public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile, replicated: Set<NetworkRole> = []) {
+    /// A pricer of `recipe`'s segments of `model` on `device`, the networks in `replicas` being data parallel over that
+    /// many devices; the caller has checked them (`IterationEstimator.check`).
+    public init(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile, replicas: [NetworkRole: Int] = [:]) {
         self.model = model
         self.recipe = recipe
         self.device = device
-        self.replicated = replicated
+        self.replicas = replicas.filter { $0.value > 1 }
         builder = WorkItemBuilder(model: model, recipe: recipe)
         roofline = RooflineModel(device: device)
         cpu = CPUTrainerPricing(device: device)
@@ -60,26 +62,34 @@ public final class SegmentPricer {
             }
         }
         let items = builder.items(for: key)
+        let replicas = replicas[key.network] ?? 1
+        // A single process's data parallelism reduces the gradients of every backward, not only the step's last.
+        let singleProcess = replicas > 1 && execution?.implementation.dataParallel == .singleProcess
+        let reduces = key.finishesGradients || (singleProcess && key.kind != .forward)
         for item in items {
             let seconds = cpu?.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer) ?? roofline.seconds(item)
+            let gradientBytes = reduces && item.pass == .backwardWeight ? 4 * (item.opID.map { graph.ops[$0].parameterCount } ?? 0) : 0
             priced.items.append(PricedSegment.Item(
                 seconds: seconds, activitySeconds: seconds * WorkActivity.fraction(item, seconds: seconds, device: device),
-                gradientBytes: item.gradientBytes))
+                gradientBytes: key.finishesGradients ? item.gradientBytes : gradientBytes))
             priced.seconds += seconds
             priced.flops += Double(item.cost.flops)
             priced.bytes += Double(item.cost.bytes)
         }
         if let execution {
             var extra = 0.0
-            if replicated.contains(key.network), key.finishesGradients {
-                let bytes = items.reduce(0.0) { $0 + Double($1.gradientBytes) }
+            if replicas > 1, reduces {
+                let bytes = priced.items.reduce(0.0) { $0 + Double($1.gradientBytes) }
                 extra = execution.implementation.dataParallelKernels(tensors: graph.parameterTensorCount, gradientBytes: bytes)
             }
-            if replicated.contains(key.network), key.kind == .forward {
+            if replicas > 1, key.kind == .forward {
                 extra += execution.implementation.replicationKernelsPerTensor * Double(graph.parameterTensorCount)
             }
+            // The interpreter lock serialises a single process's Python forwards of the replicas.
+            let hostIssues = singleProcess && key.kind == .forward ? Double(replicas) : 1
             Self.applyExecution(execution.parameters, execution.implementation, to: &priced, segment: key, graph: graph, items: items,
-                                extraKernels: extra, hostLaunches: recipe.hostLaunches ?? execution.implementation.hostLaunches)
+                                extraKernels: extra, hostIssues: hostIssues,
+                                hostLaunches: recipe.hostLaunches ?? execution.implementation.hostLaunches)
         }
         memo[key] = priced
         return priced
@@ -91,13 +101,13 @@ public final class SegmentPricer {
     /// the device does the same work, and the longer time is spent near idle power.
     private static func applyExecution(_ parameters: ExecutionParameters, _ implementation: ImplementationProfile,
                                        to priced: inout PricedSegment, segment: RecipeSegment, graph: Graph, items: [WorkItem],
-                                       extraKernels: Double, hostLaunches: HostLaunchMode) {
+                                       extraKernels: Double, hostIssues: Double, hostLaunches: HostLaunchMode) {
         let passes = implementation.passes(of: segment)
         let kernels = implementation.kernels(of: segment, items: items, graph: graph) + extraKernels
         let device = priced.seconds
         guard device > 0 else { return }
         // Captured graphs: the host launches each pass of the segment once, the device replays its kernels.
-        let issued = hostLaunches == .graphs ? passes : kernels
+        let issued = (hostLaunches == .graphs ? passes : kernels) * hostIssues
         let total = parameters.segmentSeconds(deviceSeconds: device, kernels: issued)
         let scale = total / device
         var seconds = 0.0

@@ -52,7 +52,7 @@ extension ImplementationProfile {
         separateRealAndFakePasses: true,
         // DistributedDataParallel (broadcast_buffers off, 25 MB buckets): about 2 kernels per synced parameter and 2 per
         // bucket, in the last backward of each phase.
-        dataParallelKernelsPerTensor: 2, replicationKernelsPerTensor: 0, dataParallelKernelsPerBucket: 2,
+        dataParallel: .processPerDevice, dataParallelKernelsPerTensor: 2, replicationKernelsPerTensor: 0, dataParallelKernelsPerBucket: 2,
         dataParallelBucketBytes: 25e6,
         source: "../shared/workloads/stylegan2-ada-pytorch.md (NVlabs/stylegan2-ada-pytorch d72cc7d)")
 
@@ -98,7 +98,7 @@ extension ImplementationProfile {
         separateRealAndFakePasses: false,
         // nn.DataParallel: every forward call broadcasts the parameters to the devices (about 1 launch per tensor and
         // device group) and every backward reduces the gradients onto the first device (about 1 per tensor).
-        dataParallelKernelsPerTensor: 1, replicationKernelsPerTensor: 1, dataParallelKernelsPerBucket: 0,
+        dataParallel: .singleProcess, dataParallelKernelsPerTensor: 1, replicationKernelsPerTensor: 1, dataParallelKernelsPerBucket: 0,
         dataParallelBucketBytes: 10e6,
         source: "../shared/workloads/biggan-pytorch.md (ajbrock/BigGAN-PyTorch 9845943: layers.py, BigGAN.py, train_fns.py, utils.py)")
 
@@ -124,7 +124,7 @@ extension ImplementationProfile {
         augmentKernelsPerInput: 20, augmentBackwardKernelsPerInput: 2, augmentDoubleBackwardKernelsPerInput: 4,
         lossKernelsPerPhase: 2,
         separateRealAndFakePasses: false,
-        dataParallelKernelsPerTensor: 0, replicationKernelsPerTensor: 0, dataParallelKernelsPerBucket: 1,
+        dataParallel: .processPerDevice, dataParallelKernelsPerTensor: 0, replicationKernelsPerTensor: 0, dataParallelKernelsPerBucket: 1,
         dataParallelBucketBytes: 25e6,
         source: "assumed: fusion rules of XLA and TorchInductor (elementwise epilogues, fused optimizers); not counted")
 
@@ -140,8 +140,8 @@ extension ImplementationProfile {
         optimizerKernelsPerTensor: 0, optimizerKernelsPerUpdate: 1, emaKernelsPerTensor: 0,
         augmentKernelsPerInput: 0, augmentBackwardKernelsPerInput: 0, augmentDoubleBackwardKernelsPerInput: 0,
         lossKernelsPerPhase: 0, separateRealAndFakePasses: false,
-        dataParallelKernelsPerTensor: 0, replicationKernelsPerTensor: 0, dataParallelKernelsPerBucket: 0,
-        dataParallelBucketBytes: 25e6,
+        dataParallel: .processPerDevice, dataParallelKernelsPerTensor: 0, replicationKernelsPerTensor: 0,
+        dataParallelKernelsPerBucket: 0, dataParallelBucketBytes: 25e6,
         source: "Sources/RealRunner (Trainer runs one work item per op pass)")
 
     /// The implementations gansim knows, by name.

@@ -50,6 +50,8 @@ public struct ImplementationProfile: Sendable, Hashable, Codable {
     public var lossKernelsPerPhase: Double
     /// Whether D runs the reals and the fakes of a D step as two passes (twice the launches of one pass of both).
     public var separateRealAndFakePasses: Bool
+    /// How the implementation's data parallelism launches and reduces.
+    public var dataParallel: DataParallelStyle
     /// Data-parallel kernels per parameter tensor of a network replicated on several devices, per reduced backward.
     public var dataParallelKernelsPerTensor: Double
     /// Data-parallel kernels per parameter tensor of a replicated network on every forward call (`nn.DataParallel`

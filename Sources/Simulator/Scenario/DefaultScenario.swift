@@ -1,4 +1,5 @@
-/// The scenario `gansim simulate` runs without a file: BigGAN-128 on one DGX-1 (8x V100).
+/// The scenario `gansim simulate` runs without a file: BigGAN-128 on one DGX-1 (8x V100), with BigGAN-PyTorch's
+/// bs256x8 recipe (batch 256 over 8 GPUs, 8 accumulations of G and of D, 1 D step; `../shared/workloads/biggan-pytorch.md`).
 public enum DefaultScenario {
     /// The YAML text (same schema as `scenarios/*.yaml`).
     public static let yaml = """
@@ -9,7 +10,8 @@ public enum DefaultScenario {
           width: 96
         recipe:
           batchPerDevice: 32
-          discriminatorSteps: 2
+          discriminatorSteps: 1
+          accumulation: 8
           precision: fp32
           optimizer: adam
           ema: true

@@ -21,7 +21,7 @@ public final class ScenarioCache {
 
     struct PatternKey: Hashable {
         var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile, bucketBytes: Double, groups: [[Int]]
-        var replicated: Set<NetworkRole>
+        var replicas: [NetworkRole: Int]
     }
 
     /// A cache whose collective timers come from `timers` (shared between threads) or a private store.
@@ -68,10 +68,10 @@ public final class ScenarioCache {
     /// The priced blocks of `plan` under `placement`, shared by every plan with the same model, recipe, device, bucket size and placement.
     func blocks(plan: TrainingPlan, placement: DevicePlacement) -> ScheduleBlockTable {
         let key = PatternKey(model: plan.model.config, recipe: plan.recipe, device: plan.device, bucketBytes: plan.bucketBytes,
-                             groups: placement.isSplit ? placement.groups : [], replicated: placement.replicated)
+                             groups: placement.isSplit ? placement.groups : [], replicas: placement.replicas)
         if let known = blockTables[key] { return known }
         let table = ScheduleBlockTable(
-            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicated: placement.replicated),
+            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicas: placement.replicas),
             placement: placement,
             bucketBytes: plan.bucketBytes)
         blockTables[key] = table

@@ -20,10 +20,13 @@ struct DevicePlacement {
         DevicePlacement(groups: [Array(0..<generatorDevices), Array(generatorDevices..<devices)])
     }
 
-    /// The networks replicated on more than one device (data parallel).
-    var replicated: Set<NetworkRole> {
-        Set(NetworkRole.allCases.filter { groups[group($0)].count > 1 })
+    /// The devices each network replicated on more than one device (data parallel) is spread over.
+    var replicas: [NetworkRole: Int] {
+        Dictionary(uniqueKeysWithValues: NetworkRole.allCases.map { ($0, groups[group($0)].count) }.filter { $0.1 > 1 })
     }
+
+    /// The networks replicated on more than one device.
+    var replicated: Set<NetworkRole> { Set(replicas.keys) }
 
     /// Whether G and D have separate groups.
     var isSplit: Bool { groups.count == 2 }

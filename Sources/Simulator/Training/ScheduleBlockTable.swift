@@ -10,6 +10,8 @@ import Workload
 /// table per simulation, or per sweep thread through `ScenarioCache`.
 final class ScheduleBlockTable {
     let pricer: SegmentPricer
+    /// The pricer of the single-device baseline (the plan's pricer without replicas).
+    private let soloPricer: SegmentPricer
     let placement: DevicePlacement
     let bucketBytes: Double
     /// Bytes of one sample crossing between groups (an image or its gradient at the recipe's precision).
@@ -20,6 +22,7 @@ final class ScheduleBlockTable {
 
     init(pricer: SegmentPricer, placement: DevicePlacement, bucketBytes: Double) {
         self.pricer = pricer
+        soloPricer = pricer.replicas.isEmpty ? pricer : SegmentPricer(model: pricer.model, recipe: pricer.recipe, device: pricer.device)
         self.placement = placement
         self.bucketBytes = bucketBytes
         sampleBytes = Double(pricer.model.sampleShape.elementCount * pricer.recipe.precision.precision.bytesPerElement)
@@ -32,8 +35,9 @@ final class ScheduleBlockTable {
         if let known = byPhase[phase] { return known }
         let segments = pricer.recipe.segments(iteration: phase)
         let blocks = Self.build(segments: segments, placement: placement, pricer: pricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
-        let colocated = placement.isSplit
-            ? Self.build(segments: segments, placement: .colocated(devices: 1), pricer: pricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
+        // The baseline is one device holding both networks: no replicas, so none of data parallelism's launches.
+        let colocated = placement.isSplit || !pricer.replicas.isEmpty
+            ? Self.build(segments: segments, placement: .colocated(devices: 1), pricer: soloPricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
             : blocks
         let entry = (blocks, colocated.reduce(0) { $0 + $1.computeSeconds + $1.updateSeconds })
         byPhase[phase] = entry

@@ -35,7 +35,7 @@ public enum TrainingEstimator {
         }
         let engine = AnalyticCommunicationEngine(topology: plan.topology, timers: timers)
         let table = cache?.blocks(plan: plan, placement: placement) ?? ScheduleBlockTable(
-            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicated: placement.replicated), placement: placement,
+            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicas: placement.replicas), placement: placement,
             bucketBytes: plan.bucketBytes)
         let schedule = TrainingSchedule(
             plan: plan, table: table, engine: engine,

@@ -26,7 +26,7 @@ public final class TrainingSimulation {
         let engine = try EventCommunicationEngine(
             topology: plan.topology, groups: try TrainingSchedule.reductionGroups(plan, placement: placement), chunks: plan.chunks)
         let table = ScheduleBlockTable(
-            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicated: placement.replicated),
+            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicas: placement.replicas),
             placement: placement,
             bucketBytes: plan.bucketBytes)
         schedule = TrainingSchedule(plan: plan, table: table, engine: engine, batchIntervalSeconds: try plan.batchIntervalSeconds())
