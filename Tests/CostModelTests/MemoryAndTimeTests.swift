@@ -61,8 +61,11 @@ import Testing
         let flops = 1 << 40
         let t = rl.seconds(PassCost(flops: flops, bytesRead: 1 << 20, bytesWritten: 0),
                            gemm: GemmShape(m: 8192, n: 8192, k: 8192), precision: .bf16, opClass: .matmul)
-        let e = d.computeEfficiency.efficiency(work: Double(flops))
-        #expect(abs(t - (d.launchOverheadSeconds + Double(flops) / (312e12 * e))) < 1e-12)
+        // 64 x 64 = 4,096 blocks on 108 SMs: 38 waves, the last one 101 of 108 full.
+        let waves = 4096.0 / (38 * 108)
+        #expect(rl.waveEfficiency(GemmShape(m: 8192, n: 8192, k: 8192)) == waves)
+        let e = d.computeEfficiency.efficiency(work: Double(flops) / waves)
+        #expect(abs(t - (d.launchOverheadSeconds + Double(flops) / (312e12 * waves * e))) < 1e-12)
         // A pure copy: memory bound.
         let bytes = 1 << 30
         let c = rl.seconds(PassCost(flops: 0, bytesRead: bytes, bytesWritten: 0), gemm: nil, precision: .bf16, opClass: .elementwise)

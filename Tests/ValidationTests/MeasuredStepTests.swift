@@ -55,15 +55,15 @@ import Validation
         let s = try #require(try MeasuredStepFile.parse(Self.record, file: "m.jsonl").first)
         let model = try s.model.build()
         let predicted = try IterationEstimator(model: model, recipe: s.recipe, device: h100).estimate().seconds
-        var memory = MemoryModel(model: model, recipe: s.recipe, device: h100).breakdown()
-        memory.runtimeBytes = 0
+        let memory = MemoryModel(model: model, recipe: s.recipe, device: h100).breakdown()
         var unmeasured = s
         unmeasured.peakAllocatedBytes = nil
         let report = try MeasuredStepValidator.validate(profile: h100, steps: [s, unmeasured])
         let row = report.configurations[0]
         #expect(abs(row.stepTimeError - (predicted / 0.25 - 1)) < 1e-12)
-        #expect(row.predictedPeakBytes == memory.totalBytes)
-        #expect(abs(row.memoryError! - (Double(memory.totalBytes) / 12e9 - 1)) < 1e-12)
+        #expect(row.predictedPeakBytes == memory.liveTensorBytes)
+        #expect(memory.liveTensorBytes < memory.reservedBytes && memory.reservedBytes < memory.totalBytes)
+        #expect(abs(row.memoryError! - (Double(memory.liveTensorBytes) / 12e9 - 1)) < 1e-12)
         #expect(report.configurations[1].memoryError == nil)
         // The memory MAPE counts only measured peaks.
         #expect(abs(report.summary.memoryMAPE - abs(row.memoryError!)) < 1e-12)

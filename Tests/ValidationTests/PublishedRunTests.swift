@@ -51,7 +51,7 @@ import Workload
         prior.execution = nil
         prior.validatedError = nil
         let catalog = try PublishedRunValidator.validate(runs, profiles: DeviceProfiles(profiles: [prior]), measurement: "test")
-        #expect(catalog.configurations.allSatisfy { $0.stepTimeError < -0.4 })
+        #expect(catalog.configurations.allSatisfy { $0.stepTimeError < -0.35 })
         let fitted = try PublishedRunValidator.validate(runs, profiles: DeviceProfiles(profiles: [fit.profile]), measurement: "test")
         #expect(fitted.summary.stepTimeMAPE < 0.1)
         // 128 px gains about 3x from 1 to 8 GPUs, as published; the catalog profile predicts about 6x.

@@ -3,10 +3,12 @@ import Workload
 public struct Inspection: Sendable, Codable {
     /// The memory section.
     public struct Memory: Sendable, Codable {
-        /// The process total per device (live tensors, workspace, runtime context).
+        /// The process total per device (the caching allocator's reserve and the runtime context).
         public var totalBytes: Int
         /// The peak of live tensors (`MemoryBreakdown.liveTensorBytes`): what `torch.cuda.max_memory_allocated` reports.
         public var liveTensorBytes: Int
+        /// The caching allocator's reserve (`MemoryBreakdown.reservedBytes`): what `torch.cuda.memory_reserved` reports.
+        public var reservedBytes: Int
         public var capacityBytes: Int
         public var fits: Bool
         public var breakdown: MemoryBreakdown
@@ -59,7 +61,8 @@ public struct Inspection: Sendable, Codable {
         precision = recipe.precision.precision.rawValue
         self.recipe = recipe
         iteration = estimate
-        memory = Memory(totalBytes: breakdown.totalBytes, liveTensorBytes: breakdown.liveTensorBytes, capacityBytes: device.memoryBytes,
+        memory = Memory(totalBytes: breakdown.totalBytes, liveTensorBytes: breakdown.liveTensorBytes, reservedBytes: breakdown.reservedBytes,
+                        capacityBytes: device.memoryBytes,
                         fits: breakdown.totalBytes <= device.memoryBytes, breakdown: breakdown,
                         largestBatch: memoryModel.largestBatchThatFits())
         stepSeconds = estimate.seconds

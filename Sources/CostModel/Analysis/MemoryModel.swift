@@ -18,6 +18,11 @@ public struct MemoryModel: Sendable {
     /// regularisers (double backward keeps about twice the saved tensors); the G forward
     /// of the D step runs without saving anything. `allOutputs`: every op output and
     /// its gradient buffer, G at B and D at 2B.
+    ///
+    /// Where the device's memory goes through PyTorch's caching allocator (`usesCachingAllocator`), each phase's
+    /// allocations are replayed through `CachingAllocator` and the largest reserve over the phases, less the live
+    /// tensors, is `allocatorCacheBytes`: the reserve is then at least the live tensors by construction, since every
+    /// phase's requests sum to its live bytes and the peak phase's live bytes are the breakdown's.
     public func breakdown(batchPerDevice: Int? = nil) -> MemoryBreakdown {
         let b = batchPerDevice ?? recipe.batchPerDevice
         let g = model.generator, d = model.discriminator
@@ -49,7 +54,7 @@ public struct MemoryModel: Sendable {
                 + device.workspaceBytes
         }
         let halfCopy = policy.precision.usesMasterWeights ? 2 * params : 0
-        return MemoryBreakdown(
+        var memory = MemoryBreakdown(
             weightsBytes: 4 * params + halfCopy,
             emaBytes: recipe.ema ? 4 * gParams : 0,
             gradientBytes: 4 * params,
@@ -57,6 +62,57 @@ public struct MemoryModel: Sendable {
             activationBytes: activations,
             workspaceBytes: workspace,
             runtimeBytes: device.runtimeOverheadBytes)
+        if usesCachingAllocator {
+            // The phases' saved tensors, allocation by allocation, as the sums above count them.
+            func tensors(_ graph: Graph, _ batch: Int, _ p: (Op) -> Precision) -> [Int] {
+                graph.savedActivationTensorBytes(batch: batch, precision: p)
+            }
+            let dTensors = tensors(d, b, dPrecision)
+            var phases = [tensors(d, 2 * b, dPrecision) + [b * imageBytes, b * imageBytes], tensors(g, b, gPrecision) + dTensors]
+            if r1 > 0 { phases.append(dTensors + dTensors) }
+            if pl > 0 {
+                let gTensors = tensors(g, plBatch, gPrecision)
+                phases.append(gTensors + gTensors)
+            }
+            let parameters = parameterTensors
+            // The workspace as the allocator serves it: two gradient tensors in flight, the convolution scratch.
+            let workspaceRequests = [largest, largest, device.workspaceBytes]
+            let reserve = phases.map { reservedBytes(parameters: parameters, activations: $0, workspace: workspaceRequests) }.max() ?? 0
+            memory.allocatorCacheBytes = max(0, reserve - memory.liveTensorBytes)
+        }
+        return memory
+    }
+
+    /// Whether the device's memory goes through PyTorch's CUDA caching allocator: GPU profiles keeping saved tensors
+    /// (the GPU implementations gansim prices are PyTorch codes). TPUs (XLA plans its buffers) and the CPU trainer
+    /// (its own buffers, `allOutputs`) reserve exactly their live tensors.
+    public var usesCachingAllocator: Bool { device.kind == .gpu && device.memoryPolicy != .allOutputs }
+
+    /// Elements of every learned parameter tensor of G, then of D, and whether it belongs to G (which has an EMA copy).
+    private var parameterTensors: [(elements: Int, generator: Bool)] {
+        model.generator.ops.flatMap { $0.parameterTensorElements.map { ($0, true) } }
+            + model.discriminator.ops.flatMap { $0.parameterTensorElements.map { ($0, false) } }
+    }
+
+    /// The caching allocator's reserve (`CachingAllocator`) for one phase's tensors alive together, in the order a
+    /// training process allocates them: per parameter tensor its fp32 weight, 16-bit working copy under mixed
+    /// precision, and EMA copy (G's); then per tensor its gradient and optimizer state (created at the first step);
+    /// then the phase's saved activations and the workspace buffers. Invariant: the requests sum to the breakdown's
+    /// live tensors of that phase, so the reserve is at least them.
+    private func reservedBytes(parameters: [(elements: Int, generator: Bool)], activations: [Int], workspace: [Int]) -> Int {
+        var allocator = CachingAllocator()
+        let halfCopies = recipe.precision.precision.usesMasterWeights
+        for tensor in parameters {
+            allocator.allocate(4 * tensor.elements)
+            if halfCopies { allocator.allocate(2 * tensor.elements) }
+            if recipe.ema && tensor.generator { allocator.allocate(4 * tensor.elements) }
+        }
+        for tensor in parameters {
+            allocator.allocate(4 * tensor.elements)
+            for _ in 0..<recipe.optimizer.stateTensors { allocator.allocate(4 * tensor.elements) }
+        }
+        for bytes in activations + workspace { allocator.allocate(bytes) }
+        return allocator.reservedBytes
     }
 
     /// Whether the recipe's batch fits in the device's memory.

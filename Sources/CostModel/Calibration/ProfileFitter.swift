@@ -17,7 +17,8 @@ import Foundation
 /// samples gets its own fit, since two threads rarely run twice as fast as one.
 ///
 /// On a CPU, GEMM classes add the memory term to the compute term instead of taking the
-/// larger (`packsOperands`).
+/// larger (`packsOperands`). A fitted profile has no `WaveModel`: the samples carry no GEMM
+/// shapes, so the fitted efficiencies are those of the measured kernels, waves included.
 ///
 /// Where a class's samples carry column-matrix bytes (CPU convolutions lowered through
 /// im2col/col2im, `TimingSample.columnBytes`), the lowering pass is a fourth parameter:
@@ -111,6 +112,9 @@ public struct ProfileFitter: Sendable {
         inherit(&classes, fitted: Set(fits.filter { $0.threads == threadCounts.last }.map(\.opClass)))
         profile.opClassesByThreads = byThreads.isEmpty ? nil : byThreads
         profile.opClasses = classes.isEmpty ? nil : classes
+        // Op timings carry no GEMM shapes, so efficiencies fitted to them already hold the measured kernels' wave
+        // quantization: the fitted profile prices without a wave model, lest partly empty waves be charged twice.
+        if !fits.isEmpty { profile.waves = nil }
         if !allRelative.isEmpty { profile.residualSpread = Self.standardDeviation(allRelative) }
         profile.source = base.source + "; op classes fitted by gansim calibrate to \(samples.count) op timings"
         return CalibrationResult(profile: profile, classes: fits, samples: samples.count)

@@ -16,12 +16,23 @@ public enum DeviceCatalog {
         EfficiencyCurve(maxEfficiency: 0.85, halfSaturation: bandwidth * 3e-6)
     }
 
+    /// Assumed: the output tile one thread block of a GPU's matrix-product kernel computes, 128 x 128, for the wave
+    /// count of every GEMM-lowered op. It is the common CTA tile of tensor-core GEMM and implicit-GEMM convolution
+    /// kernels (cuBLAS and cuDNN kernel names such as `volta_h884gemm_128x128_*`, CUTLASS's default 128x128x32
+    /// threadblock shape); the libraries choose per problem (64 to 256 per side), which a profile cannot know.
+    static let assumedTile = 128
+
+    /// The wave model of a GPU with `multiprocessors` SMs and the assumed tile.
+    private static func gpuWaves(multiprocessors: Int) -> WaveModel {
+        WaveModel(multiprocessors: multiprocessors, tileRows: assumedTile, tileColumns: assumedTile)
+    }
+
     public static let v100_16gb = v100(memoryGiB: 16, usdPerHour: 24.48 / 8, name: "v100-16gb")
     public static let v100_32gb = v100(memoryGiB: 32, usdPerHour: 31.218 / 8, name: "v100-32gb")
 
     /// NVIDIA Tesla V100 SXM2 datasheet (2018): 15.7 TFLOPS fp32, 125 TFLOPS fp16 tensor,
-    /// 900 GB/s HBM2, 300 W. No TF32 or bf16. Price: AWS p3.16xlarge ($24.48/h, 8x 16 GB)
-    /// and p3dn.24xlarge ($31.218/h, 8x 32 GB) on-demand us-east-1, per GPU.
+    /// 900 GB/s HBM2, 300 W. No TF32 or bf16. 80 SMs (NVIDIA Tesla V100 GPU Architecture whitepaper, 2017).
+    /// Price: AWS p3.16xlarge ($24.48/h, 8x 16 GB) and p3dn.24xlarge ($31.218/h, 8x 32 GB) on-demand us-east-1, per GPU.
     private static func v100(memoryGiB: Int, usdPerHour: Double, name: String) -> DeviceProfile {
         var profile = DeviceProfile(
             name: name, displayName: "NVIDIA V100-SXM2 \(memoryGiB)GB", kind: .gpu,
@@ -30,9 +41,10 @@ public enum DeviceCatalog {
             launchOverheadSeconds: 6e-6, computeEfficiency: gpuCompute(peak: 125 * tera),
             memoryEfficiency: memory(bandwidth: 900e9), runtimeOverheadBytes: gib / 2, workspaceBytes: gib / 2,
             idleWatts: 40, busyWatts: 300, usdPerHour: usdPerHour,
-            source: "NVIDIA Tesla V100 datasheet; idle ~40 W as read by nvidia-smi (typical); AWS p3 pricing; GPU execution "
-                + "model fitted by `make validate-published` to the 16 V100 runs of NVlabs/stylegan2-ada-pytorch's README "
-                + "(measurements/published)")
+            source: "NVIDIA Tesla V100 datasheet and architecture whitepaper; idle ~40 W as read by nvidia-smi (typical); AWS p3 "
+                + "pricing; GPU execution model fitted by `make validate-published` to the 16 V100 runs of "
+                + "NVlabs/stylegan2-ada-pytorch's README (measurements/published)",
+            waves: gpuWaves(multiprocessors: 80))
         profile.execution = v100Execution
         profile.validatedError = v100ValidatedError
         return profile
@@ -70,7 +82,8 @@ public enum DeviceCatalog {
     public static let a100_80gb = a100(memoryGiB: 80, bandwidth: 2039e9, usdPerHour: 40.9657 / 8, name: "a100-80gb")
 
     /// NVIDIA A100 Tensor Core GPU datasheet (2021): 19.5 TFLOPS fp32, 156 TFLOPS TF32,
-    /// 312 TFLOPS fp16/bf16 (dense), 1,555 GB/s (40 GB) or 2,039 GB/s (80 GB), 400 W SXM4.
+    /// 312 TFLOPS fp16/bf16 (dense), 1,555 GB/s (40 GB) or 2,039 GB/s (80 GB), 400 W SXM4. 108 SMs (NVIDIA A100
+    /// Tensor Core GPU Architecture whitepaper, 2020).
     /// Price: AWS p4d.24xlarge ($32.7726/h) and p4de.24xlarge ($40.9657/h), 8 GPUs each.
     private static func a100(memoryGiB: Int, bandwidth: Double, usdPerHour: Double, name: String) -> DeviceProfile {
         transferringV100Execution(to: DeviceProfile(
@@ -80,12 +93,15 @@ public enum DeviceCatalog {
             launchOverheadSeconds: 6e-6, computeEfficiency: gpuCompute(peak: 312 * tera),
             memoryEfficiency: memory(bandwidth: bandwidth), runtimeOverheadBytes: gib / 2, workspaceBytes: gib / 2,
             idleWatts: 50, busyWatts: 400, usdPerHour: usdPerHour,
-            source: "NVIDIA A100 datasheet; idle ~50 W (typical nvidia-smi reading); AWS p4d/p4de pricing"))
+            source: "NVIDIA A100 datasheet and architecture whitepaper; idle ~50 W (typical nvidia-smi reading); AWS p4d/p4de pricing",
+            waves: gpuWaves(multiprocessors: 108)))
     }
 
     /// NVIDIA H100 Tensor Core GPU datasheet (SXM5, 2023): 67 TFLOPS fp32, 494.7 TFLOPS TF32,
     /// 989.4 TFLOPS fp16/bf16 (dense; the datasheet's 1,979 assumes sparsity), 3.35 TB/s
-    /// HBM3, 80 GB, up to 700 W. Price: AWS p5.48xlarge $98.32/h for 8 GPUs (on-demand list, 2024).
+    /// HBM3, 80 GB, up to 700 W. 132 SMs in the SXM5 part (NVIDIA H100 Tensor Core GPU Architecture whitepaper, 2022;
+    /// ../shared/hardware/devices.md lists 132 for the H200 SXM, the same GH100 configuration, and 114 for the PCIe part).
+    /// Price: AWS p5.48xlarge $98.32/h for 8 GPUs (on-demand list, 2024).
     public static let h100 = transferringV100Execution(to: DeviceProfile(
         name: "h100", displayName: "NVIDIA H100-SXM5 80GB", kind: .gpu,
         matrixPeakFLOPS: [.fp32: 67 * tera, .tf32: 494.7 * tera, .fp16: 989.4 * tera, .bf16: 989.4 * tera],
@@ -93,7 +109,8 @@ public enum DeviceCatalog {
         launchOverheadSeconds: 6e-6, computeEfficiency: gpuCompute(peak: 989.4 * tera),
         memoryEfficiency: memory(bandwidth: 3.35e12), runtimeOverheadBytes: gib / 2, workspaceBytes: gib / 2,
         idleWatts: 70, busyWatts: 700, usdPerHour: 98.32 / 8,
-        source: "NVIDIA H100 datasheet; idle ~70 W (typical nvidia-smi reading); AWS p5 pricing"))
+        source: "NVIDIA H100 datasheet and architecture whitepaper; idle ~70 W (typical nvidia-smi reading); AWS p5 pricing",
+        waves: gpuWaves(multiprocessors: 132)))
 
     /// TPU chips: Jouppi et al., "A Domain-Specific Supercomputer for Training Deep Neural
     /// Networks", CACM 2020 (v2: 46 TFLOPS bf16, 16 GiB HBM at 700 GB/s, 280 W; v3: 123

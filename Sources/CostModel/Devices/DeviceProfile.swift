@@ -18,6 +18,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     public var memoryBandwidth: Double
     /// Matrix-unit tile side: GEMM dimensions are padded up to a multiple of it (1 for none).
     public var matrixTile: Int
+    /// How a GPU's streaming multiprocessors run the output tiles of matrix products (wave quantization); nil: no wave
+    /// model (TPUs, CPUs, and profile files written before it existed), matrix products use the device at full width.
+    public var waves: WaveModel?
     /// Fixed time per op (kernel launch and framework dispatch), in seconds.
     public var launchOverheadSeconds: Double
     /// Efficiency of matrix products against FLOPs of the op.
@@ -26,7 +29,8 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     public var memoryEfficiency: EfficiencyCurve
     /// Memory the runtime takes before any tensor (CUDA context, allocator), in bytes.
     public var runtimeOverheadBytes: Int
-    /// Scratch memory of convolution algorithms and the allocator's slack, in bytes.
+    /// Scratch memory of convolution algorithms and library workspaces, in bytes (a prior; the caching allocator's
+    /// rounding and unused segment space are modelled apart, `CachingAllocator`).
     public var workspaceBytes: Int
     /// Power when idle, in watts.
     public var idleWatts: Double
@@ -73,7 +77,7 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
         vectorPeakFLOPS: Double, memoryBytes: Int, memoryBandwidth: Double, matrixTile: Int,
         launchOverheadSeconds: Double, computeEfficiency: EfficiencyCurve, memoryEfficiency: EfficiencyCurve,
         runtimeOverheadBytes: Int, workspaceBytes: Int, idleWatts: Double, busyWatts: Double, usdPerHour: Double,
-        source: String, memoryPolicy: MemoryPolicy? = nil, cores: Int? = nil
+        source: String, memoryPolicy: MemoryPolicy? = nil, cores: Int? = nil, waves: WaveModel? = nil
     ) {
         self.name = name
         self.displayName = displayName
@@ -83,6 +87,7 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
         self.memoryBytes = memoryBytes
         self.memoryBandwidth = memoryBandwidth
         self.matrixTile = matrixTile
+        self.waves = waves
         self.launchOverheadSeconds = launchOverheadSeconds
         self.computeEfficiency = computeEfficiency
         self.memoryEfficiency = memoryEfficiency

@@ -12,7 +12,7 @@ public final class ScenarioCache {
     private var topologies: [TopologySpec: Topology] = [:]
     private let timers: CollectiveTimerStore
     private var blockTables: [PatternKey: ScheduleBlockTable] = [:]
-    private var peaks: [MemoryKey: Int] = [:]
+    private var memories: [MemoryKey: MemoryBreakdown] = [:]
     private var hostCopies: [TopologySpec: Double?] = [:]
 
     struct MemoryKey: Hashable {
@@ -56,13 +56,13 @@ public final class ScenarioCache {
         return bandwidth
     }
 
-    /// Peak bytes per device of `model` trained by `recipe` on `device`, computed on first use.
-    func peakBytes(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) -> Int {
+    /// The memory per device of `model` trained by `recipe` on `device`, computed on first use.
+    func memory(model: GANModel, recipe: TrainingRecipe, device: DeviceProfile) -> MemoryBreakdown {
         let key = MemoryKey(model: model.config, recipe: recipe, device: device)
-        if let known = peaks[key] { return known }
-        let peak = MemoryModel(model: model, recipe: recipe, device: device).breakdown().totalBytes
-        peaks[key] = peak
-        return peak
+        if let known = memories[key] { return known }
+        let memory = MemoryModel(model: model, recipe: recipe, device: device).breakdown()
+        memories[key] = memory
+        return memory
     }
 
     /// The priced blocks of `plan` under `placement`, shared by every plan with the same model, recipe, device, bucket size and placement.

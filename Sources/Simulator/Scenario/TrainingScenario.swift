@@ -268,7 +268,7 @@ public struct TrainingScenario: Sendable {
 
         // Memory must fit.
         let memory = MemoryModel(model: model, recipe: recipe, device: device)
-        let peak = cache?.peakBytes(model: model, recipe: recipe, device: device) ?? memory.breakdown().totalBytes
+        let peak = (cache?.memory(model: model, recipe: recipe, device: device) ?? memory.breakdown()).totalBytes
         if requireFit && peak > device.memoryBytes {
             let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
             let batchNode = root.mapping?.first { $0.key.string == "recipe" }?.value.mapping?.first { $0.key.string == "batchPerDevice" }?.value

@@ -42,6 +42,6 @@ public enum TrainingEstimator {
             batchIntervalSeconds: try plan.batchIntervalSeconds(hostCopyBytesPerSecond: hostCopyBytesPerSecond), representative: true)
         return try schedule.run(
             name: name, totalIterations: totalIterations,
-            peakBytesPerDevice: cache?.peakBytes(model: plan.model, recipe: plan.recipe, device: plan.device))
+            memory: cache?.memory(model: plan.model, recipe: plan.recipe, device: plan.device))
     }
 }

@@ -7,10 +7,10 @@ extension TrainingResult {
     ///
     /// `singleDeviceSeconds` holds, per iteration, what one device alone would take. The
     /// first iteration (which fills the pipeline) is left out when there are more.
-    /// `peakBytesPerDevice` skips the memory model when the caller knows it.
+    /// `memory` skips the memory model when the caller knows it.
     init(
         plan: TrainingPlan, name: String, totalIterations: Int, records: [IterationRecord], singleDeviceSeconds: [Double],
-        bucketsPerIteration: Int, events: Int, flows: Int, peakBytesPerDevice: Int? = nil
+        bucketsPerIteration: Int, events: Int, flows: Int, memory: MemoryBreakdown? = nil
     ) {
         // Steady state: every iteration after the first (the first fills the pipeline).
         let steady = records.count > 1 ? Array(records.dropFirst()) : records
@@ -21,7 +21,8 @@ extension TrainingResult {
         // Devices that train D on their own batch: all of them, or the D group when G and D are split.
         let batchDevices = plan.devices - (plan.generatorDevices ?? 0)
         let samplesPerIteration = Double(plan.recipe.batchPerDevice * plan.recipe.accumulation * batchDevices)
-        let peak = peakBytesPerDevice ?? MemoryModel(model: plan.model, recipe: plan.recipe, device: plan.device).breakdown().totalBytes
+        let memory = memory ?? MemoryModel(model: plan.model, recipe: plan.recipe, device: plan.device).breakdown()
+        let peak = memory.totalBytes
         let wallSeconds = iterationSeconds * Double(totalIterations)
         let (energy, cost) = Self.energyAndCost(
             plan: plan, iterationSeconds: iterationSeconds, computeSeconds: mean(\.computeSeconds),
@@ -48,7 +49,8 @@ extension TrainingResult {
             singleDeviceIterationSeconds: single,
             scalingEfficiency: single * Double(batchDevices) / (iterationSeconds * Double(plan.devices)),
             memory: TrainingResult.Memory(
-                peakBytesPerDevice: peak, liveTensorBytesPerDevice: peak - plan.device.runtimeOverheadBytes, capacityBytesPerDevice: plan.device.memoryBytes, fits: peak <= plan.device.memoryBytes),
+                peakBytesPerDevice: peak, liveTensorBytesPerDevice: memory.liveTensorBytes, reservedBytesPerDevice: memory.reservedBytes,
+                capacityBytesPerDevice: plan.device.memoryBytes, fits: peak <= plan.device.memoryBytes),
             training: TrainingResult.Training(
                 iterations: totalIterations, wallSeconds: wallSeconds, simulatedIterations: records.count,
                 wallHours: wallSeconds / 3600, wallDays: wallSeconds / 86400),

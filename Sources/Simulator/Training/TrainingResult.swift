@@ -14,11 +14,13 @@ public struct TrainingResult: Sendable, Codable, Equatable {
 
     /// Per-device memory from the CostModel memory model.
     public struct Memory: Sendable, Codable, Equatable {
-        /// Peak bytes one device needs: the process total (live tensors, workspace, runtime context).
+        /// Peak bytes one device needs: the process total (the caching allocator's reserve and the runtime context).
         public var peakBytesPerDevice: Int
-        /// The peak of live tensors per device, what `torch.cuda.max_memory_allocated` reports (the total without the
-        /// runtime context).
+        /// The peak of live tensors per device, what `torch.cuda.max_memory_allocated` reports.
         public var liveTensorBytesPerDevice: Int
+        /// The caching allocator's reserve per device, what `torch.cuda.memory_reserved` reports: the live tensors and
+        /// the allocator's rounding and unused segment space (`MemoryBreakdown.reservedBytes`).
+        public var reservedBytesPerDevice: Int
         /// The device's memory capacity, in bytes.
         public var capacityBytesPerDevice: Int
         /// Whether the peak fits in the device.

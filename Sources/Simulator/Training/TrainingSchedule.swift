@@ -63,7 +63,7 @@ final class TrainingSchedule {
     }
 
     /// Runs every iteration of the plan and returns the summary.
-    func run(name: String, totalIterations: Int, peakBytesPerDevice: Int? = nil) throws -> TrainingResult {
+    func run(name: String, totalIterations: Int, memory: MemoryBreakdown? = nil) throws -> TrainingResult {
         let n = placement.groups.reduce(0) { $0 + $1.count }
         var pipelines = Array(repeating: PrefetchBuffer(intervalSeconds: batchIntervalSeconds, depth: plan.data.prefetchBatches), count: n)
         var free = Array(repeating: 0.0, count: n)  // when each device's compute stream is free
@@ -181,6 +181,6 @@ final class TrainingSchedule {
         return TrainingResult(
             plan: plan, name: name, totalIterations: totalIterations, records: records, singleDeviceSeconds: singleDeviceSeconds,
             bucketsPerIteration: bucketsPerIteration, events: engine.eventCount, flows: engine.flowCount,
-            peakBytesPerDevice: peakBytesPerDevice)
+            memory: memory)
     }
 }

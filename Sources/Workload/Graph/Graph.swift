@@ -43,19 +43,30 @@ public struct Graph: Sendable {
     /// read it, plus each op's private saved state. `precision(op)` gives the storage
     /// format of each op's output (mixed precision may differ per block).
     public func savedActivationBytes(batch: Int, precision: (Op) -> Precision) -> Int {
+        savedActivationTensorBytes(batch: batch, precision: precision).reduce(0, +)
+    }
+
+    /// The tensors `savedActivationBytes` counts, one entry each in the order the forward pass allocates them: per op,
+    /// its output where some backward needs it, then its private saved state (one allocation per op) where it has any.
+    /// Invariant: the entries sum to `savedActivationBytes`, and none is 0. The caching allocator's reserve rounds
+    /// each allocation on its own (`CachingAllocator`), so the memory model needs them apart.
+    public func savedActivationTensorBytes(batch: Int, precision: (Op) -> Precision) -> [Int] {
         var saved = [Bool](repeating: false, count: ops.count)
-        var privateBytes = 0
         for op in ops {
             let (savedInputs, savedOutput) = op.savedTensors
             for (i, keep) in savedInputs.enumerated() where keep { saved[op.inputs[i]] = true }
             if savedOutput { saved[op.id] = true }
-            privateBytes += op.cost(batch: batch, precision: precision(op)).privateSavedBytes
         }
-        var total = privateBytes
-        for op in ops where saved[op.id] && op.kind != .input {
-            total += batch * op.outputShape.elementCount * precision(op).bytesPerElement
+        var tensors: [Int] = []
+        for op in ops {
+            if saved[op.id] && op.kind != .input {
+                let bytes = batch * op.outputShape.elementCount * precision(op).bytesPerElement
+                if bytes > 0 { tensors.append(bytes) }
+            }
+            let own = op.cost(batch: batch, precision: precision(op)).privateSavedBytes
+            if own > 0 { tensors.append(own) }
         }
-        return total
+        return tensors
     }
 
     /// The largest single activation tensor of the graph at `batch`, in bytes: the

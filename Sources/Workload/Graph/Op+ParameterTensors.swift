@@ -19,6 +19,30 @@ extension Op {
             0
         }
     }
+
+    /// Elements of each learned parameter tensor of the op, in the order of `parameterTensorCount`'s list. Invariant:
+    /// as many entries as `parameterTensorCount`, summing to `parameterCount`; the memory model rounds each tensor
+    /// (and its gradient, optimizer state and EMA copy) as the caching allocator does, so it needs them apart.
+    public var parameterTensorElements: [Int] {
+        switch kind {
+        case .linear(let c): [c.inFeatures * c.outFeatures] + (c.bias ? [c.outFeatures] : [])
+        case .conv2d(let c), .convTranspose2d(let c): [c.weightCount] + (c.bias ? [c.outChannels] : [])
+        case .batchNorm(let channels, let affine): affine ? [channels, channels] : []
+        // Gain and bias, each a `cond x channels` product (BigGAN's class-conditional batch norm).
+        case .conditionalBatchNorm(let channels, let cond, _): [cond * channels, cond * channels]
+        // theta and phi (c x c/8), g (c x c/2), o (c/2 x c), gamma (BigGAN's SelfAttention).
+        case .selfAttention(let c, _): [c * (c / 8), c * (c / 8), c * (c / 2), (c / 2) * c, 1]
+        case .embedding(let classes, let features): [classes * features]
+        // Affine weight and bias, convolution weight and bias (networks.py's order of declaration).
+        case .modulatedConv2d(let m), .toRGB(let m):
+            [m.wDim * m.inChannels, m.inChannels, m.outChannels * m.inChannels * m.kernel * m.kernel, m.outChannels]
+        case .noiseInjection: [1]
+        case .learnedConstant: [outputShape.elementCount]
+        case .input, .activation, .upsample, .avgPool, .add, .concat, .slice, .reshape, .projection, .pixelNorm,
+            .minibatchStdDev, .firFilter, .globalSumPool:
+            []
+        }
+    }
 }
 
 extension Graph {

@@ -68,6 +68,7 @@ struct InspectCommand: ParsableCommand {
         for part in r.memory.breakdown.parts { mem.add([part.name, Units.bytes(part.bytes)]) }
         mem.add(["total (process)", Units.bytes(r.memory.totalBytes)])
         mem.add(["live tensors (max_memory_allocated)", Units.bytes(r.memory.liveTensorBytes)])
+        mem.add(["reserved (memory_reserved)", Units.bytes(r.memory.reservedBytes)])
         mem.add(["capacity", Units.bytes(r.memory.capacityBytes)])
         out.append(mem.render())
         out.append(r.memory.fits

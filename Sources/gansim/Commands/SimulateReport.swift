@@ -25,7 +25,7 @@ struct SimulateReport {
                 data stall       \(Units.seconds(b.dataStallSeconds))  \(share(b.dataStallSeconds))
                 idle             \(Units.seconds(b.idleSeconds))  \(share(b.idleSeconds))
               scaling efficiency \(String(format: "%.3f", result.scalingEfficiency)) (one device: \(Units.seconds(result.singleDeviceIterationSeconds)) per iteration)
-              memory per device  \(Units.bytes(result.memory.peakBytesPerDevice)) of \(Units.bytes(result.memory.capacityBytesPerDevice))\(result.memory.fits ? "" : " (does not fit)"); live tensors \(Units.bytes(result.memory.liveTensorBytesPerDevice)) (max_memory_allocated)
+              memory per device  \(Units.bytes(result.memory.peakBytesPerDevice)) of \(Units.bytes(result.memory.capacityBytesPerDevice))\(result.memory.fits ? "" : " (does not fit)"); live tensors \(Units.bytes(result.memory.liveTensorBytesPerDevice)) (max_memory_allocated), reserved \(Units.bytes(result.memory.reservedBytesPerDevice)) (memory_reserved)
               whole run          \(Units.grouped(result.training.iterations)) iterations, \(Units.seconds(result.training.wallSeconds))
             """
     }
