@@ -107,23 +107,24 @@ import Workload
         var plain = device
         plain.waves = nil
         let roofline = RooflineModel(device: device), flat = RooflineModel(device: plain)
-        // A convolution with 512 output channels (4 row tiles) over t column tiles: 4t blocks, 20 per wave.
+        // A convolution with 512 output channels (4 row tiles) over t column tiles: 4t blocks of 128 x 128, 20 per
+        // wave from t = 20 (below, fewer than a wave of such blocks, smaller tiles are taken).
         var previous = 0.0, worstRatio = [Int: Double]()
-        for t in 1...400 {
+        for t in 20...400 {
             let gemm = GemmShape(m: 512, n: 128 * t, k: 4608)
             let cost = PassCost(flops: gemm.flops, bytesRead: 0, bytesWritten: 0)
             let seconds = roofline.seconds(cost, gemm: gemm, precision: .fp16, opClass: .convolution)
             let without = flat.seconds(cost, gemm: gemm, precision: .fp16, opClass: .convolution)
             // More work never takes less time; within a wave the time is flat, and never below the no-wave price.
             #expect(seconds >= previous * (1 - 1e-12), "t = \(t)")
-            if t > 1 && (t - 1) % 20 != 0 { #expect(abs(seconds / previous - 1) < 1e-12, "t = \(t)") }
+            if t > 20 && (t - 1) % 20 != 0 { #expect(abs(seconds / previous - 1) < 1e-12, "t = \(t)") }
             #expect(seconds >= without * (1 - 1e-12))
             let wave = (4 * t + 79) / 80
             worstRatio[wave] = max(worstRatio[wave] ?? 0, seconds / without)
             previous = seconds
         }
         // The largest overcharge within a wave count shrinks as the waves grow, and whole waves cost nothing extra.
-        for wave in 2...20 { #expect(worstRatio[wave]! < worstRatio[wave - 1]!, "wave \(wave)") }
+        for wave in 3...20 { #expect(worstRatio[wave]! < worstRatio[wave - 1]!, "wave \(wave)") }
         #expect(worstRatio[20]! < 1.06)
         let whole = GemmShape(m: 512, n: 128 * 400, k: 4608)
         let cost = PassCost(flops: whole.flops, bytesRead: 0, bytesWritten: 0)
@@ -140,7 +141,8 @@ import Workload
         let mapping = gemms.filter { $0.0.block == "mapping" }
         let top = gemms.filter { $0.0.resolution == 1024 }
         #expect(!mapping.isEmpty && !top.isEmpty)
-        for (op, gemm) in mapping { #expect(roofline.waveEfficiency(gemm) <= 4.0 / 80, "\(op.name)") }
+        // 4 x 512 outputs: 16 blocks of 32 x 32 on 80 SMs.
+        for (op, gemm) in mapping { #expect(roofline.waveEfficiency(gemm) <= 16.0 / 80, "\(op.name)") }
         for (op, gemm) in top { #expect(roofline.waveEfficiency(gemm) > 0.99, "\(op.name)") }
     }
 }
