@@ -15,9 +15,15 @@ struct DevicesCommand: ParsableCommand {
         if let execution = d.execution, let validated = d.validatedError {
             let architectures = ImplementationProfile.all.filter { $0.name == execution.implementation }.flatMap(\.architectures)
             let how = validated.transferredFrom.map { "transferred from \($0)" } ?? "calibrated"
+            // Other GPU implementations carry the model transferred (wider ranges).
+            let others = ImplementationProfile.all.filter { $0.name != execution.implementation && $0.deviceKinds.contains(d.kind)
+                && $0.hostLaunches == .eager && !$0.architectures.isEmpty }
+            let transferred = others.map { "\($0.architectures.map(\.rawValue).joined(separator: ", ")) (\($0.name))" }
             return "\(how) for \(architectures.map(\.rawValue).joined(separator: ", ")) (\(execution.implementation)): "
                 + String(format: "%+.0f%%..%+.0f%%", validated.lowestError * 100, validated.highestError * 100)
-                + " over \(validated.runs) runs; other architectures: prior"
+                + " over \(validated.runs) runs"
+                + (transferred.isEmpty ? "" : "; transferred to \(transferred.joined(separator: ", "))")
+                + "; other architectures: prior"
         }
         return d.opClasses == nil ? "prior" : "op classes fitted"
     }
@@ -38,6 +44,18 @@ struct DevicesCommand: ParsableCommand {
                        String(format: "%.2f", d.usdPerHour), Self.calibration(d)])
         }
         print(table.render())
+        print()
+        var implementations = TextTable(["implementation", "trains", "on", "launches", "data parallel", "source"], leftAligned: [0, 1, 2, 3, 4, 5])
+        for i in ImplementationProfile.all {
+            implementations.add([i.name, i.architectures.isEmpty ? "any" : i.architectures.map(\.rawValue).joined(separator: ", "),
+                                 i.deviceKinds.map(\.rawValue).joined(separator: ", "), i.hostLaunches.rawValue,
+                                 i.dataParallel.rawValue, i.source])
+        }
+        print(implementations.render())
+        print()
+        var hosts = TextTable(["host CPU", "model", "boost clock", "source"], leftAligned: [0, 1, 3])
+        for h in HostCPU.all { hosts.add([h.name, h.model, String(format: "%.2f GHz", h.boostClockGHz), h.source]) }
+        print(hosts.render())
         print("calibrated: fitted to measured runs, with the validated error range every prediction carries; "
             + "transferred: a calibrated model carried to another GPU, its range widened; "
             + "prior: spec-sheet peaks and typical efficiencies, error unknown")
