@@ -67,13 +67,18 @@ public final class ScenarioCache {
 
     /// The priced blocks of `plan` under `placement`, shared by every plan with the same model, recipe, device, bucket size and placement.
     func blocks(plan: TrainingPlan, placement: DevicePlacement) -> ScheduleBlockTable {
+        // How many devices hold a replica matters to pricing only under a single process's data parallelism; otherwise
+        // every replicated placement shares one table.
+        let singleProcess = plan.device.executionImplementation(for: plan.model.config.architecture, recipe: plan.recipe)?
+            .dataParallel == .singleProcess
+        let replicas = singleProcess ? placement.replicas : placement.replicas.mapValues { _ in 2 }
         let key = PatternKey(model: plan.model.config, recipe: plan.recipe, device: plan.device, bucketBytes: plan.bucketBytes,
-                             groups: placement.isSplit ? placement.groups : [], replicas: placement.replicas)
+                             groups: placement.isSplit ? placement.groups : [], replicas: replicas)
         if let known = blockTables[key] { return known }
+        let single = placement.isSplit || !replicas.isEmpty ? blocks(plan: plan, placement: .colocated(devices: 1)) : nil
         let table = ScheduleBlockTable(
-            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicas: placement.replicas),
-            placement: placement,
-            bucketBytes: plan.bucketBytes)
+            pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicas: replicas),
+            placement: placement, bucketBytes: plan.bucketBytes, singleDevice: single)
         blockTables[key] = table
         return table
     }

@@ -10,8 +10,8 @@ import Workload
 /// table per simulation, or per sweep thread through `ScenarioCache`.
 final class ScheduleBlockTable {
     let pricer: SegmentPricer
-    /// The pricer of the single-device baseline (the plan's pricer without replicas).
-    private let soloPricer: SegmentPricer
+    /// The table of one device holding both networks (nil: this table is one).
+    private let singleDevice: ScheduleBlockTable?
     let placement: DevicePlacement
     let bucketBytes: Double
     /// Bytes of one sample crossing between groups (an image or its gradient at the recipe's precision).
@@ -20,9 +20,18 @@ final class ScheduleBlockTable {
     /// single-device seconds.
     private var byPhase: [Int: (blocks: [ScheduleBlock], singleDeviceSeconds: Double)] = [:]
 
-    init(pricer: SegmentPricer, placement: DevicePlacement, bucketBytes: Double) {
+    /// A table of `pricer`'s segments under `placement`; `singleDevice` is the table of one device holding both
+    /// networks, the baseline of scaling efficiency (built here when the placement needs one and none is given).
+    init(pricer: SegmentPricer, placement: DevicePlacement, bucketBytes: Double, singleDevice: ScheduleBlockTable? = nil) {
         self.pricer = pricer
-        soloPricer = pricer.replicas.isEmpty ? pricer : SegmentPricer(model: pricer.model, recipe: pricer.recipe, device: pricer.device)
+        if placement.isSplit || !pricer.replicas.isEmpty {
+            // The baseline has no replicas, so none of data parallelism's launches.
+            self.singleDevice = singleDevice ?? ScheduleBlockTable(
+                pricer: SegmentPricer(model: pricer.model, recipe: pricer.recipe, device: pricer.device),
+                placement: .colocated(devices: 1), bucketBytes: bucketBytes)
+        } else {
+            self.singleDevice = nil
+        }
         self.placement = placement
         self.bucketBytes = bucketBytes
         sampleBytes = Double(pricer.model.sampleShape.elementCount * pricer.recipe.precision.precision.bytesPerElement)
@@ -35,11 +44,8 @@ final class ScheduleBlockTable {
         if let known = byPhase[phase] { return known }
         let segments = pricer.recipe.segments(iteration: phase)
         let blocks = Self.build(segments: segments, placement: placement, pricer: pricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
-        // The baseline is one device holding both networks: no replicas, so none of data parallelism's launches.
-        let colocated = placement.isSplit || !pricer.replicas.isEmpty
-            ? Self.build(segments: segments, placement: .colocated(devices: 1), pricer: soloPricer, bucketBytes: bucketBytes, sampleBytes: sampleBytes)
-            : blocks
-        let entry = (blocks, colocated.reduce(0) { $0 + $1.computeSeconds + $1.updateSeconds })
+        let baseline = singleDevice?.iteration(iteration).blocks ?? blocks
+        let entry = (blocks, baseline.reduce(0) { $0 + $1.computeSeconds + $1.updateSeconds })
         byPhase[phase] = entry
         return entry
     }
