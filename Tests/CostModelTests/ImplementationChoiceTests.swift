@@ -90,10 +90,13 @@ import Workload
         let forward = segment(.forward)
         #expect(dataParallel.price(forward).seconds > alone.price(forward).seconds)
         #expect(dataParallel.price(forward).flops == alone.price(forward).flops)
-        // Every backward reduces D's gradients, not only the step's last micro-batch.
+        // Every backward reduces D's fp32 gradients onto the first device, not only the step's last micro-batch: half
+        // an all-reduce's bytes per device.
         let backward = segment(.backward(weights: true, intoInputs: false))
         let reduced = dataParallel.price(backward).items.reduce(0) { $0 + $1.gradientBytes }
-        #expect(reduced == 4 * model.discriminator.parameterCount)
+        #expect(reduced == 2 * model.discriminator.parameterCount)
+        #expect(dataParallel.replicationBytes(of: forward) == 4 * Double(model.discriminator.parameterCount))
+        #expect(alone.replicationBytes(of: forward) == 0)
         #expect(alone.price(backward).items.allSatisfy { $0.gradientBytes == 0 })
         // DistributedDataParallel (stylegan2-ada-pytorch) reduces only in the backward that finishes the step.
         let stylegan = try ModelConfig(architecture: .stylegan2, resolution: 128, preset: "auto").build()

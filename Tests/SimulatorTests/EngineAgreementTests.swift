@@ -6,11 +6,12 @@ import Testing
 /// The training schedule's two communication engines: the event-driven flow network and the closed form agree when no
 /// link is shared and jitter is off, and the flow network is slower when links are shared.
 @Suite struct EngineAgreementTests {
-    /// BigGAN-128 on A100s joined by a ring: no link is ever shared by two flows.
+    /// BigGAN-128 on A100s joined by a ring: no link is ever shared by two flows. A process per device (the compiled
+    /// implementation), since nn.DataParallel's replication from one device shares the ring's links by design.
     static let ringScenario = """
         name: ring
         model: {architecture: biggan, resolution: 128}
-        recipe: {batchPerDevice: 32, discriminatorSteps: 2}
+        recipe: {batchPerDevice: 32, discriminatorSteps: 2, accumulation: 1, implementation: compiled}
         cluster: {topology: ring, devices: 8, device: a100-80gb, bandwidth: 25GB/s, latency: 2us}
         training: {iterations: 10000}
         simulate: {iterations: 3}
@@ -58,5 +59,25 @@ import Testing
         let analytic = try scenario.estimate(cache: ScenarioCache())
         let event = try scenario.simulate()
         #expect(event.iterationSeconds > analytic.iterationSeconds * 1.05)
+    }
+
+    @Test func dataParallelReplicationWaitsForTheFirstDevicesLinks() throws {
+        // BigGAN-PyTorch's nn.DataParallel on a DGX-1: every forward call copies the parameters from the first GPU,
+        // whose NVLinks reach four of the seven others directly; the others share links, which only flows see.
+        let yaml = """
+            model: {architecture: biggan, resolution: 128}
+            recipe: {batchPerDevice: 32, accumulation: 2}
+            cluster: {topology: dgx1-v100, devices: 8}
+            simulate: {iterations: 2}
+            """
+        let scenario = try TrainingScenario(yaml: yaml, defaultName: "dp")
+        let analytic = try scenario.estimate(cache: ScenarioCache())
+        let event = try scenario.simulate()
+        #expect(analytic.breakdown.exposedCommunicationSeconds > 0)
+        #expect(event.breakdown.exposedCommunicationSeconds > analytic.breakdown.exposedCommunicationSeconds)
+        // The compiled implementation (a process per device) replicates nothing.
+        let compiled = try TrainingScenario(yaml: yaml.replacingOccurrences(of: "accumulation: 2", with: "accumulation: 2, implementation: compiled"),
+                                            defaultName: "ddp").estimate(cache: ScenarioCache())
+        #expect(compiled.breakdown.exposedCommunicationSeconds < analytic.breakdown.exposedCommunicationSeconds)
     }
 }

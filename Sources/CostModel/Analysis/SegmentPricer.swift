@@ -68,10 +68,13 @@ public final class SegmentPricer {
         let reduces = key.finishesGradients || (singleProcess && key.kind != .forward)
         for item in items {
             let seconds = cpu?.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer) ?? roofline.seconds(item)
-            let gradientBytes = reduces && item.pass == .backwardWeight ? 4 * (item.opID.map { graph.ops[$0].parameterCount } ?? 0) : 0
+            // fp32 gradients; a single process reduces them onto its first device, which moves half an all-reduce's
+            // bytes per device (a ring reduce sends (N-1)/N of them, an all-reduce 2(N-1)/N), so it queues half.
+            let gradientBytes = reduces && item.pass == .backwardWeight
+                ? (singleProcess ? 2 : 4) * (item.opID.map { graph.ops[$0].parameterCount } ?? 0) : 0
             priced.items.append(PricedSegment.Item(
                 seconds: seconds, activitySeconds: seconds * WorkActivity.fraction(item, seconds: seconds, device: device),
-                gradientBytes: key.finishesGradients ? item.gradientBytes : gradientBytes))
+                gradientBytes: key.finishesGradients && !singleProcess ? item.gradientBytes : gradientBytes))
             priced.seconds += seconds
             priced.flops += Double(item.cost.flops)
             priced.bytes += Double(item.cost.bytes)
@@ -117,6 +120,14 @@ public final class SegmentPricer {
         }
         priced.seconds = seconds
         priced.kernels = kernels
+    }
+
+    /// Bytes the first device of a network's group copies to each other device before `segment` runs: under a single
+    /// process's data parallelism (`nn.DataParallel`) every forward call replicates the fp32 parameters; 0 otherwise.
+    public func replicationBytes(of segment: RecipeSegment) -> Double {
+        guard segment.kind == .forward, (replicas[segment.network] ?? 1) > 1,
+              execution?.implementation.dataParallel == .singleProcess else { return 0 }
+        return 4 * Double(model.graph(segment.network).parameterCount)
     }
 
     /// Elements of real data D takes per iteration: a batch per D step and micro-batch.

@@ -35,6 +35,9 @@ struct ScheduleBlock {
     var bucketOffsets: [Double] = []
     /// Bytes of each gradient bucket.
     var bucketBytes: [Double] = []
+    /// Bytes the group's first device copies to each of the others before the block computes (`nn.DataParallel`
+    /// replicating the parameters for each forward call; the calls' copies are sent together at the block's start).
+    var replicationBytes = 0.0
     /// Whether the block ends with an optimizer update (which waits for the step's reduction).
     var endsWithUpdate = false
     /// The product the block waits for before it starts.

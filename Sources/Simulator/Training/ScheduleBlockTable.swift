@@ -103,6 +103,7 @@ final class ScheduleBlockTable {
                 if segment.phase == .discriminator, group == dGroup, realsTaken.insert([segment.step, segment.microBatch]).inserted {
                     block.dataOffsets.append(block.computeSeconds)
                 }
+                block.replicationBytes += pricer.replicationBytes(of: segment)
                 for item in items {
                     block.computeSeconds += item.seconds
                     block.activitySeconds += item.activitySeconds

@@ -21,6 +21,8 @@ import Workload
 final class TrainingSchedule {
     private let plan: TrainingPlan
     private let placement: DevicePlacement
+    /// Each group's devices in the plan, the representative run included (transfers span them all).
+    private let planGroups: [[Int]]
     private let table: ScheduleBlockTable
     private let engine: any CommunicationEngine
     private let batchIntervalSeconds: Double
@@ -41,6 +43,7 @@ final class TrainingSchedule {
         self.plan = plan
         let placement = Self.placement(plan)
         self.placement = representative && !placement.isSplit ? .colocated(devices: 1) : placement
+        planGroups = placement.groups
         self.table = table
         self.engine = engine
         self.batchIntervalSeconds = batchIntervalSeconds
@@ -98,6 +101,23 @@ final class TrainingSchedule {
                         if tracing(device) {
                             let what = if case .fakes = product { "fakes" } else { "image gradients" }
                             trace.append(TraceSpan(name: "wait for \(what)", category: "wait", startSeconds: free[device], endSeconds: arrival, pid: device, tid: 0))
+                        }
+                        free[device] = arrival
+                    }
+                }
+                // 1b. The parameters the group's first device replicates to the others (nn.DataParallel): one process
+                // starts the replicas' forwards once the copy has returned, so every device of the group waits for it.
+                let replicas = planGroups[block.group]
+                if block.replicationBytes > 0, replicas.count > 1 {
+                    let transfer = try engine.send(from: [replicas[0]], to: Array(replicas.dropFirst()),
+                                                   bytesPerDestination: block.replicationBytes, sourceReady: [replicas[0]: free[members[0]]])
+                    let arrival = engine.finish(transfer: transfer).arrivals.values.max() ?? 0
+                    for device in members {
+                        guard arrival > free[device] else { continue }
+                        communication[device] += arrival - free[device]
+                        if tracing(device) {
+                            trace.append(TraceSpan(name: "wait for replicated parameters", category: "wait", startSeconds: free[device],
+                                                   endSeconds: arrival, pid: device, tid: 0))
                         }
                         free[device] = arrival
                     }
