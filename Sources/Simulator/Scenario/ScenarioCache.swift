@@ -14,6 +14,7 @@ public final class ScenarioCache {
     private var blockTables: [PatternKey: ScheduleBlockTable] = [:]
     private var memories: [MemoryKey: MemoryBreakdown] = [:]
     private var hostCopies: [TopologySpec: Double?] = [:]
+    private var routeTables: [TopologySpec: SharedRouteTable] = [:]
 
     struct MemoryKey: Hashable {
         var model: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile
@@ -54,6 +55,14 @@ public final class ScenarioCache {
         let bandwidth = try TrainingPlan.hostCopyBandwidth(topology)
         hostCopies[spec] = bandwidth
         return bandwidth
+    }
+
+    /// The routes of the topology built from `spec`, shared by every plan on it.
+    func routes(_ spec: TopologySpec, topology: Topology) -> SharedRouteTable {
+        if let known = routeTables[spec] { return known }
+        let table = SharedRouteTable(topology: topology)
+        routeTables[spec] = table
+        return table
     }
 
     /// The memory per device of `model` trained by `recipe` on `device`, computed on first use.

@@ -313,7 +313,8 @@ public struct TrainingScenario: Sendable {
             spec: topologySpec, topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm, chunks: plan.chunks)
         return try TrainingEstimator.estimate(
             plan: plan, name: name, totalIterations: totalIterations, timer: timer, cache: cache,
-            hostCopyBytesPerSecond: try cache.hostCopyBandwidth(spec: topologySpec, topology: plan.topology))
+            hostCopyBytesPerSecond: try cache.hostCopyBandwidth(spec: topologySpec, topology: plan.topology),
+            routes: cache.routes(topologySpec, topology: plan.topology))
     }
 
     /// The event-driven, congestion-aware simulation (`TrainingSimulation`).

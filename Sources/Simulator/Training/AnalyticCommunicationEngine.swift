@@ -7,16 +7,19 @@
 final class AnalyticCommunicationEngine: CommunicationEngine {
     private let topology: Topology
     private let timers: [CollectiveTimer]
-    /// Routes of the transfers between groups (built on first use: G and D on every device send none).
-    private lazy var routes = RouteTable(topology: topology)
+    /// Routes of the transfers between groups and of replications (shared between plans on one topology, or built on
+    /// first use: G and D on every device send nothing, unless a single process replicates its parameters).
+    private lazy var routes = sharedRoutes ?? SharedRouteTable(topology: topology)
+    private let sharedRoutes: SharedRouteTable?
     private var streamFree: [Double]
     private var finished: [[(startSeconds: Double, endSeconds: Double)]]
     private var transfers: [(starts: [Int: Double], arrivals: [Int: Double])] = []
 
-    /// An engine over `topology` with one timer per reduction group.
-    init(topology: Topology, timers: [CollectiveTimer]) {
+    /// An engine over `topology` with one timer per reduction group, finding routes in `routes` if given.
+    init(topology: Topology, timers: [CollectiveTimer], routes: SharedRouteTable? = nil) {
         self.topology = topology
         self.timers = timers
+        sharedRoutes = routes
         streamFree = Array(repeating: 0, count: timers.count)
         finished = Array(repeating: [], count: timers.count)
     }
@@ -39,8 +42,8 @@ final class AnalyticCommunicationEngine: CommunicationEngine {
         var starts: [Int: Double] = [:], arrivals: [Int: Double] = [:]
         for flow in Self.flows(from: sources, to: destinations, bytesPerDestination: bytesPerDestination) {
             let start = sourceReady[flow.source] ?? 0
-            let route = Int(try routes.route(from: topology.devices[flow.source], to: topology.devices[flow.destination]))
-            let arrival = start + routes.latencySeconds[route] + flow.bytes / routes.bottleneckBytesPerSecond[route]
+            let route = Int(try routes.table.route(from: topology.devices[flow.source], to: topology.devices[flow.destination]))
+            let arrival = start + routes.table.latencySeconds[route] + flow.bytes / routes.table.bottleneckBytesPerSecond[route]
             starts[flow.destination] = min(starts[flow.destination] ?? .infinity, start)
             arrivals[flow.destination] = max(arrivals[flow.destination] ?? 0, arrival)
         }
@@ -49,4 +52,8 @@ final class AnalyticCommunicationEngine: CommunicationEngine {
     }
 
     func finish(transfer id: Int) -> (starts: [Int: Double], arrivals: [Int: Double]) { transfers[id] }
+
+    func copy(from source: Int, to destinations: [Int], bytes: Double, readySeconds: Double) throws -> Double {
+        readySeconds + (try routes.copySeconds(topology: topology, from: source, to: destinations, bytes: bytes))
+    }
 }

@@ -15,6 +15,9 @@ protocol CommunicationEngine: AnyObject {
     func send(from sources: [Int], to destinations: [Int], bytesPerDestination: Double, sourceReady: [Int: Double]) throws -> Int
     /// Runs transfer `id` to its end: per destination rank, when its first flow started and its last arrived.
     func finish(transfer id: Int) -> (starts: [Int: Double], arrivals: [Int: Double])
+    /// Copies `bytes` from rank `source` to every rank of `destinations` (contiguous ranks after it), starting at
+    /// `readySeconds`; returns when the last has it.
+    func copy(from source: Int, to destinations: [Int], bytes: Double, readySeconds: Double) throws -> Double
     /// Events the kernel dispatched (0 for the analytic engine).
     var eventCount: Int { get }
     /// Network flows started (0 for the analytic engine).
@@ -22,6 +25,11 @@ protocol CommunicationEngine: AnyObject {
 }
 
 extension CommunicationEngine {
+    func copy(from source: Int, to destinations: [Int], bytes: Double, readySeconds: Double) throws -> Double {
+        let transfer = try send(from: [source], to: destinations, bytesPerDestination: bytes, sourceReady: [source: readySeconds])
+        return finish(transfer: transfer).arrivals.values.max() ?? readySeconds
+    }
+
     /// The flows of a transfer from `sources` to `destinations`: pairs `k` of `max(sources, destinations)`, cycling
     /// through each list, and the share of a destination's bytes each carries.
     static func flows(from sources: [Int], to destinations: [Int], bytesPerDestination: Double)

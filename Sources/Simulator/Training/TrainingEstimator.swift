@@ -15,9 +15,10 @@ public enum TrainingEstimator {
     ///   - timer: all-reduce times of the plan's cluster and algorithm over its first ranks (nil: built here).
     ///   - cache: shares priced blocks and memory between plans that differ only in the cluster.
     ///   - hostCopyBytesPerSecond: the topology's host-to-device bandwidth, when cached.
-    public static func estimate(
+    ///   - routes: the topology's routes, shared between plans on it (nil: found here).
+    static func estimate(
         plan: TrainingPlan, name: String, totalIterations: Int, timer: CollectiveTimer? = nil, cache: ScenarioCache? = nil,
-        hostCopyBytesPerSecond: Double?? = nil
+        hostCopyBytesPerSecond: Double?? = nil, routes: SharedRouteTable? = nil
     ) throws -> TrainingResult {
         try plan.validate(topology: cache == nil)
         var plan = plan
@@ -33,7 +34,7 @@ public enum TrainingEstimator {
                 try CollectiveTimer(routes: &routes, group: $0, chunks: plan.chunks)
             }
         }
-        let engine = AnalyticCommunicationEngine(topology: plan.topology, timers: timers)
+        let engine = AnalyticCommunicationEngine(topology: plan.topology, timers: timers, routes: routes)
         let table = cache?.blocks(plan: plan, placement: placement) ?? ScheduleBlockTable(
             pricer: SegmentPricer(model: plan.model, recipe: plan.recipe, device: plan.device, replicas: placement.replicas), placement: placement,
             bucketBytes: plan.bucketBytes)

@@ -21,8 +21,8 @@ import Workload
 final class TrainingSchedule {
     private let plan: TrainingPlan
     private let placement: DevicePlacement
-    /// Each group's devices in the plan, the representative run included (transfers span them all).
-    private let planGroups: [[Int]]
+    /// Each group's devices in the plan after its first, the representative run included (replications reach them all).
+    private let replicaDestinations: [[Int]]
     private let table: ScheduleBlockTable
     private let engine: any CommunicationEngine
     private let batchIntervalSeconds: Double
@@ -43,7 +43,7 @@ final class TrainingSchedule {
         self.plan = plan
         let placement = Self.placement(plan)
         self.placement = representative && !placement.isSplit ? .colocated(devices: 1) : placement
-        planGroups = placement.groups
+        replicaDestinations = placement.groups.map { Array($0.dropFirst()) }
         self.table = table
         self.engine = engine
         self.batchIntervalSeconds = batchIntervalSeconds
@@ -107,11 +107,10 @@ final class TrainingSchedule {
                 }
                 // 1b. The parameters the group's first device replicates to the others (nn.DataParallel): one process
                 // starts the replicas' forwards once the copy has returned, so every device of the group waits for it.
-                let replicas = planGroups[block.group]
-                if block.replicationBytes > 0, replicas.count > 1 {
-                    let transfer = try engine.send(from: [replicas[0]], to: Array(replicas.dropFirst()),
-                                                   bytesPerDestination: block.replicationBytes, sourceReady: [replicas[0]: free[members[0]]])
-                    let arrival = engine.finish(transfer: transfer).arrivals.values.max() ?? 0
+                let destinations = replicaDestinations[block.group]
+                if block.replicationBytes > 0, !destinations.isEmpty {
+                    let arrival = try engine.copy(from: destinations[0] - 1, to: destinations, bytes: block.replicationBytes,
+                                                  readySeconds: free[members[0]])
                     for device in members {
                         guard arrival > free[device] else { continue }
                         communication[device] += arrival - free[device]
