@@ -3,6 +3,7 @@ import CPUExecution
 import Workload
 import Foundation
 import Testing
+import TestSupport
 
 /// Fitting on synthetic data with known parameters, profile files, measurement parsing.
 @Suite struct CalibrationTests {
@@ -69,7 +70,7 @@ import Testing
 
     @Test func profileRoundTripsThroughAFile() throws {
         let fitted = ProfileFitter(base: base).fit(synthetic(overhead: 5e-6, compute: 0.7, memory: 0.3)).profile
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-profile-\(UUID()).json").path
+        let path = TestScratch.file("profile", suffix: ".json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try fitted.save(path: path)
         let loaded = try DeviceProfile.load(path: path)
@@ -78,9 +79,9 @@ import Testing
     }
 
     @Test func badProfileNamesTheMissingField() {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-bad-\(UUID()).json").path
+        let path = TestScratch.file("bad", suffix: ".json")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try? #"{"name": "x"}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        try? #"{"name": "x"}"#.write(toFile: path, atomically: false, encoding: .utf8)
         do {
             _ = try DeviceProfile.load(path: path)
             Issue.record("a profile without fields must not load")

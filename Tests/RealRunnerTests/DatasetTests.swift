@@ -2,13 +2,14 @@ import CPUExecution
 import Workload
 import Foundation
 import Testing
+import TestSupport
 @testable import RealRunner
 
 /// Datasets: built-in generators, PNG and IDX loading, and their errors.
 @Suite struct DatasetTests {
     /// A fresh temporary folder.
     static func tempFolder() throws -> String {
-        let p = NSTemporaryDirectory() + "rr-\(UUID().uuidString)"
+        let p = TestScratch.folder("rr")
         try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
         return p
     }

@@ -18,7 +18,17 @@ struct ScenarioYAMLSection {
         guard let mapping = node.mapping else {
             throw Self.error(path.isEmpty ? "scenario" : path, node, "expected a mapping of fields")
         }
-        for (key, value) in mapping { entries.append((key.string ?? "", value)) }
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            // A key given twice would silently take one of the values: which one a reader means is unknowable.
+            if let first = entries.first(where: { $0.key == name }) {
+                let firstLine = first.value.mark.map { " (first at line \($0.line))" } ?? ""
+                throw ConfigurationError(
+                    field: path.isEmpty ? name : "\(path).\(name)", value: value.scalar?.string ?? "",
+                    reason: "is given twice\(firstLine); keep one", line: key.mark?.line, column: key.mark?.column)
+            }
+            entries.append((name, value))
+        }
         used = Array(repeating: false, count: entries.count)
     }
 
@@ -57,6 +67,8 @@ struct ScenarioYAMLSection {
         guard let value = node(key) else { return nil }
         guard let number = Int(value.scalar?.string ?? "") else { throw Self.error(field(key), value, "expected a whole number") }
         guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
+        let limit = ScenarioLimits.integers[field(key)] ?? ScenarioLimits.defaultMaximum
+        guard number <= limit else { throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)")) }
         return number
     }
 
@@ -65,6 +77,9 @@ struct ScenarioYAMLSection {
         guard let value = node(key) else { return nil }
         guard let number = Double(value.scalar?.string ?? ""), number.isFinite else { throw Self.error(field(key), value, "expected a number") }
         guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
+        if let limit = ScenarioLimits.decimals[field(key)], number > limit {
+            throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)"))
+        }
         return number
     }
 

@@ -35,13 +35,13 @@ public struct TrainingScenario: Sendable {
         let root: Node
         do {
             guard let parsed = try Yams.compose(yaml: text) else {
-                throw ConfigurationError(field: "scenario", value: "", reason: "the file is empty")
+                throw ConfigurationError(field: "scenario", value: "(the scenario text)", reason: "the file is empty; a scenario needs model and cluster sections")
             }
             root = parsed
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw ConfigurationError(field: "scenario", value: "", reason: "not valid YAML: \(error)")
+            throw YAMLSyntaxError.configurationError(error, file: "")
         }
         return root
     }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs a range of cases in this process; the unit both the test slice and each campaign worker run.
+public enum FuzzWorker {
+    /// Runs cases `range` of campaign `seed`; `before` hears each case before it runs (crash reporting, budgets),
+    /// `after` hears it after.
+    public static func run(
+        seed: UInt64, range: Range<Int>, executor: FuzzExecutor,
+        before: (FuzzCase) -> Void = { _ in }, after: (FuzzCase) -> Void = { _ in }
+    ) -> FuzzReport {
+        var report = FuzzReport()
+        for index in range {
+            let fuzzCase = FuzzCase(seed: seed, index: index)
+            before(fuzzCase)
+            let outcome = executor.run(fuzzCase)
+            after(fuzzCase)
+            report.cases[fuzzCase.entry, default: 0] += 1
+            switch outcome {
+            case .result: break
+            case .message: report.messages[fuzzCase.entry, default: 0] += 1
+            case .unclear(let why):
+                report.messages[fuzzCase.entry, default: 0] += 1
+                report.findings.append("UNCLEAR \(why)\n\(fuzzCase.reproducer)")
+            }
+        }
+        return report
+    }
+
+    /// Runs cases `range` with standard output silenced (commands print their results), restoring it after.
+    public static func runSilenced(seed: UInt64, range: Range<Int>, executor: FuzzExecutor) -> FuzzReport {
+        fflush(nil)
+        let saved = dup(1)
+        let null = open("/dev/null", O_WRONLY)
+        dup2(null, 1)
+        close(null)
+        defer {
+            fflush(nil)
+            dup2(saved, 1)
+            close(saved)
+        }
+        return run(seed: seed, range: range, executor: executor)
+    }
+}
