@@ -26,8 +26,7 @@ if let replay = value("--replay") {
     guard parts.count == 2, let seed = UInt64(parts[0]), let index = Int(parts[1]) else { fail("--replay \(replay): expected SEED:INDEX") }
     let fuzzCase = FuzzCase(seed: seed, index: index)
     print(fuzzCase.reproducer)
-    CrashReporter.install()
-    CrashReporter.setCurrent(fuzzCase.reproducer)
+    fflush(nil)
     let executor = try FuzzExecutor()
     let outcome = executor.run(fuzzCase)
     executor.close()
@@ -40,6 +39,8 @@ if arguments.contains("--worker") {
     let from: Int = number("--from", 0), to: Int = number("--to", 0)
     let budget: Double = number("--budget", 10), memory: Int = number("--memory", 4096)
     let executor = try FuzzExecutor(parent: value("--scratch"))
+    // A path the executor missed lands in the scratch folder, not in the caller's working directory.
+    FileManager.default.changeCurrentDirectoryPath(executor.scratch)
     CrashReporter.install()
     let watchdog = Watchdog(seconds: budget, bytes: memory * 1_048_576)
     // Commands print their results: the worker's own lines go to the saved standard output.
@@ -47,16 +48,20 @@ if arguments.contains("--worker") {
     let report = FileHandle(fileDescriptor: dup(1))
     let null = open("/dev/null", O_WRONLY)
     dup2(null, 1)
-    var result = FuzzWorker.run(seed: seed, range: from..<to, executor: executor, before: { fuzzCase in
+    nonisolated(unsafe) var written = 0
+    let result = FuzzWorker.run(seed: seed, range: from..<to, executor: executor, before: { fuzzCase in
         CrashReporter.setCurrent(fuzzCase.reproducer)
         watchdog.start()
-    }, after: { fuzzCase in
+    }, after: { fuzzCase, soFar in
         watchdog.stop()
-        if (fuzzCase.index + 1) % 1000 == 0 { report.write(Data("DONE \(fuzzCase.index + 1)\n".utf8)) }
+        // Findings and counts go out as they come, so that a later crash of this worker loses none of them.
+        for finding in soFar.findings.dropFirst(written) {
+            FileHandle.standardError.write(Data("\nGANSIM-FUZZ FINDING\n\(finding)\n".utf8))
+        }
+        written = soFar.findings.count
+        if (fuzzCase.index + 1) % 100 == 0 { report.write(Data("DONE \(fuzzCase.index + 1)\n\(soFar.countsLine)\n".utf8)) }
     })
     executor.close()
-    for finding in result.findings { FileHandle.standardError.write(Data("\nGANSIM-FUZZ FINDING\n\(finding)\n".utf8)) }
-    result.findings = []
     report.write(Data((result.countsLine + "\n").utf8))
     exit(0)
 }

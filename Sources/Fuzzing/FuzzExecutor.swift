@@ -20,6 +20,10 @@ public final class FuzzExecutor {
     /// otherwise parsed and checked up front (`GansimEntry.Depth.preflight`); training and MPI never run.
     static let cheap: Set<String> = ["models", "devices", "inspect", "export-graph", "collective"]
     static let sampled: Set<String> = ["simulate", "compare", "sweep", "plan", "validate", "calibrate"]
+    /// Flags whose values are paths, and those of them that take several.
+    static let pathFlags: Set<String> = ["--out", "--save-profile", "--profile", "--measurements", "--runs", "--dataset", "--comm", "--dump-parameters"]
+    static let multiValueFlags: Set<String> = ["--measurements"]
+    static let valuelessFlags: Set<String> = ["--json", "--calibrate", "--leave-one-out", "--distributed", "--verify", "--help", "--version"]
 
     /// Creates a scratch folder under `parent` (the system's temporary folder if nil) with the fixtures.
     public init(parent: String? = nil) throws {
@@ -112,6 +116,25 @@ public final class FuzzExecutor {
             $0.hasPrefix("@/") ? scratch + "/" + $0.dropFirst(2) : String($0)
         }
         let command = words.first ?? ""
+        // Every path a command line names stays inside scratch: relative values of path flags and path arguments
+        // (boundary values such as `0` or `1GB` among them) are made relative to it.
+        let positionalPaths = ["simulate", "compare", "sweep"].contains(command)
+        var expecting: String?
+        for i in words.indices.dropFirst() {
+            let word = words[i]
+            if word.hasPrefix("-") && word.count > 1 {
+                expecting = Self.valuelessFlags.contains(word) ? nil : word
+                continue
+            }
+            let isPath: Bool
+            if let flag = expecting {
+                isPath = Self.pathFlags.contains(flag) && !(flag == "--dataset" && ["ring", "shapes"].contains(word))
+                if !Self.multiValueFlags.contains(flag) { expecting = nil }
+            } else {
+                isPath = positionalPaths
+            }
+            if isPath && !word.hasPrefix("/") { words[i] = scratch + "/" + word }
+        }
         // A trainer without --out writes to out/ under the working directory: the fuzzer keeps it in scratch.
         if command == "train" && !words.contains("--out") { words += ["--out", scratch + "/out"] }
         var full = Self.cheap.contains(command)

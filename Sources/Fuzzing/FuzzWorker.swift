@@ -3,17 +3,16 @@ import Foundation
 /// Runs a range of cases in this process; the unit both the test slice and each campaign worker run.
 public enum FuzzWorker {
     /// Runs cases `range` of campaign `seed`; `before` hears each case before it runs (crash reporting, budgets),
-    /// `after` hears it after.
+    /// `after` hears it after, with the report so far.
     public static func run(
         seed: UInt64, range: Range<Int>, executor: FuzzExecutor,
-        before: (FuzzCase) -> Void = { _ in }, after: (FuzzCase) -> Void = { _ in }
+        before: (FuzzCase) -> Void = { _ in }, after: (FuzzCase, FuzzReport) -> Void = { _, _ in }
     ) -> FuzzReport {
         var report = FuzzReport()
         for index in range {
             let fuzzCase = FuzzCase(seed: seed, index: index)
             before(fuzzCase)
             let outcome = executor.run(fuzzCase)
-            after(fuzzCase)
             report.cases[fuzzCase.entry, default: 0] += 1
             switch outcome {
             case .result: break
@@ -22,6 +21,7 @@ public enum FuzzWorker {
                 report.messages[fuzzCase.entry, default: 0] += 1
                 report.findings.append("UNCLEAR \(why)\n\(fuzzCase.reproducer)")
             }
+            after(fuzzCase, report)
         }
         return report
     }

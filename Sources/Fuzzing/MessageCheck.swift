@@ -15,7 +15,10 @@ public enum MessageCheck {
     public static func problem(_ message: String, error: any Error) -> String? {
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return "empty message" }
-        if text.contains("\n") { return "more than one line" }
+        // ArgumentParser lists the accepted values of a flag under its one-line message.
+        if text.contains("\n") && !(text.hasPrefix("The value '") && text.contains("Please provide one of the following")) {
+            return "more than one line"
+        }
         if let fragment = raw.first(where: { text.contains($0) }) { return "raw error text (\(fragment))" }
         if let error = error as? ConfigurationError, error.field.isEmpty { return "no field named" }
         if text.count < 12 { return "too short to say what is wrong" }

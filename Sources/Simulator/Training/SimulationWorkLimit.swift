@@ -8,7 +8,7 @@ import Workload
 /// floating point, so that it cannot overflow, and errs high.
 public enum SimulationWorkLimit {
     /// Iterations the event simulation runs at most (it keeps a record per iteration).
-    public static let maximumIterations = 1_000_000
+    public static let maximumIterations = 100_000
 
     /// Events (transfers and compute blocks) the simulation of `plan` processes, about.
     public static func estimatedEvents(_ plan: TrainingPlan) -> Double {
