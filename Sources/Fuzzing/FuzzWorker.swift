@@ -12,7 +12,9 @@ public enum FuzzWorker {
         for index in range {
             let fuzzCase = FuzzCase(seed: seed, index: index)
             before(fuzzCase)
+            let began = DispatchTime.now().uptimeNanoseconds
             let outcome = executor.run(fuzzCase)
+            report.seconds[fuzzCase.entry, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
             report.cases[fuzzCase.entry, default: 0] += 1
             switch outcome {
             case .result: break

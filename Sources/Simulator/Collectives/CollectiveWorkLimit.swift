@@ -11,15 +11,19 @@ public enum CollectiveWorkLimit {
     /// Transfers the whole event simulation of a training run (`simulate`) processes at most.
     public static let maximumSimulationTransfers = 100_000_000.0
 
-    /// An upper bound on the transfers of `algorithm` over `devices` participants with `chunks` chunks, in floating
-    /// point so that it cannot overflow: ring-like schedules (ring, direct, hierarchical, torus) move up to 2 n^2
-    /// transfers per chunk, trees and the parameter server a few per participant.
+    /// About the transfers of `algorithm` over `devices` participants with `chunks` chunks, erring high, in floating
+    /// point so that it cannot overflow: a ring or direct exchange moves 2 n^2 transfers per chunk; hierarchical
+    /// schedules a ring inside each machine (taken as 8 devices) plus a ring or tree across machines; a torus a
+    /// ring along each of (taken as) two dimensions; trees and the parameter server a few per participant.
     public static func estimatedTransfers(algorithm: CollectiveAlgorithm, devices: Int, chunks: Int) -> Double {
-        let n = Double(max(devices, 1)), k = Double(max(chunks, 1))
+        let n = Double(max(devices, 1)), k = Double(max(chunks, 1)), g = min(n, 8)
         switch algorithm {
         case .tree: return 8 * n * k
         case .parameterServer: return 2 * n * k
-        case .ring, .direct, .hierarchical, .hierarchicalTree, .torus: return 2 * n * n * k
+        case .hierarchicalTree: return (2 * n * g + 8 * n) * k
+        case .hierarchical: return (2 * n * g + 2 * (n / g) * (n / g) * g) * k
+        case .torus: return 4 * n * (n.squareRoot() + 1) * k
+        case .ring, .direct: return 2 * n * n * k
         }
     }
 

@@ -11,7 +11,7 @@ enum ScenarioLimits {
 
     /// Devices of one cluster: topologies, routes and the training schedule hold a few entries per device pair
     /// along a route, which stays within memory and seconds up to this size.
-    static let maximumDevices = 65_536
+    static let maximumDevices = TopologySpec.maximumDevices
 
     /// Iterations the event simulation runs (`simulate.iterations`); the whole run's length is `training.*`.
     static let maximumSimulatedIterations = SimulationWorkLimit.maximumIterations

@@ -32,7 +32,10 @@ struct ScenarioYAMLSection {
         used = Array(repeating: false, count: entries.count)
     }
 
-    private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    private func field(_ key: String) -> String {
+        let name = key.isEmpty ? "(an empty key)" : key
+        return path.isEmpty ? name : "\(path).\(name)"
+    }
 
     static func error(_ field: String, _ node: Node, _ reason: String) -> ConfigurationError {
         ConfigurationError(field: field, value: node.scalar?.string ?? "(\(node.mapping != nil ? "mapping" : "sequence"))",
@@ -121,11 +124,29 @@ struct ScenarioYAMLSection {
         return copy.located(line: target.mark?.line, column: target.mark?.column)
     }
 
+    /// The fields each section takes, for the message about an unknown one.
+    static let known: [String: [String]] = [
+        "": ["name", "model", "recipe", "cluster", "communication", "mode", "data", "jitter", "training", "simulate", "power", "cost", "seed"],
+        "model": ["architecture", "resolution", "width", "preset", "latent", "classes"],
+        "recipe": ["batchPerDevice", "accumulation", "discriminatorSteps", "precision", "mixedPrecisionResolutions", "optimizer", "ema",
+                   "r1Interval", "pathLengthInterval", "hostLaunches", "implementation"],
+        "cluster": ["topology", "devices", "bandwidth", "latency", "fabric", "serversPerLeaf", "oversubscription", "torus", "device", "profile", "host"],
+        "communication": ["algorithm", "bucket", "chunks"],
+        "mode": ["kind", "staleness", "generatorDevices"],
+        "data": ["storageBandwidth", "bytesPerSample", "decodeRatePerCore", "decodeCores", "prefetch"],
+        "jitter": ["cv", "stragglerProbability", "stragglerSlowdown"],
+        "training": ["iterations", "epochs", "kimg", "datasetSamples"],
+        "simulate": ["iterations"],
+        "power": ["pue", "hostWattsPerDevice", "nicWatts", "switchWatts", "communicatingActivity", "carbonIntensity"],
+        "cost": ["pricing", "usdPerDeviceHour", "usdPerNodeHour", "usdPerKWh"],
+    ]
+
     /// Throws for the first key that was never read.
     func finish() throws {
         for (index, entry) in entries.enumerated() where !used[index] {
             throw ConfigurationError(
-                field: field(entry.key), value: entry.value.scalar?.string ?? "", reason: "unknown field",
+                field: field(entry.key), value: entry.value.scalar?.string ?? "",
+                reason: "unknown field; the \(path.isEmpty ? "top level" : path) section takes \(Self.known[path]?.joined(separator: ", ") ?? "no such field")",
                 line: entry.value.mark?.line, column: entry.value.mark?.column)
         }
     }

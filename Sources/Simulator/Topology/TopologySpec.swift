@@ -39,7 +39,7 @@ public struct TopologySpec: Sendable, Hashable {
     }
 
     /// The most devices a topology holds: routes and schedules keep a few entries per device pair along a route.
-    public static let maximumDevices = 65_536
+    public static let maximumDevices = 16_384
 
     /// Builds and validates the topology.
     public func build() throws -> Topology {
