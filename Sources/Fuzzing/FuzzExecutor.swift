@@ -8,9 +8,11 @@ import Workload
 
 /// Runs cases in-process against a scratch folder holding the fixture files command lines refer to.
 ///
+/// One executor runs one case at a time (its scratch folder is its state); concurrent runs use one executor each.
+///
 /// Invariant: the executor only creates and removes paths inside `scratch`, a folder it created with a unique
 /// name; after each case the scratch folder holds the fixtures again and nothing else.
-public final class FuzzExecutor {
+public final class FuzzExecutor: @unchecked Sendable {
     /// The scratch folder (absolute path, no trailing slash).
     public let scratch: String
     private let fixtures: Set<String>

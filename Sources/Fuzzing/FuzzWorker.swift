@@ -30,6 +30,11 @@ public enum FuzzWorker {
 
     /// Runs cases `range` with standard output silenced (commands print their results), restoring it after.
     public static func runSilenced(seed: UInt64, range: Range<Int>, executor: FuzzExecutor) -> FuzzReport {
+        silenced { run(seed: seed, range: range, executor: executor) }
+    }
+
+    /// Runs `body` with standard output sent to /dev/null, restoring it after.
+    public static func silenced<T>(_ body: () -> T) -> T {
         fflush(nil)
         let saved = dup(1)
         let null = open("/dev/null", O_WRONLY)
@@ -40,6 +45,6 @@ public enum FuzzWorker {
             dup2(saved, 1)
             close(saved)
         }
-        return run(seed: seed, range: range, executor: executor)
+        return body()
     }
 }

@@ -2,6 +2,9 @@ import Foundation
 
 /// Ends the process when a case runs past its time or memory budget, printing the case (`CrashReporter`): such a
 /// case is a hang, whose cause the supervisor reports.
+///
+/// The time budget is processor time of this process, so that a loaded machine (other jobs, a build) does not turn
+/// slow cases into hangs; a case that waits without computing is caught by a wall-clock limit of four budgets.
 public final class Watchdog: @unchecked Sendable {
     /// Exit status of a process whose case ran past its time budget.
     public static let hangStatus: Int32 = 71
@@ -10,7 +13,7 @@ public final class Watchdog: @unchecked Sendable {
     private let seconds: Double
     private let bytes: Int
     private let lock = NSLock()
-    private var started: Double?
+    private var started: (wall: Double, cpu: Double)?
 
     /// A watchdog with a budget per case of `seconds` and `bytes` of resident memory; starts its thread.
     public init(seconds: Double, bytes: Int) {
@@ -24,7 +27,7 @@ public final class Watchdog: @unchecked Sendable {
     /// Marks the start of a case.
     public func start() {
         lock.lock()
-        started = ProcessInfo.processInfo.systemUptime
+        started = (ProcessInfo.processInfo.systemUptime, Self.processorSeconds())
         lock.unlock()
     }
 
@@ -42,8 +45,11 @@ public final class Watchdog: @unchecked Sendable {
             let began = started
             lock.unlock()
             guard let began else { continue }
-            if ProcessInfo.processInfo.systemUptime - began > seconds {
-                Self.end("HANG (over \(seconds) s)", status: Self.hangStatus)
+            if Self.processorSeconds() - began.cpu > seconds {
+                Self.end("HANG (over \(seconds) s of processor time)", status: Self.hangStatus)
+            }
+            if ProcessInfo.processInfo.systemUptime - began.wall > 4 * seconds {
+                Self.end("HANG (over \(4 * seconds) s of wall-clock time)", status: Self.hangStatus)
             }
             if Self.residentBytes() > bytes {
                 Self.end("MEMORY (over \(bytes / 1_048_576) MiB resident)", status: Self.memoryStatus)
@@ -57,6 +63,13 @@ public final class Watchdog: @unchecked Sendable {
         _ = write(2, CrashReporter.buffer, CrashReporter.length)
         _ = write(2, "\n", 1)
         _exit(status)
+    }
+
+    /// Processor seconds this process has used (all threads).
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Resident memory of this process, from /proc/self/statm.

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// A fixed set of images held in memory, resized to the model's resolution: a folder
 /// of PNG files or an MNIST-format IDX file. Pixel values are scaled to `[-1, 1]`.
@@ -43,7 +44,7 @@ public final class ImageSetDataset: Dataset {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
                 .filter { $0.lowercased().hasSuffix(".png") }.sorted()
         } catch {
-            throw .badData(path: folder, reason: "cannot list the folder (\(error.localizedDescription))")
+            throw .badData(path: folder, reason: "cannot list the folder: \(FileProblem(path: folder, action: "list", error: error).reason)")
         }
         guard !names.isEmpty else { throw .badData(path: folder, reason: "the folder holds no .png files") }
         try checkMemory(folder, images: names.count, resolution: resolution, channels: channels)

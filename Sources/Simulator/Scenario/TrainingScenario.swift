@@ -308,6 +308,7 @@ public struct TrainingScenario: Sendable {
 
     /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced schedule blocks through `cache`.
     public func estimate(cache: ScenarioCache) throws -> TrainingResult {
+        try SimulationWorkLimit.checkEstimate(plan)
         // Separate G and D groups reduce within each group: the estimator times those groups itself.
         let timer = plan.generatorDevices != nil ? nil : try cache.timer(
             spec: topologySpec, topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm, chunks: plan.chunks)

@@ -7,8 +7,13 @@ import Workload
 /// `CollectiveWorkLimit.estimatedTransfers` transfers, and each device adds its compute blocks. The count is in
 /// floating point, so that it cannot overflow, and errs high.
 public enum SimulationWorkLimit {
-    /// Iterations the event simulation runs at most (it keeps a record per iteration).
-    public static let maximumIterations = 100_000
+    /// Iterations the event simulation and the estimator run at most: they keep a record per iteration, and more
+    /// than the longest lazy-regularisation period (`WorkloadLimits.maximumPeriod`) adds nothing to the steady state.
+    public static let maximumIterations = 10_000
+
+    /// Device-iterations the closed-form estimator walks at most for separate G and D groups, where it follows every
+    /// device (with G and D on every device it follows one for all).
+    public static let maximumEstimatorDeviceIterations = 1_000_000.0
 
     /// Events (transfers and compute blocks) the simulation of `plan` processes, about.
     public static func estimatedEvents(_ plan: TrainingPlan) -> Double {
@@ -23,9 +28,21 @@ public enum SimulationWorkLimit {
         return Double(plan.iterations) * (transfers + blocks)
     }
 
+    /// Refuses a plan whose closed-form estimate would walk more than `maximumEstimatorDeviceIterations`.
+    public static func checkEstimate(_ plan: TrainingPlan) throws {
+        guard plan.generatorDevices != nil else { return }
+        let work = Double(plan.iterations) * Double(plan.devices) * Double(plan.recipe.discriminatorSteps + 1) * Double(plan.recipe.accumulation)
+        guard work > maximumEstimatorDeviceIterations else { return }
+        let fit = Int(maximumEstimatorDeviceIterations / (work / Double(max(plan.iterations, 1))))
+        throw ConfigurationError(
+            field: "simulate.iterations", value: "\(plan.iterations)",
+            reason: "with separate G and D groups the estimate follows each of the \(plan.devices) devices through every step of every iteration, about \(CollectiveWorkLimit.words(work)) steps, more than the \(CollectiveWorkLimit.words(maximumEstimatorDeviceIterations)) it takes; " + (fit >= 1 ? "simulate at most \(fit) iterations" : "use fewer devices or drop mode.generatorDevices"))
+    }
+
     /// Refuses a plan whose event simulation would process more than `CollectiveWorkLimit.maximumSimulationTransfers`
     /// events, naming `simulate.iterations` and what to change.
     public static func check(_ plan: TrainingPlan) throws {
+        try checkEstimate(plan)
         let events = estimatedEvents(plan)
         guard events > CollectiveWorkLimit.maximumSimulationTransfers else { return }
         let perIteration = events / Double(max(plan.iterations, 1))

@@ -34,6 +34,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
     func preflight() throws {
         if let out { _ = try OutputFolder(out) }
         if let profile { _ = try DeviceProfile.load(path: profile) }
+        if let comm { _ = try CommCalibration.load(path: comm) }
     }
 
     func run() throws {
