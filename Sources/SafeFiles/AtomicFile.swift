@@ -11,6 +11,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(FileProblem) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) { try OutputCheck.create(folder) }
         let staging = ((folder.isEmpty ? "." : folder) as NSString)
             .appendingPathComponent(".\(name).partial-\(getpid())-\(UUID().uuidString.prefix(8))")
         guard FileManager.default.createFile(atPath: staging, contents: data) else {

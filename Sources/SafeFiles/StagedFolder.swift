@@ -18,7 +18,7 @@ public final class StagedFolder {
         self.target = trimmed
         let parent = (trimmed as NSString).deletingLastPathComponent
         let base = (trimmed as NSString).lastPathComponent
-        try OutputCheck.folder(parent.isEmpty ? "." : parent)
+        try OutputCheck.create(parent.isEmpty ? "." : parent)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isFolder), !isFolder.boolValue {
             throw FileProblem(path: trimmed, action: "use the folder", reason: "a file of that name exists", advice: "remove it or choose another folder")

@@ -119,7 +119,7 @@ import TestSupport
         #expect(error(#"{"kind":"warp","flops":1,"bytes":1,"seconds":1}"#)
             == "m.jsonl:1: field 'kind' = 'warp' is not an op kind gansim knows")
         #expect(error("{\"kind\":\"relu\",\"flops\":1,\"bytes\":1,\"seconds\":1}\n{\"kind\":\"relu\",\"flops\":-3,\"bytes\":1,\"seconds\":1}")
-            == "m.jsonl:2: field 'flops' = '-3' must be a non-negative integer")
+            == "m.jsonl:2: field 'flops' = '-3' must be a whole number from 0 to 2^53")
         #expect(error(#"{"kind":"relu","flops":1,"bytes":1,"seconds":0}"#)
             == "m.jsonl:1: field 'seconds' = '0' must be a positive number of seconds")
         #expect(error(#"{"kind":"relu","flops":1,"seconds":1}"#).contains("field 'bytesRead' is missing"))

@@ -12,7 +12,8 @@ struct OutputFolder {
     /// The flag that named it, for errors.
     let flag: String
 
-    /// Checks that `path` exists or can be created and takes new files; a problem is an error naming `flag`.
+    /// Checks that `path` takes new files or can be created (it is created when written); a problem is an error
+    /// naming `flag`.
     init(_ path: String, flag: String = "--out") throws {
         self.path = path
         self.flag = flag
