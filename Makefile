@@ -26,10 +26,13 @@ build: deps
 run: build
 	$(BIN) simulate
 
-## test: the whole suite (release build: the numeric tests are slow unoptimised).
+## test: the whole suite (release build: the numeric tests are slow unoptimised), with one temporary root per run
+## (TMPDIR: the tests' files, and the TemporaryDirectory.* folders `swift test` itself leaves), removed pass or fail.
 test: deps
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
-	$(SWIFT) test -c release --skip-build -Xswiftc -enable-testing
+	@root=$$(mktemp -d "$${TMPDIR:-/tmp}/gansim-test-run.XXXXXX") || exit 1; \
+	TMPDIR="$$root" $(SWIFT) test -c release --skip-build -Xswiftc -enable-testing; status=$$?; \
+	rm -rf "$$root"; exit $$status
 
 ## fuzz: the long fuzzing campaign (GansimFuzz): FUZZ_CASES seeded cases over every entry point, run in worker
 ## processes with a time and memory budget per case; every crash, hang or unclear message is printed with its case
