@@ -159,7 +159,7 @@ import Workload
                                                 "--latency", "1us", "--torus", "65536x65536x65536x65536"]))
         #expect(torus.contains("torus"), "\(torus)")
         #expect(Self.message(["collective", "allreduce", "--topology", "dgx-a100", "--devices", "16", "--servers-per-leaf",
-                              "9223372036854775807"])?.contains("serversPerLeaf") == true)
+                              "9223372036854775807"])?.contains("--servers-per-leaf") == true)
     }
 
     @Test func duplicateKeysAndMultiLineValuesGetOneLine() throws {
