@@ -6,7 +6,7 @@ APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev openmpi-bin libopenmpi-dev p
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean reports validate validate-mpi validate-h100 validate-published
+.PHONY: all deps build run test fuzz bench clean reports validate validate-mpi validate-h100 validate-published
 
 all: build
 
@@ -26,10 +26,22 @@ build: deps
 run: build
 	$(BIN) simulate
 
-## test: the whole suite (release build: the numeric tests are slow unoptimised).
+## test: the whole suite (release build: the numeric tests are slow unoptimised), with one temporary root per run
+## (TMPDIR: the tests' files, and the TemporaryDirectory.* folders `swift test` itself leaves), removed pass or fail.
 test: deps
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
-	$(SWIFT) test -c release --skip-build -Xswiftc -enable-testing
+	@root=$$(mktemp -d "$${TMPDIR:-/tmp}/gansim-test-run.XXXXXX") || exit 1; \
+	TMPDIR="$$root" $(SWIFT) test -c release --skip-build -Xswiftc -enable-testing; status=$$?; \
+	rm -rf "$$root"; exit $$status
+
+## fuzz: the long fuzzing campaign (GansimFuzz): FUZZ_CASES seeded cases over every entry point, run in worker
+## processes with a time and memory budget per case; every crash, hang or unclear message is printed with its case
+## (replay one with .build/release/GansimFuzz --replay SEED:INDEX). `make test` runs a fixed-seed slice of 20,000.
+FUZZ_CASES ?= 1000000
+FUZZ_SEED  ?= 1
+fuzz: deps
+	$(SWIFT) build -c release --product GansimFuzz
+	.build/release/GansimFuzz --cases $(FUZZ_CASES) --seed $(FUZZ_SEED)
 
 ## bench: performance figures (never run as tests).
 bench: deps

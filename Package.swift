@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gansim", targets: ["gansim"]),
+        .executable(name: "GansimFuzz", targets: ["GansimFuzz"]),
         .library(name: "Workload", targets: ["Workload"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Simulator", targets: ["Simulator"]),
@@ -25,12 +26,15 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Open MPI from Debian (libopenmpi-dev), behind a header shim: distributed runs.
         .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev"])]),
+        // Files written whole or not at all (temporary file or folder beside the target, then a rename), and
+        // sentences for file errors in place of Foundation's text.
+        .target(name: "SafeFiles"),
         // The GAN description: graph IR, ops and shapes, architectures, the recipe and its work items.
         .target(name: "Workload"),
         // The CPU reference trainer's execution rules (thread splits, column-matrix lowering), read by CPU pricing.
         .target(name: "CPUExecution", dependencies: ["Workload"]),
         // Pricing: roofline, memory, energy activity, device profiles, calibration.
-        .target(name: "CostModel", dependencies: ["Workload", "CPUExecution", "CGSL"]),
+        .target(name: "CostModel", dependencies: ["Workload", "CPUExecution", "CGSL", "SafeFiles"]),
         .target(
             name: "Simulator",
             dependencies: [
@@ -39,9 +43,9 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc"]),
+        .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc", "SafeFiles"]),
         // Data-parallel training and communication calibration over MPI.
-        .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator"]),
+        .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
         // Predictions against measurements: CPU runs, measured GPU steps, whole published runs (and the fit to them).
@@ -50,27 +54,43 @@ let package = Package(
         .target(
             name: "Planning",
             dependencies: ["Workload", "CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
-        .executableTarget(
-            name: "gansim",
+        // The CLI's commands (parse, call a library, print), a library so that the fuzzer runs them in-process.
+        .target(
+            name: "GansimCLI",
             dependencies: [
-                "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning",
+                "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning", "SafeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/gansim"),
+        .executableTarget(name: "gansim", dependencies: ["GansimCLI"], path: "Sources/GansimMain"),
+        // The fuzzer: seeded cases over every entry point (scenario YAML, command flags, measurement, profile and
+        // dataset files), run in-process with a time and memory budget per case.
+        .target(
+            name: "Fuzzing",
+            dependencies: [
+                "GansimCLI", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Planning", "SafeFiles",
+                .product(name: "Yams", package: "Yams"),
             ]),
+        .executableTarget(name: "GansimFuzz", dependencies: ["Fuzzing"], path: "Benchmarks/GansimFuzz"),
         .executableTarget(name: "CostModelBenchmarks", dependencies: ["Workload", "CostModel"], path: "Benchmarks/CostModelBenchmarks"),
         .executableTarget(name: "RealRunnerBenchmarks", dependencies: ["RealRunner", "Workload", "CGSL"], path: "Benchmarks/RealRunnerBenchmarks"),
         .executableTarget(name: "PlanningBenchmarks", dependencies: ["Planning", "Simulator", "Workload"], path: "Benchmarks/PlanningBenchmarks"),
         .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "Workload", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
-        .testTarget(name: "CostModelTests", dependencies: ["Workload", "CPUExecution", "CostModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Workload", "CostModel", "RealRunner"]),
+        .testTarget(name: "CostModelTests", dependencies: ["Workload", "CPUExecution", "CostModel", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Workload", "CostModel", "RealRunner", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "Workload", "CostModel"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
         // One execution model: every command's step time for the same model, recipe and profile.
-        .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation"],
+        .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Workload", "CostModel"]),
-        .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "Workload", "CostModel"]),
-        .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "Workload", "CPUExecution"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "Workload", "CostModel", "TestSupport"]),
+        // One temporary root per test run, removed when the run ends.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // A fixed-seed slice of the fuzzer and the regression cases it found.
+        .testTarget(name: "FuzzTests", dependencies: ["Fuzzing", "GansimCLI", "Simulator", "CostModel", "Workload", "RealRunner", "Validation", "SafeFiles", "TestSupport"]),
+        .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "Workload", "CPUExecution", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

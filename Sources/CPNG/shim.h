@@ -19,6 +19,13 @@ static inline int gansim_png_read_rgb(const char *path, unsigned char **pixels, 
         message[63] = 0;
         return 1;
     }
+    /* Datasets are resized to at most 8192 pixels a side: a larger image is refused before its pixels are
+       allocated, so a small file with a lying header cannot claim gigabytes. */
+    if ((unsigned long long)image.width * image.height > 8192ULL * 8192ULL) {
+        png_image_free(&image);
+        strcpy(message, "image larger than 8192x8192 pixels");
+        return 4;
+    }
     image.format = PNG_FORMAT_RGB;
     size_t size = PNG_IMAGE_SIZE(image);
     unsigned char *buffer = (unsigned char *)malloc(size);

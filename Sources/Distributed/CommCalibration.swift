@@ -44,7 +44,17 @@ public struct CommCalibration: Codable, Sendable {
         do {
             return try JSONDecoder().decode(CommCalibration.self, from: data)
         } catch {
-            throw .invalidOption(field: "--comm", value: path, expected: "comm-bench JSON (\(error))")
+            // The decoder's own text is not for users: say which field, if the decoder knows it.
+            var field = ""
+            switch error as? DecodingError {
+            case .keyNotFound(let key, let context): field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            default: break
+            }
+            throw .invalidOption(field: "--comm", value: path, expected: field.isEmpty
+                ? "the JSON gansim comm-bench --out writes; this file is not valid JSON of that shape"
+                : "the JSON gansim comm-bench --out writes; its field '\(field)' is missing or wrong")
         }
     }
 }

@@ -1,6 +1,7 @@
 import CostModel
 import Workload
 import Foundation
+import SafeFiles
 import RealRunner
 
 /// Data-parallel training with the RealRunner across the ranks of an `mpirun` job.
@@ -201,9 +202,11 @@ public final class DistributedTrainer {
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            throw .cannotWrite(path: path, reason: FileProblem(path: path, action: "create the folder of", error: error).reason)
+        }
+        do { try AtomicFile.write(data, to: path) } catch {
+            throw .cannotWrite(path: path, reason: "\(error.reason); \(error.advice)")
         }
     }
 }

@@ -81,7 +81,14 @@ public struct Planner: Sendable {
         _ request: PlanRequest, progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }
     ) throws -> (plan: PlanResult, sweep: SweepResult) {
         guard request.globalBatch >= 1 else { throw SweepError("--global-batch \(request.globalBatch): must be at least 1") }
-        guard request.maximumDevices >= 1 else { throw SweepError("--max-devices \(request.maximumDevices): must be at least 1") }
+        guard request.maximumDevices >= 1, request.maximumDevices <= TopologySpec.maximumDevices else {
+            throw SweepError("--max-devices \(request.maximumDevices): must be from 1 to \(TopologySpec.maximumDevices), the largest cluster gansim simulates")
+        }
+        // Batch per device times devices: within the limits of both, the search's products cannot overflow.
+        let largestBatch = TopologySpec.maximumDevices * WorkloadLimits.maximumBatch
+        guard request.globalBatch <= largestBatch else {
+            throw SweepError("--global-batch \(request.globalBatch): must be at most \(largestBatch) (\(TopologySpec.maximumDevices) devices of \(WorkloadLimits.maximumBatch) samples)")
+        }
         if let d = request.deadlineSeconds, !(d > 0) { throw SweepError("--deadline: must be a positive duration") }
         if let b = request.budgetUSD, !(b > 0) { throw SweepError("--budget: must be a positive amount") }
         let model: GANModel

@@ -46,8 +46,11 @@ public enum MeasuredStepFile {
         } catch {
             throw fail("config", configObject["architecture"], "is not a model configuration gansim knows")
         }
-        guard let batch = object["batch"] as? Int, batch > 0 else {
-            throw fail("batch", object["batch"], "must be a whole number > 0")
+        guard let batch = object["batch"] as? Int, batch > 0, batch <= WorkloadLimits.maximumBatch else {
+            throw fail("batch", object["batch"], "must be a whole number from 1 to \(WorkloadLimits.maximumBatch)")
+        }
+        do { try WorkloadLimits.check(model) } catch {
+            throw fail("config", configObject["architecture"], "\(error)")
         }
         guard let seconds = (object["stepSeconds"] as? NSNumber)?.doubleValue, seconds > 0, seconds.isFinite else {
             throw fail("stepSeconds", object["stepSeconds"], "must be a number of seconds > 0")

@@ -45,6 +45,10 @@ public enum PublishedRunFile {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let names = header else {
+                if let repeated = Dictionary(grouping: cells, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+                    throw .badMeasurement(file: file, line: index + 1, field: "(header)", value: repeated,
+                                          reason: "names the column '\(repeated)' twice; give each column once")
+                }
                 header = cells
                 for required in ["resolution", "gpus", "batch_per_gpu"] where !cells.contains(required) {
                     throw .badMeasurement(file: file, line: index + 1, field: required, value: "",
@@ -66,8 +70,12 @@ public enum PublishedRunFile {
         func fail(_ field: String, _ reason: String) -> CalibrationError {
             .badMeasurement(file: file, line: line, field: field, value: row[field] ?? "", reason: reason)
         }
+        // The largest values any field takes: products of two of them (gpus x batch) cannot overflow.
+        let limits = ["resolution": WorkloadLimits.maximumResolution, "gpus": 65_536, "batch_per_gpu": WorkloadLimits.maximumBatch,
+                      "total_batch": 65_536 * WorkloadLimits.maximumBatch]
         func positiveInt(_ field: String) throws(CalibrationError) -> Int {
             guard let value = Int(row[field] ?? ""), value > 0 else { throw fail(field, "must be a whole number > 0") }
+            if let limit = limits[field], value > limit { throw fail(field, "must be at most \(limit)") }
             return value
         }
         func positiveDouble(_ field: String) throws(CalibrationError) -> Double? {
@@ -109,6 +117,7 @@ public enum PublishedRunFile {
         } else {
             throw fail("sec_per_kimg", "give sec_per_kimg, sec_per_kimg_lo and sec_per_kimg_hi, or sec_per_iter")
         }
+        if let gib = try positiveDouble("gpu_mem_gb"), gib > 1_000_000 { throw fail("gpu_mem_gb", "must be at most 1000000 (GiB)") }
         let peak = try positiveDouble("gpu_mem_gb").map { Int(($0 * 1_073_741_824).rounded()) }
         let topology = try text("topology", defaults.topology)
         guard let kind = TopologyKind(rawValue: topology), kind.server != nil else {

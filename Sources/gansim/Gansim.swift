@@ -1,9 +1,8 @@
 import ArgumentParser
 
 /// The `gansim` command: plan GAN training on GPU/TPU clusters.
-@main
-struct Gansim: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Gansim: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "gansim",
         abstract: "Plan GAN training on GPU/TPU clusters: time, memory, energy, cost, scaling.",
         version: "0.1.0",
@@ -24,4 +23,7 @@ struct Gansim: ParsableCommand {
             DistributedValidateCommand.self,
         ]
     )
+
+    /// Creates the root command (ArgumentParser fills it from the command line).
+    public init() {}
 }

@@ -4,6 +4,7 @@ import Foundation
 import Planning
 import Simulator
 import Testing
+import TestSupport
 import Validation
 
 /// Every command prices a step the same way: `inspect`, a 1-device `simulate`, the 1-device sweep point and `validate`'s
@@ -129,7 +130,7 @@ import Validation
             return try scenario.simulate().iterationSeconds
         }
         let withOverhead = try simulated(try DeviceProfiles(files: [Self.calibratedPath]))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString).json")
+        let file = URL(fileURLWithPath: TestScratch.file("plain", suffix: ".json"))
         defer { try? FileManager.default.removeItem(at: file) }
         try plain.save(path: file.path)
         let without = try simulated(try DeviceProfiles(files: [file.path]))
@@ -154,7 +155,7 @@ import Validation
         var device = DeviceCatalog.v100_32gb
         device.execution = ExecutionParameters(implementation: "stylegan2-ada-pytorch", hostSecondsPerKernel: 4.8e-5, overlap: 0.88,
                                                deviceEfficiencyScale: 0.62)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("v100-execution-\(UUID().uuidString).json")
+        let file = URL(fileURLWithPath: TestScratch.file("v100-execution", suffix: ".json"))
         defer { try? FileManager.default.removeItem(at: file) }
         try device.save(path: file.path)
         for c in Self.cases(mixed: .fp16) where c.config.architecture == .stylegan2 {

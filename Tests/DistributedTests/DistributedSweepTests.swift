@@ -16,7 +16,7 @@ extension MPIJobs {
                 cluster: {topology: dgx-a100, devices: 8}
                 training: {kimg: 500}
                 simulate: {iterations: 2}
-                """.write(to: scenario, atomically: true, encoding: .utf8)
+                """.write(to: scenario, atomically: false, encoding: .utf8)
             let arguments = ["sweep", scenario.path, "--vary", "devices=1,2,4,8,16,32", "--vary", "device=a100-80gb,h100",
                              "--vary", "batch=16,64", "--json"]
             let single = Process()

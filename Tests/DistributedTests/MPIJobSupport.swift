@@ -1,6 +1,7 @@
 import Distributed
 import Foundation
 import Testing
+import TestSupport
 
 /// The suites that start `mpirun` jobs, one job at a time (each job runs two ranks on
 /// this machine's cores).
@@ -28,7 +29,7 @@ enum MPIJobSupport {
 
     /// A fresh temporary folder (removed by the caller).
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-dist-test-\(UUID().uuidString)")
+        let url = URL(fileURLWithPath: TestScratch.folder("dist-test"))
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

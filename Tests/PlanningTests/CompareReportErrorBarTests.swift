@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `gansim compare --out`'s report.html, from the built executable: a whisker over the iteration-time bar of each
 /// configuration whose profile is validated, and none over the others.
@@ -37,8 +38,8 @@ import Testing
     /// Runs `gansim compare` on the two scenarios and returns report.html.
     static func compareReport(in folder: URL) throws -> String {
         let validated = folder.appendingPathComponent("v100-sg2.yaml"), other = folder.appendingPathComponent("v100-pg.yaml")
-        try scenario("v100-sg2", architecture: "stylegan2", resolution: 256).write(to: validated, atomically: true, encoding: .utf8)
-        try scenario("v100-pg", architecture: "progan", resolution: 128).write(to: other, atomically: true, encoding: .utf8)
+        try scenario("v100-sg2", architecture: "stylegan2", resolution: 256).write(to: validated, atomically: false, encoding: .utf8)
+        try scenario("v100-pg", architecture: "progan", resolution: 128).write(to: other, atomically: false, encoding: .utf8)
         let out = folder.appendingPathComponent("out-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try gansim())
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func validatedConfigurationGetsAWhiskerOverItsTimeBar() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-compare-test-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: TestScratch.folder("compare-test"))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let html = try Self.compareReport(in: folder)

@@ -2,13 +2,14 @@ import CPUExecution
 import Workload
 import Foundation
 import Testing
+import TestSupport
 @testable import RealRunner
 
 /// Datasets: built-in generators, PNG and IDX loading, and their errors.
 @Suite struct DatasetTests {
     /// A fresh temporary folder.
     static func tempFolder() throws -> String {
-        let p = NSTemporaryDirectory() + "rr-\(UUID().uuidString)"
+        let p = TestScratch.folder("rr")
         try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
         return p
     }
@@ -94,7 +95,7 @@ import Testing
             _ = try ImageSetDataset.idx(dir + "/t.idx", resolution: 8, channels: 1)
             Issue.record("a truncated IDX file was accepted")
         } catch {
-            #expect("\(error)".contains("IDX header promises 48 bytes, file has 18"))
+            #expect("\(error)".contains("IDX header promises 48 bytes (dimensions [2, 4, 4]), file has 18"))
         }
     }
 }

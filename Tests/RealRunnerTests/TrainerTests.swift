@@ -2,6 +2,7 @@ import CPUExecution
 import Workload
 import Foundation
 import Testing
+import TestSupport
 @testable import RealRunner
 
 /// Networks from the CostModel builders, the training loop and its refusals.
@@ -120,7 +121,7 @@ import Testing
         o.steps = 10
         let t = try Trainer(o)
         let result = t.run()
-        let dir = NSTemporaryDirectory() + "rr-run-\(UUID().uuidString)"
+        let dir = TestScratch.folder("rr-run") + "/run"
         try RunArtifacts.write(result, trainer: t, to: dir)
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
         #expect(files == ["result.json", "losses.csv", "timings.jsonl", "samples.png", "real.png"])

@@ -74,7 +74,7 @@ import Testing
         #expect(pue?.line == 8)
         let typo = error(base + "\ncost:\n  usdPerHour: 3\n")
         #expect(typo?.field == "cost.usdPerHour")
-        #expect(typo?.reason == "unknown field")
+        #expect(typo?.reason == "unknown field; the cost section takes pricing, usdPerDeviceHour, usdPerNodeHour, usdPerKWh")
         let pricing = error(base + "\ncost:\n  pricing: spot\n")
         #expect(pricing?.field == "cost.pricing")
         #expect(pricing?.value == "spot")

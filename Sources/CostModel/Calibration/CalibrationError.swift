@@ -11,7 +11,7 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
     case unusableProfile(file: String, reason: String)
 
     public var description: String {
-        switch self {
+        let text: String = switch self {
         case .badMeasurement(let file, let line, let field, let value, let reason):
             "\(file):\(line): field '\(field)' \(value.isEmpty ? "" : "= '\(value)' ")\(reason)"
         case .unusableFile(let file, let reason):
@@ -21,5 +21,15 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
         case .unusableProfile(let file, let reason):
             "\(file): \(reason)"
         }
+        // Values come from files that can hold anything: one line, control characters escaped, long values cut.
+        var line = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += "\\n" } else if scalar == "\r" { line += "\\r" } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                line += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                line.unicodeScalars.append(scalar)
+            }
+        }
+        return line.count > 600 ? String(line.prefix(600)) + "... (\(line.count) characters)" : line
     }
 }

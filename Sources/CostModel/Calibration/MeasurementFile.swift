@@ -32,11 +32,18 @@ public enum MeasurementFile {
 
     /// The text of the measurement file at `path`.
     public static func contents(path: String) throws(CalibrationError) -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unusableFile(file: path, reason: "cannot be read (\(error.localizedDescription))")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .unusableFile(file: path, reason: "no such file; check the path")
         }
+        guard !isFolder.boolValue else { throw .unusableFile(file: path, reason: "is a folder; give a measurement file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unusableFile(file: path, reason: "cannot be read; check its permissions")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unusableFile(file: path, reason: "is not UTF-8 text; save it as UTF-8")
+        }
+        return text
     }
 
     /// Parses measurement text; `file` names it in errors. CSV if the first record line
@@ -71,7 +78,14 @@ public enum MeasurementFile {
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
-                guard let h = header else { header = cells; continue }
+                guard let h = header else {
+                    if let repeated = Dictionary(grouping: cells, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+                        throw .badMeasurement(file: file, line: i + 1, field: "(header)", value: repeated,
+                                              reason: "names the column '\(repeated)' twice; give each column once")
+                    }
+                    header = cells
+                    continue
+                }
                 guard cells.count == h.count else {
                     throw .badMeasurement(file: file, line: i + 1, field: "(record)", value: "",
                                           reason: "has \(cells.count) cells but the header has \(h.count)")
@@ -93,8 +107,9 @@ public enum MeasurementFile {
         }
         func integer(_ key: String) throws(CalibrationError) -> Int? {
             guard let v = f[key], !v.isEmpty else { return nil }
-            guard let n = Int(v) ?? Double(v).flatMap({ $0.rounded() == $0 ? Int(exactly: $0) : nil }), n >= 0 else {
-                throw fail(key, v, "must be a non-negative integer")
+            // Counts up to 2^53 (any FLOP or byte count of one pass): sums of two cannot overflow.
+            guard let n = Int(v) ?? Double(v).flatMap({ $0.rounded() == $0 ? Int(exactly: $0) : nil }), n >= 0, n <= 1 << 53 else {
+                throw fail(key, v, "must be a whole number from 0 to 2^53")
             }
             return n
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// A fixed set of images held in memory, resized to the model's resolution: a folder
 /// of PNG files or an MNIST-format IDX file. Pixel values are scaled to `[-1, 1]`.
@@ -33,6 +34,7 @@ public final class ImageSetDataset: Dataset {
     /// - Throws: `RunnerError.badData` when the folder is missing, holds no PNG, or a
     ///   file is not a readable PNG (naming the file).
     public static func pngFolder(_ folder: String, resolution: Int, channels: Int) throws(RunnerError) -> ImageSetDataset {
+        try checkTarget(folder, resolution: resolution, channels: channels)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw .badData(path: folder, reason: "no such folder")
@@ -42,9 +44,10 @@ public final class ImageSetDataset: Dataset {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
                 .filter { $0.lowercased().hasSuffix(".png") }.sorted()
         } catch {
-            throw .badData(path: folder, reason: "cannot list the folder (\(error.localizedDescription))")
+            throw .badData(path: folder, reason: "cannot list the folder: \(FileProblem(path: folder, action: "list", error: error).reason)")
         }
         guard !names.isEmpty else { throw .badData(path: folder, reason: "the folder holds no .png files") }
+        try checkMemory(folder, images: names.count, resolution: resolution, channels: channels)
         var all: [Float] = []
         all.reserveCapacity(names.count * channels * resolution * resolution)
         for n in names {
@@ -61,6 +64,7 @@ public final class ImageSetDataset: Dataset {
     /// - Throws: `RunnerError.badData` for a missing file, a bad magic number, a data
     ///   type other than unsigned byte, or a size that does not match the header.
     public static func idx(_ path: String, resolution: Int, channels: Int) throws(RunnerError) -> ImageSetDataset {
+        try checkTarget(path, resolution: resolution, channels: channels)
         guard let data = FileManager.default.contents(atPath: path) else { throw .badData(path: path, reason: "no such file") }
         let bytes = [UInt8](data)
         guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0 else {
@@ -83,10 +87,13 @@ public final class ImageSetDataset: Dataset {
         guard n > 0, h > 0, w > 0, c == 1 || c == 3 else {
             throw .badData(path: path, reason: "IDX dimensions \(dims) do not describe 1- or 3-channel images")
         }
-        let expected = 4 + 4 * ndim + n * h * w * c
-        guard bytes.count == expected else {
-            throw .badData(path: path, reason: "IDX header promises \(expected) bytes, file has \(bytes.count)")
+        // Each dimension is below 2^32, so their product can overflow: it is compared in floating point first.
+        let promised = 4 + 4 * Double(ndim) + Double(n) * Double(h) * Double(w) * Double(c)
+        guard promised == Double(bytes.count) else {
+            let text = promised < 1e15 ? "\(Int(promised))" : "\(promised)"
+            throw .badData(path: path, reason: "IDX header promises \(text) bytes (dimensions \(dims)), file has \(bytes.count)")
         }
+        try checkMemory(path, images: n, resolution: resolution, channels: channels)
         var all: [Float] = []
         all.reserveCapacity(n * channels * resolution * resolution)
         let base = 4 + 4 * ndim
@@ -96,6 +103,25 @@ public final class ImageSetDataset: Dataset {
                             to: resolution, outChannels: channels)
         }
         return ImageSetDataset(name: path, sampleShape: [channels, resolution, resolution], images: all)
+    }
+
+    /// The images are resized to `resolution` pixels a side with `channels` channels: 1 to 8192 pixels, 1 or 3
+    /// channels (what the models take), checked before any file is read.
+    static func checkTarget(_ path: String, resolution: Int, channels: Int) throws(RunnerError) {
+        guard (1...8192).contains(resolution) else {
+            throw .badData(path: path, reason: "images cannot be resized to \(resolution) pixels a side; the model's resolution must be 1 to 8192")
+        }
+        guard channels == 1 || channels == 3 else {
+            throw .badData(path: path, reason: "images have 1 or 3 channels, not \(channels)")
+        }
+    }
+
+    /// The resized images are held in memory as floats: more than 4 GiB of them is refused up front.
+    static func checkMemory(_ path: String, images: Int, resolution: Int, channels: Int) throws(RunnerError) {
+        let bytes = 4 * Double(images) * Double(channels) * Double(resolution) * Double(resolution)
+        guard bytes <= 4 * 1_073_741_824 else {
+            throw .badData(path: path, reason: "\(images) images at \(resolution)x\(resolution) would take \(Int(bytes / 1_073_741_824)) GiB in memory, more than the 4 GiB gansim holds; use fewer images or a smaller resolution")
+        }
     }
 
     /// Resizes interleaved 8-bit pixels `(H, W, C)` to planar floats `(outC, R, R)` in

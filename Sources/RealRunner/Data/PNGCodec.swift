@@ -9,6 +9,14 @@ public enum PNGCodec {
         public var height: Int
         public var channels: Int
         public var pixels: [UInt8]
+
+        /// An image of `width` x `height` pixels of `channels` interleaved 8-bit channels.
+        public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
+            self.width = width
+            self.height = height
+            self.channels = channels
+            self.pixels = pixels
+        }
     }
 
     /// Reads a PNG file as 8-bit RGB.

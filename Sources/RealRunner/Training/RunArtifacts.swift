@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Writes a run's files into its output folder, each atomically (temporary file, then
 /// rename): `result.json`, `losses.csv`, `timings.jsonl`, `samples.png` and `real.png`.
@@ -14,12 +15,13 @@ public enum RunArtifacts {
         _ result: TrainResult, trainer: Trainer, to directory: String, resultJSON: String? = nil,
         timingFiles: [(name: String, text: String)]? = nil
     ) throws(RunnerError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
+        // The files are written into a staging folder beside `directory`, renamed into place at the end: an
+        // interrupted run leaves the old folder or the new one.
+        let staged: StagedFolder
+        do { staged = try StagedFolder(target: directory) } catch {
+            throw .cannotWrite(path: directory, reason: "\(error.reason); \(error.advice)")
         }
-        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        func path(_ name: String) -> String { staged.path(name) }
         try writeText((resultJSON ?? Self.resultJSON(result)) + "\n", to: path("result.json"))
         var csv = "step,discriminator_loss,generator_loss,seconds\n"
         for (i, l) in trainer.lossHistory.enumerated() {
@@ -38,6 +40,9 @@ public enum RunArtifacts {
         } else {
             try PNGCodec.write(SampleImage.grid(samples), to: path("samples.png"))
             try PNGCodec.write(SampleImage.grid(real), to: path("real.png"))
+        }
+        do { try staged.commit() } catch {
+            throw .cannotWrite(path: directory, reason: "\(error.reason); \(error.advice)")
         }
     }
 
@@ -65,17 +70,10 @@ public enum RunArtifacts {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes `text` to `path` through a temporary file and a rename.
+    /// Writes `text` to `path` through a temporary file and a rename (`AtomicFile`).
     public static func writeText(_ text: String, to path: String) throws(RunnerError) {
-        let tmp = path + ".tmp-\(getpid())"
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: tmp))
-        } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
-        }
-        guard rename(tmp, path) == 0 else {
-            unlink(tmp)
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        do { try AtomicFile.write(text, to: path) } catch {
+            throw .cannotWrite(path: path, reason: "\(error.reason); \(error.advice)")
         }
     }
 }

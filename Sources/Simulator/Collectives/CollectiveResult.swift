@@ -30,4 +30,6 @@ public struct CollectiveResult: Sendable, Codable, Equatable {
     public var maxFlowsOnLink: Int
     /// Max-min rate recomputations performed.
     public var rateRecomputations: Int
+    /// How the time was found when not by the event simulation (nil: event simulation), and why.
+    public var method: String?
 }

@@ -51,8 +51,8 @@ public enum CollectiveScheduleBuilder {
         guard bytes >= 0, bytes.isFinite else {
             throw ConfigurationError(field: "bytes", value: "\(bytes)", reason: "the message size must be a finite number of bytes, zero or more")
         }
-        guard chunks >= 1 else {
-            throw ConfigurationError(field: "chunks", value: "\(chunks)", reason: "the pipeline needs at least one chunk")
+        guard chunks >= 1, chunks <= 1024 else {
+            throw ConfigurationError(field: "chunks", value: "\(chunks)", reason: "the pipeline takes from 1 to 1024 chunks")
         }
         if (algorithm == .tree || algorithm == .parameterServer) && operation != .allreduce {
             throw ConfigurationError(

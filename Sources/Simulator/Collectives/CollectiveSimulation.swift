@@ -37,6 +37,11 @@ public enum CollectiveSimulation {
             ranks = explicitRanks
         }
         let torusDimensions = devices == topology.devices.count ? topology.torusDimensions : []
+        let estimated = CollectiveWorkLimit.estimatedTransfers(algorithm: algorithm, devices: devices, chunks: chunks)
+        if estimated > CollectiveWorkLimit.maximumTransfers {
+            return try closedForm(operation: operation, algorithm: algorithm, topology: topology, devices: devices, bytes: bytes,
+                                  chunks: chunks, groups: groups, ranks: ranks, torusDimensions: torusDimensions, estimated: estimated)
+        }
         let schedule = try CollectiveScheduleBuilder.build(
             operation: operation, algorithm: algorithm, participantCount: devices, bytes: bytes,
             chunks: chunks, groups: groups, torusDimensions: torusDimensions)
@@ -60,5 +65,34 @@ public enum CollectiveSimulation {
             transfers: schedule.transferCount, events: simulator.processedEventCount,
             sharedFlows: interconnect.sharedFlowCount, maxFlowsOnLink: interconnect.maxFlowsOnLink,
             rateRecomputations: interconnect.recomputationCount)
+    }
+
+    /// An all-reduce too large for the event simulation, timed in closed form (`RingPhaseEstimator`, every transfer at
+    /// its route's full bandwidth); other collectives of that size are refused with the limit named.
+    private static func closedForm(
+        operation: CollectiveOperation, algorithm: CollectiveAlgorithm, topology: Topology, devices: Int, bytes: Double,
+        chunks: Int, groups: [[Int]], ranks: [Int], torusDimensions: [Int], estimated: Double
+    ) throws -> CollectiveResult {
+        let limit = CollectiveWorkLimit.words(CollectiveWorkLimit.maximumTransfers)
+        let size = "the event simulation of \(algorithm.rawValue) \(operation.rawValue) over \(devices) devices would move about \(CollectiveWorkLimit.words(estimated)) transfers, more than the \(limit) it runs"
+        guard operation == .allreduce, let plan = try RingPhasePlan.allreduce(
+            algorithm: algorithm, participantCount: devices, chunks: chunks, groups: groups, torusDimensions: torusDimensions)
+        else {
+            throw ConfigurationError(
+                field: "devices", value: "\(devices)",
+                reason: "\(size); use fewer devices or chunks (an allreduce with ring, hierarchical or torus has a closed form for any size)")
+        }
+        var routes = RouteTable(topology: topology)
+        let seconds = try RingPhaseEstimator(plan: plan, participants: ranks, routes: &routes).seconds(bytesScale: bytes)
+        let n = Double(devices)
+        let algorithmBandwidth = seconds > 0 ? bytes / seconds : 0
+        var result = CollectiveResult(
+            operation: operation, algorithm: algorithm, topology: topology.name, devices: devices,
+            bytes: bytes, chunks: chunks, seconds: seconds, analyticSeconds: seconds,
+            algorithmBandwidthBytesPerSecond: algorithmBandwidth,
+            busBandwidthBytesPerSecond: algorithmBandwidth * 2 * (n - 1) / n,
+            transfers: 0, events: 0, sharedFlows: 0, maxFlowsOnLink: 0, rateRecomputations: 0)
+        result.method = "closed form: \(size)"
+        return result
     }
 }

@@ -18,11 +18,24 @@ struct ScenarioYAMLSection {
         guard let mapping = node.mapping else {
             throw Self.error(path.isEmpty ? "scenario" : path, node, "expected a mapping of fields")
         }
-        for (key, value) in mapping { entries.append((key.string ?? "", value)) }
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            // A key given twice would silently take one of the values: which one a reader means is unknowable.
+            if let first = entries.first(where: { $0.key == name }) {
+                let firstLine = first.value.mark.map { " (first at line \($0.line))" } ?? ""
+                throw ConfigurationError(
+                    field: path.isEmpty ? name : "\(path).\(name)", value: value.scalar?.string ?? "",
+                    reason: "is given twice\(firstLine); keep one", line: key.mark?.line, column: key.mark?.column)
+            }
+            entries.append((name, value))
+        }
         used = Array(repeating: false, count: entries.count)
     }
 
-    private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    private func field(_ key: String) -> String {
+        let name = key.isEmpty ? "(an empty key)" : key
+        return path.isEmpty ? name : "\(path).\(name)"
+    }
 
     static func error(_ field: String, _ node: Node, _ reason: String) -> ConfigurationError {
         ConfigurationError(field: field, value: node.scalar?.string ?? "(\(node.mapping != nil ? "mapping" : "sequence"))",
@@ -57,6 +70,8 @@ struct ScenarioYAMLSection {
         guard let value = node(key) else { return nil }
         guard let number = Int(value.scalar?.string ?? "") else { throw Self.error(field(key), value, "expected a whole number") }
         guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
+        let limit = ScenarioLimits.integers[field(key)] ?? ScenarioLimits.defaultMaximum
+        guard number <= limit else { throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)")) }
         return number
     }
 
@@ -65,6 +80,9 @@ struct ScenarioYAMLSection {
         guard let value = node(key) else { return nil }
         guard let number = Double(value.scalar?.string ?? ""), number.isFinite else { throw Self.error(field(key), value, "expected a number") }
         guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
+        if let limit = ScenarioLimits.decimals[field(key)], number > limit {
+            throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)"))
+        }
         return number
     }
 
@@ -106,11 +124,29 @@ struct ScenarioYAMLSection {
         return copy.located(line: target.mark?.line, column: target.mark?.column)
     }
 
+    /// The fields each section takes, for the message about an unknown one.
+    static let known: [String: [String]] = [
+        "": ["name", "model", "recipe", "cluster", "communication", "mode", "data", "jitter", "training", "simulate", "power", "cost", "seed"],
+        "model": ["architecture", "resolution", "width", "preset", "latent", "classes"],
+        "recipe": ["batchPerDevice", "accumulation", "discriminatorSteps", "precision", "mixedPrecisionResolutions", "optimizer", "ema",
+                   "r1Interval", "pathLengthInterval", "hostLaunches", "implementation"],
+        "cluster": ["topology", "devices", "bandwidth", "latency", "fabric", "serversPerLeaf", "oversubscription", "torus", "device", "profile", "host"],
+        "communication": ["algorithm", "bucket", "chunks"],
+        "mode": ["kind", "staleness", "generatorDevices"],
+        "data": ["storageBandwidth", "bytesPerSample", "decodeRatePerCore", "decodeCores", "prefetch"],
+        "jitter": ["cv", "stragglerProbability", "stragglerSlowdown"],
+        "training": ["iterations", "epochs", "kimg", "datasetSamples"],
+        "simulate": ["iterations"],
+        "power": ["pue", "hostWattsPerDevice", "nicWatts", "switchWatts", "communicatingActivity", "carbonIntensity"],
+        "cost": ["pricing", "usdPerDeviceHour", "usdPerNodeHour", "usdPerKWh"],
+    ]
+
     /// Throws for the first key that was never read.
     func finish() throws {
         for (index, entry) in entries.enumerated() where !used[index] {
             throw ConfigurationError(
-                field: field(entry.key), value: entry.value.scalar?.string ?? "", reason: "unknown field",
+                field: field(entry.key), value: entry.value.scalar?.string ?? "",
+                reason: "unknown field; the \(path.isEmpty ? "top level" : path) section takes \(Self.known[path]?.joined(separator: ", ") ?? "no such field")",
                 line: entry.value.mark?.line, column: entry.value.mark?.column)
         }
     }

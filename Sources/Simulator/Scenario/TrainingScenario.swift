@@ -35,13 +35,13 @@ public struct TrainingScenario: Sendable {
         let root: Node
         do {
             guard let parsed = try Yams.compose(yaml: text) else {
-                throw ConfigurationError(field: "scenario", value: "", reason: "the file is empty")
+                throw ConfigurationError(field: "scenario", value: "(the scenario text)", reason: "the file is empty; a scenario needs model and cluster sections")
             }
             root = parsed
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw ConfigurationError(field: "scenario", value: "", reason: "not valid YAML: \(error)")
+            throw YAMLSyntaxError.configurationError(error, file: "")
         }
         return root
     }
@@ -308,6 +308,7 @@ public struct TrainingScenario: Sendable {
 
     /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced schedule blocks through `cache`.
     public func estimate(cache: ScenarioCache) throws -> TrainingResult {
+        try SimulationWorkLimit.checkEstimate(plan)
         // Separate G and D groups reduce within each group: the estimator times those groups itself.
         let timer = plan.generatorDevices != nil ? nil : try cache.timer(
             spec: topologySpec, topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm, chunks: plan.chunks)

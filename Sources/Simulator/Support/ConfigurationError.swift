@@ -22,7 +22,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
 
     /// One line: field, value, reason and position.
     public var description: String {
-        var text = "\(field) = \(value.isEmpty ? "(empty)" : value): \(reason)"
+        var text = "\(Self.oneLine(field)) = \(value.isEmpty ? "(empty)" : Self.oneLine(value, limit: 120)): \(Self.oneLine(reason))"
         if let line {
             text += " (line \(line)"
             if let column { text += ", column \(column)" }
@@ -37,5 +37,25 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         copy.line = copy.line ?? line
         copy.column = copy.column ?? column
         return copy
+    }
+
+    /// `text` on one line: line breaks and other control characters escaped, and cut to `limit` characters (a value
+    /// pasted from a file can hold anything).
+    static func oneLine(_ text: String, limit: Int = 2000) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A...0x202E).contains(scalar.value) {
+                    escaped += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped.count > limit ? String(escaped.prefix(limit)) + "... (\(escaped.count) characters)" : escaped
     }
 }

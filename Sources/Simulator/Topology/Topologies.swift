@@ -50,8 +50,8 @@ public enum Topologies {
         guard servers >= 1 else {
             throw ConfigurationError(field: "nodes", value: "\(servers)", reason: "a cluster needs at least one node")
         }
-        guard serversPerLeaf >= 1 else {
-            throw ConfigurationError(field: "nodesPerLeaf", value: "\(serversPerLeaf)", reason: "a leaf switch must serve at least one node")
+        guard serversPerLeaf >= 1, serversPerLeaf <= TopologySpec.maximumDevices else {
+            throw ConfigurationError(field: "serversPerLeaf", value: "\(serversPerLeaf)", reason: "a leaf switch serves from 1 to \(TopologySpec.maximumDevices) servers")
         }
         guard oversubscription >= 1, oversubscription.isFinite else {
             throw ConfigurationError(field: "oversubscription", value: "\(oversubscription)", reason: "oversubscription must be a finite ratio of at least 1 (1 means non-blocking)")

@@ -38,10 +38,21 @@ public struct TopologySpec: Sendable, Hashable {
         self.torusDimensions = torusDimensions
     }
 
+    /// The most devices a topology holds: routes and schedules keep a few entries per device pair along a route.
+    public static let maximumDevices = 16_384
+
     /// Builds and validates the topology.
     public func build() throws -> Topology {
         guard devices >= 1 else {
             throw ConfigurationError(field: "devices", value: "\(devices)", reason: "need at least one device")
+        }
+        guard devices <= TopologySpec.maximumDevices else {
+            throw ConfigurationError(
+                field: "devices", value: "\(devices)",
+                reason: "must be at most \(TopologySpec.maximumDevices): gansim builds topologies of up to \(TopologySpec.maximumDevices) devices")
+        }
+        if torusDimensions.count > 8 {
+            throw ConfigurationError(field: "torus", value: torusDimensions.map(String.init).joined(separator: "x"), reason: "a torus has at most 8 dimensions")
         }
         let topology: Topology
         if let server = kind.server {
@@ -105,8 +116,9 @@ public struct TopologySpec: Sendable, Hashable {
     private func dimensions(rank: Int) throws -> [Int] {
         let text = torusDimensions.map(String.init).joined(separator: "x")
         if !torusDimensions.isEmpty {
-            guard torusDimensions.reduce(1, *) == devices else {
-                throw ConfigurationError(field: "torus", value: text, reason: "the dimensions multiply to \(torusDimensions.reduce(1, *)), not to the \(devices) devices")
+            let product = torusDimensions.reduce(1.0) { $0 * Double($1) }
+            guard product == Double(devices) else {
+                throw ConfigurationError(field: "torus", value: text, reason: "the dimensions multiply to \(product < 1e15 ? "\(Int(product))" : "\(product)"), not to the \(devices) devices")
             }
             return torusDimensions
         }

@@ -18,6 +18,10 @@ extension TrainingPlan {
             throw ConfigurationError(field: "mode.staleness", value: "\(staleness)", reason: "asynchronous updates need a staleness of at least 1 step")
         }
         try Self.checkGroups(generatorDevices: generatorDevices, devices: devices, mode: mode)
+        do { try WorkloadLimits.check(recipe) } catch {
+            if case .invalid(let field, let value, _) = error { throw ConfigurationError(field: "recipe.\(field)", value: value, reason: "\(error)") }
+            throw ConfigurationError(field: "recipe", value: "", reason: "\(error)")
+        }
         do { try IterationEstimator.check(model: model, recipe: recipe, device: device) } catch {
             switch error {
             case .unsupported(let field, let value, _), .invalid(let field, let value, _):
@@ -27,6 +31,9 @@ extension TrainingPlan {
             }
         }
     }
+
+    /// The most devices a plan with separate G and D groups has.
+    static let maximumSplitDevices = 4096
 
     /// The rule for G and D on separate device groups: each group has at least one of the `devices` devices, and updates
     /// are synchronous. Errors name the `mode` field.
@@ -39,6 +46,12 @@ extension TrainingPlan {
         }
         if case .asynchronous = mode {
             throw ConfigurationError(field: "mode.kind", value: "asynchronous", reason: "separate G and D groups are simulated with synchronous updates only")
+        }
+        // The products crossing between the groups and their routes grow with the product of the group sizes.
+        guard devices <= maximumSplitDevices else {
+            throw ConfigurationError(
+                field: "mode.generatorDevices", value: "\(generatorDevices)",
+                reason: "separate G and D groups are simulated on clusters of up to \(maximumSplitDevices) devices, not \(devices); drop mode.generatorDevices or use fewer devices")
         }
     }
 

@@ -33,6 +33,8 @@ final class TrainingSchedule {
     private(set) var trace: [TraceSpan] = []
     /// One record per simulated iteration.
     private(set) var records: [IterationRecord] = []
+    /// Hears `(done, total)` iterations before each iteration (progress bars).
+    var progress: ((Int, Int) -> Void)?
 
     /// A schedule of `plan` whose blocks come from `table` and whose communication `engine` times.
     ///
@@ -78,6 +80,7 @@ final class TrainingSchedule {
         var computeEnd = Array(repeating: 0.0, count: n)
         var factors = Array(repeating: 1.0, count: n)
         for iteration in 0..<plan.iterations {
+            progress?(iteration, plan.iterations)
             let (blocks, single) = table.iteration(iteration)
             singleDeviceSeconds.append(single)
             if iteration == 0 { bucketsPerIteration = blocks.reduce(0) { $0 + $1.bucketBytes.count } }

@@ -21,6 +21,7 @@ public final class TrainingSimulation {
     /// Validates the plan and prepares the network, the collectives and the data pipeline.
     public init(plan: TrainingPlan) throws {
         try plan.validate()
+        try SimulationWorkLimit.check(plan)
         self.plan = plan
         let placement = TrainingSchedule.placement(plan)
         let engine = try EventCommunicationEngine(
@@ -32,8 +33,10 @@ public final class TrainingSimulation {
         schedule = TrainingSchedule(plan: plan, table: table, engine: engine, batchIntervalSeconds: try plan.batchIntervalSeconds())
     }
 
-    /// Runs every iteration and returns the summary.
-    public func run(name: String, totalIterations: Int) throws -> TrainingResult {
-        try schedule.run(name: name, totalIterations: totalIterations)
+    /// Runs every iteration and returns the summary; `progress` hears `(done, total)` iterations after each one.
+    public func run(name: String, totalIterations: Int, progress: ((Int, Int) -> Void)? = nil) throws -> TrainingResult {
+        schedule.progress = progress
+        defer { schedule.progress = nil }
+        return try schedule.run(name: name, totalIterations: totalIterations)
     }
 }

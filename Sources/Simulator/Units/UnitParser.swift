@@ -13,7 +13,12 @@ public enum UnitParser {
         guard let factor = byteUnits[unit] else {
             throw ConfigurationError(field: field, value: text, reason: "unknown size unit '\(unit)'; use B, kB, MB, GB, TB, KiB, MiB, GiB or TiB")
         }
-        return try nonNegative(number * factor, text: text, field: field)
+        let bytes = try nonNegative(number * factor, text: text, field: field)
+        // Sizes become whole byte counts (Int) in reports and buckets: 1 EiB keeps them far from overflow.
+        guard bytes <= 1_152_921_504_606_846_976 else {
+            throw ConfigurationError(field: field, value: text, reason: "must be at most 1 EiB (1152921504606846976 bytes)")
+        }
+        return bytes
     }
 
     /// A bandwidth in bytes per second, e.g. `50GB/s`, `400Gb/s`, `12.5e9`.

@@ -42,6 +42,11 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         return s
     }
 
-    /// Builds the model.
-    public func build() throws(ModelError) -> GANModel { try architecture.build(self) }
+    /// Builds the model; knobs and sizes beyond `WorkloadLimits` are refused with the limit named.
+    public func build() throws(ModelError) -> GANModel {
+        try WorkloadLimits.check(self)
+        let model = try architecture.build(self)
+        try WorkloadLimits.check(model, config: self)
+        return model
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 import Validation
 
 /// `gansim calibrate`: fit a device profile to measured op times.
-struct CalibrateCommand: ParsableCommand {
+struct CalibrateCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Fit a device profile's per-op-class parameters to measured op times.",
@@ -41,10 +41,15 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(help: "Machine-readable JSON output.")
     var json = false
 
-    func run() throws {
+    func preflight() throws {
         guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a positive integer") }
-        let base = try DeviceCatalog.profile(named: device)
+        _ = try DeviceCatalog.profile(named: device)
         if let out { try OutputFile.prepare(out, flag: "--out") }
+    }
+
+    func run() throws {
+        try preflight()
+        let base = try DeviceCatalog.profile(named: device)
         if let runs { return try calibrateRuns(path: runs, base: base) }
         // Op timings fit the roofline's per-class parameters: a different model from the GPU execution model of whole
         // runs, which the fitted profile leaves out.
@@ -68,7 +73,7 @@ struct CalibrateCommand: ParsableCommand {
                                                      progress: TrainProcess.progress("calibrating"))
             source = "the built-in fit set (\(Plans.fitSet.count) runs, fastest of \(rounds) rounds)"
         }
-        if let out { try result.profile.save(path: out) }
+        if let out { try OutputFile.write(try result.profile.jsonData(), to: out, flag: "--out") }
         if json {
             print(try JSONOutput.string(result))
             return
@@ -93,7 +98,7 @@ struct CalibrateCommand: ParsableCommand {
         profile.validatedError = ValidatedError(
             basis: "leave-one-out over \(published.count) runs of \((path as NSString).lastPathComponent)",
             errors: held.configurations.map(\.stepTimeError))
-        if let out { try profile.save(path: out) }
+        if let out { try OutputFile.write(try profile.jsonData(), to: out, flag: "--out") }
         if json {
             print(try JSONOutput.string(profile))
             return

@@ -54,6 +54,16 @@ struct CollectiveCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        do { try simulate() } catch var error as ConfigurationError {
+            // The library names the request's fields; here they are flags.
+            let flags = ["devices": "--devices", "torus": "--torus", "bandwidth": "--bandwidth", "latency": "--latency", "chunks": "--chunks",
+                         "serversPerLeaf": "--servers-per-leaf", "oversubscription": "--oversubscription"]
+            error.field = flags[error.field] ?? error.field
+            throw error
+        }
+    }
+
+    private func simulate() throws {
         let spec = TopologySpec(
             kind: topology, devices: devices,
             bandwidthBytesPerSecond: try bandwidth.map { try UnitParser.bytesPerSecond($0, field: "--bandwidth") },

@@ -4,7 +4,7 @@ import Foundation
 
 /// `gansim comm-bench`: the all-reduce microbenchmark and the latency/bandwidth fit of
 /// the MPI transport (run under mpirun).
-struct CommBenchCommand: ParsableCommand {
+struct CommBenchCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "comm-bench",
         abstract: "Time all-reduces of 4 KB to 64 MB across MPI ranks and fit the transport's latency and bandwidth.",
@@ -32,7 +32,32 @@ struct CommBenchCommand: ParsableCommand {
     @Flag(help: "Instead of timing, check the ring against MPI_Iallreduce and the exact sum, and allGather (JSON on rank 0).")
     var verify = false
 
+    /// The flag checks and the output path, before MPI starts.
+    func preflight() throws {
+        let algorithms: [AllReduceAlgorithm]
+        switch algorithm {
+        case "both": algorithms = [.ring, .mpi]
+        default:
+            guard let a = AllReduceAlgorithm(rawValue: algorithm) else {
+                throw ValidationError("invalid --algorithm '\(algorithm)': expected ring, mpi or both")
+            }
+            algorithms = [a]
+        }
+        _ = try sizes.map { text in
+            try text.split(separator: ",").map { part -> Int in
+                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 4, n <= 1 << 30 else {
+                    throw ValidationError("invalid --sizes entry '\(part)': expected a number of bytes from 4 to 1073741824 (1 GiB, the largest buffer comm-bench allocates)")
+                }
+                return n
+            }
+        } ?? CommBenchmark.defaultSizes
+        guard commTimeout > 0 else { throw ValidationError("invalid --comm-timeout '\(commTimeout)': expected a positive number of seconds") }
+        if let out { try OutputFile.prepare(out, flag: "--out") }
+        _ = algorithms
+    }
+
     func run() throws {
+        try preflight()
         let algorithms: [AllReduceAlgorithm]
         switch algorithm {
         case "both": algorithms = [.ring, .mpi]
@@ -44,13 +69,14 @@ struct CommBenchCommand: ParsableCommand {
         }
         let sizeList = try sizes.map { text in
             try text.split(separator: ",").map { part -> Int in
-                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 4 else {
-                    throw ValidationError("invalid --sizes entry '\(part)': expected a number of bytes, at least 4")
+                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 4, n <= 1 << 30 else {
+                    throw ValidationError("invalid --sizes entry '\(part)': expected a number of bytes from 4 to 1073741824 (1 GiB, the largest buffer comm-bench allocates)")
                 }
                 return n
             }
         } ?? CommBenchmark.defaultSizes
         guard commTimeout > 0 else { throw ValidationError("invalid --comm-timeout '\(commTimeout)': expected a positive number of seconds") }
+        if let out { try OutputFile.prepare(out, flag: "--out") }
         guard var world = MPIWorld.initializeIfLaunchedByMPI() else { throw MPIError.notLaunchedByMPI(command: "comm-bench") }
         world.timeoutSeconds = commTimeout
         guard world.size >= 2 else {

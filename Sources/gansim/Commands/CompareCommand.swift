@@ -5,7 +5,7 @@ import Foundation
 import Simulator
 
 /// `gansim compare`: several scenarios (the same model and recipe on different clusters) side by side.
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Simulate several scenarios and compare them side by side: time, breakdown, scaling, memory, energy, cost.",
@@ -29,14 +29,22 @@ struct CompareCommand: ParsableCommand {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files") }
     }
 
+    /// The output folder is checked before any simulation.
+    func preflight() throws {
+        if let out { _ = try OutputFolder(out) }
+    }
+
     func run() throws {
+        try preflight()
         let profiles = try profileOptions.resolve()
         var runs: [SimulatedRun] = []
         for path in scenarios {
             let file = try ScenarioFile(path: path)
             do {
-                runs.append(try SimulatedRun.simulate(yaml: file.text, defaultName: file.defaultName, iterations: iterations,
-                                                      profiles: profiles, directory: file.directory))
+                runs.append(try file.naming(path) {
+                    try SimulatedRun.simulate(yaml: file.text, defaultName: file.defaultName, iterations: iterations,
+                                              profiles: profiles, directory: file.directory)
+                })
             } catch let error as ConfigurationError {
                 throw ConfigurationError(field: "\(path): \(error.field)", value: error.value, reason: error.reason, line: error.line, column: error.column)
             }

@@ -6,7 +6,7 @@ import Foundation
 
 /// `gansim validate-distributed`: fit the MPI transport, predict data-parallel
 /// iterations with the simulator, run them with mpirun, report the errors.
-struct DistributedValidateCommand: ParsableCommand {
+struct DistributedValidateCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "validate-distributed",
         abstract: "Predict data-parallel CPU trainings (np 2) with the simulator and a fitted MPI link, run them, report the errors.",
@@ -31,7 +31,14 @@ struct DistributedValidateCommand: ParsableCommand {
     @Flag(help: "Machine-readable JSON output.")
     var json = false
 
+    func preflight() throws {
+        if let out { _ = try OutputFolder(out) }
+        if let profile { _ = try DeviceProfile.load(path: profile) }
+        if let comm { _ = try CommCalibration.load(path: comm) }
+    }
+
     func run() throws {
+        try preflight()
         let device = try profile.map { try DeviceProfile.load(path: $0) } ?? DeviceCatalog.cpu
         let launcher = try MPILauncher()
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -63,11 +70,12 @@ struct DistributedValidateCommand: ParsableCommand {
             progress: TrainProcess.progress("validating"))
         let table = Self.table(report)
         if let out {
-            let folder = try OutputFolder(out)
-            try folder.write(try JSONOutput.string(calibration) + "\n", to: "comm-calibration.json")
-            try folder.write(try JSONOutput.string(report) + "\n", to: "validation.json")
-            try folder.write("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
-                      + CommBenchCommand.table(calibration) + "\n\n" + table + "\n```\n", to: "validation.md")
+            try OutputFolder(out).write([
+                ("comm-calibration.json", Data((try JSONOutput.string(calibration) + "\n").utf8)),
+                ("validation.json", Data((try JSONOutput.string(report) + "\n").utf8)),
+                ("validation.md", Data(("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
+                    + CommBenchCommand.table(calibration) + "\n\n" + table + "\n```\n").utf8)),
+            ])
         }
         print(json ? try JSONOutput.string(report) : table)
     }

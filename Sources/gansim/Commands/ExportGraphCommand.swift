@@ -21,7 +21,9 @@ struct ExportGraphCommand: ParsableCommand {
     var precision: String = "fp32"
 
     func run() throws {
-        guard batch > 0 else { throw ModelError.invalid(field: "batch", value: "\(batch)", expected: "a positive integer") }
+        guard batch > 0, batch <= WorkloadLimits.maximumBatch else {
+            throw ModelError.invalid(field: "--batch", value: "\(batch)", expected: "a whole number from 1 to \(WorkloadLimits.maximumBatch)")
+        }
         let model = try modelOptions.config().build()
         print(try JSONOutput.string(GraphExport(model: model, batch: batch, precision: try Precision.named(precision))))
     }

@@ -6,7 +6,7 @@ import Planning
 import Simulator
 
 /// `gansim plan`: recommend the cluster to rent for a training run, by deadline and budget.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Recommend a cluster: the cheapest that meets a deadline and the fastest within a budget.",
@@ -49,7 +49,13 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
+    /// The output folder is checked before any simulation.
+    func preflight() throws {
+        if let out { _ = try OutputFolder(out) }
+    }
+
     func run() throws {
+        try preflight()
         var request = PlanRequest(model: try modelOptions.config(), length: try TrainingLength.parse(train), globalBatch: globalBatch,
                                   datasetSamples: datasetSamples)
         request.deadlineSeconds = try deadline.map { try UnitParser.seconds($0, field: "--deadline") }

@@ -5,7 +5,7 @@ import Foundation
 import Simulator
 
 /// `gansim simulate`: simulate GAN training on a cluster from a scenario file (or the built-in BigGAN-128 on DGX-1).
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate GAN training on a cluster: iteration time, breakdown, scaling, memory.",
@@ -28,7 +28,13 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    /// The output folder is checked before any simulation.
+    func preflight() throws {
+        if let out { _ = try OutputFolder(out) }
+    }
+
     func run() throws {
+        try preflight()
         let profiles = try profileOptions.resolve()
         let text: String
         let defaultName: String
@@ -42,8 +48,10 @@ struct SimulateCommand: ParsableCommand {
             text = DefaultScenario.yaml
             defaultName = "default"
         }
-        let run = try SimulatedRun.simulate(yaml: text, defaultName: defaultName, iterations: iterations, seed: seed,
-                                            profiles: profiles, directory: directory)
+        let run = try naming(scenario) {
+            try SimulatedRun.simulate(yaml: text, defaultName: defaultName, iterations: iterations, seed: seed,
+                                      profiles: profiles, directory: directory)
+        }
         try profiles.checkUsed(by: [run.result.device])
         let result = run.result
         if let out {
@@ -53,6 +61,16 @@ struct SimulateCommand: ParsableCommand {
             print(try JSONOutput.string(result))
         } else {
             print(SimulateReport(result: result).text)
+        }
+    }
+
+    /// Runs `body`, naming the scenario file (if any) in errors about the file as a whole.
+    private func naming<T>(_ path: String?, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as ConfigurationError where error.field == "scenario" && path != nil {
+            error.value = path!
+            throw error
         }
     }
 }

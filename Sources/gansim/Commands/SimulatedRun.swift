@@ -1,6 +1,7 @@
 import CostModel
 import Workload
 import Simulator
+import Foundation
 
 /// One simulated scenario with everything its report shows: the result, per-iteration records, trace and memory parts.
 struct SimulatedRun {
@@ -19,11 +20,21 @@ struct SimulatedRun {
         var parsed = try TrainingScenario(yaml: text, defaultName: defaultName, profiles: profiles, directory: directory)
         if let iterations {
             guard iterations >= 1 else { throw ConfigurationError(field: "--iterations", value: "\(iterations)", reason: "simulate at least one iteration") }
+            guard iterations <= SimulationWorkLimit.maximumIterations else {
+                throw ConfigurationError(field: "--iterations", value: "\(iterations)",
+                                         reason: "must be at most \(SimulationWorkLimit.maximumIterations): the event simulation keeps a record per iteration")
+            }
             parsed.plan.iterations = iterations
         }
         if let seed { parsed.plan.seed = seed }
         let simulation = try TrainingSimulation(plan: parsed.plan)
-        let result = try simulation.run(name: parsed.name, totalIterations: parsed.totalIterations)
+        // Progress on a terminal: a long simulation (many iterations or devices) says how far it is.
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0 && parsed.plan.iterations >= 100)
+        let result = try simulation.run(name: parsed.name, totalIterations: parsed.totalIterations) { done, total in
+            bar.update(done, total, "simulating \(parsed.name)")
+        }
+        if parsed.plan.iterations >= 100 { bar.update(parsed.plan.iterations, parsed.plan.iterations, "simulated \(parsed.name)") }
+        bar.finish()
         let plan = parsed.plan
         let memory = MemoryModel(model: plan.model, recipe: plan.recipe, device: plan.device).breakdown()
         return SimulatedRun(result: result, records: simulation.records, trace: simulation.trace, memoryParts: memory.parts)

@@ -8,7 +8,7 @@ import Reports
 import Simulator
 
 /// `gansim sweep`: evaluate a grid of scenario variations, analytically everywhere and by event simulation on the Pareto front.
-struct SweepCommand: ParsableCommand {
+struct SweepCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Sweep scenario fields over a grid: scaling curves, time-vs-cost Pareto front, energy, memory.",
@@ -44,13 +44,23 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    /// The output folder is checked before any simulation.
+    func preflight() throws {
+        if let out { _ = try OutputFolder(out) }
+    }
+
     func run() throws {
+        try preflight()
         let file = try ScenarioFile(path: scenario)
-        if let iterations, iterations < 1 { throw ValidationError("--iterations \(iterations): simulate at least one iteration") }
+        if let iterations, iterations < 1 || iterations > SimulationWorkLimit.maximumIterations {
+            throw ValidationError("--iterations \(iterations): simulate from 1 to \(SimulationWorkLimit.maximumIterations) iterations")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
         if confirm < 0 { throw ValidationError("--confirm \(confirm): must be zero or more") }
-        let template = try ScenarioTemplate(yaml: file.text, defaultName: file.defaultName, profiles: try profileOptions.resolve(),
-                                            directory: file.directory)
+        let profiles = try profileOptions.resolve()
+        let template = try file.naming(scenario) {
+            try ScenarioTemplate(yaml: file.text, defaultName: file.defaultName, profiles: profiles, directory: file.directory)
+        }
         let grid = try SweepGrid(template: template, axes: vary.map(SweepAxis.parse))
         var engine = SweepEngine(iterations: iterations)
         if let threads { engine.threads = threads }

@@ -6,7 +6,7 @@ import Foundation
 import RealRunner
 
 /// `gansim train`: train a GAN for real on this CPU with the RealRunner.
-struct TrainCommand: ParsableCommand {
+struct TrainCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a GAN on this CPU (the reference trainer built from the cost model's graphs).",
@@ -80,7 +80,8 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("dump-parameters"), help: ArgumentHelp("Test hook: folder for each rank's final parameters.", visibility: .hidden))
     var dumpParameters: String?
 
-    func run() throws {
+    /// The options and output folder, checked before any training; returns the options and the folder.
+    func checkedOptions() throws -> (TrainOptions, String) {
         let config = try modelOptions.config()
         if let p = config.preset { throw ValidationError("--preset '\(p)' is not used by train") }
         var o = TrainOptions(architecture: config.architecture)
@@ -108,10 +109,18 @@ struct TrainCommand: ParsableCommand {
         o.learningRate = learningRate
         o.warmupSteps = warmup
         let folder = out ?? "out/train-\(config.architecture.rawValue)"
+        _ = try OutputFolder(folder)
+        if !distributed { try DistributedTrainRunner.checkSingleProcess(self) }
+        return (o, folder)
+    }
+
+    func preflight() throws { _ = try checkedOptions() }
+
+    func run() throws {
+        let (o, folder) = try checkedOptions()
         if distributed {
             return try DistributedTrainRunner(self).run(o, folder: folder, json: json)
         }
-        try DistributedTrainRunner.checkSingleProcess(self)
         let trainer = try Trainer(o)
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
         let result = trainer.run { step, total, d, g in bar.update(step, total, "D \(String(format: "%.3f", d)) G \(String(format: "%.3f", g))") }

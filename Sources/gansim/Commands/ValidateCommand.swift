@@ -6,7 +6,7 @@ import Foundation
 import Validation
 
 /// `gansim validate`: predict configurations the calibration never saw, run them, report the error.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Predict the validation plan with the cost model, run it on the CPU, report the errors.",
@@ -56,8 +56,14 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Machine-readable JSON output.")
     var json = false
 
-    func run() throws {
-        if let runs { return try validateRuns(path: runs) }
+    func preflight() throws {
+        if runs != nil {
+            if calibrate || !measurements.isEmpty || device != nil || saveProfile != nil {
+                throw ValidationError("--runs \(runs!): predicts published runs; it takes neither --calibrate, --measurements, --device nor --save-profile")
+            }
+            if let out { _ = try OutputFolder(out) }
+            return
+        }
         if leaveOneOut { throw ValidationError("--leave-one-out: only applies with --runs") }
         if device != nil && (profile != nil || measurements.isEmpty) {
             throw ValidationError("--device \(device!): only applies to --measurements without --profile "
@@ -72,6 +78,11 @@ struct ValidateCommand: ParsableCommand {
         }
         if let saveProfile { try OutputFile.prepare(saveProfile, flag: "--save-profile") }
         if let out { _ = try OutputFolder(out) }
+    }
+
+    func run() throws {
+        try preflight()
+        if let runs { return try validateRuns(path: runs) }
         let catalog = try device.map { try DeviceCatalog.profile(named: $0) } ?? DeviceCatalog.cpu
         let predicted = try profile.map { try DeviceProfile.load(path: $0) } ?? catalog
         let report: ValidationReport
@@ -81,7 +92,7 @@ struct ValidateCommand: ParsableCommand {
                 base: catalog, fitSet: Plans.fitSet, plan: Plans.validation, rounds: rounds,
                 measure: TrainProcess.measure, progress: TrainProcess.progress("calibrating and validating"))
             report = validation
-            if let saveProfile { try calibration.profile.save(path: saveProfile) }
+            if let saveProfile { try OutputFile.write(try calibration.profile.jsonData(), to: saveProfile, flag: "--save-profile") }
             fitted = CalibrateCommand.summary(
                 calibration, base: catalog,
                 source: "the built-in fit set (\(Plans.fitSet.count) runs, fastest of \(rounds) rounds)")
@@ -96,14 +107,15 @@ struct ValidateCommand: ParsableCommand {
         }
         let table = Self.table(report)
         if let out {
-            let folder = try OutputFolder(out)
-            try folder.write(try JSONOutput.string(report) + "\n", to: "validation.json")
-            try folder.write(ScatterPlot.svg(report), to: "scatter.svg")
             let against = report.measurement ?? "measured steps (\(measurements.count) files)"
             let profileName = calibrate ? "fitted in the same session" + (saveProfile.map { " (`\($0)`)" } ?? "")
                 : "`\(profile ?? predicted.name + " (catalog)")`"
-            try folder.write("# Validation against \(against)\n\nProfile: \(profileName)\n\n```\n"
-                + table + "\n```\n\n![predicted vs measured](scatter.svg)\n", to: "validation.md")
+            try OutputFolder(out).write([
+                ("validation.json", Data((try JSONOutput.string(report) + "\n").utf8)),
+                ("scatter.svg", Data(ScatterPlot.svg(report).utf8)),
+                ("validation.md", Data(("# Validation against \(against)\n\nProfile: \(profileName)\n\n```\n"
+                    + table + "\n```\n\n![predicted vs measured](scatter.svg)\n").utf8)),
+            ])
         }
         if let fitted, !json { print(fitted) }
         print(json ? try JSONOutput.string(report) : table)
@@ -111,10 +123,6 @@ struct ValidateCommand: ParsableCommand {
 
     /// `--runs`: predict the published runs of a file.
     private func validateRuns(path: String) throws {
-        if calibrate || !measurements.isEmpty || device != nil || saveProfile != nil {
-            throw ValidationError("--runs \(path): predicts published runs; it takes neither --calibrate, --measurements, --device nor --save-profile")
-        }
-        if let out { _ = try OutputFolder(out) }
         let profiles = try DeviceProfiles(files: profile.map { [$0] } ?? [])
         let published = try PublishedRunFile.read(path: path, defaults: runDefaults.defaults)
         let report: ValidationReport
@@ -133,11 +141,12 @@ struct ValidateCommand: ParsableCommand {
         let scaling = PublishedRunValidator.scaling(published, report: report)
         let text = Self.table(report) + "\n\n" + Self.scalingTable(scaling)
         if let out {
-            let folder = try OutputFolder(out)
-            try folder.write(try JSONOutput.string(PublishedRunReport(report: report, scaling: scaling)) + "\n", to: "validation.json")
-            try folder.write(ScatterPlot.svg(report), to: "scatter.svg")
-            try folder.write("# Validation against \(report.measurement ?? path)\n\nProfiles: \(report.profile)\n\n```\n"
-                + text + "\n```\n\n![predicted vs measured](scatter.svg)\n", to: "validation.md")
+            try OutputFolder(out).write([
+                ("validation.json", Data((try JSONOutput.string(PublishedRunReport(report: report, scaling: scaling)) + "\n").utf8)),
+                ("scatter.svg", Data(ScatterPlot.svg(report).utf8)),
+                ("validation.md", Data(("# Validation against \(report.measurement ?? path)\n\nProfiles: \(report.profile)\n\n```\n"
+                    + text + "\n```\n\n![predicted vs measured](scatter.svg)\n").utf8)),
+            ])
         }
         print(json ? try JSONOutput.string(PublishedRunReport(report: report, scaling: scaling)) : text)
     }

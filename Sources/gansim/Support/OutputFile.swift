@@ -1,19 +1,21 @@
 import Foundation
+import SafeFiles
 import Simulator
 
 /// A file a command will write after long work: its folder is created and checked before the work starts.
 enum OutputFile {
-    /// Creates the folder of `path` (and its parents) if missing and checks that a file can be written there; errors
+    /// Checks that a file can be written at `path` (its folder exists and takes files, or can be created); errors
     /// name `flag` and the path, so that nothing runs for minutes and then fails to save.
     static func prepare(_ path: String, flag: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ConfigurationError(field: flag, value: path, reason: "cannot create its folder \(folder.path): \(error.localizedDescription)")
+        do { try OutputCheck.file(path) } catch {
+            throw ConfigurationError(field: flag, value: path, reason: error.description)
         }
-        guard FileManager.default.isWritableFile(atPath: folder.path) else {
-            throw ConfigurationError(field: flag, value: path, reason: "its folder \(folder.path) is not writable")
+    }
+
+    /// Writes `data` to `path` whole or not at all, creating its folder if missing; errors name `flag`.
+    static func write(_ data: Data, to path: String, flag: String) throws {
+        do { try AtomicFile.write(data, to: path) } catch {
+            throw ConfigurationError(field: flag, value: path, reason: error.description)
         }
     }
 }

@@ -1,34 +1,47 @@
 import Foundation
+import SafeFiles
 import Simulator
 
-/// The folder a command writes its `--out` files into, each file atomically.
+/// The folder a command writes its `--out` files into: checked before the work starts, written whole after it.
+///
+/// The files of one `write` go into a staging folder beside the target that is then renamed into place
+/// (`StagedFolder`), so an interrupted run leaves the old folder or the new one, never a mix.
 struct OutputFolder {
-    let url: URL
+    /// The folder, as the user gave it.
+    let path: String
+    /// The flag that named it, for errors.
+    let flag: String
 
-    /// Creates the folder `path` and its parents if missing; one that cannot be created is an `--out` error.
-    init(_ path: String) throws {
-        url = URL(fileURLWithPath: path, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw ConfigurationError(field: "--out", value: path, reason: "cannot create the directory: \(error.localizedDescription)")
+    /// Checks that `path` takes new files or can be created (it is created when written); a problem is an error
+    /// naming `flag`.
+    init(_ path: String, flag: String = "--out") throws {
+        self.path = path
+        self.flag = flag
+        do { try OutputCheck.folder(path) } catch {
+            throw ConfigurationError(field: flag, value: path, reason: error.description)
         }
     }
 
-    /// Writes each `(name, contents)` pair into the folder, in order.
+    /// Writes every `(name, contents)` pair, all at once: staged beside the folder, then renamed into place.
     func write(_ files: [(String, Data)]) throws {
-        for (name, data) in files { try Self.atomicWrite(data, to: url.appendingPathComponent(name)) }
+        do {
+            let staged = try StagedFolder(target: path)
+            for (name, data) in files { try staged.write(data, to: name) }
+            try staged.commit()
+        } catch {
+            throw ConfigurationError(field: flag, value: path, reason: error.description)
+        }
     }
 
-    /// Writes `text` as UTF-8 into the file `name` of the folder.
+    /// Writes one file `name` of UTF-8 `text` (see `write(_:)`).
     func write(_ text: String, to name: String) throws {
         try write([(name, Data(text.utf8))])
     }
 
-    /// Writes `data` to a temporary file beside `url`, then renames it into place
-    /// (Foundation's atomic write). `FileManager.replaceItemAt` is not used: on Linux it
-    /// deletes an existing file and then fails, losing it.
-    static func atomicWrite(_ data: Data, to url: URL) throws {
-        try data.write(to: url, options: .atomic)
+    /// Writes `data` to `url` whole or not at all (`AtomicFile`); errors name `flag`.
+    static func atomicWrite(_ data: Data, to url: URL, flag: String = "--out") throws {
+        do { try AtomicFile.write(data, to: url.path) } catch {
+            throw ConfigurationError(field: flag, value: url.path, reason: error.description)
+        }
     }
 }

@@ -33,6 +33,7 @@ struct RecipeOptions: ParsableArguments {
         r.hostLaunches = hostLaunches
         r.implementation = implementation
         try r.validate()
+        try WorkloadLimits.check(r)
         return r
     }
 }
