@@ -25,6 +25,9 @@ import Workload
         #expect(v100.usefulFraction(GemmShape(m: 4, n: 512, k: 512)) == 16.0 / 80)
         // 161 tiles: 3 waves.
         #expect(v100.usefulFraction(GemmShape(m: 161 * 128, n: 1, k: 1)) == 161.0 / 240)
+        // Products larger than any GPU runs (fuzzed widths) neither trap nor leave (0, 1].
+        let huge = v100.usefulFraction(GemmShape(m: Int.max / 2, n: Int.max / 2, k: 1))
+        #expect(huge > 0 && huge <= 1)
         // A degenerate model never divides by zero.
         #expect(WaveModel(multiprocessors: 0, tileRows: 128, tileColumns: 128).usefulFraction(GemmShape(m: 4, n: 4, k: 4)) == 1)
     }

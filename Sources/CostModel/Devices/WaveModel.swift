@@ -40,22 +40,27 @@ public struct WaveModel: Sendable, Hashable, Codable {
     /// `ceil(m / rows) * ceil(n / columns)`, at least 1.
     public func tiles(_ gemm: GemmShape) -> Int { Self.blocks(gemm, tile(gemm)) }
 
+    /// Blocks of `gemm` at `tile`, saturating at `Int.max` (a product that large is many waves: its fraction is 1).
     private static func blocks(_ gemm: GemmShape, _ tile: (rows: Int, columns: Int)) -> Int {
-        func count(_ size: Int, _ side: Int) -> Int { side > 0 ? max(1, (size + side - 1) / side) : 1 }
-        return count(gemm.m, tile.rows) * count(gemm.n, tile.columns)
+        func count(_ size: Int, _ side: Int) -> Int {
+            guard side > 0, size > 0 else { return 1 }
+            return size / side + (size % side == 0 ? 0 : 1)
+        }
+        let (product, overflow) = count(gemm.m, tile.rows).multipliedReportingOverflow(by: count(gemm.n, tile.columns))
+        return overflow ? Int.max : product
     }
 
     /// Waves the tiles of `gemm` run in: `ceil(tiles / multiprocessors)`.
     public func waves(_ gemm: GemmShape) -> Int {
         guard multiprocessors > 0 else { return 1 }
-        return (tiles(gemm) + multiprocessors - 1) / multiprocessors
+        let tiles = tiles(gemm)
+        return tiles / multiprocessors + (tiles % multiprocessors == 0 ? 0 : 1)
     }
 
     /// The useful fraction of the SM time a product of shape `gemm` occupies, in (0, 1]: its tiles over the slots of
     /// the waves it needs. 1 where the model is degenerate (no SMs or no tile), so a bad profile cannot divide by zero.
     public func usefulFraction(_ gemm: GemmShape) -> Double {
         guard multiprocessors > 0, tileRows > 0, tileColumns > 0 else { return 1 }
-        let tiles = tiles(gemm)
-        return Double(tiles) / Double(waves(gemm) * multiprocessors)
+        return Double(tiles(gemm)) / (Double(waves(gemm)) * Double(multiprocessors))
     }
 }
