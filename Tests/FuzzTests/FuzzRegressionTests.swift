@@ -131,6 +131,14 @@ import Workload
         #expect(error.field == "simulate.iterations" && error.reason.contains("simulate at most"))
     }
 
+    @Test func walkedCollectivesAreBounded() throws {
+        // Fuzz case 998347 of seed 1: a parameter server on a 16384-device ring took a minute to estimate.
+        let yaml = Self.base.replacingOccurrences(of: "devices: 4", with: "devices: 16384") + "communication:\n  algorithm: parameter-server\n"
+        let scenario = try TrainingScenario(yaml: yaml, defaultName: "t")
+        let error = try #require(throws: ConfigurationError.self) { try scenario.estimate(cache: ScenarioCache()) }
+        #expect(error.field == "cluster.devices" && error.reason.contains("4096"))
+    }
+
     @Test func zeroBucketNamesTheScenarioField() throws {
         let yaml = Self.base + "communication:\n  bucket: 0B\n"
         let scenario = try TrainingScenario(yaml: yaml, defaultName: "t")

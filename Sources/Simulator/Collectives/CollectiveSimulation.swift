@@ -37,6 +37,7 @@ public enum CollectiveSimulation {
             ranks = explicitRanks
         }
         let torusDimensions = devices == topology.devices.count ? topology.torusDimensions : []
+        try CollectiveWorkLimit.checkWalk(algorithm: algorithm, devices: devices, field: "devices")
         let estimated = CollectiveWorkLimit.estimatedTransfers(algorithm: algorithm, devices: devices, chunks: chunks)
         if estimated > CollectiveWorkLimit.maximumTransfers {
             return try closedForm(operation: operation, algorithm: algorithm, topology: topology, devices: devices, bytes: bytes,

@@ -27,6 +27,19 @@ public enum CollectiveWorkLimit {
         }
     }
 
+    /// Participants of a tree, direct or parameter-server collective at most: these have no closed form, so their
+    /// time is found by walking every transfer's route, whose length grows with the devices on ring-like topologies.
+    public static let maximumWalkedDevices = 4096
+
+    /// Refuses a collective without a closed form over more than `maximumWalkedDevices` participants; `field` names
+    /// the devices field.
+    public static func checkWalk(algorithm: CollectiveAlgorithm, devices: Int, field: String) throws {
+        guard [.tree, .direct, .parameterServer].contains(algorithm), devices > maximumWalkedDevices else { return }
+        throw ConfigurationError(
+            field: field, value: "\(devices)",
+            reason: "\(algorithm.rawValue) collectives are timed transfer by transfer along their routes, on up to \(maximumWalkedDevices) devices; use fewer devices or ring, hierarchical or torus, which have a closed form")
+    }
+
     /// A count as words: `12 million`, `3.4 billion`.
     public static func words(_ count: Double) -> String {
         if count >= 1e9 { return "\((count / 1e8).rounded() / 10) billion" }

@@ -30,6 +30,7 @@ public enum SimulationWorkLimit {
 
     /// Refuses a plan whose closed-form estimate would walk more than `maximumEstimatorDeviceIterations`.
     public static func checkEstimate(_ plan: TrainingPlan) throws {
+        try CollectiveWorkLimit.checkWalk(algorithm: plan.algorithm, devices: plan.devices, field: "cluster.devices")
         guard plan.generatorDevices != nil else { return }
         let work = Double(plan.iterations) * Double(plan.devices) * Double(plan.recipe.discriminatorSteps + 1) * Double(plan.recipe.accumulation)
         guard work > maximumEstimatorDeviceIterations else { return }
