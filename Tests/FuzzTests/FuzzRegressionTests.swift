@@ -229,4 +229,17 @@ import Workload
         let parent = (target as NSString).deletingLastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }
+
+    @Test func dataParallelCopiesCountInTheSimulationLimit() throws {
+        // Found by a 200,000-case campaign of seed 7 (case 128159): BigGAN-PyTorch's nn.DataParallel on 16,384
+        // devices copied the parameters to 16,383 devices per block in the event simulation for minutes.
+        let yaml = """
+            model: {architecture: biggan, resolution: 128}
+            recipe: {batchPerDevice: 16, discriminatorSteps: 2}
+            cluster: {topology: dgx1-v100, devices: 16384}
+            simulate: {iterations: 2}
+            """
+        let scenario = try TrainingScenario(yaml: yaml, defaultName: "dp")
+        #expect { try SimulationWorkLimit.check(scenario.plan) } throws: { ($0 as? ConfigurationError)?.field == "simulate.iterations" }
+    }
 }

@@ -1,3 +1,4 @@
+import CostModel
 import Workload
 
 /// The event simulation's work for a plan, counted before anything is built, and the refusal of a plan whose
@@ -22,8 +23,15 @@ public enum SimulationWorkLimit {
         let steps = Double(plan.recipe.discriminatorSteps)
         let reductions = (gradientBytes(plan.model.generator) / bucket).rounded(.up) + 1
             + ((gradientBytes(plan.model.discriminator) / bucket).rounded(.up) + 1) * steps
-        let transfers = reductions * CollectiveWorkLimit.estimatedTransfers(
-            algorithm: plan.algorithm, devices: plan.devices, chunks: plan.chunks)
+        // nn.DataParallel (one process) reduces every micro-batch's gradients, and copies the parameters from the first
+        // device to all others before each block: one flow per device, all sharing the source's links, so the flow
+        // network re-shares them at every flow's end (about devices^2 work per copy).
+        let singleProcess = plan.device.executionImplementation(for: plan.model.config.architecture, recipe: plan.recipe)?
+            .dataParallel == .singleProcess
+        let devices = Double(plan.devices)
+        let copies = singleProcess && plan.devices > 1 ? (steps + 1) * devices * devices : 0
+        let transfers = reductions * (singleProcess ? Double(plan.recipe.accumulation) : 1) * CollectiveWorkLimit.estimatedTransfers(
+            algorithm: plan.algorithm, devices: plan.devices, chunks: plan.chunks) + copies
         let blocks = Double(plan.devices) * (steps + 1) * Double(plan.recipe.accumulation) * 4
         return Double(plan.iterations) * (transfers + blocks)
     }
