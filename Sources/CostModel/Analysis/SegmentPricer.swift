@@ -68,13 +68,12 @@ public final class SegmentPricer {
         let reduces = key.finishesGradients || (singleProcess && key.kind != .forward)
         for item in items {
             let seconds = cpu?.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer) ?? roofline.seconds(item)
-            // fp32 gradients; a single process reduces them onto its first device, which moves half an all-reduce's
-            // bytes per device (a ring reduce sends (N-1)/N of them, an all-reduce 2(N-1)/N), so it queues half.
-            let gradientBytes = reduces && item.pass == .backwardWeight
-                ? (singleProcess ? 2 : 4) * (item.opID.map { graph.ops[$0].parameterCount } ?? 0) : 0
+            // The fp32 gradients the item reduces; a single process reduces them onto its first device, which moves
+            // half an all-reduce's bytes per device (a ring reduce sends (N-1)/N of them, an all-reduce 2(N-1)/N).
+            let reducedBytes = reduces && item.pass == .backwardWeight ? 4 * (item.opID.map { graph.ops[$0].parameterCount } ?? 0) : 0
             priced.items.append(PricedSegment.Item(
                 seconds: seconds, activitySeconds: seconds * WorkActivity.fraction(item, seconds: seconds, device: device),
-                gradientBytes: key.finishesGradients && !singleProcess ? item.gradientBytes : gradientBytes))
+                gradientBytes: singleProcess ? reducedBytes / 2 : reducedBytes))
             priced.seconds += seconds
             priced.flops += Double(item.cost.flops)
             priced.bytes += Double(item.cost.bytes)
