@@ -3,8 +3,8 @@ import Dispatch
 /// The all-reduce microbenchmark: times in-place float sums across the job's ranks for
 /// a range of message sizes.
 public enum CommBenchmark {
-    /// 4 KiB to 64 MiB in steps of 4x (the 4 KB to 64 MB).
-    public static let defaultSizes: [Int] = (0..<8).map { 4096 << (2 * $0) }
+    /// 4 KiB to 64 MiB in steps of 2x: enough sizes for each of the transport's regimes to be fitted on its own.
+    public static let defaultSizes: [Int] = (0..<15).map { 4096 << $0 }
 
     /// Timed repetitions for a message of `bytes`: about 256 MiB moved in all, 5 to 100.
     public static func repetitions(bytes: Int) -> Int { min(100, max(5, (256 << 20) / max(bytes, 1))) }

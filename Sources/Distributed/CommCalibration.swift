@@ -9,8 +9,10 @@ public struct CommCalibration: Codable, Sendable {
     public var hosts: [String]
     /// Every measurement.
     public var samples: [CommSample]
-    /// The fit to the ring's samples (the schedule the simulator's ring prices).
+    /// One line fitted to the ring's samples, for comparison.
     public var ring: LatencyBandwidthFit?
+    /// The ring's samples fitted by message-size regimes: the transport the simulator's ring prices.
+    public var ringRegimes: TransportRegimeFit?
     /// The fit to `MPI_Iallreduce`'s samples, for comparison.
     public var mpi: LatencyBandwidthFit?
 
@@ -26,6 +28,8 @@ public struct CommCalibration: Codable, Sendable {
             return mine.isEmpty ? nil : try LatencyBandwidthFit.fit(mine, ranks: ranks)
         }
         ring = try fit(.ring)
+        let ringSamples = samples.filter { $0.algorithm == AllReduceAlgorithm.ring.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
+        ringRegimes = ringSamples.isEmpty ? nil : try TransportRegimeFit.fit(ringSamples, ranks: ranks)
         mpi = try fit(.mpi)
     }
 

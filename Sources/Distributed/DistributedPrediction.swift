@@ -4,8 +4,7 @@ import Simulator
 
 /// The simulator's prediction of one data-parallel iteration on this machine: the
 /// RealRunner's recipe per rank, the (calibrated) CPU profile restricted to each rank's
-/// threads, and the ranks joined in a ring whose links have the fitted latency and
-/// bandwidth.
+/// threads, and the ranks joined in a ring whose links carry the fitted transport's message regimes.
 public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// Predicted seconds per iteration: the simulated iteration, which includes the profile's
     /// per-iteration host overhead (what calibration fits beyond the ops).
@@ -21,12 +20,12 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     ///
     /// - Throws: the simulator's `ConfigurationError` or the model's `ModelError`.
     public static func predict(_ config: DistributedRunConfiguration, profile: DeviceProfile,
-                               link: LatencyBandwidthFit) throws -> DistributedPrediction {
+                               transport: TransportRegimeFit) throws -> DistributedPrediction {
         let options = config.rankOptions
         let model = try options.modelConfig.build()
         let device = profile.restricted(toThreads: config.threadsPerRank)
-        let topology = try TopologySpec(kind: .ring, devices: config.ranks, bandwidthBytesPerSecond: link.bandwidthBytesPerSecond,
-                                        latencySeconds: link.latencySeconds).build()
+        let topology = Topologies.ring(devices: config.ranks, link: transport.link)
+        try topology.validate()
         // Data comes from memory (ring, shapes): a pipeline that never stalls.
         let data = DataPipelineSpec(storageBytesPerSecond: 1e18, encodedBytesPerSample: 1, decodeSamplesPerSecondPerCore: 1e18)
         let plan = TrainingPlan(model: model, recipe: options.recipe, device: device, topology: topology,

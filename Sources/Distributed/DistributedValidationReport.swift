@@ -26,8 +26,8 @@ public struct DistributedValidationReport: Sendable, Codable {
 
     /// The device profile's name.
     public var profile: String
-    /// The link the simulator used.
-    public var link: LatencyBandwidthFit
+    /// The transport the simulator's ring used.
+    public var transport: TransportRegimeFit
     public var configurations: [Configuration]
     public var summary: Summary
 }

@@ -8,14 +8,14 @@ public enum DistributedValidator {
     ///
     /// - Throws: errors of the prediction or of `measure`.
     public static func validate(
-        profile: DeviceProfile, link: LatencyBandwidthFit, plan: [DistributedRunConfiguration],
+        profile: DeviceProfile, transport: TransportRegimeFit, plan: [DistributedRunConfiguration],
         measure: (DistributedRunConfiguration) throws -> DistributedTrainResult,
         progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> DistributedValidationReport {
         var rows: [DistributedValidationReport.Configuration] = []
         for (i, config) in plan.enumerated() {
             progress?(i, plan.count, config.label)
-            let predicted = try DistributedPrediction.predict(config, profile: profile, link: link)
+            let predicted = try DistributedPrediction.predict(config, profile: profile, transport: transport)
             let run = try measure(config)
             let n = Double(max(1, run.perRank.count))
             rows.append(.init(
@@ -29,7 +29,7 @@ public enum DistributedValidator {
         progress?(plan.count, plan.count, "done")
         let n = Double(max(1, rows.count))
         return DistributedValidationReport(
-            profile: profile.name, link: link, configurations: rows,
+            profile: profile.name, transport: transport, configurations: rows,
             summary: .init(configurations: rows.count, stepTimeMAPE: rows.reduce(0) { $0 + abs($1.stepTimeError) } / n,
                            stepTimeMaxError: rows.map { abs($0.stepTimeError) }.max() ?? 0))
     }

@@ -46,3 +46,47 @@ import Testing
         #expect(throws: MPIError.self) { try LatencyBandwidthFit.fit([(4096, 0), (8192, 2e-5)], ranks: 2) }
     }
 }
+
+/// The piecewise fit of a transport's regimes.
+@Suite struct TransportRegimeFitTests {
+    /// 4 KiB to 64 MiB in steps of 2x, timed by a ring over 2 ranks through three regimes: 2 µs and 4 GB/s below
+    /// 64 KiB messages, 10 µs and 8 GB/s up to 8 MiB, 10 µs and 5 GB/s beyond.
+    private func threeRegimes(noise: Double = 0) -> [(bytes: Double, seconds: Double)] {
+        CommBenchmark.defaultSizes.enumerated().map { i, size in
+            let bytes = Double(size), message = bytes / 2
+            let (alpha, beta) = message < 65536 ? (2e-6, 4e9) : message < 8_388_608 ? (10e-6, 8e9) : (10e-6, 5e9)
+            let t = LatencyBandwidthFit.predictedSeconds(bytes: bytes, ranks: 2, latencySeconds: alpha, bandwidthBytesPerSecond: beta)
+            return (bytes, t * (1 + (i % 2 == 0 ? noise : -noise)))
+        }
+    }
+
+    @Test func recoversThreeRegimes() throws {
+        let fit = try TransportRegimeFit.fit(threeRegimes(), ranks: 2)
+        try #require(fit.regimes.count == 3)
+        #expect(fit.maxRelativeError < 1e-9)
+        #expect(abs(fit.regimes[1].fit.bandwidthBytesPerSecond / 8e9 - 1) < 1e-6)
+        #expect(abs(fit.regimes[2].fit.bandwidthBytesPerSecond / 5e9 - 1) < 1e-6)
+        #expect(abs(fit.regimes[0].fit.latencySeconds / 2e-6 - 1) < 1e-6)
+        // The boundaries lie between the sizes measured on either side (ring messages: half the all-reduce).
+        #expect(fit.regimes[1].fromMessageBytes > 32768 && fit.regimes[1].fromMessageBytes < 65536)
+        #expect(fit.regimes[2].fromMessageBytes > 4_194_304 && fit.regimes[2].fromMessageBytes <= 8_388_608)
+        // The simulator's link prices each message size as its regime does.
+        let link = fit.link
+        for message in [4096.0, 1e6, 16e6] {
+            let regime = try #require(link.regime(forMessageBytes: message))
+            let own = fit.regime(messageBytes: message).fit
+            #expect(abs(regime.overheadSeconds - own.latencySeconds) < 1e-15)
+            #expect(abs(link.bandwidthBytesPerSecond * regime.efficiency / own.bandwidthBytesPerSecond - 1) < 1e-12)
+        }
+    }
+
+    @Test func aTransportWithoutRegimesKeepsOneLine() throws {
+        let samples = CommBenchmark.defaultSizes.enumerated().map { i, size in
+            (bytes: Double(size), seconds: LatencyBandwidthFit.predictedSeconds(bytes: Double(size), ranks: 2, latencySeconds: 3e-6,
+                                                                               bandwidthBytesPerSecond: 6e9) * (i % 2 == 0 ? 1.01 : 0.99))
+        }
+        let fit = try TransportRegimeFit.fit(samples, ranks: 2)
+        #expect(fit.regimes.count == 1)
+        #expect(fit.link.regimes?.count == 1)
+    }
+}

@@ -12,7 +12,7 @@ public final class CollectiveTimer: @unchecked Sendable {
     /// How the timer prices one message size.
     private enum Method {
         case rings(RingPhaseEstimator)
-        case walk(CollectiveSchedule, latencySeconds: [Double], secondsPerByte: [Double])
+        case walk(CollectiveSchedule, AnalyticEstimator.PairCosts)
     }
 
     private let method: Method
@@ -42,7 +42,7 @@ public final class CollectiveTimer: @unchecked Sendable {
         } else {
             let schedule = try group.schedule(chunks: chunks)
             let costs = try AnalyticEstimator.pairCosts(schedule: schedule, participants: group.ranks, routes: &routes)
-            method = .walk(schedule, latencySeconds: costs.latencySeconds, secondsPerByte: costs.secondsPerByte)
+            method = .walk(schedule, costs)
         }
     }
 
@@ -55,8 +55,8 @@ public final class CollectiveTimer: @unchecked Sendable {
         switch method {
         case .rings(let estimator):
             t = estimator.seconds(bytesScale: bytes)
-        case .walk(let schedule, let latencySeconds, let secondsPerByte):
-            t = AnalyticEstimator.seconds(schedule: schedule, pairLatencySeconds: latencySeconds, pairSecondsPerByte: secondsPerByte, bytesScale: bytes)
+        case .walk(let schedule, let costs):
+            t = AnalyticEstimator.seconds(schedule: schedule, costs: costs, bytesScale: bytes)
         }
         memo[bytes] = t
         return t

@@ -27,6 +27,23 @@ public struct RingPhaseEstimator: Sendable {
         var secondsPerByte: [Double]
         /// Whether every member's route has the same latency and bottleneck.
         var uniform: Bool
+        /// On a topology with message regimes, each member's route cost by message size.
+        var messageCosts: [RouteMessageCost?]?
+
+        /// The ring's costs for messages of `bytes` (itself without message regimes).
+        func at(_ bytes: Double) -> RingCosts {
+            guard let messageCosts else { return self }
+            var ring = self
+            for (i, cost) in messageCosts.enumerated() {
+                if let (latency, perByte) = cost?.at(bytes) {
+                    ring.latencySeconds[i] = latency
+                    ring.secondsPerByte[i] = perByte
+                }
+            }
+            ring.uniform = ring.latencySeconds.allSatisfy { $0 == ring.latencySeconds[0] }
+                && ring.secondsPerByte.allSatisfy { $0 == ring.secondsPerByte[0] }
+            return ring
+        }
     }
 
     /// One phase's rings with their costs.
@@ -57,13 +74,16 @@ public struct RingPhaseEstimator: Sendable {
             var rings: [RingCosts] = []
             for ring in phase.rings {
                 var latency: [Double] = [], perByte: [Double] = []
+                var messageCosts: [RouteMessageCost?]? = routes.hasMessageRegimes ? [] : nil
                 for _ in ring {
                     let route = Int(ids.removeFirst())
                     latency.append(routes.latencySeconds[route])
                     perByte.append(1 / routes.bottleneckBytesPerSecond[route])
+                    messageCosts?.append(routes.messageCosts[route])
                 }
                 let uniform = latency.allSatisfy { $0 == latency[0] } && perByte.allSatisfy { $0 == perByte[0] }
-                rings.append(RingCosts(slots: ring, latencySeconds: latency, secondsPerByte: perByte, uniform: uniform))
+                rings.append(RingCosts(slots: ring, latencySeconds: latency, secondsPerByte: perByte, uniform: uniform,
+                                       messageCosts: messageCosts))
             }
             phases.append(PhaseCosts(rings: rings, steps: phase.steps, bytesPerTransfer: phase.bytesPerTransfer))
         }
@@ -86,7 +106,8 @@ public struct RingPhaseEstimator: Sendable {
             var next = ready
             // Rings of one phase often repeat (one per local rank across identical machines): reuse the previous one's figures.
             var previous: (ring: RingCosts, ready: [Double], latest: Double)?
-            for ring in phase.rings {
+            for phaseRing in phase.rings {
+                let ring = phaseRing.at(bytes)
                 memberReady.removeAll(keepingCapacity: true)
                 for slot in ring.slots { memberReady.append(ready[slot]) }
                 let repeats = previous.map { $0.ready == memberReady && $0.ring.latencySeconds == ring.latencySeconds && $0.ring.secondsPerByte == ring.secondsPerByte } ?? false

@@ -10,7 +10,10 @@ struct InterconnectState {
 
     // Flows, indexed by slot.
     var flowRoute: [Int32] = []
+    /// Bytes the flow still occupies its links with: its payload, divided by its message regime's efficiency.
     var flowRemainingBytes: [Double] = []
+    /// Seconds from the flow's last byte leaving to its delivery (the route's latency for its message size).
+    var flowLatencySeconds: [Double] = []
     var flowRate: [Double] = []
     var flowUpdatedSeconds: [Double] = []
     var flowTransmitEndSeconds: [Double] = []
@@ -67,7 +70,14 @@ struct InterconnectState {
         let now = simulator.nowSeconds
         let flow = allocateSlot(route: route)
         let f = Int(flow)
-        flowRemainingBytes[f] = bytes
+        if routes.hasMessageRegimes {
+            let cost = routes.messageCost(route: Int(route), bytes: bytes)
+            flowRemainingBytes[f] = bytes * routes.bottleneckBytesPerSecond[Int(route)] * cost.secondsPerByte
+            flowLatencySeconds[f] = cost.latencySeconds
+        } else {
+            flowRemainingBytes[f] = bytes
+            flowLatencySeconds[f] = routes.latencySeconds[Int(route)]
+        }
         flowObserver[f] = observer
         flowToken[f] = token
         flowUpdatedSeconds[f] = now
@@ -76,7 +86,7 @@ struct InterconnectState {
         let range = routes.linkRange(of: route)
         if bytes == 0 || range.isEmpty {
             flowState[f] = .delivering
-            scheduleFlowEvent(Self.deliveryKind, flow: flow, atSeconds: now + routes.latencySeconds[Int(route)])
+            scheduleFlowEvent(Self.deliveryKind, flow: flow, atSeconds: now + flowLatencySeconds[f])
             return
         }
         var idle = true
@@ -92,9 +102,9 @@ struct InterconnectState {
         if idle {
             let rate = routes.bottleneckBytesPerSecond[Int(route)]
             flowRate[f] = rate
-            flowTransmitEndSeconds[f] = now + bytes / rate
+            flowTransmitEndSeconds[f] = now + flowRemainingBytes[f] / rate
             flowState[f] = .exclusive
-            scheduleFlowEvent(Self.deliveryKind, flow: flow, atSeconds: flowTransmitEndSeconds[f] + routes.latencySeconds[Int(route)])
+            scheduleFlowEvent(Self.deliveryKind, flow: flow, atSeconds: flowTransmitEndSeconds[f] + flowLatencySeconds[f])
         } else {
             flowState[f] = .shared
             sharedFlowCount += 1
@@ -123,7 +133,7 @@ struct InterconnectState {
             detach(flow)
             if !dirtyLinks.isEmpty { requestRecompute() }
             flowState[f] = .delivering
-            scheduleFlowEvent(Self.deliveryKind, flow: flow, atSeconds: simulator.nowSeconds + routes.latencySeconds[Int(flowRoute[f])])
+            scheduleFlowEvent(Self.deliveryKind, flow: flow, atSeconds: simulator.nowSeconds + flowLatencySeconds[f])
             return (-1, 0)
         }
         if flowState[f] == .exclusive { detach(flow) }
@@ -142,7 +152,7 @@ struct InterconnectState {
             flow = reused
         } else {
             flow = Int32(flowState.count)
-            flowRoute.append(0); flowRemainingBytes.append(0); flowRate.append(0)
+            flowRoute.append(0); flowRemainingBytes.append(0); flowLatencySeconds.append(0); flowRate.append(0)
             flowUpdatedSeconds.append(0); flowTransmitEndSeconds.append(0); flowVersion.append(0)
             flowState.append(.free); flowObserver.append(0); flowToken.append(0)
             flowPositionBase.append(0); flowPositionCapacity.append(0); flowMark.append(0)

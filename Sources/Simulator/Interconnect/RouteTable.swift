@@ -15,6 +15,11 @@ public struct RouteTable: Sendable {
     public private(set) var latencySeconds: [Double] = []
     /// The smallest link bandwidth on each route, in bytes per second.
     public private(set) var bottleneckBytesPerSecond: [Double] = []
+    /// Each route's cost by message size when one of its links has message regimes (nil: `latencySeconds` and
+    /// `bottleneckBytesPerSecond` for every size).
+    public private(set) var messageCosts: [RouteMessageCost?] = []
+    /// Whether any link of the topology has message regimes (else every route's cost is linear in the bytes).
+    public let hasMessageRegimes: Bool
 
     private var cache: [Int: Int32] = [:]
     /// Full searches kept per destination (`route(from:to:)`).
@@ -41,6 +46,7 @@ public struct RouteTable: Sendable {
     public init(topology: Topology) {
         self.topology = topology
         graph = RouteGraph(topology: topology)
+        hasMessageRegimes = topology.links.contains { $0.spec.regimes != nil }
         scratch = RouteCosts(vertexCount: topology.nodes.count)
     }
 
@@ -107,6 +113,13 @@ public struct RouteTable: Sendable {
         return ids
     }
 
+    /// Latency (seconds) and seconds per byte of one message of `bytes` alone on route `route`.
+    @inlinable
+    public func messageCost(route: Int, bytes: Double) -> (latencySeconds: Double, secondsPerByte: Double) {
+        if hasMessageRegimes, let cost = messageCosts[route] { return cost.at(bytes) }
+        return (latencySeconds[route], 1 / bottleneckBytesPerSecond[route])
+    }
+
     /// The range of `linkIndices` that holds route `route`.
     @inlinable
     public func linkRange(of route: Int32) -> Range<Int> {
@@ -124,6 +137,7 @@ public struct RouteTable: Sendable {
         var latency = 0.0
         var bottleneck = Double.infinity
         var hop = 0
+        var regimes = false
         while node != destination {
             var candidates: [Int] = []
             for linkIndex in graph.outgoing[node] {
@@ -136,12 +150,16 @@ public struct RouteTable: Sendable {
             linkIndices.append(Int32(pick))
             latency += link.spec.latencySeconds
             bottleneck = min(bottleneck, link.spec.bandwidthBytesPerSecond)
+            regimes = regimes || link.spec.regimes != nil
             node = link.to
             hop += 1
         }
         routeStart.append(Int32(linkIndices.count))
         latencySeconds.append(latency)
         bottleneckBytesPerSecond.append(bottleneck)
+        messageCosts.append(regimes ? RouteMessageCost(links: linkIndices[Int(routeStart[routeStart.count - 2])...].map {
+            topology.links[Int($0)].spec
+        }) : nil)
         return Int32(latencySeconds.count - 1)
     }
 

@@ -19,9 +19,13 @@ final class SharedRouteTable {
         let key = CopyKey(source: source, firstDestination: destinations.first ?? -1, destinations: destinations.count, bytes: bytes)
         if let known = copies[key] { return known }
         var seconds = 0.0
+        // Every link runs both ways with one spec (`Topology.connect`), so the best route back from each destination
+        // costs what the route there does: the routes to the source need one search, where routes from it would need
+        // one per destination (thousands of graph searches for a large cluster).
         for destination in destinations {
-            let route = Int(try table.route(from: topology.devices[source], to: topology.devices[destination]))
-            seconds = max(seconds, table.latencySeconds[route] + bytes / table.bottleneckBytesPerSecond[route])
+            let route = Int(try table.route(from: topology.devices[destination], to: topology.devices[source]))
+            let cost = table.messageCost(route: route, bytes: bytes)
+            seconds = max(seconds, cost.latencySeconds + bytes * cost.secondsPerByte)
         }
         copies[key] = seconds
         return seconds

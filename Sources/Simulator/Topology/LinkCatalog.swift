@@ -3,30 +3,40 @@
 /// Bandwidths are per direction, in bytes per second (1 GB/s = 1e9 B/s). Latencies are
 /// one-way per hop, in seconds; where no vendor publishes a hop latency we use the base
 /// latencies of NCCL's tuning model (`src/graph/tuning.cc`, `hwLat`, LL protocol:
-/// NVLink 0.6 µs, PCIe 1.0 µs), which is what NCCL itself assumes.
+/// NVLink 0.6 µs, PCIe 1.0 µs), which is what NCCL itself assumes. GPU links (NVLink, NVSwitch, PCIe, InfiniBand,
+/// Ethernet) carry NCCL's protocols (`NCCLProtocols`): a message pays the latency of the protocol NCCL would pick for
+/// its size beyond the hop's, and LL and LL128 send their bytes at 50% and 94% of the link's bandwidth.
 public enum LinkCatalog {
     /// One NVLink 2.0 link (V100): 25 GB/s per direction.
     /// Source: NVIDIA Tesla V100 GPU Architecture whitepaper (2017): six links, 300 GB/s total bidirectional.
     public static let nvlink2 = LinkSpec(kind: .nvlink, bandwidthBytesPerSecond: 25e9, latencySeconds: 0.6e-6)
+        .carrying(NCCLProtocols.nvlink)
     /// A V100 to an NVSwitch on DGX-2: six NVLink 2.0 links, 150 GB/s per direction.
     /// Source: NVIDIA DGX-2 datasheet / NVSwitch technical overview (2018).
     public static let dgx2GPUToSwitch = LinkSpec(kind: .nvswitch, bandwidthBytesPerSecond: 150e9, latencySeconds: 0.6e-6)
+        .carrying(NCCLProtocols.nvlink)
     /// The DGX-2 trunk between its two baseboards: 48 NVLinks, 1.2 TB/s per direction (2.4 TB/s bisection).
     /// Source: NVIDIA NVSwitch technical overview (2018), "2.4 TB/s bisection bandwidth".
     public static let dgx2BaseboardTrunk = LinkSpec(kind: .nvswitch, bandwidthBytesPerSecond: 1200e9, latencySeconds: 0.6e-6)
+        .carrying(NCCLProtocols.nvlink)
     /// An A100 to the NVSwitch fabric: twelve NVLink 3.0 links, 300 GB/s per direction.
     /// Source: NVIDIA A100 Tensor Core GPU Architecture whitepaper (2020): 600 GB/s total.
     public static let nvlink3Switch = LinkSpec(kind: .nvswitch, bandwidthBytesPerSecond: 300e9, latencySeconds: 0.6e-6)
+        .carrying(NCCLProtocols.nvlink)
     /// An H100 to the NVSwitch fabric: eighteen NVLink 4.0 links, 450 GB/s per direction.
     /// Source: NVIDIA H100 Tensor Core GPU Architecture whitepaper (2022): 900 GB/s total.
     public static let nvlink4Switch = LinkSpec(kind: .nvswitch, bandwidthBytesPerSecond: 450e9, latencySeconds: 0.6e-6)
+        .carrying(NCCLProtocols.nvlink)
 
     /// PCIe 3.0 x16: 8 GT/s per lane, 128b/130b encoding, 15.75 GB/s per direction. Source: PCI-SIG PCIe 3.0 base spec.
     public static let pcie3x16 = LinkSpec(kind: .pcie, bandwidthBytesPerSecond: 15.75e9, latencySeconds: 1.0e-6)
+        .carrying(NCCLProtocols.pcie)
     /// PCIe 4.0 x16: 16 GT/s per lane, 31.5 GB/s per direction. Source: PCI-SIG PCIe 4.0 base spec.
     public static let pcie4x16 = LinkSpec(kind: .pcie, bandwidthBytesPerSecond: 31.5e9, latencySeconds: 1.0e-6)
+        .carrying(NCCLProtocols.pcie)
     /// PCIe 5.0 x16: 32 GT/s per lane, 63 GB/s per direction. Source: PCI-SIG PCIe 5.0 base spec.
     public static let pcie5x16 = LinkSpec(kind: .pcie, bandwidthBytesPerSecond: 63e9, latencySeconds: 1.0e-6)
+        .carrying(NCCLProtocols.pcie)
 
     /// Two QPI links at 9.6 GT/s (19.2 GB/s per direction each) between DGX-1's Xeon E5-2698 v4 sockets.
     /// Source: Intel Xeon E5-2600 v4 product family datasheet (QPI 9.6 GT/s, 2 links).
@@ -44,18 +54,23 @@ public enum LinkCatalog {
     /// InfiniBand EDR 4x: 100 Gb/s = 12.5 GB/s per direction, 90 ns switch port-to-port.
     /// Sources: InfiniBand Trade Association roadmap (EDR 100 Gb/s); Mellanox Switch-IB 2 product brief (90 ns).
     public static let infinibandEDR = LinkSpec(kind: .infiniband, bandwidthBytesPerSecond: 12.5e9, latencySeconds: 90e-9)
+        .carrying(NCCLProtocols.network)
     /// InfiniBand HDR 4x: 200 Gb/s = 25 GB/s per direction, 130 ns switch port-to-port.
     /// Sources: IBTA roadmap (HDR 200 Gb/s); Mellanox Quantum HDR switch product brief (130 ns).
     public static let infinibandHDR = LinkSpec(kind: .infiniband, bandwidthBytesPerSecond: 25e9, latencySeconds: 130e-9)
+        .carrying(NCCLProtocols.network)
     /// InfiniBand NDR 4x: 400 Gb/s = 50 GB/s per direction; hop latency assumed equal to HDR's 130 ns.
     /// Source: IBTA roadmap (NDR 400 Gb/s); NVIDIA Quantum-2 brief gives no port-to-port figure, so HDR's is reused.
     public static let infinibandNDR = LinkSpec(kind: .infiniband, bandwidthBytesPerSecond: 50e9, latencySeconds: 130e-9)
+        .carrying(NCCLProtocols.network)
     /// 100 Gigabit Ethernet: 12.5 GB/s per direction; 1 µs per hop assumed (switch plus RoCE stack).
     /// Source: IEEE 802.3ba/bm (100 Gb/s); the latency is an assumption, not a vendor figure.
     public static let ethernet100G = LinkSpec(kind: .ethernet, bandwidthBytesPerSecond: 12.5e9, latencySeconds: 1e-6)
+        .carrying(NCCLProtocols.network)
     /// 25 Gigabit Ethernet: 3.125 GB/s per direction; 1 µs per hop assumed.
     /// Source: IEEE 802.3by (25 Gb/s); the latency is an assumption, not a vendor figure.
     public static let ethernet25G = LinkSpec(kind: .ethernet, bandwidthBytesPerSecond: 3.125e9, latencySeconds: 1e-6)
+        .carrying(NCCLProtocols.network)
 
     /// TPU v2 inter-chip interconnect link: 496 Gb/s = 62 GB/s; 1 µs per hop assumed.
     /// Source: Jouppi et al., "A Domain-Specific Supercomputer for Training Deep Neural Networks", CACM 2020, Table 3.

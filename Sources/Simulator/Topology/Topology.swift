@@ -62,6 +62,27 @@ public struct Topology: Sendable {
                     field: "link \(nodes[link.from].name) -> \(nodes[link.to].name) latency",
                     value: "\(spec.latencySeconds)", reason: "latency must be a finite number of seconds, zero or more")
             }
+            if let regimes = spec.regimes {
+                let name = "link \(nodes[link.from].name) -> \(nodes[link.to].name) regimes"
+                guard regimes.first?.fromBytes == 0 else {
+                    throw ConfigurationError(field: name, value: "\(regimes.first?.fromBytes ?? .nan)",
+                                             reason: "the first message regime must start at 0 bytes")
+                }
+                for (i, r) in regimes.enumerated() {
+                    if i > 0 && !(r.fromBytes > regimes[i - 1].fromBytes) || !r.fromBytes.isFinite {
+                        throw ConfigurationError(field: "\(name)[\(i)].fromBytes", value: "\(r.fromBytes)",
+                                                 reason: "regimes must start at increasing, finite message sizes")
+                    }
+                    if !(r.overheadSeconds >= 0) || !r.overheadSeconds.isFinite {
+                        throw ConfigurationError(field: "\(name)[\(i)].overheadSeconds", value: "\(r.overheadSeconds)",
+                                                 reason: "a message overhead must be a finite number of seconds, zero or more")
+                    }
+                    if !(r.efficiency > 0 && r.efficiency <= 1) {
+                        throw ConfigurationError(field: "\(name)[\(i)].efficiency", value: "\(r.efficiency)",
+                                                 reason: "a regime's share of the link bandwidth must be in (0, 1]")
+                    }
+                }
+            }
         }
         precondition(Set(ringOrder) == Set(devices.indices) && ringOrder.count == devices.count, "ring order is not a permutation")
     }

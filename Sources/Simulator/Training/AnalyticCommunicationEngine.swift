@@ -43,7 +43,8 @@ final class AnalyticCommunicationEngine: CommunicationEngine {
         for flow in Self.flows(from: sources, to: destinations, bytesPerDestination: bytesPerDestination) {
             let start = sourceReady[flow.source] ?? 0
             let route = Int(try routes.table.route(from: topology.devices[flow.source], to: topology.devices[flow.destination]))
-            let arrival = start + routes.table.latencySeconds[route] + flow.bytes / routes.table.bottleneckBytesPerSecond[route]
+            let cost = routes.table.messageCost(route: route, bytes: flow.bytes)
+            let arrival = start + cost.latencySeconds + flow.bytes * cost.secondsPerByte
             starts[flow.destination] = min(starts[flow.destination] ?? .infinity, start)
             arrivals[flow.destination] = max(arrivals[flow.destination] ?? 0, arrival)
         }

@@ -10,14 +10,16 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
         abstract: "Time all-reduces of 4 KB to 64 MB across MPI ranks and fit the transport's latency and bandwidth.",
         discussion: """
             Run under mpirun, e.g. mpirun -np 2 gansim comm-bench --out out/comm-calibration.json. \
-            Fits t = 2(N-1) latency + 2(N-1)/N bytes / bandwidth to the ring's times (and, for comparison, \
-            MPI_Iallreduce's); validate-distributed gives the ring fit to the simulator.
+            Fits t = 2(N-1) latency + 2(N-1)/N bytes / bandwidth to the ring's times per message-size regime \
+            (eager, rendezvous, out of cache: up to three, each kept only where it halves the squared error), and \
+            one line to the ring's and MPI_Iallreduce's times for comparison; validate-distributed gives the ring's \
+            regimes to the simulator.
             """)
 
     @Option(help: "Algorithms to time: ring, mpi or both.")
     var algorithm: String = "both"
 
-    @Option(help: "Message sizes in bytes, comma-separated (default 4 KiB to 64 MiB in steps of 4x).")
+    @Option(help: "Message sizes in bytes, comma-separated (default 4 KiB to 64 MiB in steps of 2x).")
     var sizes: String?
 
     @Option(name: .customLong("comm-timeout"), help: "Seconds to wait for the other ranks before ending the job with an error.")
@@ -111,12 +113,14 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
 
     /// Times per size and algorithm, then the fits.
     static func table(_ c: CommCalibration) -> String {
-        var t = TextTable(["bytes", "algorithm", "time", "algorithm bandwidth", "fit", "fit error"])
+        var t = TextTable(["bytes", "algorithm", "time", "algorithm bandwidth", "line fit", "error", "regime fit", "error"])
         for s in c.samples {
             let fit = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.fit(for: $0) }
             let predicted = fit?.predictedSeconds(bytes: Double(s.bytes))
+            let regimes = s.algorithm == AllReduceAlgorithm.ring.rawValue ? c.ringRegimes?.predictedSeconds(bytes: Double(s.bytes)) : nil
+            func error(_ p: Double?) -> String { p.map { String(format: "%+.1f%%", ($0 / s.seconds - 1) * 100) } ?? "-" }
             t.add(["\(s.bytes)", s.algorithm, microseconds(s.seconds), String(format: "%.2f GB/s", s.algorithmBytesPerSecond / 1e9),
-                   predicted.map(microseconds) ?? "-", predicted.map { String(format: "%+.1f%%", ($0 / s.seconds - 1) * 100) } ?? "-"])
+                   predicted.map(microseconds) ?? "-", error(predicted), regimes.map(microseconds) ?? "-", error(regimes)])
         }
         var lines = [t.render(), "\(c.ranks) ranks on \(Set(c.hosts).sorted().joined(separator: ", "))"]
         for (name, fit) in [("ring", c.ring), ("mpi", c.mpi)] {
@@ -125,7 +129,24 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
                                 name, fit.latencySeconds * 1e6, fit.bandwidthBytesPerSecond / 1e9,
                                 fit.rmsRelativeError * 100, fit.maxRelativeError * 100))
         }
+        if let regimes = c.ringRegimes {
+            lines.append(String(format: "ring by regime: %@ (relative error rms %.1f%%, max %.1f%%)", describe(regimes),
+                                regimes.rmsRelativeError * 100, regimes.maxRelativeError * 100))
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The regimes of a transport fit, e.g. `from 0 B: 1.10 us, 4.20 GB/s; from 8 MiB: ...`.
+    static func describe(_ fit: TransportRegimeFit) -> String {
+        fit.regimes.map { r in
+            String(format: "messages from %@: latency %.2f us, bandwidth %.2f GB/s", bytesText(r.fromMessageBytes),
+                   r.fit.latencySeconds * 1e6, r.fit.bandwidthBytesPerSecond / 1e9)
+        }.joined(separator: "; ")
+    }
+
+    /// A byte count in B, KiB or MiB.
+    static func bytesText(_ b: Double) -> String {
+        b >= 1_048_576 ? String(format: "%.1f MiB", b / 1_048_576) : b >= 1024 ? String(format: "%.1f KiB", b / 1024) : String(format: "%.0f B", b)
     }
 
     static func microseconds(_ s: Double) -> String {

@@ -54,11 +54,11 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
                                         timeoutSeconds: timeout), what: "mpirun -np 2 gansim comm-bench")
             calibration = try CommCalibration.load(path: path)
         }
-        guard let link = calibration.ring else {
+        guard let transport = calibration.ringRegimes else {
             throw ValidationError("the transport fit has no ring samples: run gansim comm-bench with --algorithm ring or both")
         }
         let report = try DistributedValidator.validate(
-            profile: device, link: link, plan: DistributedPlans.validation,
+            profile: device, transport: transport, plan: DistributedPlans.validation,
             measure: { config in
                 let runFolder = folder.appendingPathComponent("run").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable,
@@ -97,8 +97,8 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
                    ms(c.measuredComputeSeconds)])
         }
         return t.render() + "\n" + String(
-            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; link: latency %.2f us, bandwidth %.2f GB/s",
+            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; transport: %@",
             r.summary.stepTimeMAPE * 100, r.summary.stepTimeMaxError * 100, r.summary.configurations,
-            r.link.latencySeconds * 1e6, r.link.bandwidthBytesPerSecond / 1e9)
+            CommBenchCommand.describe(r.transport))
     }
 }
