@@ -20,17 +20,20 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     ///
     /// - Throws: the simulator's `ConfigurationError` or the model's `ModelError`.
     public static func predict(_ config: DistributedRunConfiguration, profile: DeviceProfile,
-                               transport: TransportRegimeFit) throws -> DistributedPrediction {
+                               transport: TransportRegimeFit, coRunningEfficiency: Double) throws -> DistributedPrediction {
         let options = config.rankOptions
         let model = try options.modelConfig.build()
-        let device = profile.restricted(toThreads: config.threadsPerRank)
+        let device = profile.sharingMachine(processes: config.ranks, threadsEach: config.threadsPerRank,
+                                            coRunningEfficiency: coRunningEfficiency)
         let topology = Topologies.ring(devices: config.ranks, link: transport.link)
         try topology.validate()
         // Data comes from memory (ring, shapes): a pipeline that never stalls.
         let data = DataPipelineSpec(storageBytesPerSecond: 1e18, encodedBytesPerSample: 1, decodeSamplesPerSecondPerCore: 1e18)
-        let plan = TrainingPlan(model: model, recipe: options.recipe, device: device, topology: topology,
+        var plan = TrainingPlan(model: model, recipe: options.recipe, device: device, topology: topology,
                                 devices: config.ranks, algorithm: .ring, bucketBytes: Double(config.bucketBytes),
                                 data: data, iterations: 4, seed: 1)
+        // Each rank's thread advances its MPI messages and adds the received chunks between ops.
+        plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
         let overhead = SegmentPricer(model: model, recipe: options.recipe, device: device).iterationOverheadSeconds
         return DistributedPrediction(

@@ -22,12 +22,16 @@ public struct DistributedValidationReport: Sendable, Codable {
         public var configurations: Int
         public var stepTimeMAPE: Double
         public var stepTimeMaxError: Double
+        /// Mean of `|predicted / measured - 1|` of communication plus waiting.
+        public var communicationMAPE: Double
     }
 
     /// The device profile's name.
     public var profile: String
     /// The transport the simulator's ring used.
     public var transport: TransportRegimeFit
+    /// What a core delivered beside the other ranks (measured on other configurations).
+    public var coRunning: CoRunningCalibration
     public var configurations: [Configuration]
     public var summary: Summary
 }

@@ -243,3 +243,20 @@ import Workload
         #expect { try SimulationWorkLimit.check(scenario.plan) } throws: { ($0 as? ConfigurationError)?.field == "simulate.iterations" }
     }
 }
+
+extension FuzzRegressionTests {
+    @Test func dataParallelCopiesOnSixteenThousandDevicesAreEstimated() throws {
+        // Found by the 1,000,000-case campaign of seed 1 (cases 24429, 103074, 256685): the closed-form estimate of
+        // nn.DataParallel's parameter copy to 16,383 devices searched the routes once per destination and kept every
+        // search (gigabytes, over the 10 s budget); it now searches the routes back to the source once.
+        let yaml = """
+            model: {architecture: biggan, resolution: 128}
+            recipe: {batchPerDevice: 16, discriminatorSteps: 2, ema: true}
+            cluster: {topology: dgx1-v100, devices: 16384}
+            simulate: {iterations: 2}
+            """
+        let scenario = try TrainingScenario(yaml: yaml, defaultName: "dp")
+        let result = try scenario.estimate(cache: ScenarioCache())
+        #expect(result.iterationSeconds > 0 && result.iterationSeconds.isFinite)
+    }
+}

@@ -33,6 +33,10 @@ public struct TrainingPlan: Sendable {
     public var power: PowerSpec = PowerSpec()
     /// Prices.
     public var price: PriceSpec = PriceSpec()
+    /// Whether each device's own compute thread progresses its gradient reductions (MPI without a progress thread:
+    /// the rank advances its messages and adds the received chunks between ops), so that reductions cannot overlap
+    /// the device's compute and take that thread's time; false for GPUs, whose communication runs on its own stream.
+    public var reductionsUseComputeThread = false
     /// Seed of the GSL generator.
     public var seed: UInt64
     /// Devices whose spans go into the trace (the first ranks).

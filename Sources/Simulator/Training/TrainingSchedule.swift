@@ -168,8 +168,13 @@ final class TrainingSchedule {
                     }
                     bucketLabels[block.group].removeAll(keepingCapacity: true)
                     reductionEnds[block.network, default: []].append(reductions.last?.endSeconds ?? 0)
-                    let awaited = plan.mode.awaitedReductionEnd(history: reductionEnds[block.network]!)
+                    var awaited = plan.mode.awaitedReductionEnd(history: reductionEnds[block.network]!)
                     let slowest = members.map { computeEnd[$0] }.max() ?? 0
+                    if plan.reductionsUseComputeThread {
+                        // Each thread advances the reductions only once it has computed: they run one after another
+                        // from the slowest member's compute end (a ring step needs both its ends).
+                        awaited = max(awaited, slowest + reductions.reduce(0) { $0 + $1.endSeconds - $1.startSeconds })
+                    }
                     for device in members {
                         let updateStart = max(computeEnd[device], awaited)
                         let wait = updateStart - computeEnd[device]

@@ -3,6 +3,7 @@ import CostModel
 import Workload
 import Distributed
 import Foundation
+import RealRunner
 
 /// `gansim validate-distributed`: fit the MPI transport, predict data-parallel
 /// iterations with the simulator, run them with mpirun, report the errors.
@@ -57,8 +58,29 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         guard let transport = calibration.ringRegimes else {
             throw ValidationError("the transport fit has no ring samples: run gansim comm-bench with --algorithm ring or both")
         }
+        // Each copy is its own `gansim train` process, all started at once.
+        let coRunning = try CoRunningCalibration.measure(processes: 2) { config, copies in
+            let runs = try (0..<copies).map { i -> (Process, String) in
+                let out = folder.appendingPathComponent("corun-\(i)").path
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = config.trainArguments(out: out, distributed: false)
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return (process, out)
+            }
+            return try runs.map { process, out in
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else {
+                    throw ValidationError("gansim train '\(config.label)' (side by side) failed with exit status \(process.terminationStatus)")
+                }
+                let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("result.json"))
+                return try JSONDecoder().decode(TrainResult.self, from: data).stepSeconds
+            }
+        }
         let report = try DistributedValidator.validate(
-            profile: device, transport: transport, plan: DistributedPlans.validation,
+            profile: device, transport: transport, coRunning: coRunning, plan: DistributedPlans.validation,
             measure: { config in
                 let runFolder = folder.appendingPathComponent("run").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable,
@@ -97,8 +119,11 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
                    ms(c.measuredComputeSeconds)])
         }
         return t.render() + "\n" + String(
-            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; transport: %@",
+            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; communication+wait MAPE %.1f%%\ntransport: %@\na core beside %d busy processes delivers %.2f of its time alone (%@)",
             r.summary.stepTimeMAPE * 100, r.summary.stepTimeMaxError * 100, r.summary.configurations,
-            CommBenchCommand.describe(r.transport))
+            r.summary.communicationMAPE * 100, CommBenchCommand.describe(r.transport), r.coRunning.processes,
+            r.coRunning.efficiency, r.coRunning.runs.map { String(format: "%@ %.2f ms alone, %.2f ms side by side", $0.label,
+                                                                  $0.aloneStepSeconds * 1e3, $0.sideBySideStepSeconds * 1e3) }
+                .joined(separator: "; "))
     }
 }
