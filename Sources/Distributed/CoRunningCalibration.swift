@@ -1,47 +1,71 @@
-/// How much of a core the CPU trainer gets beside other busy processes: the same training run alone and as several
-/// copies side by side, one thread each.
+/// How much of a core a data-parallel rank gets on this machine: the CPU trainer's compute per step as a rank of an
+/// MPI job, against the same per-rank work run alone.
 ///
-/// The CPU profile is fitted on one process alone on the machine; data-parallel ranks on one machine share its
-/// caches and memory bandwidth. `efficiency` (alone over side by side, summed over the runs) is what each core
-/// delivers when every core is busy, which `DeviceProfile.sharingMachine` applies to the ranks' compute. Measured on
-/// its own configurations, never on the validation plan's.
+/// The CPU profile is fitted on one process alone on the machine; ranks on one machine share its caches and memory
+/// bandwidth, take turns on its cores when they outnumber them, and reach each synchronisation unevenly. Measured on
+/// its own configurations (never the validation plan's) at one rank count: `efficiency` is what the time-sliced
+/// profile's compute must be divided by (`DeviceProfile.sharingMachine`), `stepCoefficientOfVariation` the spread of
+/// a rank's compute per step, which the simulator draws as compute jitter.
 public struct CoRunningCalibration: Codable, Sendable {
     /// One configuration's step times.
     public struct Run: Codable, Sendable {
         public var label: String
-        /// Median seconds per iteration, alone on the machine.
+        /// Median seconds per iteration of the per-rank work in one process alone on the machine.
         public var aloneStepSeconds: Double
-        /// Median seconds per iteration of each copy side by side, averaged over the copies.
-        public var sideBySideStepSeconds: Double
+        /// Median compute seconds per iteration of a rank in the job (step less communication and waiting), averaged
+        /// over the ranks.
+        public var rankComputeSeconds: Double
     }
 
-    /// Copies run side by side.
-    public var processes: Int
+    /// Ranks of the jobs measured.
+    public var ranks: Int
+    /// Threads of each rank.
+    public var threadsPerRank: Int
     public var runs: [Run]
-    /// What a core delivers beside the other processes, relative to alone (1: nothing shared).
+    /// What a core delivers to a rank beside the others, relative to the profile's time-sliced prediction from alone
+    /// (1: nothing shared beyond time-slicing).
     public var efficiency: Double
+    /// Standard deviation over mean of a rank's compute per step, averaged over ranks and configurations.
+    public var stepCoefficientOfVariation: Double
 
-    /// The configurations it measures (one rank, one thread; none of them in `DistributedPlans.validation`): a
+    /// The configurations it measures at `ranks` ranks (one thread each; none in `DistributedPlans.validation`): a
     /// product-bound mlp-gan whose weights outgrow a core's cache and a convolutional DCGAN.
-    public static let configurations: [DistributedRunConfiguration] = [
-        DistributedRunConfiguration(.mlpGAN, width: 768, batch: 64, ranks: 1, steps: 12),
-        DistributedRunConfiguration(.dcgan, resolution: 32, width: 24, batch: 16, ranks: 1, steps: 6),
-    ]
+    public static func configurations(ranks: Int) -> [DistributedRunConfiguration] {
+        [DistributedRunConfiguration(.mlpGAN, width: 768, batch: 32 * ranks, ranks: ranks, steps: 12),
+         DistributedRunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, ranks: ranks, steps: 6)]
+    }
 
-    /// Runs each configuration alone and as `processes` copies side by side; `run(config, copies)` returns the median
-    /// step seconds of each copy.
+    /// Measures each configuration as one process of its per-rank batch alone (`alone(config)`: the timed step
+    /// seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on `cores` cores.
     ///
-    /// - Throws: whatever `run` throws.
-    public static func measure(processes: Int, configurations: [DistributedRunConfiguration] = configurations,
-                               run: (DistributedRunConfiguration, Int) throws -> [Double]) throws -> CoRunningCalibration {
+    /// - Throws: whatever the closures throw.
+    public static func measure(ranks: Int, cores: Int, configurations: [DistributedRunConfiguration]? = nil,
+                               alone: (DistributedRunConfiguration) throws -> [Double],
+                               job: (DistributedRunConfiguration) throws -> [[Double]]) throws -> CoRunningCalibration {
         var runs: [Run] = []
-        for config in configurations {
-            let alone = try run(config, 1)
-            let together = try run(config, processes)
-            runs.append(Run(label: config.label, aloneStepSeconds: alone.reduce(0, +) / Double(max(alone.count, 1)),
-                            sideBySideStepSeconds: together.reduce(0, +) / Double(max(together.count, 1))))
+        var spreads: [Double] = []
+        let configs = configurations ?? Self.configurations(ranks: ranks)
+        for config in configs {
+            let single = median(try alone(config))
+            let perRank = try job(config)
+            spreads += perRank.filter { $0.count > 1 }.map { steps in
+                let mean = steps.reduce(0, +) / Double(steps.count)
+                let variance = steps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps.count - 1)
+                return mean > 0 ? variance.squareRoot() / mean : 0
+            }
+            runs.append(Run(label: config.label, aloneStepSeconds: single,
+                            rankComputeSeconds: perRank.map(median).reduce(0, +) / Double(max(perRank.count, 1))))
         }
-        let alone = runs.reduce(0) { $0 + $1.aloneStepSeconds }, together = runs.reduce(0) { $0 + $1.sideBySideStepSeconds }
-        return CoRunningCalibration(processes: processes, runs: runs, efficiency: together > 0 ? min(1, alone / together) : 1)
+        let threads = configs.first?.threadsPerRank ?? 1
+        let slicing = max(1, Double(ranks * threads) / Double(max(cores, 1)))
+        let expected = runs.reduce(0) { $0 + $1.aloneStepSeconds * slicing }, measured = runs.reduce(0) { $0 + $1.rankComputeSeconds }
+        return CoRunningCalibration(ranks: ranks, threadsPerRank: threads, runs: runs,
+                                    efficiency: measured > 0 && expected > 0 ? expected / measured : 1,
+                                    stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count))
+    }
+
+    private static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.isEmpty ? 0 : s[s.count / 2]
     }
 }

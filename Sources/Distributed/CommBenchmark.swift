@@ -30,7 +30,8 @@ public enum CommBenchmark {
     }
 
     /// Times `repetitions` all-reduces of `bytes` (after two untimed ones), each started
-    /// together after a barrier; returns the slowest rank's median.
+    /// together after a barrier and followed by the division by the rank count that turns the sum into the mean (what
+    /// a gradient bucket's reduction costs in training, `BucketReducer`); returns the slowest rank's median.
     ///
     /// - Throws: `MPIError` when a rank fails or stops answering.
     public static func measure(world: MPIWorld, algorithm: AllReduceAlgorithm, bytes: Int,
@@ -49,6 +50,8 @@ public enum CommBenchmark {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let reduction = try algorithm.start(buffer, count: count, world: world, scratch: scratch)
             try reduction.wait(timeoutSeconds: world.timeoutSeconds, operation: "the \(algorithm.rawValue) all-reduce of \(bytes) bytes")
+            let scale = 1 / Float(world.size)
+            for i in 0..<count { buffer[i] *= scale }
             if rep >= 2 { times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9) }
         }
         times.sort()

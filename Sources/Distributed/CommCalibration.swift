@@ -13,6 +13,8 @@ public struct CommCalibration: Codable, Sendable {
     public var ring: LatencyBandwidthFit?
     /// The ring's samples fitted by message-size regimes: the transport the simulator's ring prices.
     public var ringRegimes: TransportRegimeFit?
+    /// `MPI_Iallreduce`'s samples fitted by message-size regimes (priced as if it ran the ring's schedule).
+    public var mpiRegimes: TransportRegimeFit?
     /// The fit to `MPI_Iallreduce`'s samples, for comparison.
     public var mpi: LatencyBandwidthFit?
 
@@ -28,14 +30,23 @@ public struct CommCalibration: Codable, Sendable {
             return mine.isEmpty ? nil : try LatencyBandwidthFit.fit(mine, ranks: ranks)
         }
         ring = try fit(.ring)
-        let ringSamples = samples.filter { $0.algorithm == AllReduceAlgorithm.ring.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
-        ringRegimes = ringSamples.isEmpty ? nil : try TransportRegimeFit.fit(ringSamples, ranks: ranks)
+        func regimes(_ a: AllReduceAlgorithm) throws(MPIError) -> TransportRegimeFit? {
+            let mine = samples.filter { $0.algorithm == a.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
+            return mine.isEmpty ? nil : try TransportRegimeFit.fit(mine, ranks: ranks)
+        }
+        ringRegimes = try regimes(.ring)
+        mpiRegimes = try regimes(.mpi)
         mpi = try fit(.mpi)
     }
 
-    /// The fit of `algorithm`, if it was measured.
+    /// The line fit of `algorithm`, if it was measured.
     public func fit(for algorithm: AllReduceAlgorithm) -> LatencyBandwidthFit? {
         algorithm == .ring ? ring : mpi
+    }
+
+    /// The regime fit of `algorithm`, if it was measured.
+    public func regimes(for algorithm: AllReduceAlgorithm) -> TransportRegimeFit? {
+        algorithm == .ring ? ringRegimes : mpiRegimes
     }
 
     /// Reads a calibration written by `gansim comm-bench --out`.

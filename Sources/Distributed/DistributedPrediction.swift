@@ -2,9 +2,10 @@ import CostModel
 import Workload
 import Simulator
 
-/// The simulator's prediction of one data-parallel iteration on this machine: the
-/// RealRunner's recipe per rank, the (calibrated) CPU profile restricted to each rank's
-/// threads, and the ranks joined in a ring whose links carry the fitted transport's message regimes.
+/// The simulator's prediction of one data-parallel iteration on this machine: the RealRunner's recipe per rank, the
+/// (calibrated) CPU profile on each rank's threads as it shares the machine with the other ranks, the ranks joined in
+/// a ring whose links carry the transport's message regimes measured at that rank count, reductions advanced by the
+/// ranks' own threads, each rank's compute as noisy as the trainer's steps side by side, and the losses' average.
 public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// Predicted seconds per iteration: the simulated iteration, which includes the profile's
     /// per-iteration host overhead (what calibration fits beyond the ops).
@@ -16,29 +17,38 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// The profile's per-iteration host overhead (fixed and per input element) included in `stepSeconds`.
     public var overheadSeconds: Double
 
+    /// Iterations after the first whose mean is the prediction: enough for the ranks' compute noise to average out.
+    static let steadyIterations = 40
+
     /// Simulates `config` (iterations after the first are the steady state).
     ///
     /// - Throws: the simulator's `ConfigurationError` or the model's `ModelError`.
     public static func predict(_ config: DistributedRunConfiguration, profile: DeviceProfile,
-                               transport: TransportRegimeFit, coRunningEfficiency: Double) throws -> DistributedPrediction {
+                               machine: DistributedMachine) throws -> DistributedPrediction {
         let options = config.rankOptions
         let model = try options.modelConfig.build()
+        let transport = try machine.transport(ranks: config.ranks, algorithm: config.allreduce)
+        let sharing = config.ranks > 1 ? try machine.sharing(ranks: config.ranks) : nil
         let device = profile.sharingMachine(processes: config.ranks, threadsEach: config.threadsPerRank,
-                                            coRunningEfficiency: coRunningEfficiency)
+                                            coRunningEfficiency: sharing?.efficiency ?? 1)
         let topology = Topologies.ring(devices: config.ranks, link: transport.link)
         try topology.validate()
         // Data comes from memory (ring, shapes): a pipeline that never stalls.
         let data = DataPipelineSpec(storageBytesPerSecond: 1e18, encodedBytesPerSample: 1, decodeSamplesPerSecondPerCore: 1e18)
         var plan = TrainingPlan(model: model, recipe: options.recipe, device: device, topology: topology,
                                 devices: config.ranks, algorithm: .ring, bucketBytes: Double(config.bucketBytes),
-                                data: data, iterations: 4, seed: 1)
+                                data: data, iterations: steadyIterations + 1, seed: 1)
+        plan.jitter = JitterSpec(coefficientOfVariation: sharing?.stepCoefficientOfVariation ?? 0)
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
         let overhead = SegmentPricer(model: model, recipe: options.recipe, device: device).iterationOverheadSeconds
+        // The trainer averages D's and G's losses over the ranks once per iteration: MPI_Allreduce of two doubles.
+        let lossAverage = config.ranks > 1
+            ? try machine.transport(ranks: config.ranks, algorithm: .mpi).predictedSeconds(bytes: 16) : 0
         return DistributedPrediction(
-            stepSeconds: result.iterationSeconds, computeSeconds: result.breakdown.computeSeconds,
-            communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds,
+            stepSeconds: result.iterationSeconds + lossAverage, computeSeconds: result.breakdown.computeSeconds,
+            communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds + lossAverage,
             overheadSeconds: overhead)
     }
 }

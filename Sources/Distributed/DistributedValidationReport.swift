@@ -28,10 +28,8 @@ public struct DistributedValidationReport: Sendable, Codable {
 
     /// The device profile's name.
     public var profile: String
-    /// The transport the simulator's ring used.
-    public var transport: TransportRegimeFit
-    /// What a core delivered beside the other ranks (measured on other configurations).
-    public var coRunning: CoRunningCalibration
+    /// The machine's transports and core sharing the predictions used (measured apart from the runs).
+    public var machine: DistributedMachine
     public var configurations: [Configuration]
     public var summary: Summary
 }

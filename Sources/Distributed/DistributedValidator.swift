@@ -8,15 +8,14 @@ public enum DistributedValidator {
     ///
     /// - Throws: errors of the prediction or of `measure`.
     public static func validate(
-        profile: DeviceProfile, transport: TransportRegimeFit, coRunning: CoRunningCalibration, plan: [DistributedRunConfiguration],
+        profile: DeviceProfile, machine: DistributedMachine, plan: [DistributedRunConfiguration],
         measure: (DistributedRunConfiguration) throws -> DistributedTrainResult,
         progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> DistributedValidationReport {
         var rows: [DistributedValidationReport.Configuration] = []
         for (i, config) in plan.enumerated() {
             progress?(i, plan.count, config.label)
-            let predicted = try DistributedPrediction.predict(config, profile: profile, transport: transport,
-                                                                coRunningEfficiency: coRunning.efficiency)
+            let predicted = try DistributedPrediction.predict(config, profile: profile, machine: machine)
             let run = try measure(config)
             let n = Double(max(1, run.perRank.count))
             rows.append(.init(
@@ -30,7 +29,7 @@ public enum DistributedValidator {
         progress?(plan.count, plan.count, "done")
         let n = Double(max(1, rows.count))
         return DistributedValidationReport(
-            profile: profile.name, transport: transport, coRunning: coRunning, configurations: rows,
+            profile: profile.name, machine: machine, configurations: rows,
             summary: .init(configurations: rows.count, stepTimeMAPE: rows.reduce(0) { $0 + abs($1.stepTimeError) } / n,
                            stepTimeMaxError: rows.map { abs($0.stepTimeError) }.max() ?? 0,
                            communicationMAPE: rows.reduce(0) { $0 + abs($1.predictedCommunicationSeconds / max($1.measuredCommunicationSeconds, 1e-12) - 1) } / n))

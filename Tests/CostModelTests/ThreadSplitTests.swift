@@ -60,4 +60,21 @@ import Testing
         // Accelerators have no CPU trainer pricing: the general roofline prices every item.
         #expect(CPUTrainerPricing(device: DeviceCatalog.h100) == nil)
     }
+
+    @Test func processesSharingTheCoresGetTheirShareOfThem() throws {
+        var profile = DeviceCatalog.cpu
+        profile.cores = 2
+        profile.opClassesByThreads = [1: [.elementwise: OpClassParameters(
+            launchOverheadSeconds: 1e-6, computeEfficiency: EfficiencyCurve(maxEfficiency: 0.5, halfSaturation: 0),
+            memoryEfficiency: EfficiencyCurve(maxEfficiency: 0.5, halfSaturation: 0))]]
+        let cost = PassCost(flops: 1000, bytesRead: 4000, bytesWritten: 4000)
+        func seconds(_ p: DeviceProfile) -> Double { RooflineModel(device: p).seconds(cost, gemm: nil, precision: .fp32, opClass: .elementwise) }
+        let one = profile.restricted(toThreads: 1)
+        // Two 2-thread processes on 2 cores run as 1-thread ones; four take turns, each on half a core.
+        #expect(profile.sharingMachine(processes: 2, threadsEach: 2, coRunningEfficiency: 1) == one)
+        #expect(abs(seconds(profile.sharingMachine(processes: 2, threadsEach: 1, coRunningEfficiency: 0.8)) / seconds(one) - 1 / 0.8) < 1e-12)
+        #expect(abs(seconds(profile.sharingMachine(processes: 4, threadsEach: 1, coRunningEfficiency: 1)) / seconds(one) - 2) < 1e-12)
+        // One process is the restricted profile itself.
+        #expect(profile.sharingMachine(processes: 1, threadsEach: 2, coRunningEfficiency: 0.5) == profile.restricted(toThreads: 2))
+    }
 }

@@ -6,36 +6,47 @@ import Simulator
 /// The simulator's model of data-parallel ranks on one CPU machine: reductions advanced by the ranks' own threads,
 /// and compute shared with the other ranks.
 @Suite struct DistributedPredictionTests {
-    /// One regime: 2 µs per message and 4 GB/s.
-    private static let transport = TransportRegimeFit(
-        regimes: [.init(fromMessageBytes: 0, fit: LatencyBandwidthFit(latencySeconds: 2e-6, bandwidthBytesPerSecond: 4e9, ranks: 2,
-                                                                      rmsRelativeError: 0, maxRelativeError: 0), sizes: 8)],
-        ranks: 2, rmsRelativeError: 0, maxRelativeError: 0)
+    /// A machine whose transport, at every rank count and for both algorithms, is one line: 2 µs per message and
+    /// 4 GB/s; each core delivers `efficiency` beside the others, and steps do not vary.
+    private static func machine(efficiency: Double = 1, ranks: [Int] = [2, 4]) throws -> DistributedMachine {
+        let transports = try ranks.map { n in
+            let samples = CommBenchmark.defaultSizes.flatMap { size in
+                ["ring", "mpi"].map { CommSample(algorithm: $0, bytes: size, seconds: LatencyBandwidthFit.predictedSeconds(
+                    bytes: Double(size), ranks: n, latencySeconds: 2e-6, bandwidthBytesPerSecond: 4e9), repetitions: 5) }
+            }
+            return try CommCalibration(ranks: n, hosts: Array(repeating: "test", count: n), samples: samples)
+        }
+        return DistributedMachine(transports: transports, coRunning: ranks.map {
+            CoRunningCalibration(ranks: $0, threadsPerRank: 1, runs: [], efficiency: efficiency, stepCoefficientOfVariation: 0)
+        })
+    }
 
     @Test func reductionsTakeTheRanksThreadAfterItsCompute() throws {
         // mlp-gan with 4 MB buckets: several buckets per network would overlap backward on a GPU's stream; here each
         // waits for the compute, so communication is the sum of the reductions, none of it hidden.
         let config = DistributedRunConfiguration(.mlpGAN, width: 1024, batch: 64, bucketBytes: 4_000_000, steps: 4)
-        let p = try DistributedPrediction.predict(config, profile: DeviceCatalog.cpu, transport: Self.transport, coRunningEfficiency: 1)
+        let p = try DistributedPrediction.predict(config, profile: DeviceCatalog.cpu, machine: Self.machine())
         let model = try config.rankOptions.modelConfig.build()
         let gradientBytes = 4 * Double(model.generator.parameterCount + model.discriminator.parameterCount)
         let alone = 2 * 1 / 2 * gradientBytes / 4e9  // the ring's 2(N-1)/N of the bytes at 4 GB/s, latencies aside
         #expect(p.communicationSeconds >= alone)
         #expect(abs(p.stepSeconds - (p.computeSeconds + p.communicationSeconds)) < 1e-9 * p.stepSeconds)
+        // A plan rank count without a transport measured at it is refused, naming it.
+        #expect(throws: MPIError.self) { try DistributedPrediction.predict(config, profile: DeviceCatalog.cpu, machine: Self.machine(ranks: [4])) }
     }
 
     @Test func sharedCoresSlowComputeByTheirShareAndTheMeasuredEfficiency() throws {
         let cpu = DeviceCatalog.cpu
         let cores = try #require(cpu.cores)
         let config = DistributedRunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, ranks: cores, steps: 4)
-        let base = try DistributedPrediction.predict(config, profile: cpu, transport: Self.transport, coRunningEfficiency: 1)
-        let shared = try DistributedPrediction.predict(config, profile: cpu, transport: Self.transport, coRunningEfficiency: 0.8)
+        let base = try DistributedPrediction.predict(config, profile: cpu, machine: Self.machine())
+        let shared = try DistributedPrediction.predict(config, profile: cpu, machine: Self.machine(efficiency: 0.8))
         #expect(abs(shared.computeSeconds / base.computeSeconds - 1 / 0.8) < 1e-9)
         // Twice as many ranks as cores: each thread gets half a core.
         var doubled = config
         doubled.ranks = 2 * cores
         doubled.batch = 2 * config.batch
-        let sliced = try DistributedPrediction.predict(doubled, profile: cpu, transport: Self.transport, coRunningEfficiency: 1)
+        let sliced = try DistributedPrediction.predict(doubled, profile: cpu, machine: Self.machine())
         #expect(abs(sliced.computeSeconds / base.computeSeconds - 2) < 1e-9)
     }
 }

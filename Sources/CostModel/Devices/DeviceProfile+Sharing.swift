@@ -5,11 +5,12 @@ extension DeviceProfile {
     /// the time), so the scaling is exact.
     public func slowed(by factor: Double) -> DeviceProfile {
         guard factor != 1 else { return self }
-        func scaled(_ p: OpClassParameters) -> OpClassParameters {
-            var p = p
-            p.launchOverheadSeconds *= factor
-            p.loweringSecondsPerSegment = p.loweringSecondsPerSegment.map { $0 * factor }
-            return p
+        // The peaks carry the work's share; of the classes' parameters only the fixed times scale.
+        func scaled(_ c: OpClassParameters) -> OpClassParameters {
+            var c = c
+            c.launchOverheadSeconds *= factor
+            c.loweringSecondsPerSegment = c.loweringSecondsPerSegment.map { $0 * factor }
+            return c
         }
         var p = self
         p.matrixPeakFLOPS = matrixPeakFLOPS.mapValues { $0 / factor }
@@ -25,14 +26,15 @@ extension DeviceProfile {
 
     /// A CPU profile for one of `processes` processes of `threadsEach` threads that run at once on this machine.
     ///
-    /// The profile's thread tables were fitted on one process, alone on the machine; beside other processes each core
-    /// delivers `coRunningEfficiency` of what it does alone (shared caches and memory bandwidth, measured by running
-    /// processes side by side), and when the processes' threads outnumber the cores, each thread gets its share of a
-    /// core (`threads / cores` time-slicing). One process is `restricted(toThreads:)` unchanged.
+    /// The profile's thread tables were fitted on one process, alone on the machine. Beside the others, each process
+    /// gets its share of the cores, `cores / processes`: threads beyond its share add nothing (the cores are busy with
+    /// the other processes), so it runs as a process of `min(threadsEach, share)` threads, and below one core it takes
+    /// turns on a core (every time divided by its share). Each core then delivers `coRunningEfficiency` of that (shared
+    /// caches and memory bandwidth, uneven turns; measured). One process is `restricted(toThreads:)` unchanged.
     public func sharingMachine(processes: Int, threadsEach: Int, coRunningEfficiency: Double) -> DeviceProfile {
-        let own = restricted(toThreads: threadsEach)
-        guard processes > 1, let cores, cores > 0 else { return own }
-        let slicing = max(1, Double(processes * threadsEach) / Double(cores))
-        return own.slowed(by: slicing / coRunningEfficiency)
+        guard processes > 1, let cores, cores > 0 else { return restricted(toThreads: threadsEach) }
+        let share = Double(cores) / Double(processes)
+        let threads = max(1, min(threadsEach, Int(share)))
+        return restricted(toThreads: threads).slowed(by: max(1, 1 / share) / coRunningEfficiency)
     }
 }

@@ -117,7 +117,7 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
         for s in c.samples {
             let fit = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.fit(for: $0) }
             let predicted = fit?.predictedSeconds(bytes: Double(s.bytes))
-            let regimes = s.algorithm == AllReduceAlgorithm.ring.rawValue ? c.ringRegimes?.predictedSeconds(bytes: Double(s.bytes)) : nil
+            let regimes = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.regimes(for: $0) }?.predictedSeconds(bytes: Double(s.bytes))
             func error(_ p: Double?) -> String { p.map { String(format: "%+.1f%%", ($0 / s.seconds - 1) * 100) } ?? "-" }
             t.add(["\(s.bytes)", s.algorithm, microseconds(s.seconds), String(format: "%.2f GB/s", s.algorithmBytesPerSecond / 1e9),
                    predicted.map(microseconds) ?? "-", error(predicted), regimes.map(microseconds) ?? "-", error(regimes)])
@@ -129,8 +129,9 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
                                 name, fit.latencySeconds * 1e6, fit.bandwidthBytesPerSecond / 1e9,
                                 fit.rmsRelativeError * 100, fit.maxRelativeError * 100))
         }
-        if let regimes = c.ringRegimes {
-            lines.append(String(format: "ring by regime: %@ (relative error rms %.1f%%, max %.1f%%)", describe(regimes),
+        for (name, regimes) in [("ring", c.ringRegimes), ("mpi", c.mpiRegimes)] {
+            guard let regimes else { continue }
+            lines.append(String(format: "%@ by regime: %@ (relative error rms %.1f%%, max %.1f%%)", name, describe(regimes),
                                 regimes.rmsRelativeError * 100, regimes.maxRelativeError * 100))
         }
         return lines.joined(separator: "\n")

@@ -10,18 +10,20 @@ import RealRunner
 struct DistributedValidateCommand: ParsableCommand, Preflighted {
     static let configuration = CommandConfiguration(
         commandName: "validate-distributed",
-        abstract: "Predict data-parallel CPU trainings (np 2) with the simulator and a fitted MPI link, run them, report the errors.",
+        abstract: "Predict data-parallel CPU trainings over MPI with the simulator, run them, report the errors.",
         discussion: """
-            Runs mpirun -np 2 gansim comm-bench unless --comm is given, then each configuration of the plan with \
-            mpirun -np 2 gansim train --distributed. Writes comm-calibration.json, validation.json and \
-            validation.md into --out. Takes a few minutes; run it on an otherwise idle machine.
+            Measures the machine first, apart from the runs it predicts: mpirun -np N gansim comm-bench for each \
+            rank count of the plan (2 and 4) unless --comm gives it, and the trainer alone against side by side \
+            on configurations outside the plan. Then runs each configuration of the plan with mpirun -np N gansim \
+            train --distributed. Writes comm-np<N>.json, machine.json, validation.json and validation.md into \
+            --out. Takes about a minute; run it on an otherwise idle machine.
             """)
 
     @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
     var profile: String?
 
-    @Option(help: "A transport fit from `gansim comm-bench --out`; measured first if omitted.")
-    var comm: String?
+    @Option(help: "A transport fit from `gansim comm-bench --algorithm both --out` (repeatable, one per rank count); rank counts of the plan without one are measured first.")
+    var comm: [String] = []
 
     @Option(help: "Seconds one mpirun job may take before it is killed.")
     var timeout: Double = 600
@@ -35,7 +37,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
     func preflight() throws {
         if let out { _ = try OutputFolder(out) }
         if let profile { _ = try DeviceProfile.load(path: profile) }
-        if let comm { _ = try CommCalibration.load(path: comm) }
+        for path in comm { _ = try CommCalibration.load(path: path) }
     }
 
     func run() throws {
@@ -46,41 +48,43 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-validate-mpi-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let calibration: CommCalibration
-        if let comm {
-            calibration = try CommCalibration.load(path: comm)
-        } else {
-            let path = folder.appendingPathComponent("comm.json").path
-            try Self.check(launcher.run(ranks: 2, program: executable, arguments: ["comm-bench", "--algorithm", "ring", "--out", path],
-                                        timeoutSeconds: timeout), what: "mpirun -np 2 gansim comm-bench")
-            calibration = try CommCalibration.load(path: path)
+        var transports = try comm.map { try CommCalibration.load(path: $0) }
+        let plan = DistributedPlans.validation
+        for ranks in Set(plan.map(\.ranks)).sorted() where !transports.contains(where: { $0.ranks == ranks }) {
+            let path = folder.appendingPathComponent("comm-np\(ranks).json").path
+            try Self.check(launcher.run(ranks: ranks, program: executable, arguments: ["comm-bench", "--algorithm", "both", "--out", path],
+                                        timeoutSeconds: timeout), what: "mpirun -np \(ranks) gansim comm-bench")
+            transports.append(try CommCalibration.load(path: path))
         }
-        guard let transport = calibration.ringRegimes else {
-            throw ValidationError("the transport fit has no ring samples: run gansim comm-bench with --algorithm ring or both")
-        }
-        // Each copy is its own `gansim train` process, all started at once.
-        let coRunning = try CoRunningCalibration.measure(processes: 2) { config, copies in
-            let runs = try (0..<copies).map { i -> (Process, String) in
-                let out = folder.appendingPathComponent("corun-\(i)").path
+        // How the ranks share the machine, at each rank count of the plan, on configurations outside it.
+        let coRunning = try Set(plan.map(\.ranks)).sorted().map { ranks in
+            try CoRunningCalibration.measure(ranks: ranks, cores: device.cores ?? ProcessInfo.processInfo.activeProcessorCount, alone: { config in
+                var single = config
+                single.ranks = 1
+                single.batch = config.batch / config.ranks
+                let out = folder.appendingPathComponent("alone").path
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: executable)
-                process.arguments = config.trainArguments(out: out, distributed: false)
+                process.arguments = single.trainArguments(out: out, distributed: false)
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                return (process, out)
-            }
-            return try runs.map { process, out in
                 process.waitUntilExit()
                 guard process.terminationStatus == 0 else {
-                    throw ValidationError("gansim train '\(config.label)' (side by side) failed with exit status \(process.terminationStatus)")
+                    throw ValidationError("gansim train '\(single.label)' failed with exit status \(process.terminationStatus)")
                 }
-                let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("result.json"))
-                return try JSONDecoder().decode(TrainResult.self, from: data).stepSeconds
-            }
+                return try Self.timedSteps(URL(fileURLWithPath: out).appendingPathComponent("timings.jsonl"))
+            }, job: { config in
+                let out = folder.appendingPathComponent("sharing").path
+                try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.trainArguments(out: out),
+                                            timeoutSeconds: timeout), what: "run '\(config.label)'")
+                return try (0..<config.ranks).map { rank in
+                    try Self.timedRankCompute(URL(fileURLWithPath: out).appendingPathComponent("timings-rank\(rank).jsonl"))
+                }
+            })
         }
         let report = try DistributedValidator.validate(
-            profile: device, transport: transport, coRunning: coRunning, plan: DistributedPlans.validation,
+            profile: device, machine: DistributedMachine(transports: transports, coRunning: coRunning), plan: plan,
             measure: { config in
                 let runFolder = folder.appendingPathComponent("run").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable,
@@ -92,14 +96,36 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
             progress: TrainProcess.progress("validating"))
         let table = Self.table(report)
         if let out {
-            try OutputFolder(out).write([
-                ("comm-calibration.json", Data((try JSONOutput.string(calibration) + "\n").utf8)),
+            let transportTables = transports.sorted { $0.ranks < $1.ranks }.map(CommBenchCommand.table).joined(separator: "\n\n")
+            try OutputFolder(out).write(transports.map { t in
+                ("comm-np\(t.ranks).json", Data((try JSONOutput.string(t) + "\n").utf8))
+            } + [
+                ("machine.json", Data((try JSONOutput.string(report.machine) + "\n").utf8)),
                 ("validation.json", Data((try JSONOutput.string(report) + "\n").utf8)),
                 ("validation.md", Data(("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
-                    + CommBenchCommand.table(calibration) + "\n\n" + table + "\n```\n").utf8)),
+                    + transportTables + "\n\n" + table + "\n```\n").utf8)),
             ])
         }
         print(json ? try JSONOutput.string(report) : table)
+    }
+
+    /// The seconds of every timed step in a trainer's `timings.jsonl`.
+    static func timedSteps(_ file: URL) throws -> [Double] {
+        struct Line: Decodable { var type: String; var seconds: Double?; var timed: Bool? }
+        let text = try String(contentsOf: file, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard let l = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)), l.type == "step", l.timed == true else { return nil }
+            return l.seconds
+        }
+    }
+
+    /// Each timed iteration's compute seconds (step less communication and waiting) in a rank's `timings-rank<r>.jsonl`.
+    static func timedRankCompute(_ file: URL) throws -> [Double] {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard let r = try? JSONDecoder().decode(RankStepRecord.self, from: Data(line.utf8)), r.type == "rank-step", r.timed else { return nil }
+            return r.computeSeconds
+        }
     }
 
     /// Throws the job's error output unless it exited normally.
@@ -119,11 +145,19 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
                    ms(c.measuredComputeSeconds)])
         }
         return t.render() + "\n" + String(
-            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; communication+wait MAPE %.1f%%\ntransport: %@\na core beside %d busy processes delivers %.2f of its time alone (%@)",
+            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; communication+wait MAPE %.1f%%\n%@\n%@",
             r.summary.stepTimeMAPE * 100, r.summary.stepTimeMaxError * 100, r.summary.configurations,
-            r.summary.communicationMAPE * 100, CommBenchCommand.describe(r.transport), r.coRunning.processes,
-            r.coRunning.efficiency, r.coRunning.runs.map { String(format: "%@ %.2f ms alone, %.2f ms side by side", $0.label,
-                                                                  $0.aloneStepSeconds * 1e3, $0.sideBySideStepSeconds * 1e3) }
-                .joined(separator: "; "))
+            r.summary.communicationMAPE * 100,
+            r.machine.transports.sorted { $0.ranks < $1.ranks }.flatMap { t in
+                [(AllReduceAlgorithm.ring, t.ringRegimes), (.mpi, t.mpiRegimes)].compactMap { a, fit in
+                    fit.map { "np \(t.ranks) \(a.rawValue): " + CommBenchCommand.describe($0) }
+                }
+            }.joined(separator: "\n"),
+            r.machine.coRunning.map { c in
+                String(format: "np %d: a rank gets %.2f of its time-sliced core, its compute varies by %.1f%% per step (%@)", c.ranks,
+                       c.efficiency, c.stepCoefficientOfVariation * 100, c.runs.map {
+                           String(format: "%@: %.2f ms alone, %.2f ms as a rank", $0.label, $0.aloneStepSeconds * 1e3, $0.rankComputeSeconds * 1e3)
+                       }.joined(separator: "; "))
+            }.joined(separator: "\n"))
     }
 }

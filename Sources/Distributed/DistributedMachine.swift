@@ -1,0 +1,39 @@
+/// What this machine's data-parallel runs are predicted from, all measured apart from the runs predicted: the MPI
+/// transport at each rank count (`gansim comm-bench`) and how the CPU trainer shares the cores (`CoRunningCalibration`).
+public struct DistributedMachine: Codable, Sendable {
+    /// One transport calibration per rank count.
+    public var transports: [CommCalibration]
+    /// The trainer's ranks sharing the machine, one calibration per rank count.
+    public var coRunning: [CoRunningCalibration]
+
+    /// Creates the description.
+    public init(transports: [CommCalibration], coRunning: [CoRunningCalibration]) {
+        self.transports = transports
+        self.coRunning = coRunning
+    }
+
+    /// The transport fit of `algorithm` over `ranks` ranks.
+    ///
+    /// - Throws: `MPIError.invalidOption` naming what was not measured.
+    public func transport(ranks: Int, algorithm: AllReduceAlgorithm) throws(MPIError) -> TransportRegimeFit {
+        guard let calibration = transports.first(where: { $0.ranks == ranks }) else {
+            throw .invalidOption(field: "--comm", value: "ranks \(transports.map(\.ranks).sorted())",
+                                 expected: "a comm-bench calibration measured with \(ranks) ranks")
+        }
+        guard let fit = calibration.regimes(for: algorithm) else {
+            throw .invalidOption(field: "--comm", value: "\(ranks) ranks",
+                                 expected: "samples of the \(algorithm.rawValue) all-reduce (comm-bench --algorithm both)")
+        }
+        return fit
+    }
+
+    /// How `ranks` ranks share the machine.
+    ///
+    /// - Throws: `MPIError.invalidOption` when that rank count was not measured.
+    public func sharing(ranks: Int) throws(MPIError) -> CoRunningCalibration {
+        guard let c = coRunning.first(where: { $0.ranks == ranks }) else {
+            throw .invalidOption(field: "ranks", value: "\(ranks)", expected: "a rank count whose sharing of the machine was measured (\(coRunning.map(\.ranks).sorted()))")
+        }
+        return c
+    }
+}
