@@ -58,9 +58,12 @@ VALIDATE_ROUNDS ?= 9
 validate: build
 	$(BIN) validate --calibrate --rounds $(VALIDATE_ROUNDS) --save-profile out/cpu-calibrated.json --out out/validation
 
-## validate-mpi: fit the MPI transport (all-reduce microbenchmark), then predict and run data-parallel trainings (np 2).
+## validate-mpi: measure the machine (comm-bench at each rank count, ranks' share of the cores), then predict and run
+## data-parallel trainings (2 and 4 ranks), fastest of VALIDATE_MPI_ROUNDS interleaved rounds.
+VALIDATE_MPI_ROUNDS ?= 5
 validate-mpi: build
-	$(BIN) validate-distributed $(if $(wildcard out/cpu-calibrated.json),--profile out/cpu-calibrated.json) --out out/validation-mpi
+	$(BIN) validate-distributed $(if $(wildcard out/cpu-calibrated.json),--profile out/cpu-calibrated.json) \
+	  --rounds $(VALIDATE_MPI_ROUNDS) --out out/validation-mpi
 
 ## validate-h100: fit an H100 profile to the committed PyTorch op timings (measurements/h100/fit), then predict
 ## the committed whole steps of other configurations (measurements/h100/validation). No GPU needed.

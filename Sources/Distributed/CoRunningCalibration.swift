@@ -36,26 +36,31 @@ public struct CoRunningCalibration: Codable, Sendable {
     }
 
     /// Measures each configuration as one process of its per-rank batch alone (`alone(config)`: the timed step
-    /// seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on `cores` cores.
+    /// seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on `cores` cores,
+    /// `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind.
     ///
     /// - Throws: whatever the closures throw.
-    public static func measure(ranks: Int, cores: Int, configurations: [DistributedRunConfiguration]? = nil,
+    public static func measure(ranks: Int, cores: Int, rounds: Int = 1, configurations: [DistributedRunConfiguration]? = nil,
                                alone: (DistributedRunConfiguration) throws -> [Double],
                                job: (DistributedRunConfiguration) throws -> [[Double]]) throws -> CoRunningCalibration {
-        var runs: [Run] = []
-        var spreads: [Double] = []
         let configs = configurations ?? Self.configurations(ranks: ranks)
-        for config in configs {
-            let single = median(try alone(config))
-            let perRank = try job(config)
-            spreads += perRank.filter { $0.count > 1 }.map { steps in
-                let mean = steps.reduce(0, +) / Double(steps.count)
-                let variance = steps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps.count - 1)
-                return mean > 0 ? variance.squareRoot() / mean : 0
+        var single = Array(repeating: Double.infinity, count: configs.count)
+        var rank: [(seconds: Double, spread: [Double])] = Array(repeating: (.infinity, []), count: configs.count)
+        for _ in 0..<max(1, rounds) {
+            for (i, config) in configs.enumerated() {
+                single[i] = min(single[i], median(try alone(config)))
+                let perRank = try job(config)
+                let seconds = perRank.map(median).reduce(0, +) / Double(max(perRank.count, 1))
+                guard seconds < rank[i].seconds else { continue }
+                rank[i] = (seconds, perRank.filter { $0.count > 1 }.map { steps in
+                    let mean = steps.reduce(0, +) / Double(steps.count)
+                    let variance = steps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps.count - 1)
+                    return mean > 0 ? variance.squareRoot() / mean : 0
+                })
             }
-            runs.append(Run(label: config.label, aloneStepSeconds: single,
-                            rankComputeSeconds: perRank.map(median).reduce(0, +) / Double(max(perRank.count, 1))))
         }
+        let runs = configs.indices.map { Run(label: configs[$0].label, aloneStepSeconds: single[$0], rankComputeSeconds: rank[$0].seconds) }
+        let spreads = rank.flatMap(\.spread)
         let threads = configs.first?.threadsPerRank ?? 1
         let slicing = max(1, Double(ranks * threads) / Double(max(cores, 1)))
         let expected = runs.reduce(0) { $0 + $1.aloneStepSeconds * slicing }, measured = runs.reduce(0) { $0 + $1.rankComputeSeconds }

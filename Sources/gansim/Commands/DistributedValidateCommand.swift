@@ -25,6 +25,9 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
     @Option(help: "A transport fit from `gansim comm-bench --algorithm both --out` (repeatable, one per rank count); rank counts of the plan without one are measured first.")
     var comm: [String] = []
 
+    @Option(help: "Runs of each measurement and configuration, in interleaved rounds; the fastest is kept.")
+    var rounds: Int = 5
+
     @Option(help: "Seconds one mpirun job may take before it is killed.")
     var timeout: Double = 600
 
@@ -35,6 +38,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
     var json = false
 
     func preflight() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a positive integer") }
         if let out { _ = try OutputFolder(out) }
         if let profile { _ = try DeviceProfile.load(path: profile) }
         for path in comm { _ = try CommCalibration.load(path: path) }
@@ -51,14 +55,26 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         var transports = try comm.map { try CommCalibration.load(path: $0) }
         let plan = DistributedPlans.validation
         for ranks in Set(plan.map(\.ranks)).sorted() where !transports.contains(where: { $0.ranks == ranks }) {
-            let path = folder.appendingPathComponent("comm-np\(ranks).json").path
-            try Self.check(launcher.run(ranks: ranks, program: executable, arguments: ["comm-bench", "--algorithm", "both", "--out", path],
-                                        timeoutSeconds: timeout), what: "mpirun -np \(ranks) gansim comm-bench")
-            transports.append(try CommCalibration.load(path: path))
+            // The fastest time of each size and algorithm over the rounds.
+            var fastest: [String: CommSample] = [:]
+            var hosts: [String] = []
+            for _ in 0..<rounds {
+                let path = folder.appendingPathComponent("comm-np\(ranks).json").path
+                try Self.check(launcher.run(ranks: ranks, program: executable, arguments: ["comm-bench", "--algorithm", "both", "--out", path],
+                                            timeoutSeconds: timeout), what: "mpirun -np \(ranks) gansim comm-bench")
+                let round = try CommCalibration.load(path: path)
+                hosts = round.hosts
+                for s in round.samples where fastest["\(s.algorithm) \(s.bytes)"].map({ s.seconds < $0.seconds }) ?? true {
+                    fastest["\(s.algorithm) \(s.bytes)"] = s
+                }
+            }
+            let samples = fastest.values.sorted { ($0.algorithm, $0.bytes) < ($1.algorithm, $1.bytes) }
+            transports.append(try CommCalibration(ranks: ranks, hosts: hosts, samples: samples))
         }
         // How the ranks share the machine, at each rank count of the plan, on configurations outside it.
         let coRunning = try Set(plan.map(\.ranks)).sorted().map { ranks in
-            try CoRunningCalibration.measure(ranks: ranks, cores: device.cores ?? ProcessInfo.processInfo.activeProcessorCount, alone: { config in
+            try CoRunningCalibration.measure(ranks: ranks, cores: device.cores ?? ProcessInfo.processInfo.activeProcessorCount, rounds: rounds,
+                                             alone: { config in
                 var single = config
                 single.ranks = 1
                 single.batch = config.batch / config.ranks
@@ -84,7 +100,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
             })
         }
         let report = try DistributedValidator.validate(
-            profile: device, machine: DistributedMachine(transports: transports, coRunning: coRunning), plan: plan,
+            profile: device, machine: DistributedMachine(transports: transports, coRunning: coRunning), plan: plan, rounds: rounds,
             measure: { config in
                 let runFolder = folder.appendingPathComponent("run").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable,
