@@ -48,9 +48,9 @@ public struct CoRunningCalibration: Codable, Sendable {
         var rank: [(seconds: Double, spread: [Double])] = Array(repeating: (.infinity, []), count: configs.count)
         for _ in 0..<max(1, rounds) {
             for (i, config) in configs.enumerated() {
-                single[i] = min(single[i], median(try alone(config)))
+                single[i] = min(single[i], DistributedTrainer.median(try alone(config)))
                 let perRank = try job(config)
-                let seconds = perRank.map(median).reduce(0, +) / Double(max(perRank.count, 1))
+                let seconds = perRank.map(DistributedTrainer.median).reduce(0, +) / Double(max(perRank.count, 1))
                 guard seconds < rank[i].seconds else { continue }
                 rank[i] = (seconds, perRank.filter { $0.count > 1 }.map { steps in
                     let mean = steps.reduce(0, +) / Double(steps.count)
@@ -69,8 +69,4 @@ public struct CoRunningCalibration: Codable, Sendable {
                                     stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count))
     }
 
-    private static func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.isEmpty ? 0 : s[s.count / 2]
-    }
 }
