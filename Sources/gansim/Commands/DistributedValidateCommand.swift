@@ -13,10 +13,10 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         abstract: "Predict data-parallel CPU trainings over MPI with the simulator, run them, report the errors.",
         discussion: """
             Measures the machine first, apart from the runs it predicts: mpirun -np N gansim comm-bench for each \
-            rank count of the plan (2 and 4) unless --comm gives it, and the trainer alone against side by side \
+            rank count of the plan (2 and 4) unless --comm gives it, and the trainer alone against as an MPI rank \
             on configurations outside the plan. Then runs each configuration of the plan with mpirun -np N gansim \
             train --distributed. Writes comm-np<N>.json, machine.json, validation.json and validation.md into \
-            --out. Takes about a minute; run it on an otherwise idle machine.
+            --out. Keeps the fastest of --rounds interleaved rounds of every measurement and run; about 3 minutes at 5 rounds on 2 cores. Run it on an otherwise idle machine.
             """)
 
     @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
