@@ -1,3 +1,5 @@
+import Simulator
+
 /// Structure-aware scenario YAML: one of a few valid small scenarios, rendered section by section, with fields
 /// mutated (boundary values, wrong types, removed, repeated, unknown) and, less often, the text itself damaged
 /// (anchors and aliases, deep nesting, tabs, truncation, several documents).
@@ -43,23 +45,9 @@ public enum ScenarioFuzzer {
          ("simulate", [("iterations", "2")])],
     ]
 
-    /// Keys a section takes, for additions (every known field, so that a mutation reaches each one).
-    static let knownKeys: [String: [String]] = [
-        "": ["name", "seed"],
-        "model": ["architecture", "resolution", "width", "preset", "latent", "classes"],
-        "recipe": ["batchPerDevice", "accumulation", "discriminatorSteps", "precision", "mixedPrecisionResolutions", "optimizer",
-                   "ema", "r1Interval", "pathLengthInterval", "hostLaunches", "implementation"],
-        "cluster": ["topology", "devices", "bandwidth", "latency", "fabric", "serversPerLeaf", "oversubscription", "torus",
-                    "device", "profile", "host"],
-        "communication": ["algorithm", "bucket", "chunks"],
-        "mode": ["kind", "staleness", "generatorDevices"],
-        "data": ["storageBandwidth", "bytesPerSample", "decodeRatePerCore", "decodeCores", "prefetch"],
-        "jitter": ["cv", "stragglerProbability", "stragglerSlowdown"],
-        "training": ["iterations", "epochs", "kimg", "datasetSamples"],
-        "simulate": ["iterations"],
-        "power": ["pue", "hostWattsPerDevice", "nicWatts", "switchWatts", "communicatingActivity", "carbonIntensity"],
-        "cost": ["pricing", "usdPerDeviceHour", "usdPerNodeHour", "usdPerKWh"],
-    ]
+    /// Keys a section takes, for additions (every known field, so that a mutation reaches each one): the scenario
+    /// parser's own list, with only the top level's scalar keys (its sections are added as sections).
+    static let knownKeys: [String: [String]] = TrainingScenario.fields.merging(["": ["name", "seed"]]) { $1 }
 
     /// Plausible values for a key, mixed with the boundary values.
     static func plausible(_ key: String, _ random: inout FuzzRandom) -> String {
@@ -143,7 +131,7 @@ public enum ScenarioFuzzer {
                 sections[s] = ("", [(name, FuzzValues.any(&random))])
             }
         case 8:  // a new section, known or not
-            let section = random.pick(Array(knownKeys.keys).filter { !$0.isEmpty } + ["extras", "Model"])
+            let section = random.pick(knownKeys.keys.sorted().filter { !$0.isEmpty } + ["extras", "Model"])
             let key = random.pick(knownKeys[section] ?? ["x"])
             sections.append((section, [(key, plausible(key, &random))]))
         default:  // anchors and aliases: one section's value reused in another field

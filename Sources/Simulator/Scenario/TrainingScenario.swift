@@ -5,6 +5,9 @@ import Yams
 
 /// A scenario file turned into a training plan plus its name and the length of the whole run.
 public struct TrainingScenario: Sendable {
+    /// The keys each section of a scenario file takes ("" for the top level), as the parser checks them.
+    public static var fields: [String: [String]] { ScenarioYAMLSection.known }
+
     /// Scenario name (for reports).
     public var name: String
     /// What to simulate.
