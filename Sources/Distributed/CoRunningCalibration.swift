@@ -35,20 +35,20 @@ public struct CoRunningCalibration: Codable, Sendable {
          DistributedRunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, ranks: ranks, steps: 6)]
     }
 
-    /// Measures each configuration as one process of its per-rank batch alone (`alone(config)`: the timed step
+    /// Measures each configuration as one process of its per-rank batch alone (`alone(config)`: the median step
     /// seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on `cores` cores,
     /// `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind.
     ///
     /// - Throws: whatever the closures throw.
     public static func measure(ranks: Int, cores: Int, rounds: Int = 1, configurations: [DistributedRunConfiguration]? = nil,
-                               alone: (DistributedRunConfiguration) throws -> [Double],
+                               alone: (DistributedRunConfiguration) throws -> Double,
                                job: (DistributedRunConfiguration) throws -> [[Double]]) throws -> CoRunningCalibration {
         let configs = configurations ?? Self.configurations(ranks: ranks)
         var single = Array(repeating: Double.infinity, count: configs.count)
         var rank: [(seconds: Double, spread: [Double])] = Array(repeating: (.infinity, []), count: configs.count)
         for _ in 0..<max(1, rounds) {
             for (i, config) in configs.enumerated() {
-                single[i] = min(single[i], DistributedTrainer.median(try alone(config)))
+                single[i] = min(single[i], try alone(config))
                 let perRank = try job(config)
                 let seconds = perRank.map(DistributedTrainer.median).reduce(0, +) / Double(max(perRank.count, 1))
                 guard seconds < rank[i].seconds else { continue }

@@ -25,18 +25,13 @@ public struct CommCalibration: Codable, Sendable {
         self.ranks = ranks
         self.hosts = hosts
         self.samples = samples
-        func fit(_ a: AllReduceAlgorithm) throws(MPIError) -> LatencyBandwidthFit? {
-            let mine = samples.filter { $0.algorithm == a.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
-            return mine.isEmpty ? nil : try LatencyBandwidthFit.fit(mine, ranks: ranks)
+        for algorithm in [AllReduceAlgorithm.ring, .mpi] {
+            let mine = samples.filter { $0.algorithm == algorithm.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
+            guard !mine.isEmpty else { continue }
+            let line = try LatencyBandwidthFit.fit(mine, ranks: ranks)
+            let regimes = try TransportRegimeFit.fit(mine, ranks: ranks)
+            if algorithm == .ring { (ring, ringRegimes) = (line, regimes) } else { (mpi, mpiRegimes) = (line, regimes) }
         }
-        ring = try fit(.ring)
-        func regimes(_ a: AllReduceAlgorithm) throws(MPIError) -> TransportRegimeFit? {
-            let mine = samples.filter { $0.algorithm == a.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
-            return mine.isEmpty ? nil : try TransportRegimeFit.fit(mine, ranks: ranks)
-        }
-        ringRegimes = try regimes(.ring)
-        mpiRegimes = try regimes(.mpi)
-        mpi = try fit(.mpi)
     }
 
     /// The line fit of `algorithm`, if it was measured.

@@ -50,12 +50,11 @@ public struct DistributedRunConfiguration: Sendable, Hashable, Codable {
         return o
     }
 
-    /// The `gansim train` arguments of this run (after the program name); one process of the whole batch when not
-    /// `distributed`.
-    public func trainArguments(out: String, distributed: Bool = true) -> [String] {
+    /// The `gansim train` arguments of this run (after the program name).
+    public func trainArguments(out: String) -> [String] {
         var args = ["train", architecture.rawValue, "--batch", "\(batch)", "--threads", "\(threadsPerRank)",
-                    "--steps", "\(steps)", "--warmup", "1", "--seed", "1", "--out", out, "--json"]
-        if distributed { args += ["--distributed", "--allreduce", allreduce.rawValue, "--bucket-mb", "\(Double(bucketBytes) / 1e6)"] }
+                    "--steps", "\(steps)", "--warmup", "1", "--seed", "1", "--distributed", "--allreduce",
+                    allreduce.rawValue, "--bucket-mb", "\(Double(bucketBytes) / 1e6)", "--out", out, "--json"]
         if let r = resolution { args += ["--resolution", "\(r)"] }
         if let w = width { args += ["--width", "\(w)"] }
         return args

@@ -34,32 +34,8 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
     @Flag(help: "Instead of timing, check the ring against MPI_Iallreduce and the exact sum, and allGather (JSON on rank 0).")
     var verify = false
 
-    /// The flag checks and the output path, before MPI starts.
-    func preflight() throws {
-        let algorithms: [AllReduceAlgorithm]
-        switch algorithm {
-        case "both": algorithms = [.ring, .mpi]
-        default:
-            guard let a = AllReduceAlgorithm(rawValue: algorithm) else {
-                throw ValidationError("invalid --algorithm '\(algorithm)': expected ring, mpi or both")
-            }
-            algorithms = [a]
-        }
-        _ = try sizes.map { text in
-            try text.split(separator: ",").map { part -> Int in
-                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 4, n <= 1 << 30 else {
-                    throw ValidationError("invalid --sizes entry '\(part)': expected a number of bytes from 4 to 1073741824 (1 GiB, the largest buffer comm-bench allocates)")
-                }
-                return n
-            }
-        } ?? CommBenchmark.defaultSizes
-        guard commTimeout > 0 else { throw ValidationError("invalid --comm-timeout '\(commTimeout)': expected a positive number of seconds") }
-        if let out { try OutputFile.prepare(out, flag: "--out") }
-        _ = algorithms
-    }
-
-    func run() throws {
-        try preflight()
+    /// The algorithms and message sizes the flags ask for, checked.
+    func parsedOptions() throws -> (algorithms: [AllReduceAlgorithm], sizes: [Int]) {
         let algorithms: [AllReduceAlgorithm]
         switch algorithm {
         case "both": algorithms = [.ring, .mpi]
@@ -77,8 +53,19 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
                 return n
             }
         } ?? CommBenchmark.defaultSizes
+        return (algorithms, sizeList)
+    }
+
+    /// The flag checks and the output path, before MPI starts.
+    func preflight() throws {
+        _ = try parsedOptions()
         guard commTimeout > 0 else { throw ValidationError("invalid --comm-timeout '\(commTimeout)': expected a positive number of seconds") }
         if let out { try OutputFile.prepare(out, flag: "--out") }
+    }
+
+    func run() throws {
+        try preflight()
+        let (algorithms, sizeList) = try parsedOptions()
         guard var world = MPIWorld.initializeIfLaunchedByMPI() else { throw MPIError.notLaunchedByMPI(command: "comm-bench") }
         world.timeoutSeconds = commTimeout
         guard world.size >= 2 else {

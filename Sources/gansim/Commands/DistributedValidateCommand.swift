@@ -3,7 +3,7 @@ import CostModel
 import Workload
 import Distributed
 import Foundation
-import RealRunner
+import Validation
 
 /// `gansim validate-distributed`: fit the MPI transport, predict data-parallel
 /// iterations with the simulator, run them with mpirun, report the errors.
@@ -75,21 +75,9 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         let coRunning = try Set(plan.map(\.ranks)).sorted().map { ranks in
             try CoRunningCalibration.measure(ranks: ranks, cores: device.cores ?? ProcessInfo.processInfo.activeProcessorCount, rounds: rounds,
                                              alone: { config in
-                var single = config
-                single.ranks = 1
-                single.batch = config.batch / config.ranks
-                let out = folder.appendingPathComponent("alone").path
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: executable)
-                process.arguments = single.trainArguments(out: out, distributed: false)
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
-                guard process.terminationStatus == 0 else {
-                    throw ValidationError("gansim train '\(single.label)' failed with exit status \(process.terminationStatus)")
-                }
-                return try Self.timedSteps(URL(fileURLWithPath: out).appendingPathComponent("timings.jsonl"))
+                try TrainProcess.measure(RunConfiguration(config.architecture, resolution: config.resolution, width: config.width,
+                                                          batch: config.batch / config.ranks, threads: config.threadsPerRank,
+                                                          steps: config.steps)).stepSeconds
             }, job: { config in
                 let out = folder.appendingPathComponent("sharing").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.trainArguments(out: out),
@@ -123,16 +111,6 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
             ])
         }
         print(json ? try JSONOutput.string(report) : table)
-    }
-
-    /// The seconds of every timed step in a trainer's `timings.jsonl`.
-    static func timedSteps(_ file: URL) throws -> [Double] {
-        struct Line: Decodable { var type: String; var seconds: Double?; var timed: Bool? }
-        let text = try String(contentsOf: file, encoding: .utf8)
-        return text.split(separator: "\n").compactMap { line in
-            guard let l = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)), l.type == "step", l.timed == true else { return nil }
-            return l.seconds
-        }
     }
 
     /// Each timed iteration's compute seconds (step less communication and waiting) in a rank's `timings-rank<r>.jsonl`.
