@@ -10,12 +10,19 @@ public struct PlanChoice: Sendable, Codable, Equatable {
     public var batchPerDevice: Int
     public var accumulation: Int
     public var precision: String
-    /// Training time, in seconds (event simulation when confirmed, else the analytic estimate).
+    /// Expected wall time of the run with failures, checkpoints and restarts, in seconds (event simulation when
+    /// confirmed, else the analytic estimate): what deadlines are held to.
     public var trainingSeconds: Double
-    /// The measured training time `trainingSeconds` stands for given the device profile's validated errors (nil: the
-    /// prediction is not validated).
+    /// The measured wall time `trainingSeconds` stands for given the device profile's validated errors (nil: the
+    /// prediction is not validated): the failure-free run's validated range, stretched by the same expected overhead.
     public var trainingSecondsInterval: [Double]?
+    /// Wall time of the run without failures or checkpoints, in seconds.
+    public var usefulSeconds: Double
+    /// `usefulSeconds` over `trainingSeconds`.
+    public var goodput: Double
+    /// Expected cost with failures and checkpoints, in US dollars.
     public var costUSD: Double
+    /// Expected facility energy with failures and checkpoints, in kWh.
     public var energyKWh: Double
     public var peakBytesPerDevice: Int
     public var capacityBytesPerDevice: Int

@@ -1,4 +1,5 @@
 import CostModel
+import Simulator
 import Workload
 
 /// What the planner is asked: a model, how long to train it, at what global batch, by when and for how much.
@@ -23,6 +24,9 @@ public struct PlanRequest: Sendable {
     public var simulatedIterations: Int = 3
     /// Device profiles of the search: calibrated ones in place of the catalog's.
     public var profiles: DeviceProfiles = .catalog
+    /// Failures, checkpoints and restarts every candidate is held to (deadlines and budgets apply to the expected
+    /// time and cost with failures).
+    public var reliability = ReliabilitySpec()
 
     public init(model: ModelConfig, length: TrainingLength, globalBatch: Int, datasetSamples: Int? = nil,
                 deadlineSeconds: Double? = nil, budgetUSD: Double? = nil) {

@@ -34,6 +34,7 @@ public struct Planner: Sendable {
         yaml += "  r1Interval: \(recipe.r1Interval)\n  pathLengthInterval: \(recipe.pathLengthInterval)\n"
         yaml += "cluster:\n  topology: dgx-a100\n  devices: 1\n"
         yaml += "simulate:\n  iterations: \(request.simulatedIterations)\n"
+        yaml += request.reliability.yaml
         return try ScenarioTemplate(yaml: yaml, defaultName: "plan-\(modelName)", profiles: request.profiles)
     }
 
@@ -126,9 +127,9 @@ public struct Planner: Sendable {
         let r = o.best!
         return PlanChoice(
             family: o.labels[0], devices: Int(o.labels[1]) ?? 0, fabric: o.labels[2], batchPerDevice: Int(o.labels[3]) ?? 0,
-            accumulation: Int(o.labels[4]) ?? 0, precision: o.labels[5], trainingSeconds: r.training.wallSeconds,
-            trainingSecondsInterval: r.trainingSecondsInterval,
-            costUSD: r.cost.totalUSD, energyKWh: r.energy.totalKWh, peakBytesPerDevice: r.memory.peakBytesPerDevice,
+            accumulation: Int(o.labels[4]) ?? 0, precision: o.labels[5], trainingSeconds: r.expectedWallSeconds,
+            trainingSecondsInterval: r.expectedWallSecondsInterval, usefulSeconds: r.training.wallSeconds,
+            goodput: r.goodput, costUSD: r.expectedTotalUSD, energyKWh: r.expectedTotalKWh, peakBytesPerDevice: r.memory.peakBytesPerDevice,
             capacityBytesPerDevice: r.memory.capacityBytesPerDevice, scalingEfficiency: r.scalingEfficiency,
             confirmed: o.confirmed != nil)
     }
@@ -223,11 +224,11 @@ public struct Planner: Sendable {
             Self.duration(time(cheapest)), slower, scaling))
     }
 
-    /// Training time by the best figures (event simulation when confirmed).
-    func time(_ o: SweepOutcome) -> Double { o.best!.training.wallSeconds }
+    /// Expected wall time with failures by the best figures (event simulation when confirmed).
+    func time(_ o: SweepOutcome) -> Double { o.best!.expectedWallSeconds }
 
-    /// Cost by the best figures.
-    func cost(_ o: SweepOutcome) -> Double { o.best!.cost.totalUSD }
+    /// Expected cost with failures by the best figures.
+    func cost(_ o: SweepOutcome) -> Double { o.best!.expectedTotalUSD }
 
     /// A duration in hours or days.
     static func duration(_ seconds: Double) -> String {

@@ -91,18 +91,18 @@ public struct SweepEngine: Sendable {
             }, progress: progress)
     }
 
-    /// The analytic Pareto front of the points that fit, by whole-run time and cost.
+    /// The analytic Pareto front of the points that fit, by whole-run expected time and cost with failures.
     public static func paretoFront(_ outcomes: [SweepOutcome]) -> [Int] {
         let fitting = outcomes.filter { $0.status == .ok && $0.analytic != nil }
-        let front = ParetoFront.indices(fitting.map { ($0.analytic!.training.wallSeconds, $0.analytic!.cost.totalUSD) })
+        let front = ParetoFront.indices(fitting.map { ($0.analytic!.expectedWallSeconds, $0.analytic!.expectedTotalUSD) })
         return front.map { fitting[$0].index }
     }
 
     /// The points to confirm: the front plus the fastest and cheapest fitting points, at most `confirmLimit`, in index order.
     func candidates(_ outcomes: [SweepOutcome], pareto: [Int]) -> [Int] {
         let fitting = outcomes.filter { $0.status == .ok && $0.analytic != nil }
-        let fastest = fitting.ranked { $0.analytic!.training.wallSeconds }
-        let cheapest = fitting.ranked { $0.analytic!.cost.totalUSD }
+        let fastest = fitting.ranked { $0.analytic!.expectedWallSeconds }
+        let cheapest = fitting.ranked { $0.analytic!.expectedTotalUSD }
         var chosen = Set(fastest.prefix(confirmTop).map(\.index)).union(cheapest.prefix(confirmTop).map(\.index))
         let room = max(0, confirmLimit - chosen.count)
         let front = pareto.filter { !chosen.contains($0) }

@@ -71,7 +71,7 @@ public struct SweepReport {
                 title: "Energy against training time",
                 groups: [ScatterGroup(name: "fits", points: fitting.map { ($0.best!.training.wallHours, $0.best!.energy.totalKWh) },
                                       labels: fitting.map(describe))],
-                xLabel: "training time (h)", yLabel: "facility kWh", xLog: true, yLog: true,
+                xLabel: "expected training time with failures (h)", yLabel: "facility kWh", xLog: true, yLog: true,
                 xFormat: { Units.count($0) }, yFormat: { Units.count($0) }))
         }
         page.section("Time against cost", paretoChart + paretoCaption + paretoTable)
@@ -97,11 +97,11 @@ public struct SweepReport {
         let fitting = result.outcomes.filter { $0.status == .ok && !result.isPareto($0.index) }
         let oom = result.outcomes.filter { $0.status == .outOfMemory }
         func points(_ list: [SweepOutcome], _ r: (SweepOutcome) -> TrainingResult?) -> [(x: Double, y: Double)] {
-            list.compactMap { r($0).map { ($0.training.wallHours, $0.cost.totalUSD) } }
+            list.compactMap { r($0).map { ($0.expectedWallSeconds / 3600, $0.expectedTotalUSD) } }
         }
-        // The validated range of each point's training time, in hours like the axis.
+        // The validated range of each point's expected training time, in hours like the axis.
         func hours(_ list: [SweepOutcome], _ r: (SweepOutcome) -> TrainingResult?) -> [ErrorBounds?] {
-            list.compactMap(r).map { ErrorBounds($0.trainingSecondsInterval?.map { $0 / 3600 }) }
+            list.compactMap(r).map { ErrorBounds($0.expectedWallSecondsInterval?.map { $0 / 3600 }) }
         }
         let confirmed = result.confirmedIndices.map { result.outcomes[$0] }.filter { $0.confirmed != nil }
         return Charts.scatter(
@@ -132,16 +132,17 @@ public struct SweepReport {
         let ranged = result.pareto.contains { result.outcomes[$0].best?.iterationSecondsInterval != nil }
         let rows = result.pareto.map { i -> [String] in
             let o = result.outcomes[i], a = o.analytic!
-            let range = o.best!.trainingSecondsInterval.map { $0.map(Units.seconds).joined(separator: "-") } ?? "not validated"
+            let range = o.best!.expectedWallSecondsInterval.map { $0.map(Units.seconds).joined(separator: "-") } ?? "not validated"
             return o.labels + [
-                Units.seconds(a.training.wallSeconds), String(format: "$%.0f", a.cost.totalUSD), String(format: "%.0f kWh", a.energy.totalKWh),
-                Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.training.wallSeconds) } ?? "",
+                Units.seconds(a.expectedWallSeconds), String(format: "%.1f%%", a.goodput * 100), String(format: "$%.0f", a.expectedTotalUSD),
+                String(format: "%.0f kWh", a.expectedTotalKWh),
+                Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.expectedWallSeconds) } ?? "",
                 o.disagreement.map { String(format: "%+.1f%%", $0 * 100) } ?? "",
             ] + (ranged ? [range] : [])
         }
-        let header = ["training time", "cost", "energy", "memory/device", "event sim. time", "event vs analytic"]
+        let header = ["expected time", "goodput", "cost", "energy", "memory/device", "event sim. time", "event vs analytic"]
             + (ranged ? ["validated time range"] : [])
-        return "<p>The Pareto front (analytic): no other point that fits is both faster and cheaper.</p>"
+        return "<p>The Pareto front (analytic, with failures and checkpoints): no other point that fits is both faster and cheaper.</p>"
             + HTMLPage.table(result.axes + header, rows)
     }
 

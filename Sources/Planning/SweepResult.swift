@@ -53,6 +53,7 @@ public struct SweepResult: Sendable, Codable, Equatable {
         let header = ["index"] + axes + [
             "status", "reason", "peakMemoryGiB", "capacityGiB", "iterationSeconds", "samplesPerSecond", "scalingEfficiency",
             "computeSeconds", "exposedCommunicationSeconds", "dataStallSeconds", "trainingHours", "costUSD", "energyKWh", "co2Kg",
+            "expectedTrainingHours", "goodput", "expectedCostUSD", "expectedEnergyKWh",
             "pareto", "eventIterationSeconds", "eventCostUSD", "disagreement",
         ]
         var lines = [header.map(Self.field).joined(separator: ",")]
@@ -62,9 +63,10 @@ public struct SweepResult: Sendable, Codable, Equatable {
                 row += [r.memory.peakBytesPerDevice, r.memory.capacityBytesPerDevice].map { Self.number(Double($0) / 1_073_741_824) }
                 row += [r.iterationSeconds, r.samplesPerSecond, r.scalingEfficiency, r.breakdown.computeSeconds,
                         r.breakdown.exposedCommunicationSeconds, r.breakdown.dataStallSeconds, r.training.wallHours,
-                        r.cost.totalUSD, r.energy.totalKWh, r.energy.co2Kg].map(Self.number)
+                        r.cost.totalUSD, r.energy.totalKWh, r.energy.co2Kg,
+                        r.expectedWallSeconds / 3600, r.goodput, r.expectedTotalUSD, r.expectedTotalKWh].map(Self.number)
             } else {
-                row += Array(repeating: "", count: 12)
+                row += Array(repeating: "", count: 16)
             }
             row.append(paretoSet.contains(o.index) ? "true" : "false")
             if let e = o.confirmed, let gap = o.disagreement {

@@ -40,7 +40,7 @@ final class PlannerTests: XCTestCase {
         XCTAssertNotNil(free.fastestWithinBudget)
         // A deadline just under the V100s' best: they must lose on time.
         let v100Fastest = freeSweep.outcomes.filter { $0.status == .ok && $0.labels[0].hasPrefix("v100") }
-            .map { $0.best!.training.wallSeconds }.min()!
+            .map { $0.best!.expectedWallSeconds }.min()!
         let deadline = v100Fastest * 0.9
         let budget = 1e9
         let (plan, sweep) = try planner.plan(request(deadline: deadline, budget: budget))
@@ -50,8 +50,8 @@ final class PlannerTests: XCTestCase {
         XCTAssertTrue(cheapest.family.hasPrefix("a100"))
         for i in sweep.confirmedIndices {
             let o = sweep.outcomes[i]
-            guard o.status == .ok, let r = o.confirmed, r.training.wallSeconds <= deadline else { continue }
-            XCTAssertGreaterThanOrEqual(r.cost.totalUSD, cheapest.costUSD - 1e-9)
+            guard o.status == .ok, let r = o.confirmed, r.expectedWallSeconds <= deadline else { continue }
+            XCTAssertGreaterThanOrEqual(r.expectedTotalUSD, cheapest.costUSD - 1e-9)
         }
         let loser = try XCTUnwrap(plan.runnersUp.first { $0.family.hasPrefix("v100") })
         XCTAssertTrue(loser.reason.hasPrefix("misses the deadline"), loser.reason)

@@ -126,7 +126,7 @@ struct ScenarioYAMLSection {
 
     /// The fields each section takes, for the message about an unknown one.
     static let known: [String: [String]] = [
-        "": ["name", "model", "recipe", "cluster", "communication", "mode", "data", "jitter", "training", "simulate", "power", "cost", "seed"],
+        "": ["name", "model", "recipe", "cluster", "communication", "mode", "data", "jitter", "training", "simulate", "power", "cost", "reliability", "seed"],
         "model": ["architecture", "resolution", "width", "preset", "latent", "classes"],
         "recipe": ["batchPerDevice", "accumulation", "discriminatorSteps", "precision", "mixedPrecisionResolutions", "optimizer", "ema",
                    "r1Interval", "pathLengthInterval", "hostLaunches", "implementation"],
@@ -139,6 +139,7 @@ struct ScenarioYAMLSection {
         "simulate": ["iterations"],
         "power": ["pue", "hostWattsPerDevice", "nicWatts", "switchWatts", "communicatingActivity", "carbonIntensity"],
         "cost": ["pricing", "usdPerDeviceHour", "usdPerNodeHour", "usdPerKWh"],
+        "reliability": ReliabilitySpec.fields,
     ]
 
     /// Throws for the first key that was never read.

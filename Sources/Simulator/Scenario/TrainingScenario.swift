@@ -266,6 +266,8 @@ public struct TrainingScenario: Sendable {
             price.usdPerKWh = try section.double("usdPerKWh", minimum: 0) ?? price.usdPerKWh
             try section.finish()
         }
+        var reliability = ReliabilitySpec()
+        if var section = try top.section("reliability") { reliability = try ReliabilitySpec(section: &section) }
         let seed = UInt64(try top.int("seed") ?? 1)
         try top.finish()
 
@@ -286,6 +288,7 @@ public struct TrainingScenario: Sendable {
             generatorDevices: generatorDevices)
         plan.power = power
         plan.price = price
+        plan.reliability = reliability
         totalIterations = total
         topologySpec = spec
         hostCPU = host

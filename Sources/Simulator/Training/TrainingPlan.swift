@@ -33,6 +33,8 @@ public struct TrainingPlan: Sendable {
     public var power: PowerSpec = PowerSpec()
     /// Prices.
     public var price: PriceSpec = PriceSpec()
+    /// Failures, checkpoints and restarts of the whole run.
+    public var reliability = ReliabilitySpec()
     /// Whether each device's own compute thread progresses its gradient reductions (MPI without a progress thread:
     /// the rank advances its messages and adds the received chunks between ops), so that reductions cannot overlap
     /// the device's compute and take that thread's time; false for GPUs, whose communication runs on its own stream.

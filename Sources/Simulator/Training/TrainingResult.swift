@@ -113,6 +113,8 @@ public struct TrainingResult: Sendable, Codable, Equatable {
     public var energy: Energy
     /// Dollars.
     public var cost: Cost
+    /// The run with failures, checkpoints and restarts; nil where the result was not summarised from a plan.
+    public var reliability: Reliability? = nil
     /// Gradient buckets reduced per iteration (all steps).
     public var bucketsPerIteration: Int
     /// Events the kernel dispatched.

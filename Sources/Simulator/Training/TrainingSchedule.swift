@@ -205,9 +205,9 @@ final class TrainingSchedule {
                 communication: communication, stall: stall, idle: idle, activity: activity))
             iterationStart = iterationEnd
         }
-        return TrainingResult(
+        return try TrainingResult(
             plan: plan, name: name, totalIterations: totalIterations, records: records, singleDeviceSeconds: singleDeviceSeconds,
             bucketsPerIteration: bucketsPerIteration, events: engine.eventCount, flows: engine.flowCount,
-            memory: memory)
+            memory: memory).expectingFailures(plan: plan)
     }
 }

@@ -37,6 +37,6 @@ public final class TrainingSimulation {
     public func run(name: String, totalIterations: Int, progress: ((Int, Int) -> Void)? = nil) throws -> TrainingResult {
         schedule.progress = progress
         defer { schedule.progress = nil }
-        return try schedule.run(name: name, totalIterations: totalIterations)
+        return try schedule.run(name: name, totalIterations: totalIterations).drawingFailures(plan: plan)
     }
 }

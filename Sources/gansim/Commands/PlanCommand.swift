@@ -14,7 +14,8 @@ struct PlanCommand: ParsableCommand, Preflighted {
             Searches V100, A100 and H100 servers (DGX and PCIe, InfiniBand and Ethernet) and TPU v3/v4 pods, 1 to \
             --max-devices devices, batch per device and gradient accumulation that keep --global-batch, fp32 or mixed \
             precision. Every configuration is estimated analytically; contenders are confirmed by the event simulation. \
-            Says why the best configuration of every other cluster kind lost.
+            Deadlines and budgets hold the expected time and cost with failures, checkpoints and restarts \
+            (scenarios/README.md, reliability). Says why the best configuration of every other cluster kind lost.
             Example: gansim plan biggan --resolution 256 --train iterations=150000 --deadline 48h --budget 20000usd
             """)
 
@@ -46,11 +47,14 @@ struct PlanCommand: ParsableCommand, Preflighted {
 
     @OptionGroup var profileOptions: ProfileOptions
 
+    @OptionGroup var reliabilityOptions: ReliabilityOptions
+
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
     /// The output folder is checked before any simulation.
     func preflight() throws {
+        _ = try reliabilityOptions.spec()
         if let out { _ = try OutputFolder(out) }
     }
 
@@ -62,6 +66,7 @@ struct PlanCommand: ParsableCommand, Preflighted {
         request.budgetUSD = try budget.map { try UnitParser.usd($0, field: "--budget") }
         request.maximumDevices = maxDevices
         request.profiles = try profileOptions.resolve()
+        request.reliability = try reliabilityOptions.spec()
         try request.profiles.checkUsed(by: request.families.map(\.device))
         if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
         if let samples = datasetSamples, samples < 1 { throw ValidationError("--dataset-samples \(samples): must be at least 1") }

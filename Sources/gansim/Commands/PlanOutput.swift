@@ -33,8 +33,8 @@ enum PlanOutput {
         func describe(_ title: String, _ c: PlanChoice?) {
             guard let c else { return }
             lines.append("\(title): \(c.summary)")
-            lines.append(String(format: "  %@, $%.0f, %.0f kWh, %@ of %@ per device, scaling efficiency %.0f%%%@",
-                                Units.seconds(c.trainingSeconds), c.costUSD, c.energyKWh, Units.bytes(c.peakBytesPerDevice),
+            lines.append(String(format: "  %@ expected with failures (goodput %.1f%%), $%.0f, %.0f kWh, %@ of %@ per device, scaling efficiency %.0f%%%@",
+                                Units.seconds(c.trainingSeconds), c.goodput * 100, c.costUSD, c.energyKWh, Units.bytes(c.peakBytesPerDevice),
                                 Units.bytes(c.capacityBytesPerDevice), c.scalingEfficiency * 100, c.confirmed ? "" : " (analytic)"))
         }
         describe(plan.deadlineSeconds == nil ? "Cheapest" : "Cheapest meeting the deadline", plan.cheapestMeetingDeadline)

@@ -30,7 +30,8 @@ struct ReportWriter {
             return "\(r.name) vs \(base.name): \(faster), "
                 + "\(relative(r.cost.totalUSD, base.cost.totalUSD, less: "cheaper", more: "dearer")) per run, "
                 + "\(relative(r.energy.totalKWh, base.energy.totalKWh, less: "less", more: "more")) energy, "
-                + "trains in \(Units.seconds(r.training.wallSeconds)) instead of \(Units.seconds(base.training.wallSeconds))"
+                + "trains in \(Units.seconds(r.training.wallSeconds)) instead of \(Units.seconds(base.training.wallSeconds)), "
+                + "\(Units.seconds(r.expectedWallSeconds)) instead of \(Units.seconds(base.expectedWallSeconds)) with failures"
         }
     }
 
@@ -90,6 +91,12 @@ struct ReportWriter {
             row("cost, whole run") { "$\(Units.grouped(Int($0.cost.totalUSD.rounded())))" },
             row("cost per iteration") { "$\(self.fixed($0.cost.usdPerIteration, 4))" },
             row("priced as") { $0.cost.basis },
+            row("failures per day (job)") { $0.reliability.map { self.fixed($0.failuresPerHour * 24, 3) } ?? "-" },
+            row("checkpoints") {
+                $0.reliability.map { "\(Units.grouped($0.checkpoints)) of \(Units.bytes($0.checkpointBytes)), every \(Units.seconds($0.checkpointIntervalSeconds)) (\($0.intervalBasis))" } ?? "-"
+            },
+            row("time with failures") { "\(self.fixed($0.expectedWallSeconds / 3600, 1)) h expected, goodput \(self.fixed($0.goodput * 100, 2)) %" },
+            row("failures add") { $0.reliability.map { "$\(Units.grouped(Int($0.lostUSD.rounded()))), \(Units.count($0.lostKWh)) kWh" } ?? "-" },
         ]
     }
 

@@ -13,7 +13,25 @@ struct SimulateReport {
         return "; validated range \(Units.seconds(seconds[0]))-\(Units.seconds(seconds[1]))"
     }
 
-    /// Aligned lines: setup, iteration time, throughput, breakdown, scaling, memory, whole run.
+    /// The run with failures and checkpoints: expected time and goodput, the checkpoints, what they add, a drawn run.
+    static func reliability(_ r: TrainingResult.Reliability) -> String {
+        let every = r.meanHoursBetweenFailures.map { "one per \(Units.seconds($0 * 3600)) of the job" } ?? "nothing fails"
+        let basis = r.intervalBasis == "young-daly" ? "Young-Daly" : r.intervalBasis
+        var lines = [
+            "  with failures      \(Units.seconds(r.expectedWallSeconds)) expected, goodput \(String(format: "%.2f %%", 100 * r.goodput)) "
+                + "(\(String(format: "%.3g", r.expectedFailures)) failures, \(every); \(Units.seconds(r.downtimeSecondsPerFailure)) down each)",
+            "    checkpoints      \(Units.grouped(r.checkpoints)) of \(Units.bytes(r.checkpointBytes)) (\(r.checkpointMode)), every "
+                + "\(Units.seconds(r.checkpointIntervalSeconds)) (\(basis)), \(Units.seconds(r.checkpointStallSeconds)) stall each",
+            "    failures add     \(String(format: "$%.0f, %.1f kWh", r.lostUSD, r.lostKWh)) (lost work \(Units.seconds(r.lostWorkSeconds)), "
+                + "down \(Units.seconds(r.downtimeSeconds)), checkpointing \(Units.seconds(r.checkpointingSeconds)))",
+        ]
+        if let d = r.drawn {
+            lines.append("    drawn            seed \(d.seed): \(d.failures) failures, \(Units.seconds(d.wallSeconds)), goodput \(String(format: "%.2f %%", 100 * d.goodput))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Aligned lines: setup, iteration time, throughput, breakdown, scaling, memory, whole run, failures.
     var text: String {
         let b = result.breakdown
         func share(_ seconds: Double) -> String { String(format: "%5.1f %%", 100 * seconds / result.iterationSeconds) }
@@ -26,7 +44,7 @@ struct SimulateReport {
                 idle             \(Units.seconds(b.idleSeconds))  \(share(b.idleSeconds))
               scaling efficiency \(String(format: "%.3f", result.scalingEfficiency)) (one device: \(Units.seconds(result.singleDeviceIterationSeconds)) per iteration)
               memory per device  \(Units.bytes(result.memory.peakBytesPerDevice)) of \(Units.bytes(result.memory.capacityBytesPerDevice))\(result.memory.fits ? "" : " (does not fit)"); live tensors \(Units.bytes(result.memory.liveTensorBytesPerDevice)) (max_memory_allocated), reserved \(Units.bytes(result.memory.reservedBytesPerDevice)) (memory_reserved)
-              whole run          \(Units.grouped(result.training.iterations)) iterations, \(Units.seconds(result.training.wallSeconds))
-            """
+              whole run          \(Units.grouped(result.training.iterations)) iterations, \(Units.seconds(result.training.wallSeconds)) without failures; \(String(format: "$%.0f, %.0f kWh", result.cost.totalUSD, result.energy.totalKWh))
+            """ + (result.reliability.map { "\n" + Self.reliability($0) } ?? "")
     }
 }

@@ -22,24 +22,23 @@ enum SweepOutput {
             "\(result.name): \(s.points) points (\(s.ok) fit, \(s.outOfMemory) out of memory, \(s.invalid) invalid); "
                 + "\(s.confirmed) confirmed by event simulation, gap \(String(format: "%.1f%%", s.meanAbsoluteDisagreement * 100)) "
                 + "mean, \(String(format: "%.1f%%", s.maxAbsoluteDisagreement * 100)) max",
-            "", "Pareto front (training time against cost):",
+            "", "Pareto front (expected training time against cost, with failures and checkpoints):",
         ]
         // The validated range of the training time, where some point's profile was validated (`ValidatedError`).
         let ranged = result.pareto.contains { result.outcomes[$0].best?.iterationSecondsInterval != nil }
-        var table = TextTable(result.axes + ["time", "cost", "energy", "memory", "event time", "gap"] + (ranged ? ["validated time range"] : []),
+        var table = TextTable(result.axes + ["time", "goodput", "cost", "energy", "memory", "event time", "gap"] + (ranged ? ["validated time range"] : []),
                               leftAligned: Set(result.axes.indices))
         for i in result.pareto {
             let o = result.outcomes[i], a = o.analytic!
             var row = o.labels + [
-                Units.seconds(a.training.wallSeconds), String(format: "$%.0f", a.cost.totalUSD), String(format: "%.0f kWh", a.energy.totalKWh),
-                Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.training.wallSeconds) } ?? "-",
+                Units.seconds(a.expectedWallSeconds), String(format: "%.1f%%", a.goodput * 100), String(format: "$%.0f", a.expectedTotalUSD),
+                String(format: "%.0f kWh", a.expectedTotalKWh),
+                Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.expectedWallSeconds) } ?? "-",
                 o.disagreement.map { String(format: "%+.1f%%", $0 * 100) } ?? "-",
             ]
             if ranged {
                 let best = o.best!
-                row.append(best.iterationSecondsInterval.map { range in
-                    range.map { Units.seconds($0 * Double(best.training.iterations)) }.joined(separator: "-")
-                } ?? "not validated")
+                row.append(best.expectedWallSecondsInterval.map { $0.map(Units.seconds).joined(separator: "-") } ?? "not validated")
             }
             table.add(row)
         }
