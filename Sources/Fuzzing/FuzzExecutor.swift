@@ -107,10 +107,10 @@ public final class FuzzExecutor: @unchecked Sendable {
         let scenario = try TrainingScenario(yaml: text, defaultName: "fuzz", directory: scratch)
         _ = try scenario.estimate(cache: ScenarioCache())
         try SimulationWorkLimit.check(scenario.plan)
-        var plan = scenario.plan
-        plan.iterations = min(plan.iterations, 2)
-        guard SimulationWorkLimit.estimatedEvents(plan) <= 2_000_000 else { return }
-        _ = try TrainingSimulation(plan: plan).run(name: scenario.name, totalIterations: scenario.totalIterations)
+        var small = scenario
+        small.plan.iterations = min(scenario.plan.iterations, 2)
+        guard SimulationWorkLimit.estimatedEvents(small.plan) <= 2_000_000 else { return }
+        _ = try small.simulate()
     }
 
     private func runFlags(_ fuzzCase: FuzzCase) throws {

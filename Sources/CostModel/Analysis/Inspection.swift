@@ -21,6 +21,8 @@ public struct Inspection: Sendable, Codable {
         public var resolution: Int
         public var fadingIn: Bool
         public var kimg: Int
+        /// Images per step at this resolution (the official schedule's minibatch, all on one device).
+        public var batch: Int
         public var generatorParameters: Int
         public var discriminatorParameters: Int
         public var iterationFLOPs: Double
@@ -72,11 +74,12 @@ public struct Inspection: Sendable, Codable {
         } else {
             var out: [Phase] = []
             for phase in model.phases {
-                let m = GANModel(config: config, name: model.name, generator: phase.generator,
-                                 discriminator: phase.discriminator)
-                let e = try IterationEstimator(model: m, recipe: recipe, device: device).estimate()
-                let iterations = Double(phase.kimg * 1000) / Double(recipe.samplesPerStep)
-                out.append(Phase(resolution: phase.resolution, fadingIn: phase.fadingIn, kimg: phase.kimg,
+                var phaseRecipe = recipe
+                phaseRecipe.batchPerDevice = phase.minibatch
+                phaseRecipe.accumulation = 1
+                let e = try IterationEstimator(model: model.model(of: phase), recipe: phaseRecipe, device: device).estimate()
+                let iterations = Double(phase.kimg * 1000) / Double(phaseRecipe.samplesPerStep)
+                out.append(Phase(resolution: phase.resolution, fadingIn: phase.fadingIn, kimg: phase.kimg, batch: phase.minibatch,
                                  generatorParameters: phase.generator.parameterCount,
                                  discriminatorParameters: phase.discriminator.parameterCount,
                                  iterationFLOPs: e.flops, stepSeconds: e.seconds,

@@ -135,7 +135,7 @@ struct ScenarioYAMLSection {
         "mode": ["kind", "staleness", "generatorDevices"],
         "data": ["storageBandwidth", "bytesPerSample", "decodeRatePerCore", "decodeCores", "prefetch"],
         "jitter": ["cv", "stragglerProbability", "stragglerSlowdown"],
-        "training": ["iterations", "epochs", "kimg", "datasetSamples"],
+        "training": ["iterations", "epochs", "kimg", "datasetSamples", "growth"],
         "simulate": ["iterations"],
         "power": ["pue", "hostWattsPerDevice", "nicWatts", "switchWatts", "communicatingActivity", "carbonIntensity"],
         "cost": ["pricing", "usdPerDeviceHour", "usdPerNodeHour", "usdPerKWh"],

@@ -19,7 +19,10 @@ public struct TrainingScenario: Sendable {
     /// The host CPU that issues the kernels (`cluster.host`, else the server's); nil where the topology has no server
     /// preset and the scenario names none, and a GPU execution model keeps the host it was fitted on.
     public var hostCPU: HostCPU?
-    /// Peak bytes one device needs (CostModel memory model).
+    /// The phases a progressive-growing run trains (`training.growth`, on by default for architectures that grow);
+    /// nil: the final networks from the start.
+    public var growth: [GrowthStep]?
+    /// Peak bytes one device needs (CostModel memory model; the largest phase's when the run grows).
     public var peakBytesPerDevice: Int
     /// Whether the peak fits in the device's memory.
     public var fitsInMemory: Bool { peakBytesPerDevice <= plan.device.memoryBytes }
@@ -220,17 +223,32 @@ public struct TrainingScenario: Sendable {
         // Length.
         let realsPerIteration = recipe.batchPerDevice * recipe.accumulation * recipe.discriminatorSteps * devices
         var total = 1000
+        // Progressive growing counts images: the run's length in thousands of images (official total by default).
+        var grows = !model.phases.isEmpty
+        var growthKimg = model.officialGrowthKimg ?? 0
         if var section = try top.section("training") {
+            grows = try section.bool("growth").map { $0 && !model.phases.isEmpty } ?? grows
             if let iterations = try section.int("iterations", minimum: 1) {
                 total = iterations
+                if grows {
+                    throw section.locate(ConfigurationError(
+                        field: "iterations", value: "\(iterations)",
+                        reason: "a progressive-growing run counts images: give training.kimg or epochs, or set training.growth: false"),
+                        key: "iterations")
+                }
             } else if let epochs = try section.double("epochs", minimum: 0) {
                 let samples = try section.int("datasetSamples", minimum: 1) ?? 1_281_167  // ImageNet-1k training images
                 total = max(1, Int((epochs * Double(samples) / Double(realsPerIteration)).rounded(.up)))
+                growthKimg = epochs * Double(samples) / 1000
             } else if let kimg = try section.double("kimg", minimum: 0) {
                 total = max(1, Int((kimg * 1000 / Double(realsPerIteration)).rounded(.up)))
+                growthKimg = kimg
             }
             _ = try section.int("datasetSamples", minimum: 1)
             try section.finish()
+            if grows && !(growthKimg > 0) {
+                throw section.locate(ConfigurationError(field: "kimg", value: "0", reason: "a progressive-growing run needs images to train on"), key: "kimg")
+            }
         }
         var simulated = 10
         if var section = try top.section("simulate") {
@@ -271,10 +289,32 @@ public struct TrainingScenario: Sendable {
         let seed = UInt64(try top.int("seed") ?? 1)
         try top.finish()
 
-        // Memory must fit.
+        plan = TrainingPlan(
+            model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
+            chunks: chunks, bucketBytes: bucketBytes, mode: mode, data: data, jitter: jitter, iterations: simulated, seed: seed,
+            generatorDevices: generatorDevices)
+        growth = grows ? model.growth(totalKimg: growthKimg) : nil
+        if let growth {
+            let plan = plan
+            total = growth.reduce(0) { $0 + ProgressiveRun.iterations($1, plan: plan) }
+        }
+
+        // Memory must fit (every phase of a growing run, at its batch).
         let memory = MemoryModel(model: model, recipe: recipe, device: device)
-        let peak = (cache?.memory(model: model, recipe: recipe, device: device) ?? memory.breakdown()).totalBytes
-        if requireFit && peak > device.memoryBytes {
+        var peak = (cache?.memory(model: model, recipe: recipe, device: device) ?? memory.breakdown()).totalBytes
+        if let growth {
+            for step in growth {
+                let phase = ProgressiveRun.plan(step, of: plan)
+                let bytes = MemoryModel(model: phase.model, recipe: phase.recipe, device: device).breakdown().totalBytes
+                if requireFit && bytes > device.memoryBytes {
+                    throw ConfigurationError(
+                        field: "cluster.devices", value: "\(devices)",
+                        reason: "the \(step.phase.resolution) px \(step.phase.fadingIn ? "fade-in" : "stable") phase trains \(phase.recipe.batchPerDevice) images per device and needs \(String(format: "%.1f GiB", Double(bytes) / 1_073_741_824)) per \(device.name), which has \(String(format: "%.1f GiB", Double(device.memoryBytes) / 1_073_741_824)); use more devices or training.growth: false")
+                }
+                peak = max(peak, bytes)
+            }
+        }
+        if growth == nil && requireFit && peak > device.memoryBytes {
             let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
             let batchNode = root.mapping?.first { $0.key.string == "recipe" }?.value.mapping?.first { $0.key.string == "batchPerDevice" }?.value
             throw ConfigurationError(
@@ -282,10 +322,6 @@ public struct TrainingScenario: Sendable {
                 reason: "\(model.name) needs \(gib(peak)) per \(device.name) but it has \(gib(device.memoryBytes)); the largest batch that fits is \(memory.largestBatchThatFits())",
                 line: batchNode?.mark?.line, column: batchNode?.mark?.column)
         }
-        plan = TrainingPlan(
-            model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
-            chunks: chunks, bucketBytes: bucketBytes, mode: mode, data: data, jitter: jitter, iterations: simulated, seed: seed,
-            generatorDevices: generatorDevices)
         plan.power = power
         plan.price = price
         plan.reliability = reliability
@@ -318,14 +354,30 @@ public struct TrainingScenario: Sendable {
         // Separate G and D groups reduce within each group: the estimator times those groups itself.
         let timer = plan.generatorDevices != nil ? nil : try cache.timer(
             spec: topologySpec, topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm, chunks: plan.chunks)
-        return try TrainingEstimator.estimate(
-            plan: plan, name: name, totalIterations: totalIterations, timer: timer, cache: cache,
-            hostCopyBytesPerSecond: try cache.hostCopyBandwidth(spec: topologySpec, topology: plan.topology),
-            routes: cache.routes(topologySpec, topology: plan.topology))
+        let hostCopy = try cache.hostCopyBandwidth(spec: topologySpec, topology: plan.topology)
+        let routes = cache.routes(topologySpec, topology: plan.topology)
+        guard let growth else {
+            return try TrainingEstimator.estimate(
+                plan: plan, name: name, totalIterations: totalIterations, timer: timer, cache: cache,
+                hostCopyBytesPerSecond: hostCopy, routes: routes)
+        }
+        // Phases share the model's configuration, which keys the cache's priced blocks and memory: price them apart.
+        return try ProgressiveRun.run(plan: plan, steps: growth, draw: false) { phasePlan, iterations in
+            try TrainingEstimator.estimate(
+                plan: phasePlan, name: name, totalIterations: iterations, timer: timer, hostCopyBytesPerSecond: hostCopy, routes: routes)
+        }
     }
 
-    /// The event-driven, congestion-aware simulation (`TrainingSimulation`).
+    /// The plan of every phase of a growing run, in order; the plan alone otherwise.
+    public var phasePlans: [TrainingPlan] {
+        growth.map { steps in steps.map { ProgressiveRun.plan($0, of: plan) } } ?? [plan]
+    }
+
+    /// The event-driven, congestion-aware simulation (`TrainingSimulation`); a growing run phase by phase.
     public func simulate() throws -> TrainingResult {
-        try TrainingSimulation(plan: plan).run(name: name, totalIterations: totalIterations)
+        guard let growth else { return try TrainingSimulation(plan: plan).run(name: name, totalIterations: totalIterations) }
+        return try ProgressiveRun.run(plan: plan, steps: growth, draw: true) { phasePlan, iterations in
+            try TrainingSimulation(plan: phasePlan).run(name: name, totalIterations: iterations)
+        }
     }
 }

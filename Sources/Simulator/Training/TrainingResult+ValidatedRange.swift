@@ -1,11 +1,13 @@
 /// The validated range of a result's times, as charts draw it: the whole run's, and what the error bars mean.
 extension TrainingResult {
-    /// The measured wall seconds of the whole run `training.wallSeconds` stands for, lowest first: the validated range
-    /// of an iteration times the run's iterations (nil: the profile is not validated).
+    /// The measured wall seconds of the whole run `training.wallSeconds` stands for, lowest first: the run's time
+    /// scaled by the validated range of an iteration relative to the predicted iteration (nil: the profile is not
+    /// validated).
     ///
     /// Invariant: two values that bracket `training.wallSeconds`, exactly when `iterationSecondsInterval` is not nil.
     public var trainingSecondsInterval: [Double]? {
-        iterationSecondsInterval.map { range in range.map { $0 * Double(training.iterations) } }
+        guard iterationSeconds > 0 else { return nil }
+        return iterationSecondsInterval.map { range in range.map { $0 / iterationSeconds * training.wallSeconds } }
     }
 
     /// The caption of error bars drawn from the validated ranges of `results`, e.g.

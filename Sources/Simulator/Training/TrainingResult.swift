@@ -115,6 +115,9 @@ public struct TrainingResult: Sendable, Codable, Equatable {
     public var cost: Cost
     /// The run with failures, checkpoints and restarts; nil where the result was not summarised from a plan.
     public var reliability: Reliability? = nil
+    /// The phases of a progressive-growing run, in order (the whole-run figures are their sums; the steady-state
+    /// iteration, breakdown and scaling are the last phase's, the memory the largest phase's); nil otherwise.
+    public var phases: [GrowthPhase]? = nil
     /// Gradient buckets reduced per iteration (all steps).
     public var bucketsPerIteration: Int
     /// Events the kernel dispatched.

@@ -7,4 +7,6 @@ public struct GANPhase: Sendable {
     public var discriminator: Graph
     /// Images shown to D in this phase (thousands), from the official training schedule.
     public var kimg: Int
+    /// Images per optimizer step over all devices at this resolution, from the official training schedule.
+    public var minibatch: Int
 }

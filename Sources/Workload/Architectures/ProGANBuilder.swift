@@ -15,6 +15,15 @@ enum ProGANBuilder: ArchitectureBuilder {
     static let fmapMax = 512
     /// `lod_training_kimg` = `lod_transition_kimg` = 600 in the official `train.py`.
     static let kimgPerPhase = 600
+    /// The whole run's length in thousands of images, `train.total_kimg` = 12000 of the official `config.py` presets
+    /// (`preset-v2-*`); the last stable phase runs until it. Recalled from NVlabs/progressive_growing_of_gans
+    /// `config.py`; not in ../shared/workloads (unverified).
+    static let totalKimg = 12_000
+    /// Images per step by resolution, `sched.minibatch_dict` of the official `preset-v2-1gpu` in `config.py`, and
+    /// `sched.minibatch_base` = 4 above 512 px (recalled from NVlabs/progressive_growing_of_gans; not in
+    /// ../shared/workloads, unverified).
+    static let minibatchByResolution = [4: 128, 8: 128, 16: 128, 32: 64, 64: 32, 128: 16, 256: 8, 512: 4]
+    static let minibatchBase = 4
 
     static func build(_ config: ModelConfig) throws(ModelError) -> GANModel {
         let res = try resolution(config)
@@ -109,6 +118,7 @@ enum ProGANBuilder: ArchitectureBuilder {
             _ = try b.linear(x, 1, name: "dense1")
             return b.build()
         }
-        return GANPhase(resolution: res, fadingIn: fading, generator: g, discriminator: d, kimg: kimgPerPhase)
+        return GANPhase(resolution: res, fadingIn: fading, generator: g, discriminator: d, kimg: kimgPerPhase,
+                        minibatch: minibatchByResolution[res] ?? minibatchBase)
     }
 }

@@ -77,10 +77,10 @@ struct InspectCommand: ParsableCommand {
                 + "largest batch that fits: \(r.memory.largestBatch)")
         if let phases = r.phases {
             out.append("")
-            var t = TextTable(["phase", "G params", "D params", "FLOPs/iter", "step", "kimg", "days on 1 device"])
+            var t = TextTable(["phase", "G params", "D params", "batch", "FLOPs/iter", "step", "kimg", "days on 1 device"])
             for p in phases {
                 t.add(["\(p.resolution)px \(p.fadingIn ? "fade-in" : "stable")", Units.grouped(p.generatorParameters),
-                       Units.grouped(p.discriminatorParameters), Units.count(p.iterationFLOPs),
+                       Units.grouped(p.discriminatorParameters), "\(p.batch)", Units.count(p.iterationFLOPs),
                        Units.seconds(p.stepSeconds), "\(p.kimg)", String(format: "%.2f", p.daysOnOneDevice)])
             }
             out.append(t.render())

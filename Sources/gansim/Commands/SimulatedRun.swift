@@ -27,16 +27,20 @@ struct SimulatedRun {
             parsed.plan.iterations = iterations
         }
         if let seed { parsed.plan.seed = seed }
-        let simulation = try TrainingSimulation(plan: parsed.plan)
+        // A growing run's records and trace are its last phase's; its result sums every phase (`simulate()`).
+        let plans = parsed.phasePlans
+        let simulation = try TrainingSimulation(plan: plans.last!)
         // Progress on a terminal: a long simulation (many iterations or devices) says how far it is.
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0 && parsed.plan.iterations >= 100)
-        let result = try simulation.run(name: parsed.name, totalIterations: parsed.totalIterations) { done, total in
+        var result = try simulation.run(name: parsed.name, totalIterations: parsed.totalIterations) { done, total in
             bar.update(done, total, "simulating \(parsed.name)")
         }
         if parsed.plan.iterations >= 100 { bar.update(parsed.plan.iterations, parsed.plan.iterations, "simulated \(parsed.name)") }
         bar.finish()
-        let plan = parsed.plan
-        let memory = MemoryModel(model: plan.model, recipe: plan.recipe, device: plan.device).breakdown()
+        if parsed.growth != nil { result = try parsed.simulate() }
+        // The memory parts of the phase that needs the most.
+        let memory = plans.map { MemoryModel(model: $0.model, recipe: $0.recipe, device: $0.device).breakdown() }
+            .max { $0.totalBytes < $1.totalBytes }!
         return SimulatedRun(result: result, records: simulation.records, trace: simulation.trace, memoryParts: memory.parts)
     }
 }
