@@ -68,6 +68,17 @@ public enum TPUGeneration: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Where the slice's figures come from, for listings (numbers in brackets cite ../shared/hardware/devices.md).
+    public var basis: String {
+        switch self {
+        case .v2, .v3: "Jouppi et al. CACM 2020; Cloud TPU docs; host link assumed"
+        case .v4: "Jouppi et al. ISCA 2023; Cloud TPU docs; host link assumed"
+        case .v5e: "[2] (P); host vCPUs and link assumed"
+        case .v5p: "[3] (P); host vCPUs and link assumed"
+        case .v6e: "[4] (P); host vCPUs and link assumed"
+        }
+    }
+
     /// The CostModel device-catalog name of the chip.
     public var deviceName: String { rawValue }
 }
