@@ -46,7 +46,7 @@ public enum FlagFuzzer {
         Command(words: ["models"], positionals: [], flags: [Flag(name: "--json", values: [])]),
         Command(words: ["devices"], positionals: [], flags: [Flag(name: "--json", values: [])]),
         Command(words: ["inspect"], positionals: [architectures],
-                flags: model + recipe + [Flag(name: "--device", values: ["a100-80gb", "h100", "cpu", "v100-32gb", "x"]), profile,
+                flags: model + recipe + [Flag(name: "--device", values: ["a100-80gb", "h100", "cpu", "v100-32gb", "b200", "l4", "mi300x", "tpu-v5p", "x"]), profile,
                                          Flag(name: "--json", values: [])]),
         Command(words: ["export-graph"], positionals: [architectures],
                 flags: model + [Flag(name: "--batch", values: ["1", "64", "16385"]), Flag(name: "--precision", values: ["fp32", "bf16", "x"])]),
