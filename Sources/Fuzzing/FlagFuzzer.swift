@@ -27,7 +27,7 @@ public enum FlagFuzzer {
     ]
     static let recipe = [
         Flag(name: "--batch", values: ["1", "32", "16384", "16385", "1000000"]),
-        Flag(name: "--precision", values: ["fp32", "fp16", "bf16", "tf32", "fp8"]),
+        Flag(name: "--precision", values: ["fp32", "fp16", "bf16", "tf32", "fp8", "fp4"]),
         Flag(name: "--ndisc", values: ["1", "2", "1024", "1025"]),
         Flag(name: "--accumulation", values: ["1", "4", "1025"]),
         Flag(name: "--ema", values: ["true", "false", "1"]),

@@ -60,7 +60,7 @@ public enum ScenarioFuzzer {
                                     "mi300x", "tpu-v5e", "tpu-v5p"])
         case "fabric": random.pick(["edr", "hdr", "ndr", "xdr", "roce400", "roce800", "25gbe", "100gbe", "carrier-pigeon"])
         case "algorithm": random.pick(["auto", "ring", "tree", "hierarchical", "hierarchical-tree", "torus", "direct", "parameter-server"])
-        case "precision": random.pick(["fp32", "fp16", "bf16", "tf32", "fp8"])
+        case "precision": random.pick(["fp32", "fp16", "bf16", "tf32", "fp8", "fp4"])
         case "optimizer": random.pick(["adam", "sgd"])
         case "hostLaunches": random.pick(["eager", "graphs"])
         case "implementation": random.pick(["stylegan2-ada-pytorch", "biggan-pytorch", "compiled", "gansim-cpu", "keras"])
