@@ -27,7 +27,7 @@ public enum FlagFuzzer {
     ]
     static let recipe = [
         Flag(name: "--batch", values: ["1", "32", "16384", "16385", "1000000"]),
-        Flag(name: "--precision", values: ["fp32", "fp16", "bf16", "tf32", "fp8"]),
+        Flag(name: "--precision", values: ["fp32", "fp16", "bf16", "tf32", "fp8", "fp4"]),
         Flag(name: "--ndisc", values: ["1", "2", "1024", "1025"]),
         Flag(name: "--accumulation", values: ["1", "4", "1025"]),
         Flag(name: "--ema", values: ["true", "false", "1"]),
@@ -46,7 +46,7 @@ public enum FlagFuzzer {
         Command(words: ["models"], positionals: [], flags: [Flag(name: "--json", values: [])]),
         Command(words: ["devices"], positionals: [], flags: [Flag(name: "--json", values: [])]),
         Command(words: ["inspect"], positionals: [architectures],
-                flags: model + recipe + [Flag(name: "--device", values: ["a100-80gb", "h100", "cpu", "v100-32gb", "x"]), profile,
+                flags: model + recipe + [Flag(name: "--device", values: ["a100-80gb", "h100", "cpu", "v100-32gb", "b200", "l4", "mi300x", "tpu-v5p", "x"]), profile,
                                          Flag(name: "--json", values: [])]),
         Command(words: ["export-graph"], positionals: [architectures],
                 flags: model + [Flag(name: "--batch", values: ["1", "64", "16385"]), Flag(name: "--precision", values: ["fp32", "bf16", "x"])]),

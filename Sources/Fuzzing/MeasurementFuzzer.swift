@@ -38,7 +38,7 @@ public enum MeasurementFuzzer {
                        "threads", "columnBytes", "columnSegments", "callsPerIteration", "pass", "batch", "stepSeconds", "config",
                        "peakAllocatedBytes", "architecture", "resolution", "width"]
     static let jsonValues = ["0", "-1", "1e308", "-1e308", "1e999", "NaN", "null", "true", "\"\"", "\"x\"", "\"conv2d\"", "[]", "{}",
-                             "9223372036854775807", "9223372036854775808", "18446744073709551616", "0.0", "1e-320", "\"fp8\"",
+                             "9223372036854775807", "9223372036854775808", "18446744073709551616", "0.0", "1e-320", "\"fp4\"",
                              #"{"architecture": "dcgan", "resolution": 100000000}"#, #"{"architecture": "x"}"#, #"{"width": -1}"#,
                              #"{"architecture": "biggan", "resolution": 128, "width": 100000000}"#, "\"backward\"", "\"sideways\""]
 

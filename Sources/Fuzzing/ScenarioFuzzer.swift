@@ -54,11 +54,13 @@ public enum ScenarioFuzzer {
         switch key {
         case "architecture": random.pick(["dcgan", "biggan", "stylegan2", "mlp-gan", "resnet-gan", "progan", "vqgan"])
         case "topology": random.pick(["ring", "fully-connected", "switch", "torus", "dgx1-v100", "dgx2-v100", "dgx-a100", "dgx-h100",
-                                       "pcie8", "tpu-v2", "tpu-v3", "tpu-v4"])
-        case "device": random.pick(["a100-80gb", "h100", "v100-32gb", "cpu", "tpu-v3", "rtx9090"])
-        case "fabric": random.pick(["edr", "hdr", "ndr", "25gbe", "100gbe", "carrier-pigeon"])
+                                       "hgx-h200", "hgx-b200", "gb200-nvl72", "pcie8", "pcie8-gen4", "pcie8-gen5", "mi300x-8",
+                                       "tpu-v2", "tpu-v3", "tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v6e"])
+        case "device": random.pick(["a100-80gb", "h100", "v100-32gb", "cpu", "tpu-v3", "rtx9090", "b200", "gb200", "l4", "a10g",
+                                    "mi300x", "tpu-v5e", "tpu-v5p"])
+        case "fabric": random.pick(["edr", "hdr", "ndr", "xdr", "roce400", "roce800", "25gbe", "100gbe", "carrier-pigeon"])
         case "algorithm": random.pick(["auto", "ring", "tree", "hierarchical", "hierarchical-tree", "torus", "direct", "parameter-server"])
-        case "precision": random.pick(["fp32", "fp16", "bf16", "tf32", "fp8"])
+        case "precision": random.pick(["fp32", "fp16", "bf16", "tf32", "fp8", "fp4"])
         case "optimizer": random.pick(["adam", "sgd"])
         case "hostLaunches": random.pick(["eager", "graphs"])
         case "implementation": random.pick(["stylegan2-ada-pytorch", "biggan-pytorch", "compiled", "gansim-cpu", "keras"])

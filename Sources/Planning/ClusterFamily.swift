@@ -22,8 +22,9 @@ public struct ClusterFamily: Sendable, Hashable, Codable {
         self.mixedPrecision = mixedPrecision
     }
 
-    /// The clusters the planner searches by default: each GPU in its DGX server and in a
-    /// plain PCIe server, on its native InfiniBand and on 100 GbE, and TPU v3/v4 pods.
+    /// The clusters the planner searches by default: each GPU in its server (V100 and A100 in a DGX and a plain PCIe
+    /// server, H100 to GB200 in their NVIDIA boards, the PCIe GPUs in PCIe servers, MI300X in its 8-GPU platform) on
+    /// the networks it is rented with, and TPU v3 to v6e pods; mixed precision is bf16 but on the V100 (fp16).
     public static let standard: [ClusterFamily] = [
         ClusterFamily(device: "v100-32gb", topology: "dgx1-v100", fabrics: ["edr", "ethernet100g"], devicesPerServer: 8, mixedPrecision: "fp16"),
         ClusterFamily(device: "v100-32gb", topology: "pcie8", fabrics: ["ethernet25g", "ethernet100g"], devicesPerServer: 8, mixedPrecision: "fp16"),
@@ -32,5 +33,19 @@ public struct ClusterFamily: Sendable, Hashable, Codable {
         ClusterFamily(device: "h100", topology: "dgx-h100", fabrics: ["ndr", "ethernet100g"], devicesPerServer: 8, mixedPrecision: "bf16"),
         ClusterFamily(device: "tpu-v3", topology: "tpu-v3", fabrics: [], devicesPerServer: nil, mixedPrecision: "bf16"),
         ClusterFamily(device: "tpu-v4", topology: "tpu-v4", fabrics: [], devicesPerServer: nil, mixedPrecision: "bf16"),
-    ]
+    ] + rented2026
+
+    /// The clusters of issue 21 ("Clusters of 2026"), searched after the older ones.
+    static let rented2026: [ClusterFamily] = [
+        ClusterFamily(device: "h200", topology: "hgx-h200", fabrics: ["ndr", "roce400"], devicesPerServer: 8, mixedPrecision: "bf16"),
+        ClusterFamily(device: "b200", topology: "hgx-b200", fabrics: ["ndr", "xdr", "roce400"], devicesPerServer: 8, mixedPrecision: "bf16"),
+        ClusterFamily(device: "gb200", topology: "gb200-nvl72", fabrics: ["ndr"], devicesPerServer: 72, mixedPrecision: "bf16"),
+        ClusterFamily(device: "h100-pcie", topology: "pcie8-gen5", fabrics: ["roce400", "ethernet100g"], devicesPerServer: 8, mixedPrecision: "bf16"),
+    ] + ["l40s", "l4", "a10g", "rtx-4090"].map {
+        ClusterFamily(device: $0, topology: "pcie8-gen4", fabrics: ["ethernet100g", "ethernet25g"], devicesPerServer: 8, mixedPrecision: "bf16")
+    } + [
+        ClusterFamily(device: "mi300x", topology: "mi300x-8", fabrics: ["roce400"], devicesPerServer: 8, mixedPrecision: "bf16"),
+    ] + ["tpu-v5e", "tpu-v5p", "tpu-v6e"].map {
+        ClusterFamily(device: $0, topology: $0, fabrics: [], devicesPerServer: nil, mixedPrecision: "bf16")
+    }
 }

@@ -6,7 +6,7 @@ import Simulator
 /// Searches cluster configurations for a training run and recommends the cheapest that meets the deadline and the fastest within the budget.
 ///
 /// The search space is every cluster kind of the request (device in a server or pod type,
-/// with its fabrics) × device counts 1, 2, 4, ... × batch per device and gradient
+/// with its fabrics) × device counts 1, 2, 4, ... (whole servers beyond one) × batch per device and gradient
 /// accumulation that keep the requested global batch × fp32 or the device's mixed
 /// precision. Every configuration is estimated analytically; the contenders for each
 /// recommendation and the best of every cluster kind are confirmed by the event
@@ -44,11 +44,8 @@ public struct Planner: Sendable {
         var length = [request.length.assignment]
         if let samples = request.datasetSamples { length.append(Assignment(path: ["training", "datasetSamples"], value: String(samples))) }
         for family in request.families {
-            var devices = 1
-            while devices <= min(request.maximumDevices, request.globalBatch) {
-                defer { devices *= 2 }
+            for devices in deviceCounts(family, upTo: min(request.maximumDevices, request.globalBatch)) {
                 let oneServer = family.devicesPerServer.map { devices <= $0 } ?? true
-                if let perServer = family.devicesPerServer, !oneServer, devices % perServer != 0 { continue }
                 let fabrics: [String?] = oneServer ? [nil] : family.fabrics
                 for fabric in fabrics {
                     for precision in ["fp32", family.mixedPrecision] {
@@ -75,6 +72,33 @@ public struct Planner: Sendable {
             }
         }
         return out
+    }
+
+    /// The device counts searched for `family`, up to `limit`: powers of two within one server (and the whole server),
+    /// beyond it whole servers times a power of two (8-GPU servers: 16, 32, ...; NVL72 racks: 72, 144, ...); TPU pods:
+    /// powers of two up to the generation's largest slice.
+    static func deviceCounts(_ family: ClusterFamily, upTo limit: Int) -> [Int] {
+        var counts: [Int] = []
+        if let perServer = family.devicesPerServer {
+            var n = 1
+            while n < perServer && n <= limit {
+                counts.append(n)
+                n *= 2
+            }
+            n = perServer
+            while n <= limit {
+                counts.append(n)
+                n *= 2
+            }
+        } else {
+            let largest = TopologyKind(rawValue: family.topology)?.tpu?.maximumChips ?? limit
+            var n = 1
+            while n <= min(limit, largest) {
+                counts.append(n)
+                n *= 2
+            }
+        }
+        return counts
     }
 
     /// Runs the search; returns the plan and the sweep behind it (for the CSV and report).

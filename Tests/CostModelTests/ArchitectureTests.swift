@@ -76,9 +76,10 @@ import Testing
         #expect(throws: ModelError.self) { try Architecture.named("gan9000") }
         #expect(throws: ModelError.self) { try DeviceCatalog.profile(named: "k80") }
         do {
-            _ = try Precision.named("fp8")
+            _ = try Precision.named("fp4")
+            Issue.record("fp4 was accepted")
         } catch {
-            #expect(error.description == "unsupported precision 'fp8'; accepted: fp32, tf32, fp16, bf16")
+            #expect(error.description == "unsupported precision 'fp4'; accepted: fp32, tf32, fp16, bf16, fp8")
         }
     }
 }

@@ -32,6 +32,34 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(Set(points.map { "\($0.labels[0]) \($0.labels[1]) \($0.labels[5])" }).count, 2 * 5 * 2)
     }
 
+    func testDeviceCountsArePowersOfTwoInAServerAndWholeServersBeyond() {
+        let nvl72 = ClusterFamily(device: "gb200", topology: "gb200-nvl72", fabrics: ["ndr"], devicesPerServer: 72, mixedPrecision: "bf16")
+        XCTAssertEqual(Planner.deviceCounts(nvl72, upTo: 300), [1, 2, 4, 8, 16, 32, 64, 72, 144, 288])
+        let hgx = ClusterFamily(device: "b200", topology: "hgx-b200", fabrics: ["ndr"], devicesPerServer: 8, mixedPrecision: "bf16")
+        XCTAssertEqual(Planner.deviceCounts(hgx, upTo: 64), [1, 2, 4, 8, 16, 32, 64])
+        let v5e = ClusterFamily(device: "tpu-v5e", topology: "tpu-v5e", fabrics: [], devicesPerServer: nil, mixedPrecision: "bf16")
+        XCTAssertEqual(Planner.deviceCounts(v5e, upTo: 1024).last, 256)
+        let v4 = ClusterFamily(device: "tpu-v4", topology: "tpu-v4", fabrics: [], devicesPerServer: nil, mixedPrecision: "bf16")
+        XCTAssertEqual(Planner.deviceCounts(v4, upTo: 1024).last, 1024)
+        // A global batch of 144 reaches one and two whole racks.
+        var r = request()
+        r.globalBatch = 144
+        r.maximumDevices = 1024
+        r.families = [nvl72]
+        let counts = Set(Planner.points(r).map { Int($0.labels[1])! })
+        XCTAssertTrue(counts.isSuperset(of: [72, 144]))
+    }
+
+    func testTheStandardFamiliesRunOnTheirServersDevicesAndFabrics() throws {
+        for family in ClusterFamily.standard {
+            let device = try DeviceCatalog.profile(named: family.device)
+            XCTAssertNotNil(device.matrixPeak(try Precision.named(family.mixedPrecision)), family.label)
+            let kind = try XCTUnwrap(TopologyKind(rawValue: family.topology), family.label)
+            XCTAssertEqual(kind.server?.gpusPerServer, family.devicesPerServer, family.label)
+            for fabric in family.fabrics { XCTAssertNotNil(FabricKind(rawValue: fabric), "\(family.label): \(fabric)") }
+        }
+    }
+
     func testRecommendationsMeetTheDeadlineAndBudgetAndBeatTheOtherConfirmedPoints() throws {
         let planner = Planner(engine: SweepEngine(threads: 2))
         let (free, freeSweep) = try planner.plan(request())
@@ -84,12 +112,14 @@ final class PlannerTests: XCTestCase {
     func testPlansSayWhichDevicesAreValidatedForTheModelAndWhichArePriors() throws {
         let stylegan = PlanRequest(model: ModelConfig(architecture: .stylegan2, resolution: 256), length: .iterations(10), globalBatch: 64)
         let note = try XCTUnwrap(Planner.calibrationNote(stylegan))
-        XCTAssertTrue(note.hasPrefix("for stylegan2: v100-32gb is validated; a100-80gb, h100 are transferred (wider ranges); "
-            + "tpu-v3, tpu-v4 are priors"), note)
+        // The 2026 GPUs carry the V100's model transferred, the TPUs are priors.
+        XCTAssertTrue(note.hasPrefix("for stylegan2: v100-32gb is validated; a100-80gb, h100, h200, b200, gb200, h100-pcie, l40s, l4, "
+            + "a10g, rtx-4090, mi300x are transferred (wider ranges); tpu-v3, tpu-v4, tpu-v5e, tpu-v5p, tpu-v6e are priors"), note)
         // BigGAN's implementation (biggan-pytorch) is priced by the model fitted to stylegan2-ada-pytorch: transferred.
         let biggan = PlanRequest(model: ModelConfig(architecture: .biggan, resolution: 128), length: .iterations(10), globalBatch: 64)
         let bigganNote = try XCTUnwrap(Planner.calibrationNote(biggan))
-        XCTAssertTrue(bigganNote.hasPrefix("for biggan: v100-32gb, a100-80gb, h100 are transferred (wider ranges)"), bigganNote)
+        XCTAssertTrue(bigganNote.hasPrefix("for biggan: v100-32gb, a100-80gb, h100, h200, b200, gb200, h100-pcie, l40s, l4, a10g, "
+            + "rtx-4090, mi300x are transferred (wider ranges)"), bigganNote)
         // ProGAN has no implementation profile: no device is validated for it, nothing to tell apart.
         let progan = PlanRequest(model: ModelConfig(architecture: .progan, resolution: 128), length: .iterations(10), globalBatch: 64)
         XCTAssertNil(Planner.calibrationNote(progan))

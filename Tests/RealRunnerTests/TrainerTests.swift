@@ -47,6 +47,11 @@ import TestSupport
         #expect(throws: RunnerError.invalidOption(field: "batch", value: "0", expected: "a positive integer")) {
             try Trainer(o)
         }
+        var p = TrainOptions(architecture: .dcgan)
+        p.precision = .fp8
+        #expect(throws: RunnerError.invalidOption(field: "precision", value: "fp8", expected: "fp32 (the CPU trainer computes in fp32 only)")) {
+            try Trainer(p)
+        }
         var r = TrainOptions(architecture: .dcgan)
         r.dataset = .ring
         #expect(throws: RunnerError.self) { try Trainer(r) }

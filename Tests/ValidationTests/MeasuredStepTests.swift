@@ -27,7 +27,7 @@ import Validation
     @Test(arguments: [
         (#""batch": 16"#, #""batch": 0"#, "m.jsonl:1: field 'batch' = '0'"),
         (#""stepSeconds": 0.25"#, #""stepSeconds": -1"#, "field 'stepSeconds' = '-1'"),
-        (#""precision": "bf16""#, #""precision": "fp8""#, "field 'precision' = 'fp8'"),
+        (#""precision": "bf16""#, #""precision": "fp4""#, "field 'precision' = 'fp4'"),
         (#""architecture": "biggan""#, #""architecture": "vqgan""#, "field 'config' = 'vqgan'"),
         (#""peakAllocatedBytes": 12000000000"#, #""peakAllocatedBytes": "lots""#, "field 'peakAllocatedBytes' = 'lots'"),
     ])

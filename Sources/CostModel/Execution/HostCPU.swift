@@ -39,6 +39,15 @@ public struct HostCPU: Sendable, Hashable, Codable {
     public static let xeonPlatinum8480C = HostCPU(
         name: "xeon-platinum-8480c", model: "Intel Xeon Platinum 8480C", boostClockGHz: 3.8,
         source: "../shared/hardware/devices.md servers table [31] (DGX H100 / HGX H200: 2x Xeon Platinum 8480C, 2.0/3.8 GHz)")
+    /// DGX / HGX B200's CPU (2 per server): 2.1 GHz base, 4.0 GHz turbo.
+    public static let xeonPlatinum8570 = HostCPU(
+        name: "xeon-platinum-8570", model: "Intel Xeon Platinum 8570", boostClockGHz: 4.0,
+        source: "../shared/hardware/devices.md servers table [1] (DGX/HGX B200: 2x Xeon Platinum 8570, 56 cores, 2.1/4.0 GHz, P)")
+    /// GB200 NVL72's CPU (2 per compute tray, one per 2 GPUs): 72 Arm Neoverse V2 cores, 3.1 GHz base, 3.44 GHz boost.
+    /// Rescaling an x86 fit to it by clock alone assumes an Arm core issues a kernel in as many cycles as an x86 one.
+    public static let grace = HostCPU(
+        name: "grace", model: "NVIDIA Grace (72 Arm Neoverse V2 cores)", boostClockGHz: 3.44,
+        source: "../shared/hardware/devices.md servers table [12][13][25] (GB200 NVL72: Grace, 72 Neoverse V2 cores, 3.1/3.44 GHz, P)")
     /// A generic PCIe server or cloud VM host: an assumed 3.0 GHz sustained clock (cloud vCPUs rarely hold a single
     /// core's full turbo).
     public static let genericServer = HostCPU(
@@ -46,7 +55,9 @@ public struct HostCPU: Sendable, Hashable, Codable {
         source: "assumed: a typical sustained clock of cloud and PCIe-server vCPUs")
 
     /// The host CPUs gansim knows, by name.
-    public static let all: [HostCPU] = [xeonE5_2698v4, xeonPlatinum8168, epyc7742, xeonPlatinum8480C, genericServer]
+    public static let all: [HostCPU] = [
+        xeonE5_2698v4, xeonPlatinum8168, epyc7742, xeonPlatinum8480C, xeonPlatinum8570, grace, genericServer,
+    ]
 
     /// The host CPU called `name`.
     public static func named(_ name: String) throws(ModelError) -> HostCPU {

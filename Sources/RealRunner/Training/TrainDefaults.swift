@@ -49,6 +49,11 @@ struct TrainDefaults {
         if let lr = o.learningRate, !(lr > 0 && lr.isFinite) {
             throw .invalidOption(field: "lr", value: "\(lr)", expected: "a positive number")
         }
+        // The trainer computes and records everything in fp32: another precision (fp8 above all, which needs fp8
+        // matrix units) would be trained in fp32 under the wrong label.
+        guard o.precision == .fp32 else {
+            throw .invalidOption(field: "precision", value: o.precision.rawValue, expected: "fp32 (the CPU trainer computes in fp32 only)")
+        }
         if !(o.emaDecay > 0 && o.emaDecay < 1) {
             throw .invalidOption(field: "emaDecay", value: "\(o.emaDecay)", expected: "a number between 0 and 1")
         }

@@ -26,6 +26,8 @@ public struct TrainOptions: Sendable {
     public var emaDecay: Float = 0.999
     /// Iterations excluded from the step-time statistics.
     public var warmupSteps: Int?
+    /// The recipe's precision; the trainer computes in fp32 only, so `TrainDefaults.validate` refuses any other.
+    public var precision: Precision = .fp32
 
     /// Creates options for an architecture.
     public init(architecture: Architecture) { self.architecture = architecture }
@@ -41,7 +43,7 @@ public struct TrainOptions: Sendable {
 
     /// The recipe the trainer runs: the architecture's official one with these options' overrides.
     public var recipe: TrainingRecipe {
-        TrainingRecipe.official(for: architecture, batchPerDevice: resolvedBatch)
+        TrainingRecipe.official(for: architecture, batchPerDevice: resolvedBatch, precision: precision)
             .overriding(discriminatorSteps: discriminatorSteps, accumulation: accumulation, ema: ema, optimizer: optimizer)
     }
 }

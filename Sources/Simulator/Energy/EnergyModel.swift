@@ -19,11 +19,21 @@ public enum EnergyModel {
     }
 
     /// Watts of hosts, NICs and switches that serve the first `devices` ranks of `topology` (drawn all the time).
-    public static func infrastructureWatts(topology: Topology, devices: Int, device: DeviceProfile, power: PowerSpec) -> (hostWatts: Double, networkWatts: Double) {
+    public static func infrastructureWatts(topology: Topology, devices: Int, power: PowerSpec) -> (hostWatts: Double, networkWatts: Double) {
         let machines = topology.machinesUsed(byFirst: devices)
         let nics = topology.machines.isEmpty ? 0 : machines.reduce(0) { $0 + topology.machines[$1].nicNodes.count }
         let switches = topology.nodes.filter { $0.kind == .networkSwitch && $0.machine == nil }.count
-        let host = (power.hostWattsPerDevice ?? PowerSpec.defaultHostWatts(device: device)) * Double(devices)
+        let host: Double
+        if let perDevice = power.hostWattsPerDevice {
+            host = perDevice * Double(devices)
+        } else {
+            // Each machine's own share for the ranks it holds among the first `devices`.
+            host = machines.reduce(0.0) { total, m in
+                let machine = topology.machines.isEmpty ? nil : topology.machines[m]
+                let ranks = machine.map { $0.deviceRanks.filter { $0 < devices }.count } ?? devices
+                return total + (machine?.hostWattsPerDevice ?? PowerSpec.assumedHostWatts) * Double(ranks)
+            }
+        }
         return (host, Double(nics) * power.nicWatts + Double(switches) * power.switchWatts)
     }
 

@@ -5,7 +5,8 @@ import Workload
 public struct PowerSpec: Sendable, Equatable {
     /// Data-centre power usage effectiveness (facility energy / IT energy).
     public var pue: Double
-    /// Host power per device (CPUs, memory, fans, PCIe, in-server fabric) in watts; nil: derived from the device kind.
+    /// Host power per device (CPUs, memory, fans, PCIe, in-server fabric) in watts; nil: the server's share
+    /// (`Machine.hostWattsPerDevice`), else `assumedHostWatts`.
     public var hostWattsPerDevice: Double?
     /// Power of one NIC, in watts.
     public var nicWatts: Double
@@ -41,14 +42,7 @@ public struct PowerSpec: Sendable, Equatable {
         self.gramsCO2PerKWh = gramsCO2PerKWh
     }
 
-    /// Default host watts per device: DGX system maximum power minus its eight GPUs' TDP, over eight.
-    ///
-    /// DGX-1 (V100) 3.5 kW max, DGX A100 6.5 kW, DGX H100 ~10.2 kW (NVIDIA datasheets); V100 SXM2
-    /// 300 W, A100 SXM4 400 W, H100 SXM5 700 W TDP. Other devices (TPUs, CPUs): assumed 100 W per device.
-    public static func defaultHostWatts(device: DeviceProfile) -> Double {
-        if device.name.hasPrefix("v100") { return (3500 - 8 * 300) / 8 }
-        if device.name.hasPrefix("a100") { return (6500 - 8 * 400) / 8 }
-        if device.name.hasPrefix("h100") { return (10200 - 8 * 700) / 8 }
-        return 100
-    }
+    /// Assumed: host power per device where no server figure applies (parametric topologies, TPU hosts), 100 W. A
+    /// server preset's devices take the server's share instead (`Machine.hostWattsPerDevice`).
+    public static let assumedHostWatts = 100.0
 }

@@ -6,6 +6,12 @@ public enum FabricKind: String, Sendable, Codable, CaseIterable {
     case hdr
     /// InfiniBand NDR (400 Gb/s).
     case ndr
+    /// InfiniBand XDR (800 Gb/s).
+    case xdr
+    /// 400 Gigabit Ethernet with RoCE (Spectrum-X).
+    case roce400
+    /// 800 Gigabit Ethernet with RoCE (Spectrum-X).
+    case roce800
     /// 100 Gigabit Ethernet.
     case ethernet100g
     /// 25 Gigabit Ethernet.
@@ -17,6 +23,9 @@ public enum FabricKind: String, Sendable, Codable, CaseIterable {
         case .edr: LinkCatalog.infinibandEDR
         case .hdr: LinkCatalog.infinibandHDR
         case .ndr: LinkCatalog.infinibandNDR
+        case .xdr: LinkCatalog.infinibandXDR
+        case .roce400: LinkCatalog.roce400
+        case .roce800: LinkCatalog.roce800
         case .ethernet100g: LinkCatalog.ethernet100G
         case .ethernet25g: LinkCatalog.ethernet25G
         }

@@ -27,6 +27,19 @@ public enum LinkCatalog {
     /// Source: NVIDIA H100 Tensor Core GPU Architecture whitepaper (2022): 900 GB/s total.
     public static let nvlink4Switch = LinkSpec(kind: .nvswitch, bandwidthBytesPerSecond: 450e9, latencySeconds: 0.6e-6)
         .carrying(NCCLProtocols.nvlink)
+    /// A B200 or GB200 to the NVSwitch fabric: NVLink 5, 1.8 TB/s per GPU in total, 900 GB/s per direction.
+    /// Source: ../shared/hardware/devices.md servers table, DGX B200 user guide [1] (P) and Vultr's HGX B200 overview
+    /// [46] (S): 14.4 TB/s per 8-GPU node = 1.8 TB/s per GPU; the GB200 NVL72 uses the same NVLink 5 per GPU.
+    /// Hop latency: NCCL's NVLink figure, as for the other NVSwitch generations.
+    public static let nvlink5Switch = LinkSpec(kind: .nvswitch, bandwidthBytesPerSecond: 900e9, latencySeconds: 0.6e-6)
+        .carrying(NCCLProtocols.nvlink)
+    /// One MI300X Infinity Fabric peer link: 128 GB/s, which [43] calls bidirectional, so 64 GB/s per direction; each
+    /// MI300X has 7, one to each other GPU of its 8 (fully connected).
+    /// Source: ../shared/hardware/devices.md servers table, MI300X platform [14][43] (S). Latency and protocols:
+    /// assumed NVLink's (RCCL is a port of NCCL with the same LL/LL128/Simple protocols; its tuning figures for
+    /// Infinity Fabric are not in devices.md).
+    public static let infinityFabricMI300X = LinkSpec(kind: .infinityFabric, bandwidthBytesPerSecond: 64e9, latencySeconds: 0.6e-6)
+        .carrying(NCCLProtocols.nvlink)
 
     /// PCIe 3.0 x16: 8 GT/s per lane, 128b/130b encoding, 15.75 GB/s per direction. Source: PCI-SIG PCIe 3.0 base spec.
     public static let pcie3x16 = LinkSpec(kind: .pcie, bandwidthBytesPerSecond: 15.75e9, latencySeconds: 1.0e-6)
@@ -63,6 +76,20 @@ public enum LinkCatalog {
     /// Source: IBTA roadmap (NDR 400 Gb/s); NVIDIA Quantum-2 brief gives no port-to-port figure, so HDR's is reused.
     public static let infinibandNDR = LinkSpec(kind: .infiniband, bandwidthBytesPerSecond: 50e9, latencySeconds: 130e-9)
         .carrying(NCCLProtocols.network)
+    /// InfiniBand XDR (ConnectX-8): 800 Gb/s = 100 GB/s per direction; hop latency assumed equal to NDR's 130 ns.
+    /// Source: ../shared/hardware/devices.md fabrics table, ConnectX-8 firmware release notes [26] (P).
+    public static let infinibandXDR = LinkSpec(kind: .infiniband, bandwidthBytesPerSecond: 100e9, latencySeconds: 130e-9)
+        .carrying(NCCLProtocols.network)
+    /// 400 Gigabit Ethernet with RoCE (Spectrum-X, 400 Gb/s per GPU in HGX H100/H200/B200 designs): 50 GB/s per
+    /// direction; 1 µs per hop assumed, as for 100 GbE.
+    /// Source: ../shared/hardware/devices.md fabrics table, NVIDIA HGX AI Factory reference architecture [27] (P).
+    public static let roce400 = LinkSpec(kind: .ethernet, bandwidthBytesPerSecond: 50e9, latencySeconds: 1e-6)
+        .carrying(NCCLProtocols.network)
+    /// 800 Gigabit Ethernet with RoCE (Spectrum-X, 800 Gb/s per GPU for B300): 100 GB/s per direction; 1 µs per hop
+    /// assumed, as for 100 GbE.
+    /// Source: ../shared/hardware/devices.md fabrics table, NVIDIA HGX AI Factory reference architecture (B300) [28] (P).
+    public static let roce800 = LinkSpec(kind: .ethernet, bandwidthBytesPerSecond: 100e9, latencySeconds: 1e-6)
+        .carrying(NCCLProtocols.network)
     /// 100 Gigabit Ethernet: 12.5 GB/s per direction; 1 µs per hop assumed (switch plus RoCE stack).
     /// Source: IEEE 802.3ba/bm (100 Gb/s); the latency is an assumption, not a vendor figure.
     public static let ethernet100G = LinkSpec(kind: .ethernet, bandwidthBytesPerSecond: 12.5e9, latencySeconds: 1e-6)
@@ -81,4 +108,17 @@ public enum LinkCatalog {
     /// TPU v4 inter-chip interconnect link: 50 GB/s (six links per chip); 1 µs per hop assumed.
     /// Source: Jouppi et al., "TPU v4: An Optically Reconfigurable Supercomputer...", ISCA 2023 (ICI 6 x 50 GB/s).
     public static let iciV4 = LinkSpec(kind: .ici, bandwidthBytesPerSecond: 50e9, latencySeconds: 1e-6)
+    /// TPU v5e inter-chip interconnect link: 400 GB/s of ICI per chip over the 4 links of a 2-D torus = 100 GB/s, taken
+    /// as the per-direction bandwidth as for v4 (Google does not say whether its per-chip figure counts both
+    /// directions); 1 µs per hop assumed.
+    /// Source: ../shared/hardware/devices.md TPU slices table, Cloud TPU v5e doc [2] (P).
+    public static let iciV5e = LinkSpec(kind: .ici, bandwidthBytesPerSecond: 400e9 / 4, latencySeconds: 1e-6)
+    /// TPU v5p inter-chip interconnect link: 1,200 GB/s per chip over the 6 links of a 3-D torus = 200 GB/s, per
+    /// direction as for v4; 1 µs per hop assumed.
+    /// Source: ../shared/hardware/devices.md TPU slices table, Cloud TPU v5p doc [3] (P).
+    public static let iciV5p = LinkSpec(kind: .ici, bandwidthBytesPerSecond: 1200e9 / 6, latencySeconds: 1e-6)
+    /// TPU v6e inter-chip interconnect link: 800 GB/s per chip over the 4 links of a 2-D torus = 200 GB/s, per
+    /// direction as for v4; 1 µs per hop assumed.
+    /// Source: ../shared/hardware/devices.md TPU slices table, Cloud TPU v6e doc [4] (P).
+    public static let iciV6e = LinkSpec(kind: .ici, bandwidthBytesPerSecond: 800e9 / 4, latencySeconds: 1e-6)
 }

@@ -4,6 +4,8 @@ public enum LinkKind: String, Sendable, Codable, CaseIterable {
     case nvlink
     /// NVLink between a GPU and an NVSwitch.
     case nvswitch
+    /// AMD Infinity Fabric between two GPUs (MI300X).
+    case infinityFabric
     /// PCI Express.
     case pcie
     /// CPU socket interconnect (Intel QPI/UPI, AMD Infinity Fabric).

@@ -8,12 +8,16 @@ public struct Machine: Sendable, Equatable {
     public var deviceRanks: [Int]
     /// Vertex indices of the machine's NICs.
     public var nicNodes: [Int]
+    /// Host power per device in watts (the server's power less its GPUs', over its GPUs: `ServerPreset.hostWattsPerGPU`);
+    /// nil where no server figure applies (parametric topologies, TPU hosts), which `PowerSpec.assumedHostWatts` prices.
+    public var hostWattsPerDevice: Double?
 
     /// Creates a machine description.
-    public init(hostNodes: [Int], cpuCores: Int, deviceRanks: [Int], nicNodes: [Int]) {
+    public init(hostNodes: [Int], cpuCores: Int, deviceRanks: [Int], nicNodes: [Int], hostWattsPerDevice: Double? = nil) {
         self.hostNodes = hostNodes
         self.cpuCores = cpuCores
         self.deviceRanks = deviceRanks
         self.nicNodes = nicNodes
+        self.hostWattsPerDevice = hostWattsPerDevice
     }
 }

@@ -7,8 +7,9 @@ extension ServerPreset {
     func append(to topology: inout Topology, machine: Int) -> [Int] {
         let prefix = "node\(machine)"
         let firstRank = topology.devices.count
-        let cpu0 = topology.addNode(.host, name: "\(prefix)/cpu0", machine: machine)
-        let cpu1 = topology.addNode(.host, name: "\(prefix)/cpu1", machine: machine)
+        // Two sockets; the NVL72's 36 Grace CPUs, two per compute tray.
+        let hosts = (0..<(self == .gb200NVL72 ? 36 : 2)).map { topology.addNode(.host, name: "\(prefix)/cpu\($0)", machine: machine) }
+        let cpu0 = hosts[0], cpu1 = hosts[1]
         var gpus: [Int] = []
         for g in 0..<gpusPerServer {
             gpus.append(topology.addNode(.device, name: "\(prefix)/gpu\(g)", machine: machine))
@@ -35,6 +36,24 @@ extension ServerPreset {
                 }
             }
         }
+        /// Eight GPUs behind four PCIe switches, each with its own NIC, and one switch all GPUs link to (NVSwitch).
+        func switchedServer(pcie: LinkSpec, socket: LinkSpec, gpuLink: LinkSpec) {
+            pcieTree(switches: 4, link: pcie, socketLink: socket, nicPerGPU: true)
+            let fabricSwitch = topology.addNode(.networkSwitch, name: "\(prefix)/nvswitch", machine: machine)
+            for g in gpus { topology.connect(g, fabricSwitch, gpuLink) }
+        }
+        /// Eight GPUs behind four PCIe switches (two per socket), one NIC on the first socket.
+        func pcieOnlyServer(_ link: LinkSpec) {
+            topology.connect(cpu0, cpu1, LinkCatalog.upiTriple)
+            for s in 0..<4 {
+                let sw = topology.addNode(.pcieSwitch, name: "\(prefix)/pcie\(s)", machine: machine)
+                topology.connect(s < 2 ? cpu0 : cpu1, sw, link)
+                for g in (2 * s)..<(2 * s + 2) { topology.connect(sw, gpus[g], link) }
+            }
+            let nic = topology.addNode(.nic, name: "\(prefix)/nic0", machine: machine)
+            topology.connect(cpu0, nic, link)
+            nics.append(nic)
+        }
         switch self {
         case .dgx1:
             pcieTree(switches: 4, link: LinkCatalog.pcie3x16, socketLink: LinkCatalog.qpiDual, nicPerGPU: false)
@@ -59,27 +78,41 @@ extension ServerPreset {
             let boardB = topology.addNode(.networkSwitch, name: "\(prefix)/nvswitch-b", machine: machine)
             topology.connect(boardA, boardB, LinkCatalog.dgx2BaseboardTrunk)
             for g in 0..<16 { topology.connect(gpus[g], g < 8 ? boardA : boardB, LinkCatalog.dgx2GPUToSwitch) }
-        case .dgxA100, .dgxH100:
-            let isA100 = self == .dgxA100
-            pcieTree(
-                switches: 4, link: isA100 ? LinkCatalog.pcie4x16 : LinkCatalog.pcie5x16,
-                socketLink: isA100 ? LinkCatalog.xgmiQuad : LinkCatalog.upi2Quad, nicPerGPU: true)
+        case .dgxA100:
+            switchedServer(pcie: LinkCatalog.pcie4x16, socket: LinkCatalog.xgmiQuad, gpuLink: LinkCatalog.nvlink3Switch)
+        case .dgxH100, .hgxH200:
+            switchedServer(pcie: LinkCatalog.pcie5x16, socket: LinkCatalog.upi2Quad, gpuLink: LinkCatalog.nvlink4Switch)
+        case .hgxB200:
+            // The Xeon 8570's socket link is taken as the 8480C's four UPI 2.0 links (assumed: devices.md has no figure).
+            switchedServer(pcie: LinkCatalog.pcie5x16, socket: LinkCatalog.upi2Quad, gpuLink: LinkCatalog.nvlink5Switch)
+        case .gb200NVL72:
+            // Each Grace serves two GPUs of its tray. Its NVLink-C2C link is not in devices.md: assumed PCIe 5.0 x16's
+            // figure (a floor). One NIC per GPU (4 per tray) is assumed, the GPUDirect path modelled as a direct PCIe 5.0
+            // link as in the DGX servers. The rack's NVSwitch trays are one non-blocking switch.
             let fabricSwitch = topology.addNode(.networkSwitch, name: "\(prefix)/nvswitch", machine: machine)
-            for g in gpus { topology.connect(g, fabricSwitch, isA100 ? LinkCatalog.nvlink3Switch : LinkCatalog.nvlink4Switch) }
-        case .pcie8:
-            topology.connect(cpu0, cpu1, LinkCatalog.upiTriple)
-            for s in 0..<4 {
-                let sw = topology.addNode(.pcieSwitch, name: "\(prefix)/pcie\(s)", machine: machine)
-                topology.connect(s < 2 ? cpu0 : cpu1, sw, LinkCatalog.pcie3x16)
-                for g in (2 * s)..<(2 * s + 2) { topology.connect(sw, gpus[g], LinkCatalog.pcie3x16) }
+            for (g, gpu) in gpus.enumerated() {
+                topology.connect(hosts[g / 2], gpu, LinkCatalog.pcie5x16)
+                let nic = topology.addNode(.nic, name: "\(prefix)/nic\(nics.count)", machine: machine)
+                topology.connect(gpu, nic, LinkCatalog.pcie5x16)
+                nics.append(nic)
+                topology.connect(gpu, fabricSwitch, LinkCatalog.nvlink5Switch)
             }
-            let nic = topology.addNode(.nic, name: "\(prefix)/nic0", machine: machine)
-            topology.connect(cpu0, nic, LinkCatalog.pcie3x16)
-            nics.append(nic)
+        case .mi300x8:
+            // The host's socket link is assumed (a two-socket EPYC, the DGX A100's xGMI figure).
+            pcieTree(switches: 4, link: LinkCatalog.pcie5x16, socketLink: LinkCatalog.xgmiQuad, nicPerGPU: true)
+            for a in 0..<gpus.count {
+                for b in (a + 1)..<gpus.count { topology.connect(gpus[a], gpus[b], LinkCatalog.infinityFabricMI300X) }
+            }
+        case .pcie8:
+            pcieOnlyServer(LinkCatalog.pcie3x16)
+        case .pcie8Gen4:
+            pcieOnlyServer(LinkCatalog.pcie4x16)
+        case .pcie8Gen5:
+            pcieOnlyServer(LinkCatalog.pcie5x16)
         }
         topology.machines.append(Machine(
-            hostNodes: [cpu0, cpu1], cpuCores: cpuCores,
-            deviceRanks: Array(firstRank..<(firstRank + gpusPerServer)), nicNodes: nics))
+            hostNodes: hosts, cpuCores: cpuCores,
+            deviceRanks: Array(firstRank..<(firstRank + gpusPerServer)), nicNodes: nics, hostWattsPerDevice: hostWattsPerGPU))
         return nics
     }
 

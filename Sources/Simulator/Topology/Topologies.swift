@@ -115,12 +115,17 @@ public enum Topologies {
         return topology
     }
 
-    /// A TPU slice of the given generation as a 2-D (v2, v3) or 3-D (v4) torus.
+    /// A TPU slice of the given generation as a 2-D (v2, v3, v5e, v6e) or 3-D (v4, v5p) torus, within its largest slice.
     public static func tpu(_ generation: TPUGeneration, dimensions: [Int]) throws -> Topology {
         guard dimensions.count == generation.torusRank else {
             throw ConfigurationError(
                 field: "torus", value: dimensions.map(String.init).joined(separator: "x"),
                 reason: "\(generation.rawValue) slices are \(generation.torusRank)-D tori")
+        }
+        let chips = dimensions.reduce(1, *)
+        if let most = generation.maximumChips, chips > most {
+            throw ConfigurationError(
+                field: "devices", value: "\(chips)", reason: "a \(generation.rawValue) slice holds at most \(most) chips")
         }
         return try torus(
             dimensions: dimensions, link: generation.iciLink, chipsPerHost: generation.chipsPerHost,

@@ -69,7 +69,7 @@ extension TrainingResult {
         let deviceJoules = n * EnergyModel.deviceJoules(
             device: plan.device, computeSeconds: computeSeconds, activitySeconds: activitySeconds,
             communicationSeconds: communicationSeconds, waitingSeconds: waitingSeconds, communicatingActivity: power.communicatingActivity)
-        let (hostWatts, networkWatts) = EnergyModel.infrastructureWatts(topology: plan.topology, devices: plan.devices, device: plan.device, power: power)
+        let (hostWatts, networkWatts) = EnergyModel.infrastructureWatts(topology: plan.topology, devices: plan.devices, power: power)
         let itJoules = deviceJoules + (hostWatts + networkWatts) * iterationSeconds
         let joulesPerIteration = itJoules * power.pue
         let totalKWh = joulesPerIteration * Double(totalIterations) / 3.6e6

@@ -1,11 +1,13 @@
 import Reports
 import ArgumentParser
 import CostModel
+import Simulator
 import Workload
 
 /// `gansim devices`: the device catalog.
 struct DevicesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "devices", abstract: "List the device profiles.")
+    static let configuration = CommandConfiguration(
+        commandName: "devices", abstract: "List the device profiles, the server presets and TPU slices (`cluster.topology`), and host CPUs.")
 
     @Flag(help: "Machine-readable JSON output.")
     var json = false
@@ -53,11 +55,33 @@ struct DevicesCommand: ParsableCommand {
         }
         print(implementations.render())
         print()
+        print(Self.serversAndPods().render())
+        print()
         var hosts = TextTable(["host CPU", "model", "boost clock", "source"], leftAligned: [0, 1, 3])
         for h in HostCPU.all { hosts.add([h.name, h.model, String(format: "%.2f GHz", h.boostClockGHz), h.source]) }
         print(hosts.render())
         print("calibrated: fitted to measured runs, with the validated error range every prediction carries; "
             + "transferred: a calibrated model carried to another GPU, its range widened; "
-            + "prior: spec-sheet peaks and typical efficiencies, error unknown")
+            + "prior: priced from its spec sheet (peaks and typical efficiencies; no measurements), error unknown")
+    }
+
+    /// The server presets and TPU slices a scenario's `cluster.topology` accepts, with what each is built from.
+    static func serversAndPods() -> TextTable {
+        var table = TextTable(["servers and pods", "devices", "device link", "default fabric", "host CPU", "system power", "basis"],
+                              leftAligned: [0, 1, 2, 3, 4, 6])
+        for kind in TopologyKind.allCases {
+            if let server = kind.server {
+                table.add([server.rawValue, "\(server.gpusPerServer)x \(server.deviceName)", server.gpuLinkSummary,
+                           server.defaultFabric.rawValue, server.hostCPU.name,
+                           String(format: "%.1f kW (host %.1f W/GPU)", server.systemWatts / 1000, server.hostWattsPerGPU),
+                           server.basis])
+            } else if let tpu = kind.tpu {
+                let size = tpu.maximumChips.map { ", up to \($0)" } ?? ""
+                table.add([tpu.rawValue, "\(tpu.chipsPerHost)x \(tpu.deviceName) per host\(size)", "ICI \(tpu.torusRank)-D torus", "-",
+                           "\(tpu.hostCores) vCPUs", String(format: "host %.0f W/chip (assumed)", PowerSpec.assumedHostWatts),
+                           tpu.basis])
+            }
+        }
+        return table
     }
 }

@@ -17,7 +17,7 @@ struct ExportGraphCommand: ParsableCommand {
     @Option(help: "Batch at which op costs are given.")
     var batch: Int = 32
 
-    @Option(help: "Precision of the op costs: fp32, tf32, fp16, bf16.")
+    @Option(help: "Precision of the op costs: fp32, tf32, fp16, bf16, fp8.")
     var precision: String = "fp32"
 
     func run() throws {

@@ -11,8 +11,10 @@ struct PlanCommand: ParsableCommand, Preflighted {
         commandName: "plan",
         abstract: "Recommend a cluster: the cheapest that meets a deadline and the fastest within a budget.",
         discussion: """
-            Searches V100, A100 and H100 servers (DGX and PCIe, InfiniBand and Ethernet) and TPU v3/v4 pods, 1 to \
-            --max-devices devices, batch per device and gradient accumulation that keep --global-batch, fp32 or mixed \
+            Searches V100, A100, H100, H200, B200 and GB200 NVL72 servers (DGX, HGX and PCIe, InfiniBand and \
+            Ethernet), H100 PCIe, L40S, L4, A10G and RTX 4090 PCIe servers, MI300X platforms and TPU v3 to v6e pods \
+            (`gansim devices` lists them), 1 to --max-devices devices (powers of two within a server, whole servers \
+            beyond), batch per device and gradient accumulation that keep --global-batch, fp32 or mixed \
             precision. Every configuration is estimated analytically; contenders are confirmed by the event simulation. \
             Deadlines and budgets hold the expected time and cost with failures, checkpoints and restarts \
             (scenarios/README.md, reliability). Says why the best configuration of every other cluster kind lost.

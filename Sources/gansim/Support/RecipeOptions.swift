@@ -7,7 +7,7 @@ struct RecipeOptions: ParsableArguments {
     @Option(help: "Samples per device per micro-batch.")
     var batch: Int = 32
 
-    @Option(help: "Precision: fp32, tf32, fp16, bf16 (16-bit keeps fp32 master weights).")
+    @Option(help: "Precision: fp32, tf32, fp16, bf16, fp8 (16-bit keeps fp32 master weights; fp8 runs matrix products in fp8 and the rest in bf16, on devices with an fp8 peak).")
     var precision: String = "fp32"
 
     @Option(name: .customLong("ndisc"), help: "D steps per iteration (official recipe if omitted).")
