@@ -119,7 +119,15 @@ public struct Planner: Sendable {
         let model: GANModel
         do { model = try request.model.build() } catch { throw SweepError("model: \(error)") }
         let template = try Self.template(request, modelName: model.name)
-        let points = Self.points(request)
+        var points = Self.points(request)
+        if !model.phases.isEmpty {
+            // A growing model trains each phase at the official minibatch per resolution, whatever the batch split:
+            // one split per device count, and the length in images.
+            if case .iterations = request.length {
+                throw SweepError("--train \(request.length.assignment.value) iterations: \(model.name) grows progressively and counts images; give kimg=N or epochs=N")
+            }
+            points = points.filter { $0.labels[4] == "1" }
+        }
         var outcomes = engine.analytic(template: template, points: points) { progress("analytic", $0, $1) }
         let chosen = confirmationSet(outcomes, request: request)
         let confirmed = engine.simulate(template: template, points: chosen.map { points[$0] }) { progress("event simulation", $0, $1) }
@@ -178,6 +186,9 @@ public struct Planner: Sendable {
         }
         if fitting.isEmpty { notes.append("no configuration fits in memory") }
         if let note = Self.calibrationNote(request) { notes.append(note) }
+        if let growing = try? request.model.build(), !growing.phases.isEmpty {
+            notes.append("\(request.model.architecture.rawValue) grows progressively: every phase trains at the official minibatch of its resolution over the devices; --global-batch only sets the split searched")
+        }
         let winner = cheapest ?? fastest
         var runnersUp: [RunnerUp] = []
         for family in request.families where family.label != winner?.labels[0] {

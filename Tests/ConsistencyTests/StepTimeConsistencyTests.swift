@@ -62,7 +62,8 @@ import Validation
         return cases
     }
 
-    /// A one-device scenario of `c` on `device` whose data pipeline never stalls.
+    /// A one-device scenario of `c` on `device` whose data pipeline never stalls, training the final networks from
+    /// the start (ProGAN's growth prices other networks at other batches).
     static func yaml(_ c: Case, device: DeviceProfile, profilePath: String?) -> String {
         var model = "architecture: \(c.config.architecture.rawValue)"
         if let resolution = c.config.resolution { model += ", resolution: \(resolution)" }
@@ -72,6 +73,7 @@ import Validation
             recipe: {\(c.yamlRecipe)}
             cluster: {topology: ring, devices: 1, device: \(device.name), bandwidth: 25GB/s, latency: 2us\(profilePath.map { ", profile: \($0)" } ?? "")}
             data: {storageBandwidth: 1000TB/s, decodeRatePerCore: 1e12}
+            training: {growth: false}
             """
     }
 

@@ -90,7 +90,7 @@ extension TrainingResult {
         let lost = max(0, wall - useful - checkpointing - downtime)
         // Work done again draws the run's average power; checkpoint stalls, downtime and the last write idle power.
         let (hostWatts, networkWatts) = EnergyModel.infrastructureWatts(
-            topology: plan.topology, devices: plan.devices, device: plan.device, power: plan.power)
+            topology: plan.topology, devices: plan.devices, power: plan.power)
         let idleFacilityWatts = (Double(plan.devices) * plan.device.idleWatts + hostWatts + networkWatts) * plan.power.pue
         let lostJoules = lost * energy.averageFacilityWatts + (wall - useful - lost) * idleFacilityWatts
         let lostKWh = lostJoules / 3.6e6

@@ -142,13 +142,26 @@ struct ReportWriter {
             components: ["accelerators", "hosts", "network", "facility overhead (PUE)"],
             values: runs.map { run in
                 let e = run.result.energy
-                let perRun = Double(run.result.training.iterations) / 3.6e6
+                // A growing run's iterations differ by phase: share its total as its last phase's iteration divides.
+                let perRun = run.result.phases == nil ? Double(run.result.training.iterations) / 3.6e6
+                    : e.totalKWh / max(e.joulesPerIteration, .leastNormalMagnitude) * e.pue
                 let it = e.deviceJoulesPerIteration + e.hostJoulesPerIteration + e.networkJoulesPerIteration
                 return [e.deviceJoulesPerIteration * perRun, e.hostJoulesPerIteration * perRun, e.networkJoulesPerIteration * perRun, (e.pue - 1) * it * perRun]
             }, unit: "kWh", format: { String(format: "%g", $0) })
             + Charts.stackedBars(
                 title: "Cost of the whole run (US dollars)", categories: names, components: ["hardware hours", "electricity"],
                 values: runs.map { [$0.result.cost.hardwareUSD, $0.result.cost.energyUSD] }, unit: "US dollars", format: { String(format: "%g", $0) }))
+        for run in runs {
+            guard let phases = run.result.phases else { continue }
+            page.section("Growth phases: \(run.result.name)", Charts.stackedBars(
+                title: "Hours per phase of progressive growing", categories: phases.map(Self.phaseLabel), components: ["hours"],
+                values: phases.map { [$0.hours] }, unit: "hours", format: { String(format: "%g", ($0 * 100).rounded() / 100) })
+                + HTMLPage.table(["phase", "kimg", "batch per device", "iterations", "s per kimg", "hours", "kWh", "cost"], phases.map {
+                    [Self.phaseLabel($0), String(format: "%g", $0.kimg), "\($0.batchPerDevice)", Units.grouped($0.iterations),
+                     String(format: "%.1f", $0.secondsPerKimg), String(format: "%.2f", $0.hours), String(format: "%.1f", $0.energyKWh),
+                     String(format: "$%.0f", $0.costUSD)]
+                }))
+        }
         let sizes = Set(runs.map(\.result.devices))
         if sizes.count > 1 {
             let sorted = runs.sorted { $0.result.devices < $1.result.devices }
@@ -169,6 +182,11 @@ struct ReportWriter {
             for the defaults and their sources.</p>
             """)
         return page.render()
+    }
+
+    /// `512 px fade-in` or `512 px stable`.
+    static func phaseLabel(_ phase: TrainingResult.GrowthPhase) -> String {
+        "\(phase.resolution) px \(phase.fadingIn ? "fade-in" : "stable")"
     }
 
     /// A Gantt chart of the second simulated iteration (the first fills the pipeline) on the traced devices.

@@ -31,6 +31,16 @@ struct SimulateReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The phases of a growing run: resolution, fading or stable, kimg, batch, seconds per kimg, hours.
+    static func phases(_ phases: [TrainingResult.GrowthPhase]) -> String {
+        var table = TextTable(["phase", "kimg", "batch/device", "s per kimg", "hours"], leftAligned: [0])
+        for p in phases {
+            table.add([ReportWriter.phaseLabel(p), String(format: "%g", p.kimg), "\(p.batchPerDevice)", String(format: "%.1f", p.secondsPerKimg),
+                       String(format: "%.2f", p.hours)])
+        }
+        return "  growth phases (the iteration above is the last phase's)\n" + table.render().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+    }
+
     /// Aligned lines: setup, iteration time, throughput, breakdown, scaling, memory, whole run, failures.
     var text: String {
         let b = result.breakdown
@@ -45,6 +55,6 @@ struct SimulateReport {
               scaling efficiency \(String(format: "%.3f", result.scalingEfficiency)) (one device: \(Units.seconds(result.singleDeviceIterationSeconds)) per iteration)
               memory per device  \(Units.bytes(result.memory.peakBytesPerDevice)) of \(Units.bytes(result.memory.capacityBytesPerDevice))\(result.memory.fits ? "" : " (does not fit)"); live tensors \(Units.bytes(result.memory.liveTensorBytesPerDevice)) (max_memory_allocated), reserved \(Units.bytes(result.memory.reservedBytesPerDevice)) (memory_reserved)
               whole run          \(Units.grouped(result.training.iterations)) iterations, \(Units.seconds(result.training.wallSeconds)) without failures; \(String(format: "$%.0f, %.0f kWh", result.cost.totalUSD, result.energy.totalKWh))
-            """ + (result.reliability.map { "\n" + Self.reliability($0) } ?? "")
+            """ + (result.reliability.map { "\n" + Self.reliability($0) } ?? "") + (result.phases.map { "\n" + Self.phases($0) } ?? "")
     }
 }
