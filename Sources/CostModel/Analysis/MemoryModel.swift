@@ -28,6 +28,8 @@ public struct MemoryModel: Sendable {
         let g = model.generator, d = model.discriminator
         let gParams = g.parameterCount, dParams = d.parameterCount
         let params = gParams + dParams
+        // Frozen parameters (FreezeD) keep their weights but no gradient or optimizer state.
+        let trainable = recipe.trainableParameterCount(of: .generator, in: g) + recipe.trainableParameterCount(of: .discriminator, in: d)
         let policy = recipe.precision
         let gTop = g.ops.map(\.resolution).max() ?? 0, dTop = d.ops.map(\.resolution).max() ?? 0
         let gPrecision = { (op: Op) in policy.precision(of: op, topResolution: gTop) }
@@ -57,8 +59,8 @@ public struct MemoryModel: Sendable {
         var memory = MemoryBreakdown(
             weightsBytes: 4 * params + halfCopy,
             emaBytes: recipe.ema ? 4 * gParams : 0,
-            gradientBytes: 4 * params,
-            optimizerStateBytes: 4 * params * recipe.optimizer.stateTensors,
+            gradientBytes: 4 * trainable,
+            optimizerStateBytes: 4 * trainable * recipe.optimizer.stateTensors,
             activationBytes: activations,
             workspaceBytes: workspace,
             runtimeBytes: device.runtimeOverheadBytes)
@@ -88,10 +90,12 @@ public struct MemoryModel: Sendable {
     /// (its own buffers, `allOutputs`) reserve exactly their live tensors.
     public var usesCachingAllocator: Bool { device.kind == .gpu && device.memoryPolicy != .allOutputs }
 
-    /// Elements of every learned parameter tensor of G, then of D, and whether it belongs to G (which has an EMA copy).
-    private var parameterTensors: [(elements: Int, generator: Bool)] {
-        model.generator.ops.flatMap { $0.parameterTensorElements.map { ($0, true) } }
-            + model.discriminator.ops.flatMap { $0.parameterTensorElements.map { ($0, false) } }
+    /// Elements of every learned parameter tensor of G, then of D, whether it belongs to G (which has an EMA copy)
+    /// and whether it trains (frozen ones have no gradient or optimizer state).
+    private var parameterTensors: [(elements: Int, generator: Bool, trains: Bool)] {
+        let frozen = recipe.frozenOps(of: .discriminator, in: model.discriminator)
+        return model.generator.ops.flatMap { $0.parameterTensorElements.map { ($0, true, true) } }
+            + model.discriminator.ops.flatMap { op in op.parameterTensorElements.map { ($0, false, !frozen.contains(op.id)) } }
     }
 
     /// The caching allocator's reserve (`CachingAllocator`) for one phase's tensors alive together, in the order a
@@ -99,7 +103,7 @@ public struct MemoryModel: Sendable {
     /// precision, and EMA copy (G's); then per tensor its gradient and optimizer state (created at the first step);
     /// then the phase's saved activations and the workspace buffers. Invariant: the requests sum to the breakdown's
     /// live tensors of that phase, so the reserve is at least them.
-    private func reservedBytes(parameters: [(elements: Int, generator: Bool)], activations: [Int], workspace: [Int]) -> Int {
+    private func reservedBytes(parameters: [(elements: Int, generator: Bool, trains: Bool)], activations: [Int], workspace: [Int]) -> Int {
         var allocator = CachingAllocator()
         let halfCopies = recipe.precision.precision.usesMasterWeights
         for tensor in parameters {
@@ -107,7 +111,7 @@ public struct MemoryModel: Sendable {
             if halfCopies { allocator.allocate(2 * tensor.elements) }
             if recipe.ema && tensor.generator { allocator.allocate(4 * tensor.elements) }
         }
-        for tensor in parameters {
+        for tensor in parameters where tensor.trains {
             allocator.allocate(4 * tensor.elements)
             for _ in 0..<recipe.optimizer.stateTensors { allocator.allocate(4 * tensor.elements) }
         }

@@ -56,8 +56,9 @@ public final class SegmentPricer {
         var requires: [Bool] = []
         if cpu != nil {
             switch key.kind {
-            case .backward(let weights, let intoInputs): requires = graph.gradientRequirements(weights: weights, intoInputs: intoInputs)
-            case .doubleBackward: requires = graph.gradientRequirements(weights: true, intoInputs: true)
+            case .backward(let weights, let intoInputs):
+                requires = recipe.gradientRequirements(of: key.network, in: graph, weights: weights, intoInputs: intoInputs)
+            case .doubleBackward: requires = recipe.gradientRequirements(of: key.network, in: graph, weights: true, intoInputs: true)
             case .forward, .update, .ema: break
             }
         }

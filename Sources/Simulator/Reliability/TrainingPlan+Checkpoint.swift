@@ -6,11 +6,13 @@ extension TrainingPlan {
     /// Most checkpoints a run takes: more would make the drawn timeline's events outgrow a simulation.
     static let maximumCheckpoints = 1_000_000
 
-    /// Bytes of one checkpoint: fp32 parameters of G and D, G's EMA copy and the optimizer state, written once for
-    /// the whole job (data-parallel replicas are identical, so one rank writes them).
+    /// Bytes of one checkpoint: fp32 parameters of G and D, G's EMA copy and the optimizer state of the trainable
+    /// parameters, written once for the whole job (data-parallel replicas are identical, so one rank writes them).
     var checkpointBytes: Int {
         let g = model.generator.parameterCount, d = model.discriminator.parameterCount
-        return 4 * (g + d) + (recipe.ema ? 4 * g : 0) + 4 * (g + d) * recipe.optimizer.stateTensors
+        let trainable = recipe.trainableParameterCount(of: .generator, in: model.generator)
+            + recipe.trainableParameterCount(of: .discriminator, in: model.discriminator)
+        return 4 * (g + d) + (recipe.ema ? 4 * g : 0) + 4 * trainable * recipe.optimizer.stateTensors
     }
 
     /// Interruptions per hour of the job: its devices, the servers they occupy and the switches outside servers.

@@ -74,10 +74,17 @@ public struct TrainingScenario: Sendable {
         do { architecture = try Architecture.named(architectureName) } catch {
             throw modelSection.locate(ConfigurationError(field: "architecture", value: architectureName, reason: "\(error)"), key: "architecture")
         }
-        let config = ModelConfig(
+        var config = ModelConfig(
             architecture: architecture, resolution: try modelSection.int("resolution", minimum: 1),
             width: try modelSection.int("width", minimum: 1), preset: try modelSection.string("preset"),
             latentDim: try modelSection.int("latent", minimum: 1), classes: try modelSection.int("classes", minimum: 1))
+        for (key, path) in [("generatorChannels", \ModelConfig.generatorChannels), ("discriminatorChannels", \ModelConfig.discriminatorChannels)] {
+            guard let factor = try modelSection.double(key) else { continue }
+            guard factor > 0, factor <= 16 else {
+                throw modelSection.locate(ConfigurationError(field: key, value: "\(factor)", reason: "a channel multiplier is above 0 and at most 16"), key: key)
+            }
+            config[keyPath: path] = factor
+        }
         try modelSection.finish()
         let model: GANModel
         do { model = try cache?.model(config) ?? config.build() } catch {
@@ -102,6 +109,16 @@ public struct TrainingScenario: Sendable {
             recipe.pathLengthInterval = try section.int("pathLengthInterval") ?? recipe.pathLengthInterval
             recipe.hostLaunches = try section.choice("hostLaunches", HostLaunchMode.self) ?? recipe.hostLaunches
             recipe.implementation = try section.string("implementation") ?? recipe.implementation
+            if let frozen = try section.int("frozenDiscriminatorBlocks") {
+                let blocks = model.discriminator.blocks
+                guard frozen < blocks.count else {
+                    throw section.locate(ConfigurationError(
+                        field: "frozenDiscriminatorBlocks", value: "\(frozen)",
+                        reason: "\(model.name)'s D has \(blocks.count) blocks (\(blocks.joined(separator: ", "))); freeze fewer than all of them"),
+                        key: "frozenDiscriminatorBlocks")
+                }
+                recipe.frozenDiscriminatorBlocks = frozen == 0 ? nil : frozen
+            }
             try section.finish()
         }
 

@@ -6,11 +6,18 @@ protocol ArchitectureBuilder {
     /// What `--width` sets, and its default.
     static var widthKnob: (name: String, defaultValue: Int) { get }
     static var presets: [ModelPreset] { get }
+    /// The width knob must be a multiple of this (BigGAN's `ch` of 8 for its attention heads, ResNet-GAN's G width
+    /// of 2 for D's half).
+    static var widthMultiple: Int { get }
+    /// The width knob a configuration builds with: its own, or the architecture's (or preset's) default.
+    static func effectiveWidth(_ config: ModelConfig) throws(ModelError) -> Int
     static func build(_ config: ModelConfig) throws(ModelError) -> GANModel
 }
 
 extension ArchitectureBuilder {
     static var presets: [ModelPreset] { [] }
+    static var widthMultiple: Int { 1 }
+    static func effectiveWidth(_ config: ModelConfig) throws(ModelError) -> Int { config.width ?? widthKnob.defaultValue }
 
     /// The resolution to build, checked against the supported ones.
     static func resolution(_ config: ModelConfig) throws(ModelError) -> Int {
@@ -22,7 +29,7 @@ extension ArchitectureBuilder {
     }
 
     /// The width knob's value, checked to be positive and divisible by `multipleOf`.
-    static func width(_ config: ModelConfig, multipleOf: Int = 1) throws(ModelError) -> Int {
+    static func width(_ config: ModelConfig, multipleOf: Int = widthMultiple) throws(ModelError) -> Int {
         let w = config.width ?? widthKnob.defaultValue
         guard w > 0, w % multipleOf == 0 else {
             throw .invalid(field: "width", value: "\(w)",

@@ -7,6 +7,7 @@ enum BigGANBuilder: ArchitectureBuilder {
     static let architecture = Architecture.biggan
     static let supportedResolutions = [128, 256, 512]
     static let defaultResolution = 128
+    static let widthMultiple = 8
     static let widthKnob = (name: "ch", defaultValue: 96)
     static let defaultLatent = 120
     /// `shared_dim` of the launch scripts.
@@ -36,7 +37,7 @@ enum BigGANBuilder: ArchitectureBuilder {
 
     static func build(_ config: ModelConfig) throws(ModelError) -> GANModel {
         let res = try resolution(config)
-        let ch = try width(config, multipleOf: 8)
+        let ch = try width(config)
         _ = try preset(config)
         let classes = config.classes ?? defaultClasses
         guard classes > 0 else { throw .invalid(field: "classes", value: "\(classes)", expected: "a positive integer") }

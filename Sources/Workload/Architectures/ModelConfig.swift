@@ -1,3 +1,4 @@
+import Foundation
 /// Which network to build: an architecture and its knobs. Unset knobs take the
 /// architecture's defaults (those of its official code).
 public struct ModelConfig: Sendable, Hashable, Codable {
@@ -17,6 +18,11 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     public var classes: Int?
     /// BigGAN self-attention resolution; 64 (the official default) when nil, 0 for none.
     public var attentionResolution: Int?
+    /// Pruning or slimming of G: its width knob times this (StyleGAN2's `channel_base`, DCGAN's `ngf`, BigGAN's
+    /// `G_ch`, ...), rounded to a multiple the architecture takes; nil: 1.
+    public var generatorChannels: Double?
+    /// The same for D (`channel_base` of D, `ndf`, `D_ch`, ...); nil: 1.
+    public var discriminatorChannels: Double?
 
     public init(
         architecture: Architecture, resolution: Int? = nil, width: Int? = nil, preset: String? = nil,
@@ -39,14 +45,48 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         if let r = resolution { s += "-\(r)" }
         if let w = width { s += " w\(w)" }
         if let p = preset { s += " \(p)" }
+        if let g = generatorChannels { s += String(format: " G x%g", g) }
+        if let d = discriminatorChannels { s += String(format: " D x%g", d) }
         return s
     }
 
     /// Builds the model; knobs and sizes beyond `WorkloadLimits` are refused with the limit named.
+    ///
+    /// With channel multipliers, G comes from the model built at G's scaled width and D from the one at D's (each
+    /// architecture's width knob sets both networks' channels, so this holds for every builder).
     public func build() throws(ModelError) -> GANModel {
         try WorkloadLimits.check(self)
-        let model = try architecture.build(self)
+        var model: GANModel
+        if generatorChannels == nil && discriminatorChannels == nil {
+            model = try architecture.build(self)
+        } else {
+            let g = try architecture.build(try scaled(generatorChannels, field: "generatorChannels"))
+            let d = try architecture.build(try scaled(discriminatorChannels, field: "discriminatorChannels"))
+            let phases = zip(g.phases, d.phases).map { pair in
+                var phase = pair.0
+                phase.discriminator = pair.1.discriminator
+                return phase
+            }
+            let label = String(format: "G channels x%g, D channels x%g", generatorChannels ?? 1, discriminatorChannels ?? 1)
+            model = GANModel(config: self, name: "\(g.name), \(label)", generator: g.generator, discriminator: d.discriminator,
+                             phases: phases, preset: g.preset)
+        }
         try WorkloadLimits.check(model, config: self)
         return model
+    }
+
+    /// This configuration without multipliers, its width knob times `factor` rounded to the architecture's multiple.
+    private func scaled(_ factor: Double?, field: String) throws(ModelError) -> ModelConfig {
+        var plain = self
+        plain.generatorChannels = nil
+        plain.discriminatorChannels = nil
+        guard let factor else { return plain }
+        guard factor > 0, factor <= 16, factor.isFinite else {
+            throw .invalid(field: field, value: "\(factor)", expected: "a multiplier above 0 and at most 16")
+        }
+        let multiple = architecture.builder.widthMultiple
+        let width = try architecture.builder.effectiveWidth(plain)
+        plain.width = max(multiple, Int((Double(width) * factor / Double(multiple)).rounded()) * multiple)
+        return plain
     }
 }

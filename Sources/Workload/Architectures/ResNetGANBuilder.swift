@@ -11,12 +11,13 @@ enum ResNetGANBuilder: ArchitectureBuilder {
     static let supportedResolutions = [32]
     static let defaultResolution = 32
     /// G's `ngf` = 256 in SNGAN's CIFAR model; D uses half (128).
+    static let widthMultiple = 2
     static let widthKnob = (name: "G channels (D uses half)", defaultValue: 256)
     static let defaultLatent = 128
 
     static func build(_ config: ModelConfig) throws(ModelError) -> GANModel {
         let res = try resolution(config)
-        let ch = try width(config, multipleOf: 2)
+        let ch = try width(config)
         _ = try preset(config)
         let nz = config.latentDim ?? defaultLatent
         guard nz > 0 else { throw .invalid(field: "latentDim", value: "\(nz)", expected: "a positive integer") }

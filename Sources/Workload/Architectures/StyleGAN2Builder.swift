@@ -40,6 +40,11 @@ enum StyleGAN2Builder: ArchitectureBuilder {
         }
     }
 
+    static func effectiveWidth(_ config: ModelConfig) throws(ModelError) -> Int {
+        let p = try preset(config)
+        return config.width ?? presetShape(p?.name ?? "config-f", resolution: config.resolution ?? p?.resolution ?? defaultResolution).channelBase
+    }
+
     static func build(_ config: ModelConfig) throws(ModelError) -> GANModel {
         let p = try preset(config)
         var res = config.resolution ?? p?.resolution ?? defaultResolution

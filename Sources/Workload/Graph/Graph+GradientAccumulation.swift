@@ -1,15 +1,15 @@
 extension Graph {
     /// Which ops' outputs need a gradient in a backward pass (indexed by op id), as the
     /// trainer and autograd decide: a graph input if the pass differentiates into the
-    /// inputs, any other op if it has parameters whose gradients are wanted or reads a
-    /// value that needs one.
-    public func gradientRequirements(weights: Bool, intoInputs: Bool) -> [Bool] {
+    /// inputs, any other op if it has parameters whose gradients are wanted (and are not
+    /// `frozen`) or reads a value that needs one.
+    public func gradientRequirements(weights: Bool, intoInputs: Bool, frozen: Set<Int> = []) -> [Bool] {
         var requires = [Bool](repeating: false, count: ops.count)
         for op in ops {
             if op.kind == .input {
                 requires[op.id] = intoInputs
             } else {
-                requires[op.id] = (weights && op.hasParameters) || op.inputs.contains { requires[$0] }
+                requires[op.id] = (weights && op.hasParameters && !frozen.contains(op.id)) || op.inputs.contains { requires[$0] }
             }
         }
         return requires

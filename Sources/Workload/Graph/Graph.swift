@@ -30,6 +30,13 @@ public struct Graph: Sendable {
         ops.filter { $0.block.hasPrefix(prefix) }.reduce(0) { $0 + $1.parameterCount }
     }
 
+    /// The blocks of the graph in the order its ops first appear (input ops excluded): from the input to the output.
+    public var blocks: [String] {
+        var seen = Set<String>(), order: [String] = []
+        for op in ops where op.kind != .input && seen.insert(op.block).inserted { order.append(op.block) }
+        return order
+    }
+
     /// The graph's inputs (ops of kind `.input`).
     public var inputs: [Op] { ops.filter { $0.kind == .input } }
 

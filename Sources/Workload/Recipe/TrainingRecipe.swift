@@ -26,6 +26,9 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
     /// The implementation whose launches a GPU execution model counts (`ImplementationProfile.named`; nil: the
     /// architecture's official code).
     public var implementation: String?
+    /// FreezeD (Mo et al., "Freeze the Discriminator", 2020) when fine-tuning a pretrained GAN: D's first this many
+    /// blocks from the image are frozen (`TrainingRecipe+Freezing`); nil: none.
+    public var frozenDiscriminatorBlocks: Int?
 
     public init(
         batchPerDevice: Int = 32, accumulation: Int = 1, discriminatorSteps: Int = 1,

@@ -44,7 +44,8 @@ public struct WorkItemBuilder: Sendable {
             }
         case .backward(let weights, let intoInputs):
             var out: [WorkItem] = []
-            let requires = g.gradientRequirements(weights: weights, intoInputs: intoInputs)
+            let requires = recipe.gradientRequirements(of: s.network, in: g, weights: weights, intoInputs: intoInputs)
+            let frozen = recipe.frozenOps(of: s.network, in: g)
             for op in g.ops.reversed() where op.kind != .input {
                 let c = op.cost(batch: s.batch, precision: prec[op.id])
                 // The input gradients, and the sums of them into values other ops read too.
@@ -54,7 +55,7 @@ public struct WorkItemBuilder: Sendable {
                 if !backwardInput.isEmpty {
                     out.append(item(op, .backwardInput, backwardInput, gemm: c.gemm, precision: prec[op.id]))
                 }
-                if weights && op.hasParameters {
+                if weights && op.hasParameters && !frozen.contains(op.id) {
                     out.append(item(op, .backwardWeight, c.backwardWeight, gemm: c.gemm,
                                     gradientBytes: s.finishesGradients ? 4 * op.parameterCount : 0,
                                     precision: prec[op.id]))
@@ -64,7 +65,7 @@ public struct WorkItemBuilder: Sendable {
         case .update:
             // Reads parameters, fp32 gradients and state; writes parameters and state (and
             // the 16-bit working copy under mixed precision).
-            let params = g.parameterCount
+            let params = recipe.trainableParameterCount(of: s.network, in: g)
             let state = recipe.optimizer.stateTensors
             let halfCopy = recipe.precision.precision.usesMasterWeights ? 2 * params : 0
             return [item(nil, .optimizer, PassCost(

@@ -19,9 +19,18 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("latent"), help: "Latent dimension (nz / dim_z).")
     var latentDim: Int?
 
+    @Option(help: "Pruning/slimming: G's width knob times this (e.g. 0.5).")
+    var generatorChannels: Double?
+
+    @Option(help: "Pruning/slimming: D's width knob times this (e.g. 0.5).")
+    var discriminatorChannels: Double?
+
     /// The model configuration these flags describe.
     func config() throws -> ModelConfig {
-        ModelConfig(architecture: try Architecture.named(model), resolution: resolution, width: width,
-                    preset: preset, latentDim: latentDim)
+        var config = ModelConfig(architecture: try Architecture.named(model), resolution: resolution, width: width,
+                                 preset: preset, latentDim: latentDim)
+        config.generatorChannels = generatorChannels
+        config.discriminatorChannels = discriminatorChannels
+        return config
     }
 }
