@@ -10,4 +10,7 @@ mkdir -p reports
 "$GANSIM" compare scenarios/a100x64-biggan256-hdr.yaml scenarios/h100x32-biggan256-ndr.yaml --out reports/compare-a100x64-vs-h100x32 > /dev/null
 "$GANSIM" compare scenarios/dgx-a100-4node-biggan128-hdr.yaml scenarios/tpu-v3-4x8-biggan128.yaml --out reports/compare-gpu-vs-tpu-v3 > /dev/null
 "$GANSIM" compare scenarios/dgx1-v100-biggan128.yaml scenarios/dgx-a100-4node-biggan128-hdr.yaml scenarios/a100x64-biggan256-hdr.yaml --out reports/compare-scaling > /dev/null
+"$GANSIM" compare scenarios/dgx-a100-progan1024-growth.yaml scenarios/dgx-a100-progan1024-no-growth.yaml --out reports/compare-progan-growth > /dev/null
+"$GANSIM" compare scenarios/dgx-a100-stylegan2-256-scratch.yaml scenarios/dgx-a100-stylegan2-256-finetune-freezed.yaml --out reports/compare-finetune-freezed > /dev/null
+"$GANSIM" simulate scenarios/dgx-h100-64node-stylegan2-failures.yaml --out reports/dgx-h100-64node-stylegan2-failures > /dev/null
 echo "reports/ regenerated"
