@@ -109,7 +109,8 @@ public final class FuzzExecutor: @unchecked Sendable {
         try SimulationWorkLimit.check(scenario.plan)
         var small = scenario
         small.plan.iterations = min(scenario.plan.iterations, 2)
-        guard SimulationWorkLimit.estimatedEvents(small.plan) <= 2_000_000 else { return }
+        // A growing run simulates every phase.
+        guard SimulationWorkLimit.estimatedEvents(small.plan) * Double(small.phasePlans.count) <= 2_000_000 else { return }
         _ = try small.simulate()
     }
 

@@ -1,13 +1,15 @@
 extension TrainingRecipe {
     /// Ids of the ops of `role`'s network `graph` whose parameters the recipe freezes: D's first
-    /// `frozenDiscriminatorBlocks` blocks, in the order the image meets them (`Graph.blocks`); none of G's.
+    /// `frozenDiscriminatorBlocks` blocks, in the order the image meets them (`Graph.blocks`), and never its last block
+    /// (a growing model's early phases have fewer blocks than its final D, which the scenario checks); none of G's.
     ///
     /// A frozen op computes no weight gradient and has no gradient buffer or optimizer state; its input gradient is
     /// computed only where a gradient must pass through it (G's step and R1 differentiate into D's input, D's step
     /// stops at the first trainable block).
     public func frozenOps(of role: NetworkRole, in graph: Graph) -> Set<Int> {
         guard role == .discriminator, let k = frozenDiscriminatorBlocks, k > 0 else { return [] }
-        let frozen = Set(graph.blocks.prefix(k))
+        let blocks = graph.blocks
+        let frozen = Set(blocks.prefix(min(k, blocks.count - 1)))
         return Set(graph.ops.filter { frozen.contains($0.block) }.map(\.id))
     }
 
