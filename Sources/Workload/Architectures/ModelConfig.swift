@@ -17,10 +17,13 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     public var classes: Int?
     /// BigGAN self-attention resolution; 64 (the official default) when nil, 0 for none.
     public var attentionResolution: Int?
+    /// Frames per video of a video GAN (StyleGAN-V: 3 when nil); image GANs refuse it.
+    public var frames: Int?
 
     public init(
         architecture: Architecture, resolution: Int? = nil, width: Int? = nil, preset: String? = nil,
-        latentDim: Int? = nil, mappingLayers: Int? = nil, classes: Int? = nil, attentionResolution: Int? = nil
+        latentDim: Int? = nil, mappingLayers: Int? = nil, classes: Int? = nil, attentionResolution: Int? = nil,
+        frames: Int? = nil
     ) {
         self.architecture = architecture
         self.resolution = resolution
@@ -30,6 +33,7 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         self.mappingLayers = mappingLayers
         self.classes = classes
         self.attentionResolution = attentionResolution
+        self.frames = frames
     }
 
     /// A short label of the architecture and the knobs given, such as `dcgan-32 w64` or
@@ -39,12 +43,16 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         if let r = resolution { s += "-\(r)" }
         if let w = width { s += " w\(w)" }
         if let p = preset { s += " \(p)" }
+        if let f = frames { s += " \(f)f" }
         return s
     }
 
     /// Builds the model; knobs and sizes beyond `WorkloadLimits` are refused with the limit named.
     public func build() throws(ModelError) -> GANModel {
         try WorkloadLimits.check(self)
+        if let f = frames, architecture != .styleganV {
+            throw .invalid(field: "frames", value: "\(f)", expected: "no frames: \(architecture.rawValue) is an image GAN (only stylegan-v takes frames)")
+        }
         let model = try architecture.build(self)
         try WorkloadLimits.check(model, config: self)
         return model

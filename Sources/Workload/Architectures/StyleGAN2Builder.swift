@@ -61,7 +61,7 @@ enum StyleGAN2Builder: ArchitectureBuilder {
         guard zDim > 0 else { throw .invalid(field: "latentDim", value: "\(zDim)", expected: "a positive integer") }
         let wDim = zDim
         func channels(_ r: Int) -> Int { min(cbase / r, channelMax) }
-        let resolutions = (2...res.trailingZeroBitCount).map { 1 << $0 }  // 4, 8, ..., res
+        let resolutions = StyleGAN2Discriminator.resolutions(upTo: res)
         let lrelu = Activation.leakyReLU(slope: 0.2)
 
         let g = try graph { () throws(GraphError) -> Graph in
@@ -111,37 +111,7 @@ enum StyleGAN2Builder: ArchitectureBuilder {
         }
 
         let d = try graph { () throws(GraphError) -> Graph in
-            var b = GraphBuilder(name: "D")
-            let image = b.input("image", .image(3, res, res))
-            var x = image
-            for r in resolutions.reversed() where r > 4 {
-                b.block = "b\(r)"
-                b.resolution = r
-                let tmp = channels(r), out = channels(r / 2)
-                if r == res {
-                    x = try b.conv(x, tmp, kernel: 1, name: "fromrgb")
-                    x = try b.activation(x, lrelu, name: "fromrgb_lrelu")
-                }
-                var s = try b.add(.firFilter(taps: 4, down: 2), [x], name: "skip_down")
-                s = try b.conv(s, out, kernel: 1, bias: false, name: "skip")
-                var h = try b.conv(x, tmp, kernel: 3, padding: 1, name: "conv0")
-                h = try b.activation(h, lrelu, name: "lrelu0")
-                h = try b.add(.firFilter(taps: 4, down: 1), [h], name: "blur1")
-                h = try b.conv(h, out, kernel: 3, stride: 2, padding: 1, name: "conv1")
-                h = try b.activation(h, lrelu, name: "lrelu1")
-                x = try b.sum(s, h, name: "add")
-            }
-            b.block = "b4"
-            b.resolution = 4
-            let c = channels(4)
-            x = try b.add(.minibatchStdDev(groupSize: defaultMbstdGroup, statChannels: 1), [x], name: "mbstd")
-            x = try b.conv(x, c, kernel: 3, padding: 1, name: "conv")
-            x = try b.activation(x, lrelu, name: "lrelu")
-            x = try b.add(.reshape(.vector(c * 16)), [x], name: "flatten")
-            x = try b.linear(x, c, name: "fc")
-            x = try b.activation(x, lrelu, name: "fc_lrelu")
-            _ = try b.linear(x, 1, name: "out")
-            return b.build()
+            try StyleGAN2Discriminator.build(resolution: res, channels: channels, mbstdGroup: defaultMbstdGroup)
         }
         let label = p.map { " \($0.name)" } ?? ""
         return GANModel(config: config, name: "stylegan2-\(res)\(label) (channel_base \(cbase), map \(mapping))",

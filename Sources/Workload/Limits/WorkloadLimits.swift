@@ -12,6 +12,8 @@ public enum WorkloadLimits {
     public static let maximumWidth = 1 << 20
     /// Latent dimension and number of classes.
     public static let maximumLatent = 1 << 20
+    /// Frames per video of a video GAN (StyleGAN-V trains on 3; its time encoder's `max_num_frames` is 1024).
+    public static let maximumFrames = 1024
     /// Samples per device per micro-batch.
     public static let maximumBatch = 16_384
     /// Micro-batches accumulated per optimizer step, and D steps per iteration.
@@ -32,6 +34,7 @@ public enum WorkloadLimits {
         try atMost("classes", config.classes, maximumLatent)
         try atMost("mappingLayers", config.mappingLayers, 64)
         try atMost("attentionResolution", config.attentionResolution, maximumResolution)
+        try atMost("frames", config.frames, maximumFrames)
     }
 
     /// Checks a built model's size: the FLOPs of one forward pass per sample, bounded in floating point from each

@@ -1,0 +1,149 @@
+/// StyleGAN-V (Skorokhodov et al., CVPR 2022) as in universome/stylegan-v (src/training/networks.py, motion.py,
+/// layers.py), from `../shared/workloads/stylegan-v.md`: a video GAN built on stylegan2-ada-pytorch.
+///
+/// One sample is one video of `frames` frames. Per-frame work is expressed on the frames stacked along the height,
+/// `(C, frames * H, W)`: convolutions, filters and up-sampling then do exactly the per-frame work (a frame's border
+/// pixels see zero padding or its neighbour's rows, which changes values, not costs). G: a StyleGAN2 skip generator
+/// without noise inputs whose 4x4 constant is joined with each frame's motion code (a motion network over 86
+/// trajectory codes, sampled at the frame's time with a Fourier time encoding). D: StyleGAN2's residual blocks per
+/// frame down to 32 px, the block producing 16x16 features halved, the frames' features concatenated along channels
+/// (a view), the rest once per video, and the time gaps projected onto the final features.
+enum StyleGANVBuilder: ArchitectureBuilder {
+    static let architecture = Architecture.styleganV
+    static let supportedResolutions = [128, 256, 512, 1024]
+    /// The FaceForensics set-up (the README's launch line) is 256 px.
+    static let defaultResolution = 256
+    /// `cfg: auto`: channel base 16384 below 512 px, 32768 from 512 px (as stylegan2-ada-pytorch's `auto`).
+    static let widthKnob = (name: "channel_base", defaultValue: 16384)
+    static let channelMax = 512
+    /// z and w 512, mapping depth 2.
+    static let defaultLatent = 512, defaultMapping = 2
+    /// Sparse training: 3 frames per video.
+    static let defaultFrames = 3
+    /// Motion network: 86 trajectory codes of 512, two padding-less 1-D convolutions of kernel 11 and 512 channels.
+    static let motionCodes = 86, motionKernel = 11, motionChannels = 512
+    /// Features of the frame's time encoding joined to its motion code (assumed: the sheet's 256-dim Fourier
+    /// encoding as 256 frequencies, sine and cosine; with the 512-d code that is the 1024 inputs that the rest of the
+    /// motion network's 6,292,480 parameters, 524,288 = 1024 x 512 without bias, implies).
+    static let timeFeatures = 512
+    /// D's time-gap encoder: a 1024 x 256 embedding (the sheet's 262,144; `max_num_frames` 1024 assumed) and a
+    /// fixed Fourier encoding of 10 frequencies, sine and cosine (derived: the conditioning mapping's 808,448 is an
+    /// embed FC from 2 x (256 + 20) = 552 features plus two 512 FCs).
+    static let gapRows = 1024, gapFeatures = 256, gapFrequencies = 10
+    /// Width of the conditioning map projected on D's features (`cmap_dim` 512: the out FC's 262,656).
+    static let conditioningDim = 512
+    static let mbstdGroup = 4
+
+    static func build(_ config: ModelConfig) throws(ModelError) -> GANModel {
+        let res = try resolution(config)
+        let cbase = config.width ?? (res >= 512 ? 32768 : widthKnob.defaultValue)
+        guard cbase >= res else {
+            throw .invalid(field: "width", value: "\(cbase)", expected: "channel_base of at least the resolution (\(res))")
+        }
+        let frames = config.frames ?? defaultFrames
+        guard frames >= 2 else {
+            throw .invalid(field: "frames", value: "\(frames)",
+                           expected: "at least 2 frames per video (D conditions on the time gaps between frames)")
+        }
+        let mapping = config.mappingLayers ?? defaultMapping
+        guard mapping >= 1 else { throw .invalid(field: "mappingLayers", value: "\(mapping)", expected: "at least 1") }
+        let zDim = config.latentDim ?? defaultLatent
+        let wDim = zDim
+        func channels(_ r: Int) -> Int { min(cbase / r, channelMax) }
+        let resolutions = StyleGAN2Discriminator.resolutions(upTo: res)
+        let lrelu = Activation.leakyReLU(slope: 0.2)
+
+        let g = try graph { () throws(GraphError) -> Graph in
+            var b = GraphBuilder(name: "G")
+            let z = b.input("z", .vector(zDim))
+            let trajectory = b.input("motion_codes", TensorShape([motionChannels, motionCodes]))
+            let times = b.input("frame_times", .vector(frames))
+            b.block = "mapping"
+            var w = try b.add(.pixelNorm, [z], name: "normalize")
+            for i in 0..<mapping {
+                w = try b.linear(w, wDim, name: "fc\(i)")
+                w = try b.activation(w, lrelu, name: "lrelu\(i)")
+            }
+            // Motion network: (512, 86) -> (512, 76) -> (512, 66), sampled per frame: (512 + 512, F) -> (512, F).
+            b.block = "motion"
+            var m = trajectory
+            for i in 0..<2 {
+                m = try b.add(.conv1d(ConvConfig(inChannels: motionChannels, outChannels: motionChannels,
+                                                 kernel: motionKernel)), [m], name: "conv\(i)")
+                m = try b.activation(m, lrelu, name: "lrelu\(i)")
+            }
+            m = try b.add(.motionSampling(timeFeatures: timeFeatures), [m, times], name: "sample")
+            m = try b.add(.conv1d(ConvConfig(inChannels: motionChannels + timeFeatures, outChannels: motionChannels,
+                                             kernel: 1, bias: false)), [m], name: "project")
+            var x: Value? = nil
+            var img: Value? = nil
+            for r in resolutions {
+                b.block = "b\(r)"
+                b.resolution = r
+                let out = channels(r)
+                var h: Value
+                if r == 4 {
+                    // (512, F) -> (512 + 512, 4F, 4): the constant joined with the motion codes.
+                    h = try b.add(.temporalInput(constantChannels: out, size: 4), [m], name: "input")
+                } else {
+                    h = try b.add(.modulatedConv2d(ModulatedConvConfig(
+                        inChannels: channels(r / 2), outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 2)),
+                        [x!, w], name: "conv0")
+                    h = try b.activation(h, lrelu, name: "lrelu0")
+                }
+                h = try b.add(.modulatedConv2d(ModulatedConvConfig(
+                    inChannels: h.shape.channels, outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 1)),
+                    [h, w], name: "conv1")
+                h = try b.activation(h, lrelu, name: "lrelu1")
+                x = h
+                let rgb = try b.add(.toRGB(ModulatedConvConfig(
+                    inChannels: out, outChannels: 3, kernel: 1, wDim: wDim, demodulate: false, up: 1)),
+                    [h, w], name: "torgb")
+                if let previous = img {
+                    var up = try b.add(.upsample(factor: 2), [previous], name: "img_up")
+                    up = try b.add(.firFilter(taps: 4, down: 1), [up], name: "img_blur")
+                    img = try b.sum(up, rgb, name: "img_add")
+                } else {
+                    img = rgb
+                }
+            }
+            return b.build()
+        }
+
+        let d = try graph { () throws(GraphError) -> Graph in
+            var b = GraphBuilder(name: "D")
+            let video = b.input("video", .image(3, frames * res, res))  // (3, F * res, res)
+            let gaps = b.input("time_gaps", .vector(frames - 1))
+            // Conditioning: (F-1) gaps -> (F-1) * 276 -> embed FC, normalize, `mapping` FCs -> cmap (512).
+            b.block = "conditioning"
+            var c = try b.add(.timeGapEncoding(maxFrames: gapRows, features: gapFeatures, frequencies: gapFrequencies),
+                              [gaps], name: "time_encoder")
+            c = try b.linear(c, conditioningDim, name: "embed")
+            c = try b.add(.pixelNorm, [c], name: "normalize")
+            for i in 0..<mapping {
+                c = try b.linear(c, conditioningDim, name: "fc\(i)")
+                c = try b.activation(c, lrelu, name: "lrelu\(i)")
+            }
+            var x = video
+            for r in resolutions.reversed() where r > 4 {
+                b.block = "b\(r)"
+                b.resolution = r
+                if r == res { x = try StyleGAN2Discriminator.fromRGB(&b, x, channels: channels(r)) }
+                // The block producing 16x16 features halves its output; then (C/2, F * 16, 16) -> (F * C/2, 16, 16).
+                let out = r == 32 ? channels(16) / 2 : channels(r / 2)
+                x = try StyleGAN2Discriminator.block(&b, x, tmp: channels(r), out: out)
+                if r == 32 {
+                    x = try b.add(.reshape(.image(frames * out, 16, 16)), [x], name: "concat_frames")
+                }
+            }
+            b.block = "b4"
+            b.resolution = 4
+            x = try StyleGAN2Discriminator.epilogueFeatures(&b, x, channels: channels(4), mbstdGroup: mbstdGroup)
+            x = try b.linear(x, conditioningDim, name: "out")
+            _ = try b.add(.projection, [x, c], name: "project")
+            return b.build()
+        }
+        return GANModel(config: config, name: "stylegan-v-\(res) (channel_base \(cbase), map \(mapping), \(frames) frames)",
+                        generator: g, discriminator: d, imagesPerSample: frames)
+    }
+}
