@@ -29,6 +29,18 @@ public struct Inspection: Sendable, Codable {
         public var daysOnOneDevice: Double
     }
 
+    /// Memory of a video GAN at one number of frames per video.
+    public struct FramesMemory: Sendable, Codable {
+        public var frames: Int
+        /// The process total per device at the recipe's batch of videos.
+        public var totalBytes: Int
+        /// Largest batch of videos per device that fits (0 if none).
+        public var largestBatch: Int
+    }
+
+    /// Frames per video `framesMemory` shows, beside the model's own.
+    public static let framesShown = [2, 3, 4, 8, 16]
+
     public var model: String
     public var architecture: String
     public var preset: String?
@@ -44,6 +56,10 @@ public struct Inspection: Sendable, Codable {
     /// The measured seconds `stepSeconds` stands for given the profile's validated errors (nil: not validated).
     public var stepSecondsInterval: [Double]?
     public var phases: [Phase]?
+    /// Frames per video of a video GAN (nil for image GANs).
+    public var framesPerSample: Int?
+    /// How memory grows with frames per video (nil for image GANs): `framesShown` and the model's own, ascending.
+    public var framesMemory: [FramesMemory]?
 
     /// Builds the model, prices an iteration and the memory on `device`.
     public init(config: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
@@ -67,6 +83,18 @@ public struct Inspection: Sendable, Codable {
                         largestBatch: memoryModel.largestBatchThatFits())
         stepSeconds = estimate.seconds
         stepSecondsInterval = device.validatedError(for: config.architecture, recipe: recipe)?.interval(seconds: estimate.seconds)
+        if model.imagesPerSample > 1 {
+            framesPerSample = model.imagesPerSample
+            var rows: [FramesMemory] = []
+            for frames in Set(Self.framesShown + [model.imagesPerSample]).sorted() {
+                var c = config
+                c.frames = frames
+                let memory = MemoryModel(model: try c.build(), recipe: recipe, device: device)
+                rows.append(FramesMemory(frames: frames, totalBytes: memory.breakdown().totalBytes,
+                                         largestBatch: memory.largestBatchThatFits()))
+            }
+            framesMemory = rows
+        }
         if model.phases.isEmpty {
             phases = nil
         } else {

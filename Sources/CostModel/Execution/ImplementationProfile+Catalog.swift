@@ -4,7 +4,10 @@ extension ImplementationProfile {
     /// stylegan2-ada-pytorch (NVlabs, PyTorch 1.7, `--cfg=auto --aug=ada`), from `../shared/workloads/stylegan2-ada-pytorch.md`
     /// (kernels counted from training/networks.py, loss.py, augment.py, training_loop.py under a dispatch counter).
     public static let stylegan2AdaPyTorch = ImplementationProfile(
-        name: "stylegan2-ada-pytorch", architectures: [.stylegan2], deviceKinds: [.gpu], hostLaunches: .eager,
+        // StyleGAN-V (universome/stylegan-v) is built on this code: same phases, optimizer, EMA, DDP and augment pipe
+        // (`../shared/workloads/stylegan-v.md`); its two extra host synchronisations per iteration (an `.item()` on
+        // the largest frame time per G forward, a pinned copy of the frame times) are not expressed.
+        name: "stylegan2-ada-pytorch", architectures: [.stylegan2, .styleganV], deviceKinds: [.gpu], hostLaunches: .eager,
         forwardKernels: [
             // SynthesisLayer: 13 kernels in fp32 with its noise (1) and bias_act (1): affine FC, modulation,
             // demodulation (pow, sum, add, rsqrt), activation scaling, the convolution, the fused demod + noise.
@@ -26,6 +29,10 @@ extension ImplementationProfile {
             // MinibatchStdLayer: reshape chain with sub, square, mean, add, sqrt, mean, repeat, cat.
             "minibatch_stddev": 10,
             "add": 1, "constant": 1, "reshape": 0, "input": 0,
+            // StyleGAN-V's ops (assumed from their layers, not counted): EqLRConv1d (weight gain, conv1d; its
+            // activation counted apart), motion sampling (gather of two codes, lerp, time encoding sin, cos, cat),
+            // the temporal input (repeat, cat), the time-gap encoder (embedding, sin, cos, cat).
+            "conv1d": 2, "motion_sampling": 8, "temporal_input": 2, "time_gap_encoding": 5,
         ],
         // A 16-bit SynthesisLayer launches 24-25 (5 casts, 2 infinity norms, reciprocal, division), ToRGB 9,
         // a Conv2dLayer the casts of its bias and weight to fp16.
@@ -55,6 +62,50 @@ extension ImplementationProfile {
         dataParallel: .processPerDevice, dataParallelKernelsPerTensor: 2, replicationKernelsPerTensor: 0, dataParallelKernelsPerBucket: 2,
         dataParallelBucketBytes: 25e6,
         source: "../shared/workloads/stylegan2-ada-pytorch.md (NVlabs/stylegan2-ada-pytorch d72cc7d)")
+
+    /// NVlabs/stylegan3 (PyTorch 1.9.1, `--cfg=stylegan3-t` or `-r`), from `../shared/workloads/stylegan3.md`. The
+    /// per-layer counts are read from the code (networks_stylegan3.py, torch_utils/ops/filtered_lrelu.py), not
+    /// dispatch-counted; the D, loss and augment counts are stylegan2-ada-pytorch's (same networks_stylegan2.py D,
+    /// same loop structure and `bgc` pipe).
+    public static let stylegan3PyTorch = ImplementationProfile(
+        name: "stylegan3", architectures: [.stylegan3], deviceKinds: [.gpu], hostLaunches: .eager,
+        forwardKernels: [
+            // SynthesisLayer: about 21 kernels in fp32 less its filtered_lrelu call (3), plus the magnitude-EMA update
+            // (+4 to 5 per layer) that only Dmain's G forward runs: 2.25 on average over the iteration's two G
+            // forwards (Dmain and Gmain; no Greg). ToRGB: about 13 less its filtered_lrelu, plus the same.
+            "grouped_modulated_conv2d": 20.25, "grouped_to_rgb": 12.25,
+            // filtered_lrelu: 2 kernels and 1 constant-memory copy of the filters per call.
+            "filtered_lrelu": 3,
+            // SynthesisInput: about 30 in all, less its affine FC (3) and the mixing product (division, matmul: 2).
+            "fourier_features": 25,
+            // loss.py run_D's blur (R): the filter built from arange, div, square, neg, exp2, sum, div (7), then
+            // upfirdn2d's two 1-D passes (2); assumed from the code.
+            "blur": 9,
+            // As stylegan2-ada-pytorch: FullyConnectedLayer, normalize_2nd_moment, bias_act, Conv2dLayer,
+            // upfirdn2d, MinibatchStdLayer.
+            "linear": 3, "pixel_norm": 5, "leaky_relu": 1, "conv2d": 2, "fir_filter": 1,
+            "minibatch_stddev": 10, "add": 1, "reshape": 0, "input": 0,
+        ],
+        // A 16-bit SynthesisLayer launches about 23 (casts); D's Conv2dLayer casts its bias and weight.
+        halfPrecisionExtraKernels: ["grouped_modulated_conv2d": 2, "grouped_to_rgb": 2, "conv2d": 2],
+        defaultForwardKernels: 1,
+        upsamplingConvolutionExtraKernels: 0, spectralNormKernelsPerWeight: 0,
+        // Assumed: stylegan2-ada-pytorch's ratios (not counted for this code).
+        backwardKernelsPerForwardKernel: ["G": 2.5, "D": 2.0], defaultBackwardKernelsPerForwardKernel: 2.0,
+        doubleBackwardKernelsPerForwardKernel: ["G": 5.4, "D": 2.4],
+        // PyTorch 1.9's per-parameter Adam loop (8 per tensor); per phase one torch.cat of the flattened gradients
+        // and one nan_to_num on the flat tensor (training_loop.py).
+        optimizerKernelsPerTensor: 8, optimizerKernelsPerUpdate: 2,
+        // G_ema: copy_(lerp) per parameter (buffers' copy_ left out).
+        emaKernelsPerTensor: 2,
+        augmentKernelsPerInput: 260, augmentBackwardKernelsPerInput: 6, augmentDoubleBackwardKernelsPerInput: 17,
+        lossKernelsPerPhase: 10,
+        separateRealAndFakePasses: true,
+        // No DDP: one all_reduce of the flat gradients and one division per phase (more than one GPU), so one bucket
+        // per phase (`TrainingPlan.defaultBucketBytes`) of 2 kernels and none per tensor.
+        dataParallel: .processPerDevice, dataParallelKernelsPerTensor: 0, replicationKernelsPerTensor: 0,
+        dataParallelKernelsPerBucket: 2, dataParallelBucketBytes: 1e15,
+        source: "../shared/workloads/stylegan3.md (NVlabs/stylegan3 c233a91; read from the code, not counted)")
 
     /// BigGAN-PyTorch (ajbrock, PyTorch 1.0.1, the bs256x8 launch script), from `../shared/workloads/biggan-pytorch.md`
     /// (BigGAN.py, layers.py, train_fns.py, utils.py). Per-layer counts are read from layers.py's forwards, one launch
@@ -145,7 +196,7 @@ extension ImplementationProfile {
         source: "Sources/RealRunner (Trainer runs one work item per op pass)")
 
     /// The implementations gansim knows, by name.
-    public static let all: [ImplementationProfile] = [stylegan2AdaPyTorch, bigganPyTorch, compiledGraph, gansimCPU]
+    public static let all: [ImplementationProfile] = [stylegan2AdaPyTorch, stylegan3PyTorch, bigganPyTorch, compiledGraph, gansimCPU]
 
     /// The official GPU implementation of an architecture whose launches gansim counts (nil: none yet, so a GPU
     /// execution model does not apply and the roofline alone prices it).
