@@ -33,7 +33,7 @@ public enum FlagFuzzer {
         Flag(name: "--accumulation", values: ["1", "4", "1025"]),
         Flag(name: "--ema", values: ["true", "false", "1"]),
         Flag(name: "--host-launches", values: ["eager", "graphs", "lazy"]),
-        Flag(name: "--implementation", values: ["stylegan2-ada-pytorch", "biggan-pytorch", "compiled", "gansim-cpu", "jax"]),
+        Flag(name: "--implementation", values: ["stylegan2-ada-pytorch", "stylegan3", "stylegan-v", "biggan-pytorch", "compiled", "gansim-cpu", "jax"]),
     ]
     static let profile = Flag(name: "--profile", values: ["@/profile.json", "@/bad-profile.json", "@/missing.json", "@/file", "@/"])
     static let runDefaults = [

@@ -70,7 +70,7 @@ public enum ScenarioFuzzer {
         case "precision": random.pick(["fp32", "fp16", "bf16", "tf32", "fp8"])
         case "optimizer": random.pick(["adam", "sgd"])
         case "hostLaunches": random.pick(["eager", "graphs"])
-        case "implementation": random.pick(["stylegan2-ada-pytorch", "biggan-pytorch", "compiled", "gansim-cpu", "keras"])
+        case "implementation": random.pick(["stylegan2-ada-pytorch", "stylegan3", "stylegan-v", "biggan-pytorch", "compiled", "gansim-cpu", "keras"])
         case "kind": random.pick(["synchronous", "asynchronous", "eventual"])
         case "pricing": random.pick(["cloud", "owned", "leased"])
         case "preset": random.pick(["auto", "config-f", "paper256", "t", "r", "none"])

@@ -11,7 +11,8 @@ import Testing
             if r == 0 {
                 #expect(m.sampleShape == .vector(2))
             } else {
-                #expect(m.sampleShape == .image(3, r, r))
+                // A video GAN's sample is its frames stacked along the height.
+                #expect(m.sampleShape == .image(3, m.imagesPerSample * r, r))
             }
             // D consumes what G produces and emits one logit per sample.
             let image = try #require(m.discriminator.ops.first { $0.name == "D.image" })

@@ -94,7 +94,14 @@ import Testing
         #expect(recipe.r1Interval == 16 && recipe.pathLengthInterval == 0 && recipe.ema && recipe.discriminatorSteps == 1)
         #expect(recipe.precision.highestResolutions == 4)
         #expect(ImplementationProfile.official(for: .stylegan3)?.name == "stylegan3")
-        #expect(ImplementationProfile.official(for: .styleganV)?.name == "stylegan2-ada-pytorch")
+        let video = try #require(ImplementationProfile.official(for: .styleganV))
+        #expect(video.name == "stylegan-v")
+        var counts = video
+        counts.name = ImplementationProfile.stylegan2AdaPyTorch.name
+        counts.architectures = ImplementationProfile.stylegan2AdaPyTorch.architectures
+        counts.source = ImplementationProfile.stylegan2AdaPyTorch.source
+        counts.forwardKernels = counts.forwardKernels.filter { ImplementationProfile.stylegan2AdaPyTorch.forwardKernels[$0.key] != nil }
+        #expect(counts == ImplementationProfile.stylegan2AdaPyTorch)
     }
 
     /// fp16 in layers whose sampling rate x 2^4 exceeds the resolution; the input layer and the mapping stay fp32.

@@ -14,6 +14,7 @@ import Testing
         #expect(m.imagesPerSample == 3)
         #expect(m.sampleShape == .image(3, 3 * 256, 256))
         #expect(m.discriminator.inputs.map(\.outputShape) == [.image(3, 768, 256), .vector(2)])
+        #expect(m.discriminator.inputs.map(\.name) == ["D.image", "D.time_gaps"])
         // The 16-px features of the 3 frames are concatenated along channels: 3 x 256 = 768 into a 768 -> 512 conv.
         let concat = try #require(m.discriminator.ops.first { $0.name == "D.b32.concat_frames" })
         #expect(concat.outputShape == .image(768, 16, 16))

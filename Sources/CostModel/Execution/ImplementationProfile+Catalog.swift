@@ -4,10 +4,7 @@ extension ImplementationProfile {
     /// stylegan2-ada-pytorch (NVlabs, PyTorch 1.7, `--cfg=auto --aug=ada`), from `../shared/workloads/stylegan2-ada-pytorch.md`
     /// (kernels counted from training/networks.py, loss.py, augment.py, training_loop.py under a dispatch counter).
     public static let stylegan2AdaPyTorch = ImplementationProfile(
-        // StyleGAN-V (universome/stylegan-v) is built on this code: same phases, optimizer, EMA, DDP and augment pipe
-        // (`../shared/workloads/stylegan-v.md`); its two extra host synchronisations per iteration (an `.item()` on
-        // the largest frame time per G forward, a pinned copy of the frame times) are not expressed.
-        name: "stylegan2-ada-pytorch", architectures: [.stylegan2, .styleganV], deviceKinds: [.gpu], hostLaunches: .eager,
+        name: "stylegan2-ada-pytorch", architectures: [.stylegan2], deviceKinds: [.gpu], hostLaunches: .eager,
         forwardKernels: [
             // SynthesisLayer: 13 kernels in fp32 with its noise (1) and bias_act (1): affine FC, modulation,
             // demodulation (pow, sum, add, rsqrt), activation scaling, the convolution, the fused demod + noise.
@@ -29,10 +26,6 @@ extension ImplementationProfile {
             // MinibatchStdLayer: reshape chain with sub, square, mean, add, sqrt, mean, repeat, cat.
             "minibatch_stddev": 10,
             "add": 1, "constant": 1, "reshape": 0, "input": 0,
-            // StyleGAN-V's ops (assumed from their layers, not counted): EqLRConv1d (weight gain, conv1d; its
-            // activation counted apart), motion sampling (gather of two codes, lerp, time encoding sin, cos, cat),
-            // the temporal input (repeat, cat), the time-gap encoder (embedding, sin, cos, cat).
-            "conv1d": 2, "motion_sampling": 8, "temporal_input": 2, "time_gap_encoding": 5,
         ],
         // A 16-bit SynthesisLayer launches 24-25 (5 casts, 2 infinity norms, reciprocal, division), ToRGB 9,
         // a Conv2dLayer the casts of its bias and weight to fp16.
@@ -62,6 +55,23 @@ extension ImplementationProfile {
         dataParallel: .processPerDevice, dataParallelKernelsPerTensor: 2, replicationKernelsPerTensor: 0, dataParallelKernelsPerBucket: 2,
         dataParallelBucketBytes: 25e6,
         source: "../shared/workloads/stylegan2-ada-pytorch.md (NVlabs/stylegan2-ada-pytorch d72cc7d)")
+
+    /// universome/stylegan-v: stylegan2-ada-pytorch's profile (the code it is built on: same phases, layers, optimizer,
+    /// EMA, DDP and augment pipe, `../shared/workloads/stylegan-v.md`) under its own name, so that a GPU execution
+    /// model fitted to stylegan2-ada-pytorch carries its validated range to it transferred, plus the launches of its
+    /// own ops. Its two extra host synchronisations (an `.item()` on the largest frame time per G forward, a pinned
+    /// copy of the frame times per iteration) are not expressed: a profile counts launches, not stalls.
+    public static let styleganV: ImplementationProfile = {
+        var p = stylegan2AdaPyTorch
+        p.name = "stylegan-v"
+        p.architectures = [.styleganV]
+        // Assumed from the layers (not counted): EqLRConv1d (weight gain, conv1d; its activation counted apart),
+        // motion sampling (gather of two codes, lerp, the time encoding's sin and cos, cat), the temporal input
+        // (repeat, cat), the time-gap encoder (embedding, sin, cos, cat).
+        p.forwardKernels.merge(["conv1d": 2, "motion_sampling": 8, "temporal_input": 2, "time_gap_encoding": 5]) { $1 }
+        p.source = "../shared/workloads/stylegan-v.md (universome/stylegan-v 3fecd69) on stylegan2-ada-pytorch's counts"
+        return p
+    }()
 
     /// NVlabs/stylegan3 (PyTorch 1.9.1, `--cfg=stylegan3-t` or `-r`), from `../shared/workloads/stylegan3.md`. The
     /// per-layer counts are read from the code (networks_stylegan3.py, torch_utils/ops/filtered_lrelu.py), not
@@ -196,7 +206,9 @@ extension ImplementationProfile {
         source: "Sources/RealRunner (Trainer runs one work item per op pass)")
 
     /// The implementations gansim knows, by name.
-    public static let all: [ImplementationProfile] = [stylegan2AdaPyTorch, stylegan3PyTorch, bigganPyTorch, compiledGraph, gansimCPU]
+    public static let all: [ImplementationProfile] = [
+        stylegan2AdaPyTorch, stylegan3PyTorch, styleganV, bigganPyTorch, compiledGraph, gansimCPU,
+    ]
 
     /// The official GPU implementation of an architecture whose launches gansim counts (nil: none yet, so a GPU
     /// execution model does not apply and the roofline alone prices it).

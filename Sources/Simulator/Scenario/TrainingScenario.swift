@@ -75,10 +75,14 @@ public struct TrainingScenario: Sendable {
             architecture: architecture, resolution: try modelSection.int("resolution", minimum: 1),
             width: try modelSection.int("width", minimum: 1), preset: try modelSection.string("preset"),
             latentDim: try modelSection.int("latent", minimum: 1), classes: try modelSection.int("classes", minimum: 1),
-            frames: try modelSection.int("frames", minimum: 1))
+            frames: try modelSection.int("frames"))
         try modelSection.finish()
         let model: GANModel
         do { model = try cache?.model(config) ?? config.build() } catch {
+            // Frames are checked by the builder (a video GAN needs 2 or more; an image GAN takes none): point at them.
+            if case .invalid(let field, let value, let expected)? = error as? ModelError, field == "frames" {
+                throw modelSection.locate(ConfigurationError(field: "frames", value: value, reason: "expected \(expected)"), key: "frames")
+            }
             throw modelSection.locate(ConfigurationError(field: "model", value: architectureName, reason: "\(error)"), key: "architecture")
         }
 

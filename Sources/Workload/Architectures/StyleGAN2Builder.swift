@@ -62,50 +62,19 @@ enum StyleGAN2Builder: ArchitectureBuilder {
         let wDim = zDim
         func channels(_ r: Int) -> Int { min(cbase / r, channelMax) }
         let resolutions = StyleGAN2Discriminator.resolutions(upTo: res)
-        let lrelu = Activation.leakyReLU(slope: 0.2)
 
         let g = try graph { () throws(GraphError) -> Graph in
             var b = GraphBuilder(name: "G")
             let z = b.input("z", .vector(zDim))
-            b.block = "mapping"
-            var w = try b.add(.pixelNorm, [z], name: "normalize")
-            for i in 0..<mapping {
-                w = try b.linear(w, wDim, name: "fc\(i)")
-                w = try b.activation(w, lrelu, name: "lrelu\(i)")
-            }
+            let w = try StyleGAN2Generator.mapping(&b, z, layers: mapping, wDim: wDim)
             var x: Value? = nil
             var img: Value? = nil
             for r in resolutions {
                 b.block = "b\(r)"
                 b.resolution = r
                 let out = channels(r)
-                var h: Value
-                if r == 4 {
-                    let c = try b.add(.learnedConstant, [], name: "const", declared: .image(out, 4, 4))
-                    h = c
-                } else {
-                    h = try b.add(.modulatedConv2d(ModulatedConvConfig(
-                        inChannels: channels(r / 2), outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 2)),
-                        [x!, w], name: "conv0")
-                    h = try b.add(.noiseInjection, [h], name: "noise0")
-                    h = try b.activation(h, lrelu, name: "lrelu0")
-                }
-                h = try b.add(.modulatedConv2d(ModulatedConvConfig(
-                    inChannels: out, outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 1)),
-                    [h, w], name: "conv1")
-                h = try b.add(.noiseInjection, [h], name: "noise1")
-                h = try b.activation(h, lrelu, name: "lrelu1")
-                x = h
-                let rgb = try b.add(.toRGB(ModulatedConvConfig(
-                    inChannels: out, outChannels: 3, kernel: 1, wDim: wDim, demodulate: false, up: 1)),
-                    [h, w], name: "torgb")
-                if let previous = img {
-                    var up = try b.add(.upsample(factor: 2), [previous], name: "img_up")
-                    up = try b.add(.firFilter(taps: 4, down: 1), [up], name: "img_blur")
-                    img = try b.sum(up, rgb, name: "img_add")
-                } else {
-                    img = rgb
-                }
+                let input = r == 4 ? try b.add(.learnedConstant, [], name: "const", declared: .image(out, 4, 4)) : x!
+                x = try StyleGAN2Generator.block(&b, input, w: w, out: out, up: r > 4, noise: true, image: &img)
             }
             return b.build()
         }

@@ -83,18 +83,12 @@ enum StyleGAN3Builder: ArchitectureBuilder {
         let gBase = rotation ? 2 * cbase : cbase, gMax = rotation ? 2 * channelMax : channelMax
         let kernel = rotation ? 1 : 3
         let layers = synthesisLayers(resolution: res, channelBase: gBase, channelMax: gMax)
-        let lrelu = Activation.leakyReLU(slope: 0.2)
 
         let g = try graph { () throws(GraphError) -> Graph in
             var b = GraphBuilder(name: "G")
             let z = b.input("z", .vector(zDim))
-            // MappingNetwork: normalize_2nd_moment(z), then `num_layers` FCs with lrelu (no embed for c_dim 0).
-            b.block = "mapping"
-            var w = try b.add(.pixelNorm, [z], name: "normalize")
-            for i in 0..<mapping {
-                w = try b.linear(w, wDim, name: "fc\(i)")
-                w = try b.activation(w, lrelu, name: "lrelu\(i)")
-            }
+            // MappingNetwork: as StyleGAN2's (no embed for c_dim 0).
+            let w = try StyleGAN2Generator.mapping(&b, z, layers: mapping, wDim: wDim)
             // SynthesisInput: affine (w -> 4), the Fourier features (C, size, size), the C x C mixing weight.
             // Block resolution 0: it runs in fp32 (SynthesisInput has no use_fp16).
             b.block = "input"

@@ -58,12 +58,7 @@ enum StyleGANVBuilder: ArchitectureBuilder {
             let z = b.input("z", .vector(zDim))
             let trajectory = b.input("motion_codes", TensorShape([motionChannels, motionCodes]))
             let times = b.input("frame_times", .vector(frames))
-            b.block = "mapping"
-            var w = try b.add(.pixelNorm, [z], name: "normalize")
-            for i in 0..<mapping {
-                w = try b.linear(w, wDim, name: "fc\(i)")
-                w = try b.activation(w, lrelu, name: "lrelu\(i)")
-            }
+            let w = try StyleGAN2Generator.mapping(&b, z, layers: mapping, wDim: wDim)
             // Motion network: (512, 86) -> (512, 76) -> (512, 66), sampled per frame: (512 + 512, F) -> (512, F).
             b.block = "motion"
             var m = trajectory
@@ -81,49 +76,23 @@ enum StyleGANVBuilder: ArchitectureBuilder {
                 b.block = "b\(r)"
                 b.resolution = r
                 let out = channels(r)
-                var h: Value
-                if r == 4 {
-                    // (512, F) -> (512 + 512, 4F, 4): the constant joined with the motion codes.
-                    h = try b.add(.temporalInput(constantChannels: out, size: 4), [m], name: "input")
-                } else {
-                    h = try b.add(.modulatedConv2d(ModulatedConvConfig(
-                        inChannels: channels(r / 2), outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 2)),
-                        [x!, w], name: "conv0")
-                    h = try b.activation(h, lrelu, name: "lrelu0")
-                }
-                h = try b.add(.modulatedConv2d(ModulatedConvConfig(
-                    inChannels: h.shape.channels, outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 1)),
-                    [h, w], name: "conv1")
-                h = try b.activation(h, lrelu, name: "lrelu1")
-                x = h
-                let rgb = try b.add(.toRGB(ModulatedConvConfig(
-                    inChannels: out, outChannels: 3, kernel: 1, wDim: wDim, demodulate: false, up: 1)),
-                    [h, w], name: "torgb")
-                if let previous = img {
-                    var up = try b.add(.upsample(factor: 2), [previous], name: "img_up")
-                    up = try b.add(.firFilter(taps: 4, down: 1), [up], name: "img_blur")
-                    img = try b.sum(up, rgb, name: "img_add")
-                } else {
-                    img = rgb
-                }
+                // At 4x4: (512, F) -> (512 + 512, 4F, 4), the constant joined with the motion codes; no noise inputs.
+                let input = r == 4 ? try b.add(.temporalInput(constantChannels: out, size: 4), [m], name: "input") : x!
+                x = try StyleGAN2Generator.block(&b, input, w: w, out: out, up: r > 4, noise: false, image: &img)
             }
             return b.build()
         }
 
         let d = try graph { () throws(GraphError) -> Graph in
             var b = GraphBuilder(name: "D")
-            let video = b.input("video", .image(3, frames * res, res))  // (3, F * res, res)
+            let video = b.input("image", .image(3, frames * res, res))  // the video: (3, F * res, res)
             let gaps = b.input("time_gaps", .vector(frames - 1))
             // Conditioning: (F-1) gaps -> (F-1) * 276 -> embed FC, normalize, `mapping` FCs -> cmap (512).
             b.block = "conditioning"
             var c = try b.add(.timeGapEncoding(maxFrames: gapRows, features: gapFeatures, frequencies: gapFrequencies),
                               [gaps], name: "time_encoder")
             c = try b.linear(c, conditioningDim, name: "embed")
-            c = try b.add(.pixelNorm, [c], name: "normalize")
-            for i in 0..<mapping {
-                c = try b.linear(c, conditioningDim, name: "fc\(i)")
-                c = try b.activation(c, lrelu, name: "lrelu\(i)")
-            }
+            c = try StyleGAN2Generator.mapping(&b, c, layers: mapping, wDim: conditioningDim, block: "conditioning")
             var x = video
             for r in resolutions.reversed() where r > 4 {
                 b.block = "b\(r)"

@@ -36,7 +36,7 @@ extension OpKind {
         case .groupedModulatedConv2d(let m):
             return ["inChannels": Double(m.inChannels), "outChannels": Double(m.outChannels),
                     "kernel": Double(m.kernel), "wDim": Double(m.wDim), "demodulate": flag(m.demodulate),
-                    "groups": -1]  // one group per sample: the batch
+                    "groupsPerSample": 1]  // a grouped convolution whose groups are the batch's samples
         case .filteredLeakyReLU(let c):
             return ["up": Double(c.up), "upTaps": Double(c.upTaps), "down": Double(c.down),
                     "downTaps": Double(c.downTaps), "radialDown": flag(c.radialDown), "outSize": Double(c.outSize)]
