@@ -73,13 +73,15 @@ extension ImplementationProfile {
         return p
     }()
 
-    /// NVlabs/stylegan3 (PyTorch 1.9.1, `--cfg=stylegan3-t` or `-r`), from `../shared/workloads/stylegan3.md`. The
-    /// per-layer counts are read from the code (networks_stylegan3.py, torch_utils/ops/filtered_lrelu.py), not
-    /// dispatch-counted; the D, loss and augment counts are stylegan2-ada-pytorch's (same networks_stylegan2.py D,
-    /// same loop structure and `bgc` pipe).
-    public static let stylegan3PyTorch = ImplementationProfile(
-        name: "stylegan3", architectures: [.stylegan3], deviceKinds: [.gpu], hostLaunches: .eager,
-        forwardKernels: [
+    /// NVlabs/stylegan3 (PyTorch 1.9.1, `--cfg=stylegan3-t` or `-r`), from `../shared/workloads/stylegan3.md`: its
+    /// synthesis layers' counts are read from the code (networks_stylegan3.py, torch_utils/ops/filtered_lrelu.py),
+    /// not dispatch-counted; the mapping, D, loss, augment and EMA counts are stylegan2-ada-pytorch's (the same
+    /// networks_stylegan2.py D and layers, the same loop structure and `bgc` pipe, G_ema's `copy_(lerp)`).
+    public static let stylegan3PyTorch: ImplementationProfile = {
+        var p = stylegan2AdaPyTorch
+        p.name = "stylegan3"
+        p.architectures = [.stylegan3]
+        p.forwardKernels.merge([
             // SynthesisLayer: about 21 kernels in fp32 less its filtered_lrelu call (3), plus the magnitude-EMA update
             // (+4 to 5 per layer) that only Dmain's G forward runs: 2.25 on average over the iteration's two G
             // forwards (Dmain and Gmain; no Greg). ToRGB: about 13 less its filtered_lrelu, plus the same.
@@ -91,31 +93,22 @@ extension ImplementationProfile {
             // loss.py run_D's blur (R): the filter built from arange, div, square, neg, exp2, sum, div (7), then
             // upfirdn2d's two 1-D passes (2); assumed from the code.
             "blur": 9,
-            // As stylegan2-ada-pytorch: FullyConnectedLayer, normalize_2nd_moment, bias_act, Conv2dLayer,
-            // upfirdn2d, MinibatchStdLayer.
-            "linear": 3, "pixel_norm": 5, "leaky_relu": 1, "conv2d": 2, "fir_filter": 1,
-            "minibatch_stddev": 10, "add": 1, "reshape": 0, "input": 0,
-        ],
-        // A 16-bit SynthesisLayer launches about 23 (casts); D's Conv2dLayer casts its bias and weight.
-        halfPrecisionExtraKernels: ["grouped_modulated_conv2d": 2, "grouped_to_rgb": 2, "conv2d": 2],
-        defaultForwardKernels: 1,
-        upsamplingConvolutionExtraKernels: 0, spectralNormKernelsPerWeight: 0,
-        // Assumed: stylegan2-ada-pytorch's ratios (not counted for this code).
-        backwardKernelsPerForwardKernel: ["G": 2.5, "D": 2.0], defaultBackwardKernelsPerForwardKernel: 2.0,
-        doubleBackwardKernelsPerForwardKernel: ["G": 5.4, "D": 2.4],
+        ]) { $1 }
+        // A 16-bit SynthesisLayer launches about 23 (casts); ToRGB's casts assumed the same.
+        p.halfPrecisionExtraKernels.merge(["grouped_modulated_conv2d": 2, "grouped_to_rgb": 2]) { $1 }
+        // Backward and double-backward ratios: stylegan2-ada-pytorch's (assumed; not counted for this code).
         // PyTorch 1.9's per-parameter Adam loop (8 per tensor); per phase one torch.cat of the flattened gradients
-        // and one nan_to_num on the flat tensor (training_loop.py).
-        optimizerKernelsPerTensor: 8, optimizerKernelsPerUpdate: 2,
-        // G_ema: copy_(lerp) per parameter (buffers' copy_ left out).
-        emaKernelsPerTensor: 2,
-        augmentKernelsPerInput: 260, augmentBackwardKernelsPerInput: 6, augmentDoubleBackwardKernelsPerInput: 17,
-        lossKernelsPerPhase: 10,
-        separateRealAndFakePasses: true,
+        // and one nan_to_num on the flat tensor (training_loop.py), instead of a nan_to_num per tensor.
+        p.optimizerKernelsPerTensor = 8
+        p.optimizerKernelsPerUpdate = 2
         // No DDP: one all_reduce of the flat gradients and one division per phase (more than one GPU), so one bucket
         // per phase (`TrainingPlan.defaultBucketBytes`) of 2 kernels and none per tensor.
-        dataParallel: .processPerDevice, dataParallelKernelsPerTensor: 0, replicationKernelsPerTensor: 0,
-        dataParallelKernelsPerBucket: 2, dataParallelBucketBytes: 1e15,
-        source: "../shared/workloads/stylegan3.md (NVlabs/stylegan3 c233a91; read from the code, not counted)")
+        p.dataParallelKernelsPerTensor = 0
+        p.dataParallelKernelsPerBucket = 2
+        p.dataParallelBucketBytes = 1e15
+        p.source = "../shared/workloads/stylegan3.md (NVlabs/stylegan3 c233a91; read from the code, not counted)"
+        return p
+    }()
 
     /// BigGAN-PyTorch (ajbrock, PyTorch 1.0.1, the bs256x8 launch script), from `../shared/workloads/biggan-pytorch.md`
     /// (BigGAN.py, layers.py, train_fns.py, utils.py). Per-layer counts are read from layers.py's forwards, one launch

@@ -67,14 +67,9 @@ enum StyleGAN2Builder: ArchitectureBuilder {
             var b = GraphBuilder(name: "G")
             let z = b.input("z", .vector(zDim))
             let w = try StyleGAN2Generator.mapping(&b, z, layers: mapping, wDim: wDim)
-            var x: Value? = nil
-            var img: Value? = nil
-            for r in resolutions {
-                b.block = "b\(r)"
-                b.resolution = r
-                let out = channels(r)
-                let input = r == 4 ? try b.add(.learnedConstant, [], name: "const", declared: .image(out, 4, 4)) : x!
-                x = try StyleGAN2Generator.block(&b, input, w: w, out: out, up: r > 4, noise: true, image: &img)
+            _ = try StyleGAN2Generator.synthesis(&b, resolutions: resolutions, channels: channels, w: w, noise: true) {
+                (b: inout GraphBuilder, out: Int) throws(GraphError) -> Value in
+                try b.add(.learnedConstant, [], name: "const", declared: .image(out, 4, 4))
             }
             return b.build()
         }

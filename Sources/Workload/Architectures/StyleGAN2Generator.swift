@@ -17,6 +17,23 @@ enum StyleGAN2Generator {
         return w
     }
 
+    /// The skip-architecture synthesis network over `resolutions` (4, 8, ..., res): block `b4` starts from what
+    /// `input` adds for its `channels(4)` (StyleGAN2's constant, StyleGAN-V's temporal input), each later block
+    /// up-samples; returns the image `(3, res, res)` (for StyleGAN-V frames stacked along the height).
+    static func synthesis(_ b: inout GraphBuilder, resolutions: [Int], channels: (Int) -> Int, w: Value, noise: Bool,
+                          input: (inout GraphBuilder, Int) throws(GraphError) -> Value) throws(GraphError) -> Value {
+        var x: Value? = nil
+        var image: Value? = nil
+        for r in resolutions {
+            b.block = "b\(r)"
+            b.resolution = r
+            let out = channels(r)
+            let h = r == 4 ? try input(&b, out) : x!
+            x = try block(&b, h, w: w, out: out, up: r > 4, noise: noise, image: &image)
+        }
+        return image!
+    }
+
     /// One skip-architecture synthesis block at the builder's current block: conv0 (up-sampling by 2, if `up`),
     /// conv1, each with its noise (if `noise`) and activation, then ToRGB added to the up-sampled, blurred `image` so
     /// far. `(C, H, W) -> (out, H', W')`, H' = 2H when `up`; `image` becomes `(3, H', W')`.

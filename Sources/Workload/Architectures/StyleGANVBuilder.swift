@@ -70,15 +70,11 @@ enum StyleGANVBuilder: ArchitectureBuilder {
             m = try b.add(.motionSampling(timeFeatures: timeFeatures), [m, times], name: "sample")
             m = try b.add(.conv1d(ConvConfig(inChannels: motionChannels + timeFeatures, outChannels: motionChannels,
                                              kernel: 1, bias: false)), [m], name: "project")
-            var x: Value? = nil
-            var img: Value? = nil
-            for r in resolutions {
-                b.block = "b\(r)"
-                b.resolution = r
-                let out = channels(r)
-                // At 4x4: (512, F) -> (512 + 512, 4F, 4), the constant joined with the motion codes; no noise inputs.
-                let input = r == 4 ? try b.add(.temporalInput(constantChannels: out, size: 4), [m], name: "input") : x!
-                x = try StyleGAN2Generator.block(&b, input, w: w, out: out, up: r > 4, noise: false, image: &img)
+            // No noise inputs; at 4x4 (512, F) -> (512 + 512, 4F, 4): the constant joined with the motion codes.
+            let motion = m
+            _ = try StyleGAN2Generator.synthesis(&b, resolutions: resolutions, channels: channels, w: w, noise: false) {
+                (b: inout GraphBuilder, out: Int) throws(GraphError) -> Value in
+                try b.add(.temporalInput(constantChannels: out, size: 4), [motion], name: "input")
             }
             return b.build()
         }
