@@ -58,7 +58,8 @@ public struct Inspection: Sendable, Codable {
     public var phases: [Phase]?
     /// Frames per video of a video GAN (nil for image GANs).
     public var framesPerSample: Int?
-    /// How memory grows with frames per video (nil for image GANs): `framesShown` and the model's own, ascending.
+    /// How memory grows with frames per video (nil for image GANs): `framesShown` and the model's own, ascending,
+    /// those within `WorkloadLimits`.
     public var framesMemory: [FramesMemory]?
 
     /// Builds the model, prices an iteration and the memory on `device`.
@@ -89,7 +90,9 @@ public struct Inspection: Sendable, Codable {
             for frames in Set(Self.framesShown + [model.imagesPerSample]).sorted() {
                 var c = config
                 c.frames = frames
-                let memory = MemoryModel(model: try c.build(), recipe: recipe, device: device)
+                // A row beyond gansim's size limits (a wide model at 16 frames) is left out, not an error.
+                guard let video = try? c.build() else { continue }
+                let memory = MemoryModel(model: video, recipe: recipe, device: device)
                 rows.append(FramesMemory(frames: frames, totalBytes: memory.breakdown().totalBytes,
                                          largestBatch: memory.largestBatchThatFits()))
             }

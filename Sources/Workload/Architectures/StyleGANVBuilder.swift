@@ -7,9 +7,12 @@
 /// without noise inputs whose 4x4 constant is joined with each frame's motion code (a motion network over 86
 /// trajectory codes, sampled at the frame's time with a Fourier time encoding). D: StyleGAN2's residual blocks per
 /// frame down to 32 px, the block producing 16x16 features halved, the frames' features concatenated along channels
-/// (a view), the rest once per video, and the time gaps projected onto the final features.
+/// (a view), the rest once per video, and the time gaps projected onto the final features. The styles come from one
+/// `w` per video, which the official code repeats per frame: the affine FCs and the demodulation are counted once per
+/// video instead of per frame (small next to the convolutions).
 enum StyleGANVBuilder: ArchitectureBuilder {
     static let architecture = Architecture.styleganV
+    /// The sheet's 256 and 1024 px and the powers of two between; 128 px assumed (the per-frame D still reaches 32 px).
     static let supportedResolutions = [128, 256, 512, 1024]
     /// The FaceForensics set-up (the README's launch line) is 256 px.
     static let defaultResolution = 256
@@ -32,6 +35,7 @@ enum StyleGANVBuilder: ArchitectureBuilder {
     static let gapRows = 1024, gapFeatures = 256, gapFrequencies = 10
     /// Width of the conditioning map projected on D's features (`cmap_dim` 512: the out FC's 262,656).
     static let conditioningDim = 512
+    /// Minibatch-stddev group: stylegan2-ada-pytorch's `min(batch_gpu, 4)` at 4 or more videos per GPU.
     static let mbstdGroup = 4
 
     static func build(_ config: ModelConfig) throws(ModelError) -> GANModel {
