@@ -117,9 +117,10 @@ enum StyleGAN3Builder: ArchitectureBuilder {
                 prologue: { (b: inout GraphBuilder, image: Value) throws(GraphError) -> Value in
                     guard rotation else { return image }
                     // R blurs every image entering D (loss.py run_D) with sigma fading from 10 to 0 over the first
-                    // batch * 200 / 32 kimg; priced as present throughout (its largest cost).
+                    // batch * 200 / 32 kimg; priced as present throughout (its largest cost). Block resolution 0: it
+                    // runs on the fp32 images before D casts its top blocks to fp16.
                     b.block = "blur"
-                    b.resolution = res
+                    b.resolution = 0
                     return try b.add(.separableBlur(taps: blurTaps), [image], name: "gaussian")
                 })
         }

@@ -282,7 +282,8 @@ extension Op {
     /// padding `k - 1`. Unlike StyleGAN2's training path the per-sample weights are materialised, and their gradient
     /// is per sample before the batch sum, so bytes grow with batch x weight. The magnitude EMA's statistic (square and
     /// mean of the input) is counted on every forward although only D-step G forwards update it (assumed: one read of
-    /// the input).
+    /// the input). The wave model sees the groups' products as one `out x (batch * pixels)` product, an approximation:
+    /// per-group tiling would round each sample's pixels up to whole tiles, which this leaves out.
     private func groupedModulatedConvCost(_ m: ModulatedConvConfig, batch b: Int, bytesPerElement p: Int) -> OpCost {
         let x = inputShapes[0]
         let outPixels = outputShape.height * outputShape.width
