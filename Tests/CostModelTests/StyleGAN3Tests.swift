@@ -61,6 +61,30 @@ import Testing
         #expect(radial == Array(repeating: true, count: 12) + [false, false, false])
     }
 
+    /// One `filtered_lrelu` call's FLOPs and bytes by hand: T-1024's L0 (512 channels, 38 -> 36 px, up 2 and down 2
+    /// with 12 taps, the activation on an 82-px grid) and R's radial down filter on the same geometry.
+    @Test func filteredLReLUCostsByHand() throws {
+        let g = try ModelConfig(architecture: .stylegan3, resolution: 1024).build().generator
+        let op = try #require(g.ops.first { $0.name == "G.L0.filtered_lrelu" })
+        let u = 82
+        #expect(FilteredLReLUConfig(up: 2, upTaps: 12, down: 2, downTaps: 12, radialDown: false, outSize: 36).upsampledSize == u)
+        // Bias on 38², up FIR two 1-D passes of 6 taps over 38 x 82 and 82², activation 4 on 82², down FIR two 1-D
+        // passes of 12 taps over 82 x 36 and 36².
+        let perChannel = 38 * 38 + 2 * 6 * (38 * u + u * u) + 4 * u * u + 2 * 12 * (u * 36 + 36 * 36)
+        let cost = op.cost(batch: 2, precision: .fp32)
+        #expect(cost.forward.flops == 2 * 512 * perChannel)
+        #expect(cost.backwardInput.flops == cost.forward.flops)
+        let signs = (512 * u * u + 3) / 4
+        #expect(cost.forward.bytesWritten == 2 * (512 * 36 * 36 * 4 + signs))
+        #expect(cost.forward.bytesRead == 2 * 512 * 38 * 38 * 4 + 512 * 4)
+        #expect(cost.privateSavedBytes == 2 * signs)
+        let r = try ModelConfig(architecture: .stylegan3, resolution: 1024, preset: "r").build().generator
+        let radial = try #require(r.ops.first { $0.name == "G.L0.filtered_lrelu" })
+        // 1x1 kernels: the input stays 36 px; the down filter is one 12 x 12 pass over 36².
+        let radialPerChannel = 36 * 36 + 2 * 6 * (36 * u + u * u) + 4 * u * u + 2 * 12 * 12 * 36 * 36
+        #expect(radial.cost(batch: 1, precision: .fp32).forward.flops == 1024 * radialPerChannel)
+    }
+
     /// The grouped convolution materialises per-sample weights: its bytes grow with batch x weight, unlike StyleGAN2's.
     @Test func theGroupedConvolutionMovesPerSampleWeights() throws {
         let g = try ModelConfig(architecture: .stylegan3, resolution: 256).build().generator
