@@ -21,6 +21,8 @@ import Testing
             #expect(m.generator.parameterCount > 0 && m.discriminator.parameterCount > 0)
             for op in m.generator.ops + m.discriminator.ops {
                 #expect(op.inputs.allSatisfy { $0 < op.id }, "graph must be topologically ordered at \(op.name)")
+                // Measurement files name ops by kind; the name must lead back to the kind's class.
+                #expect(OpClass.forKindName(op.kind.name) == op.kind.opClass, "\(op.name)")
             }
         }
     }

@@ -247,7 +247,7 @@ extension Op {
                 gemm: GemmShape(m: c.outChannels, n: b * outputShape.dims[1], k: c.inChannels * c.kernel))
 
         case .motionSampling(let timeFeatures):
-            // Per frame: a linear interpolation of two trajectory codes (3 FLOPs per channel: reading both) and the
+            // Per frame: a linear interpolation of two trajectory codes (3 FLOPs per channel, both codes read) and the
             // sines and cosines of the time encoding (8 each); the backward scatters each frame's code gradient onto
             // its two trajectory codes.
             let channels = inputShapes[0].channels, frames = inputShapes[1].channels

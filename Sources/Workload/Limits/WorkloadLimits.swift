@@ -12,7 +12,8 @@ public enum WorkloadLimits {
     public static let maximumWidth = 1 << 20
     /// Latent dimension and number of classes.
     public static let maximumLatent = 1 << 20
-    /// Frames per video of a video GAN (StyleGAN-V trains on 3; its time encoder's `max_num_frames` is 1024).
+    /// Frames per video of a video GAN: StyleGAN-V trains on 3, and its time encoder embeds gaps up to
+    /// `max_num_frames` (1024, assumed in `StyleGANVBuilder`).
     public static let maximumFrames = 1024
     /// Samples per device per micro-batch.
     public static let maximumBatch = 16_384
