@@ -128,6 +128,22 @@ import Testing
         #expect(counts == ImplementationProfile.stylegan2AdaPyTorch)
     }
 
+    /// The stylegan3 profile's launches per layer are the sheet's (read from the code): about 21 per synthesis layer
+    /// forward in fp32 and 23 in fp16, 13 for ToRGB, 30 for the input layer, each layer's `filtered_lrelu` 3 (2 kernels
+    /// and a copy), plus the magnitude-EMA update's 4.5 in one of the iteration's two G forwards (2.25 on average).
+    @Test func launchesPerLayerAreTheSheets() throws {
+        let profile = ImplementationProfile.stylegan3PyTorch
+        let g = try ModelConfig(architecture: .stylegan3, resolution: 1024).build().generator
+        func kernels(_ block: String, _ precision: Precision) -> Double {
+            g.ops.filter { $0.block == block }.reduce(0) { $0 + profile.forwardKernels(of: $1, precision: precision) }
+        }
+        #expect(kernels("L3", .fp32) - 2.25 == 21)
+        #expect(kernels("L3", .fp16) - 2.25 == 23)
+        #expect(kernels("L14", .fp32) - 2.25 == 13)
+        #expect(kernels("input", .fp32) == 30)
+        #expect(profile.forwardKernels["filtered_lrelu"] == 3)
+    }
+
     /// fp16 in layers whose sampling rate x 2^4 exceeds the resolution; the input layer and the mapping stay fp32.
     @Test func halfPrecisionFollowsTheSamplingRate() throws {
         let model = try ModelConfig(architecture: .stylegan3, resolution: 1024).build()
