@@ -12,9 +12,8 @@ extension Op {
         case .embedding: 1
         // stylegan2-ada-pytorch networks.py: SynthesisLayer and ToRGBLayer hold weight, bias and an affine
         // FullyConnectedLayer (weight, bias); SynthesisLayer's noise_strength; the constant input of block 4.
-        case .modulatedConv2d, .toRGB: 4
-        // networks_stylegan3.py SynthesisLayer: affine (weight, bias), weight, bias (the magnitude EMA is a buffer).
-        case .groupedModulatedConv2d: 4
+        // networks_stylegan3.py SynthesisLayer likewise (its magnitude EMA is a buffer).
+        case .modulatedConv2d, .toRGB, .groupedModulatedConv2d: 4
         case .noiseInjection, .learnedConstant, .temporalInput, .timeGapEncoding: 1
         case .conv1d(let c): 1 + (c.bias ? 1 : 0)
         case .input, .activation, .upsample, .avgPool, .add, .concat, .slice, .reshape, .projection, .pixelNorm,

@@ -52,9 +52,6 @@ extension OpKind {
             .projection, .pixelNorm, .minibatchStdDev, .firFilter, .globalSumPool, .fourierFeatures,
             .filteredLeakyReLU, .separableBlur, .motionSampling:
             return 0
-        case .groupedModulatedConv2d(let m):
-            return m.wDim * m.inChannels + m.inChannels + m.outChannels * m.inChannels * m.kernel * m.kernel
-                + m.outChannels
         case .conv1d(let c):
             return c.inChannels * c.outChannels * c.kernel + (c.bias ? c.outChannels : 0)
         case .temporalInput(let constant, let size):
@@ -75,7 +72,7 @@ extension OpKind {
             return 2 * c * (c / 8) + 2 * c * (c / 2) + 1
         case .embedding(let classes, let features):
             return classes * features
-        case .modulatedConv2d(let m), .toRGB(let m):
+        case .modulatedConv2d(let m), .toRGB(let m), .groupedModulatedConv2d(let m):
             return m.wDim * m.inChannels + m.inChannels + m.outChannels * m.inChannels * m.kernel * m.kernel
                 + m.outChannels
         case .noiseInjection:
