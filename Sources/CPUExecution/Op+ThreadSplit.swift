@@ -79,7 +79,8 @@ extension Op {
         case .input, .reshape, .concat, .slice, .pixelNorm, .globalSumPool, .minibatchStdDev:
             return false
         case .learnedConstant, .conditionalBatchNorm, .selfAttention, .embedding, .projection, .modulatedConv2d,
-            .toRGB, .noiseInjection, .firFilter:
+            .toRGB, .noiseInjection, .firFilter, .fourierFeatures, .groupedModulatedConv2d, .filteredLeakyReLU,
+            .separableBlur, .conv1d, .motionSampling, .temporalInput, .timeGapEncoding:
             return true
         }
     }

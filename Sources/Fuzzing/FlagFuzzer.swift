@@ -16,14 +16,15 @@ public enum FlagFuzzer {
         var flags: [Flag]
     }
 
-    static let architectures = ["dcgan", "biggan", "stylegan2", "mlp-gan", "resnet-gan", "progan", "gpt"]
+    static let architectures = ["dcgan", "biggan", "stylegan2", "mlp-gan", "resnet-gan", "progan", "stylegan3", "stylegan-v", "gpt"]
     static let outFolders = ["@/out", "@/new/deep/out", "@/file", "@/out/", "/proc/gansim-out", "@/ro/out", ""]
     static let outFiles = ["@/out/p.json", "@/new/deep/p.json", "@/file/p.json", "@/out", "/proc/gansim.json", "@/ro/p.json"]
     static let model = [
         Flag(name: "--resolution", values: ["32", "64", "128", "256", "1024", "8192", "8193"]),
         Flag(name: "--width", values: ["16", "64", "4096", "100000000", "1048576", "1048577"]),
-        Flag(name: "--preset", values: ["auto", "config-f", "paper256", "x"]),
+        Flag(name: "--preset", values: ["auto", "config-f", "paper256", "t", "r", "x"]),
         Flag(name: "--latent", values: ["1", "128", "1048577"]),
+        Flag(name: "--frames", values: ["0", "1", "2", "3", "16", "1024", "1025"]),
     ]
     static let recipe = [
         Flag(name: "--batch", values: ["1", "32", "16384", "16385", "1000000"]),
@@ -32,7 +33,7 @@ public enum FlagFuzzer {
         Flag(name: "--accumulation", values: ["1", "4", "1025"]),
         Flag(name: "--ema", values: ["true", "false", "1"]),
         Flag(name: "--host-launches", values: ["eager", "graphs", "lazy"]),
-        Flag(name: "--implementation", values: ["stylegan2-ada-pytorch", "biggan-pytorch", "compiled", "gansim-cpu", "jax"]),
+        Flag(name: "--implementation", values: ["stylegan2-ada-pytorch", "stylegan3", "stylegan-v", "biggan-pytorch", "compiled", "gansim-cpu", "jax"]),
     ]
     static let profile = Flag(name: "--profile", values: ["@/profile.json", "@/bad-profile.json", "@/missing.json", "@/file", "@/"])
     static let runDefaults = [

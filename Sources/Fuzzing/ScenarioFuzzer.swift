@@ -38,6 +38,15 @@ public enum ScenarioFuzzer {
         [("model", [("architecture", "resnet-gan"), ("resolution", "32"), ("width", "128"), ("latent", "128")]),
          ("cluster", [("topology", "tpu-v3"), ("devices", "32"), ("torus", "8x4")]),
          ("simulate", [("iterations", "2")])],
+        [("model", [("architecture", "stylegan-v"), ("resolution", "128"), ("frames", "2")]),
+         ("recipe", [("batchPerDevice", "2"), ("precision", "fp16")]),
+         ("cluster", [("topology", "dgx1-v100"), ("devices", "4")]),
+         ("training", [("kimg", "10")]),
+         ("simulate", [("iterations", "2")])],
+        [("model", [("architecture", "stylegan3"), ("resolution", "128"), ("preset", "r")]),
+         ("recipe", [("batchPerDevice", "2")]),
+         ("cluster", [("topology", "dgx-a100"), ("devices", "2")]),
+         ("simulate", [("iterations", "2")])],
         [("model", [("architecture", "progan"), ("resolution", "128")]),
          ("recipe", [("hostLaunches", "graphs"), ("optimizer", "adam"), ("accumulation", "2")]),
          ("cluster", [("topology", "torus"), ("devices", "16"), ("device", "v100-32gb"), ("bandwidth", "100GB/s"), ("latency", "1us"), ("torus", "4x4")]),
@@ -52,7 +61,7 @@ public enum ScenarioFuzzer {
     /// Plausible values for a key, mixed with the boundary values.
     static func plausible(_ key: String, _ random: inout FuzzRandom) -> String {
         switch key {
-        case "architecture": random.pick(["dcgan", "biggan", "stylegan2", "mlp-gan", "resnet-gan", "progan", "vqgan"])
+        case "architecture": random.pick(["dcgan", "biggan", "stylegan2", "mlp-gan", "resnet-gan", "progan", "stylegan3", "stylegan-v", "vqgan"])
         case "topology": random.pick(["ring", "fully-connected", "switch", "torus", "dgx1-v100", "dgx2-v100", "dgx-a100", "dgx-h100",
                                        "hgx-h200", "hgx-b200", "gb200-nvl72", "pcie8", "pcie8-gen4", "pcie8-gen5", "mi300x-8",
                                        "tpu-v2", "tpu-v3", "tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v6e"])
@@ -63,10 +72,11 @@ public enum ScenarioFuzzer {
         case "precision": random.pick(["fp32", "fp16", "bf16", "tf32", "fp8", "fp4"])
         case "optimizer": random.pick(["adam", "sgd"])
         case "hostLaunches": random.pick(["eager", "graphs"])
-        case "implementation": random.pick(["stylegan2-ada-pytorch", "biggan-pytorch", "compiled", "gansim-cpu", "keras"])
+        case "implementation": random.pick(["stylegan2-ada-pytorch", "stylegan3", "stylegan-v", "biggan-pytorch", "compiled", "gansim-cpu", "keras"])
         case "kind": random.pick(["synchronous", "asynchronous", "eventual"])
         case "pricing": random.pick(["cloud", "owned", "leased"])
-        case "preset": random.pick(["auto", "config-f", "paper256", "none"])
+        case "preset": random.pick(["auto", "config-f", "paper256", "t", "r", "none"])
+        case "frames": random.pick(["0", "1", "2", "3", "16", "1025"])
         case "host": random.pick(["epyc-7742", "xeon-8168", "pentium"])
         case "profile": random.pick(["profile.json", "missing.json", "bad-profile.json", "/", "cpu-profile.json"])
         case "ema": random.pick(["true", "false", "maybe"])

@@ -27,7 +27,8 @@ public struct Planner: Sendable {
         let c = request.model
         let recipe = TrainingRecipe.official(for: c.architecture, batchPerDevice: 1)
         var yaml = "name: plan-\(modelName)\nmodel:\n  architecture: \(c.architecture.rawValue)\n"
-        let fields: [(String, Int?)] = [("resolution", c.resolution), ("width", c.width), ("latent", c.latentDim), ("classes", c.classes)]
+        let fields: [(String, Int?)] = [("resolution", c.resolution), ("width", c.width), ("latent", c.latentDim), ("classes", c.classes),
+                                        ("frames", c.frames)]
         for case let (key, value?) in fields { yaml += "  \(key): \(value)\n" }
         if let preset = c.preset { yaml += "  preset: \(preset)\n" }
         yaml += "recipe:\n  discriminatorSteps: \(recipe.discriminatorSteps)\n  ema: \(recipe.ema)\n  optimizer: \(recipe.optimizer.rawValue)\n"

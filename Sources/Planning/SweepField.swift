@@ -7,6 +7,7 @@ public enum SweepField {
         ("batch", "recipe.batchPerDevice"), ("accumulation", "recipe.accumulation"), ("precision", "recipe.precision"),
         ("ndisc", "recipe.discriminatorSteps"), ("algorithm", "communication.algorithm"), ("bucket", "communication.bucket"),
         ("architecture", "model.architecture"), ("resolution", "model.resolution"), ("width", "model.width"),
+        ("frames", "model.frames"),
     ]
 
     /// The top-level sections of a scenario file (see scenarios/README.md).

@@ -29,8 +29,10 @@ import Validation
 
     /// Every architecture with its official recipe, and nDisc, accumulation, lazy regularisation and mixed precision.
     static func cases(mixed: Precision?) -> [Case] {
-        func official(_ architecture: Architecture, resolution: Int?, batch: Int, width: Int? = nil) -> Case {
-            let config = ModelConfig(architecture: architecture, resolution: resolution, width: width)
+        func official(_ architecture: Architecture, resolution: Int?, batch: Int, width: Int? = nil, preset: String? = nil,
+                      frames: Int? = nil) -> Case {
+            let config = ModelConfig(architecture: architecture, resolution: resolution, width: width, preset: preset,
+                                     frames: frames)
             return Case(config: config, recipe: TrainingRecipe.official(for: architecture, batchPerDevice: batch),
                         yamlRecipe: "batchPerDevice: \(batch)")
         }
@@ -38,6 +40,7 @@ import Validation
             official(.mlpGAN, resolution: nil, batch: 64), official(.dcgan, resolution: 64, batch: 16),
             official(.resnetGAN, resolution: 32, batch: 16), official(.biggan, resolution: 128, batch: 8, width: 32),
             official(.stylegan2, resolution: 64, batch: 4), official(.progan, resolution: 64, batch: 8),
+            official(.stylegan3, resolution: 128, batch: 2, preset: "r"), official(.styleganV, resolution: 128, batch: 2, frames: 2),
         ]
         var nDisc = official(.dcgan, resolution: 32, batch: 8)
         nDisc.recipe.discriminatorSteps = 3
@@ -57,7 +60,10 @@ import Validation
             var dcgan = official(.dcgan, resolution: 64, batch: 16)
             dcgan.recipe.precision = PrecisionPolicy(mixed)
             dcgan.yamlRecipe += ", precision: \(mixed.rawValue)"
-            cases += [half, dcgan]
+            var alias = official(.stylegan3, resolution: 128, batch: 2)
+            alias.recipe.precision = TrainingRecipe.official(for: .stylegan3, batchPerDevice: 2, precision: mixed).precision
+            alias.yamlRecipe += ", precision: \(mixed.rawValue)"
+            cases += [half, dcgan, alias]
         }
         return cases
     }
@@ -68,6 +74,8 @@ import Validation
         var model = "architecture: \(c.config.architecture.rawValue)"
         if let resolution = c.config.resolution { model += ", resolution: \(resolution)" }
         if let width = c.config.width { model += ", width: \(width)" }
+        if let preset = c.config.preset { model += ", preset: \(preset)" }
+        if let frames = c.config.frames { model += ", frames: \(frames)" }
         return """
             model: {\(model)}
             recipe: {\(c.yamlRecipe)}
@@ -112,8 +120,8 @@ import Validation
                 compared += 1
             }
         }
-        // 5 profiles x 9 cases, and 2 mixed-precision cases on each of the 5 (the CPU's and the TPU's included).
-        #expect(compared == 5 * 9 + 2 * (try Self.profiles()).filter { $0.0.supportedPrecisions.count > 1 }.count)
+        // 5 profiles x 11 cases, and 3 mixed-precision cases on each profile with a second precision.
+        #expect(compared == 5 * 11 + 3 * (try Self.profiles()).filter { $0.0.supportedPrecisions.count > 1 }.count)
         #expect(validatedCount > 0)
     }
 
@@ -160,7 +168,7 @@ import Validation
         let file = URL(fileURLWithPath: TestScratch.file("v100-execution", suffix: ".json"))
         defer { try? FileManager.default.removeItem(at: file) }
         try device.save(path: file.path)
-        for c in Self.cases(mixed: .fp16) where c.config.architecture == .stylegan2 {
+        for c in Self.cases(mixed: .fp16) where [.stylegan2, .stylegan3, .styleganV].contains(c.config.architecture) {
             let inspect = try Inspection(config: c.config, recipe: c.recipe, device: device)
             #expect((inspect.iteration.kernels ?? 0) > 1000, "\(c)")
             let yaml = Self.yaml(c, device: device, profilePath: file.path)

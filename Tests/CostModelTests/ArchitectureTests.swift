@@ -11,7 +11,8 @@ import Testing
             if r == 0 {
                 #expect(m.sampleShape == .vector(2))
             } else {
-                #expect(m.sampleShape == .image(3, r, r))
+                // A video GAN's sample is its frames stacked along the height.
+                #expect(m.sampleShape == .image(3, m.imagesPerSample * r, r))
             }
             // D consumes what G produces and emits one logit per sample.
             let image = try #require(m.discriminator.ops.first { $0.name == "D.image" })
@@ -20,6 +21,8 @@ import Testing
             #expect(m.generator.parameterCount > 0 && m.discriminator.parameterCount > 0)
             for op in m.generator.ops + m.discriminator.ops {
                 #expect(op.inputs.allSatisfy { $0 < op.id }, "graph must be topologically ordered at \(op.name)")
+                // Measurement files name ops by kind; the name must lead back to the kind's class.
+                #expect(OpClass.forKindName(op.kind.name) == op.kind.opClass, "\(op.name)")
             }
         }
     }

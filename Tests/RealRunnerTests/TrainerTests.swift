@@ -21,7 +21,7 @@ import TestSupport
         #expect(d.isFinite && g.isFinite)
     }
 
-    @Test(arguments: [Architecture.biggan, .stylegan2])
+    @Test(arguments: [Architecture.biggan, .stylegan2, .stylegan3, .styleganV])
     func unsupportedOpsAreRefusedByName(a: Architecture) throws {
         do {
             _ = try Trainer(TrainOptions(architecture: a))

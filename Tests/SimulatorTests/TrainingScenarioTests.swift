@@ -43,9 +43,10 @@ import Testing
 
     @Test func recipeDefaultsAreTheOfficialRecipe() throws {
         func recipe(_ architecture: String, _ recipe: String = "") throws -> TrainingRecipe {
+            // StyleGAN3's default 1024 px does not fit 32 images per A100; its 256 px does.
             try TrainingScenario(yaml: """
                 model:
-                  architecture: \(architecture)
+                  architecture: \(architecture)\(architecture == "stylegan3" ? "\n  resolution: 256" : "")
                 \(recipe)
                 cluster:
                   topology: dgx-a100
@@ -84,6 +85,34 @@ import Testing
         #expect(notYAML?.field == "scenario")
         let device = error(base.replacingOccurrences(of: "devices: 8", with: "devices: 9"))
         #expect(device?.field == "cluster.devices")
+    }
+
+    /// A video GAN's kimg counts frames (StyleGAN-V's `cur_nimg += batch * frames`), its epochs videos, and its data
+    /// defaults are per frame; StyleGAN3 reduces one flat bucket per step.
+    @Test func videoScenariosCountFramesAndStyleGAN3ReducesOnce() throws {
+        func scenario(_ model: String, training: String = "kimg: 24") throws -> TrainingScenario {
+            try TrainingScenario(yaml: """
+                model: {\(model)}
+                recipe: {batchPerDevice: 2}
+                cluster: {topology: dgx1-v100, devices: 4}
+                training: {\(training)}
+                """, defaultName: "v")
+        }
+        let video = try scenario("architecture: stylegan-v, resolution: 128, frames: 3")
+        #expect(video.plan.model.imagesPerSample == 3)
+        #expect(video.totalIterations == 24_000 / (2 * 4 * 3))
+        #expect(try scenario("architecture: stylegan-v, resolution: 128, frames: 3", training: "epochs: 1, datasetSamples: 800")
+            .totalIterations == 100)
+        #expect(video.plan.data.encodedBytesPerSample == 3 * DataPipelineSpec.imagenetDefault.encodedBytesPerSample)
+        let image = try scenario("architecture: stylegan3, resolution: 128")
+        #expect(image.totalIterations == 24_000 / (2 * 4))
+        #expect(image.plan.bucketBytes == 1e15)
+        #expect(try scenario("architecture: stylegan2, resolution: 128").plan.bucketBytes == 25e6)
+        for (model, value) in [("architecture: stylegan-v, resolution: 128, frames: 1", "1"),
+                               ("architecture: stylegan2, resolution: 128, frames: 3", "3")] {
+            let e = error("model: {\(model)}\ncluster: {topology: dgx1-v100, devices: 1}")
+            #expect(e?.field == "model.frames" && e?.value == value && e?.line != nil, "\(String(describing: e))")
+        }
     }
 
     @Test func torusShapesAreParsedOneWayInFilesAndFlags() throws {

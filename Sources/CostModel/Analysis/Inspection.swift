@@ -31,6 +31,18 @@ public struct Inspection: Sendable, Codable {
         public var daysOnOneDevice: Double
     }
 
+    /// Memory of a video GAN at one number of frames per video.
+    public struct FramesMemory: Sendable, Codable {
+        public var frames: Int
+        /// The process total per device at the recipe's batch of videos.
+        public var totalBytes: Int
+        /// Largest batch of videos per device that fits (0 if none).
+        public var largestBatch: Int
+    }
+
+    /// Frames per video `framesMemory` shows, beside the model's own.
+    public static let framesShown = [2, 3, 4, 8, 16]
+
     public var model: String
     public var architecture: String
     public var preset: String?
@@ -46,6 +58,11 @@ public struct Inspection: Sendable, Codable {
     /// The measured seconds `stepSeconds` stands for given the profile's validated errors (nil: not validated).
     public var stepSecondsInterval: [Double]?
     public var phases: [Phase]?
+    /// Frames per video of a video GAN (nil for image GANs).
+    public var framesPerSample: Int?
+    /// How memory grows with frames per video (nil for image GANs): `framesShown` and the model's own, ascending,
+    /// those within `WorkloadLimits`.
+    public var framesMemory: [FramesMemory]?
 
     /// Builds the model, prices an iteration and the memory on `device`.
     public init(config: ModelConfig, recipe: TrainingRecipe, device: DeviceProfile) throws(ModelError) {
@@ -69,6 +86,20 @@ public struct Inspection: Sendable, Codable {
                         largestBatch: memoryModel.largestBatchThatFits())
         stepSeconds = estimate.seconds
         stepSecondsInterval = device.validatedError(for: config.architecture, recipe: recipe)?.interval(seconds: estimate.seconds)
+        if model.imagesPerSample > 1 {
+            framesPerSample = model.imagesPerSample
+            var rows: [FramesMemory] = []
+            for frames in Set(Self.framesShown + [model.imagesPerSample]).sorted() {
+                var c = config
+                c.frames = frames
+                // A row beyond gansim's size limits (a wide model at 16 frames) is left out, not an error.
+                guard let video = try? c.build() else { continue }
+                let memory = MemoryModel(model: video, recipe: recipe, device: device)
+                rows.append(FramesMemory(frames: frames, totalBytes: memory.breakdown().totalBytes,
+                                         largestBatch: memory.largestBatchThatFits()))
+            }
+            framesMemory = rows
+        }
         if model.phases.isEmpty {
             phases = nil
         } else {

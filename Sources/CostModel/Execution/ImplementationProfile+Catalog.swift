@@ -56,6 +56,60 @@ extension ImplementationProfile {
         dataParallelBucketBytes: 25e6,
         source: "../shared/workloads/stylegan2-ada-pytorch.md (NVlabs/stylegan2-ada-pytorch d72cc7d)")
 
+    /// universome/stylegan-v: stylegan2-ada-pytorch's profile (the code it is built on: same phases, layers, optimizer,
+    /// EMA, DDP and augment pipe, `../shared/workloads/stylegan-v.md`) under its own name, so that a GPU execution
+    /// model fitted to stylegan2-ada-pytorch carries its validated range to it transferred, plus the launches of its
+    /// own ops. Its two extra host synchronisations (an `.item()` on the largest frame time per G forward, a pinned
+    /// copy of the frame times per iteration) are not expressed: a profile counts launches, not stalls.
+    public static let styleganV: ImplementationProfile = {
+        var p = stylegan2AdaPyTorch
+        p.name = "stylegan-v"
+        p.architectures = [.styleganV]
+        // Assumed from the layers (not counted): EqLRConv1d (weight gain, conv1d; its activation counted apart),
+        // motion sampling (gather of two codes, lerp, the time encoding's sin and cos, cat), the temporal input
+        // (repeat, cat), the time-gap encoder (embedding, sin, cos, cat).
+        p.forwardKernels.merge(["conv1d": 2, "motion_sampling": 8, "temporal_input": 2, "time_gap_encoding": 5]) { $1 }
+        p.source = "../shared/workloads/stylegan-v.md (universome/stylegan-v 3fecd69) on stylegan2-ada-pytorch's counts"
+        return p
+    }()
+
+    /// NVlabs/stylegan3 (PyTorch 1.9.1, `--cfg=stylegan3-t` or `-r`), from `../shared/workloads/stylegan3.md`: its
+    /// synthesis layers' counts are read from the code (networks_stylegan3.py, torch_utils/ops/filtered_lrelu.py),
+    /// not dispatch-counted; the mapping, D, loss, augment and EMA counts are stylegan2-ada-pytorch's (the same
+    /// networks_stylegan2.py D and layers, the same loop structure and `bgc` pipe, G_ema's `copy_(lerp)`).
+    public static let stylegan3PyTorch: ImplementationProfile = {
+        var p = stylegan2AdaPyTorch
+        p.name = "stylegan3"
+        p.architectures = [.stylegan3]
+        p.forwardKernels.merge([
+            // SynthesisLayer: about 21 kernels in fp32 less its filtered_lrelu call (3), plus the magnitude-EMA update
+            // (+4 to 5 per layer) that only Dmain's G forward runs: 2.25 on average over the iteration's two G
+            // forwards (Dmain and Gmain; no Greg). ToRGB: about 13 less its filtered_lrelu, plus the same.
+            "grouped_modulated_conv2d": 20.25, "grouped_to_rgb": 12.25,
+            // filtered_lrelu: 2 kernels and 1 constant-memory copy of the filters per call.
+            "filtered_lrelu": 3,
+            // SynthesisInput: about 30 in all, less its affine FC (3) and the mixing product (division, matmul: 2).
+            "fourier_features": 25,
+            // loss.py run_D's blur (R): the filter built from arange, div, square, neg, exp2, sum, div (7), then
+            // upfirdn2d's two 1-D passes (2); assumed from the code.
+            "blur": 9,
+        ]) { $1 }
+        // A 16-bit SynthesisLayer launches about 23 (casts); ToRGB's casts assumed the same.
+        p.halfPrecisionExtraKernels.merge(["grouped_modulated_conv2d": 2, "grouped_to_rgb": 2]) { $1 }
+        // Backward and double-backward ratios: stylegan2-ada-pytorch's (assumed; not counted for this code).
+        // PyTorch 1.9's per-parameter Adam loop (8 per tensor); per phase one torch.cat of the flattened gradients
+        // and one nan_to_num on the flat tensor (training_loop.py), instead of a nan_to_num per tensor.
+        p.optimizerKernelsPerTensor = 8
+        p.optimizerKernelsPerUpdate = 2
+        // No DDP: one all_reduce of the flat gradients and one division per phase (more than one GPU), so one bucket
+        // per phase (`TrainingPlan.defaultBucketBytes`) of 2 kernels and none per tensor.
+        p.dataParallelKernelsPerTensor = 0
+        p.dataParallelKernelsPerBucket = 2
+        p.dataParallelBucketBytes = 1e15
+        p.source = "../shared/workloads/stylegan3.md (NVlabs/stylegan3 c233a91; read from the code, not counted)"
+        return p
+    }()
+
     /// BigGAN-PyTorch (ajbrock, PyTorch 1.0.1, the bs256x8 launch script), from `../shared/workloads/biggan-pytorch.md`
     /// (BigGAN.py, layers.py, train_fns.py, utils.py). Per-layer counts are read from layers.py's forwards, one launch
     /// per non-view ATen call; they are not dispatch-counted like stylegan2-ada-pytorch's.
@@ -145,7 +199,9 @@ extension ImplementationProfile {
         source: "Sources/RealRunner (Trainer runs one work item per op pass)")
 
     /// The implementations gansim knows, by name.
-    public static let all: [ImplementationProfile] = [stylegan2AdaPyTorch, bigganPyTorch, compiledGraph, gansimCPU]
+    public static let all: [ImplementationProfile] = [
+        stylegan2AdaPyTorch, stylegan3PyTorch, styleganV, bigganPyTorch, compiledGraph, gansimCPU,
+    ]
 
     /// The official GPU implementation of an architecture whose launches gansim counts (nil: none yet, so a GPU
     /// execution model does not apply and the roofline alone prices it).

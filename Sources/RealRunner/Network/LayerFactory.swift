@@ -33,7 +33,8 @@ enum LayerFactory {
             }
             return MinibatchStdDevLayer(op: op, groupSize: g, statChannels: f)
         case .learnedConstant, .conditionalBatchNorm, .selfAttention, .embedding, .projection,
-            .modulatedConv2d, .toRGB, .noiseInjection, .firFilter:
+            .modulatedConv2d, .toRGB, .noiseInjection, .firFilter, .fourierFeatures, .groupedModulatedConv2d,
+            .filteredLeakyReLU, .separableBlur, .conv1d, .motionSampling, .temporalInput, .timeGapEncoding:
             throw .unsupportedOp(op: op.name, kind: op.kind.name, network: graph)
         }
     }

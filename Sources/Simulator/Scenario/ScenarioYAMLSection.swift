@@ -127,7 +127,7 @@ struct ScenarioYAMLSection {
     /// The fields each section takes, for the message about an unknown one.
     static let known: [String: [String]] = [
         "": ["name", "model", "recipe", "cluster", "communication", "mode", "data", "jitter", "training", "simulate", "power", "cost", "reliability", "seed"],
-        "model": ["architecture", "resolution", "width", "preset", "latent", "classes", "generatorChannels", "discriminatorChannels"],
+        "model": ["architecture", "resolution", "width", "preset", "latent", "classes", "frames", "generatorChannels", "discriminatorChannels"],
         "recipe": ["batchPerDevice", "accumulation", "discriminatorSteps", "precision", "mixedPrecisionResolutions", "optimizer", "ema",
                    "r1Interval", "pathLengthInterval", "hostLaunches", "implementation", "frozenDiscriminatorBlocks"],
         "cluster": ["topology", "devices", "bandwidth", "latency", "fabric", "serversPerLeaf", "oversubscription", "torus", "device", "profile", "host"],

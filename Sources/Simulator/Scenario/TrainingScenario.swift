@@ -77,7 +77,8 @@ public struct TrainingScenario: Sendable {
         var config = ModelConfig(
             architecture: architecture, resolution: try modelSection.int("resolution", minimum: 1),
             width: try modelSection.int("width", minimum: 1), preset: try modelSection.string("preset"),
-            latentDim: try modelSection.int("latent", minimum: 1), classes: try modelSection.int("classes", minimum: 1))
+            latentDim: try modelSection.int("latent", minimum: 1), classes: try modelSection.int("classes", minimum: 1),
+            frames: try modelSection.int("frames"))
         for (key, path) in [("generatorChannels", \ModelConfig.generatorChannels), ("discriminatorChannels", \ModelConfig.discriminatorChannels)] {
             guard let factor = try modelSection.double(key) else { continue }
             guard factor > 0, factor <= 16 else {
@@ -88,6 +89,10 @@ public struct TrainingScenario: Sendable {
         try modelSection.finish()
         let model: GANModel
         do { model = try cache?.model(config) ?? config.build() } catch {
+            // Frames are checked by the builder (a video GAN needs 2 or more; an image GAN takes none): point at them.
+            if case .invalid(let field, let value, let expected)? = error as? ModelError, field == "frames" {
+                throw modelSection.locate(ConfigurationError(field: "frames", value: value, reason: "expected \(expected)"), key: "frames")
+            }
             throw modelSection.locate(ConfigurationError(field: "model", value: architectureName, reason: "\(error)"), key: "architecture")
         }
 
@@ -172,7 +177,7 @@ public struct TrainingScenario: Sendable {
         // Communication.
         var algorithm: CollectiveAlgorithm = topology.torusDimensions.isEmpty
             ? (topology.machinesUsed(byFirst: devices).count > 1 ? .hierarchicalTree : .ring) : .torus
-        var bucketBytes = 25e6
+        var bucketBytes = TrainingPlan.defaultBucketBytes(for: architecture)
         var chunks = 1
         if var section = try top.section("communication") {
             if let name = try section.string("algorithm"), name != "auto" {
@@ -210,6 +215,10 @@ public struct TrainingScenario: Sendable {
 
         // Data pipeline.
         var data = DataPipelineSpec.imagenetDefault
+        // The defaults are per image; a video sample is `imagesPerSample` frames read and decoded as images (assumed:
+        // StyleGAN-V's datasets are folders of frame images). Given values are per sample.
+        data.encodedBytesPerSample *= Double(model.imagesPerSample)
+        data.decodeSamplesPerSecondPerCore /= Double(model.imagesPerSample)
         if var section = try top.section("data") {
             data.storageBytesPerSecond = try section.parsed("storageBandwidth", UnitParser.bytesPerSecond) ?? data.storageBytesPerSecond
             data.encodedBytesPerSample = try section.parsed("bytesPerSample", UnitParser.bytes) ?? data.encodedBytesPerSample
@@ -237,8 +246,10 @@ public struct TrainingScenario: Sendable {
             }
         }
 
-        // Length.
-        let realsPerIteration = recipe.batchPerDevice * recipe.accumulation * recipe.discriminatorSteps * devices
+        // Length. kimg counts images as the official loops' `cur_nimg` does: a video GAN's sample is `imagesPerSample`
+        // frames (StyleGAN-V: `cur_nimg += batch * frames`); epochs count the dataset's samples (videos).
+        let samplesPerIteration = recipe.batchPerDevice * recipe.accumulation * recipe.discriminatorSteps * devices
+        let realsPerIteration = samplesPerIteration * model.imagesPerSample
         var total = 1000
         // Progressive growing counts images: the run's length in thousands of images (official total by default).
         var grows = !model.phases.isEmpty
@@ -255,7 +266,7 @@ public struct TrainingScenario: Sendable {
                 }
             } else if let epochs = try section.double("epochs", minimum: 0) {
                 let samples = try section.int("datasetSamples", minimum: 1) ?? 1_281_167  // ImageNet-1k training images
-                total = max(1, Int((epochs * Double(samples) / Double(realsPerIteration)).rounded(.up)))
+                total = max(1, Int((epochs * Double(samples) / Double(samplesPerIteration)).rounded(.up)))
                 growthKimg = epochs * Double(samples) / 1000
             } else if let kimg = try section.double("kimg", minimum: 0) {
                 total = max(1, Int((kimg * 1000 / Double(realsPerIteration)).rounded(.up)))

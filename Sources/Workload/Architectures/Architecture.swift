@@ -6,6 +6,8 @@ public enum Architecture: String, CaseIterable, Codable, Sendable {
     case biggan
     case stylegan2
     case progan
+    case stylegan3
+    case styleganV = "stylegan-v"
 
     /// One line on what the architecture is and where its definition comes from.
     public var summary: String {
@@ -16,6 +18,8 @@ public enum Architecture: String, CaseIterable, Codable, Sendable {
         case .biggan: "BigGAN (Brock et al. 2019) as in ajbrock/BigGAN-PyTorch"
         case .stylegan2: "StyleGAN2 (Karras et al. 2020) as in NVlabs/stylegan2-ada-pytorch"
         case .progan: "Progressive GAN (Karras et al. 2018), NVlabs progressive_growing_of_gans"
+        case .stylegan3: "StyleGAN3-T/R (Karras et al. 2021), alias-free G, StyleGAN2 D, as in NVlabs/stylegan3"
+        case .styleganV: "StyleGAN-V (Skorokhodov et al. 2022) video GAN, as in universome/stylegan-v; --frames per video"
         }
     }
 
@@ -28,6 +32,8 @@ public enum Architecture: String, CaseIterable, Codable, Sendable {
         case .biggan: BigGANBuilder.self
         case .stylegan2: StyleGAN2Builder.self
         case .progan: ProGANBuilder.self
+        case .stylegan3: StyleGAN3Builder.self
+        case .styleganV: StyleGANVBuilder.self
         }
     }
 

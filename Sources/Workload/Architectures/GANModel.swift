@@ -9,15 +9,19 @@ public struct GANModel: Sendable {
     public var phases: [GANPhase]
     /// The official preset used, if any.
     public var preset: ModelPreset?
+    /// Images in one sample: the frames of a video (StyleGAN-V), 1 for image GANs. Training lengths in kimg count
+    /// images (the official loops' `cur_nimg`), so a sample counts this many.
+    public var imagesPerSample: Int
 
     public init(config: ModelConfig, name: String, generator: Graph, discriminator: Graph,
-                phases: [GANPhase] = [], preset: ModelPreset? = nil) {
+                phases: [GANPhase] = [], preset: ModelPreset? = nil, imagesPerSample: Int = 1) {
         self.config = config
         self.name = name
         self.generator = generator
         self.discriminator = discriminator
         self.phases = phases
         self.preset = preset
+        self.imagesPerSample = imagesPerSample
     }
 
     /// The generated image (or point) shape per sample.

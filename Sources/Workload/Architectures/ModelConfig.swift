@@ -23,10 +23,13 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     public var generatorChannels: Double?
     /// The same for D (`channel_base` of D, `ndf`, `D_ch`, ...); nil: 1.
     public var discriminatorChannels: Double?
+    /// Frames per video of a video GAN (StyleGAN-V: 3 when nil); image GANs refuse it.
+    public var frames: Int?
 
     public init(
         architecture: Architecture, resolution: Int? = nil, width: Int? = nil, preset: String? = nil,
-        latentDim: Int? = nil, mappingLayers: Int? = nil, classes: Int? = nil, attentionResolution: Int? = nil
+        latentDim: Int? = nil, mappingLayers: Int? = nil, classes: Int? = nil, attentionResolution: Int? = nil,
+        frames: Int? = nil
     ) {
         self.architecture = architecture
         self.resolution = resolution
@@ -36,6 +39,7 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         self.mappingLayers = mappingLayers
         self.classes = classes
         self.attentionResolution = attentionResolution
+        self.frames = frames
     }
 
     /// A short label of the architecture and the knobs given, such as `dcgan-32 w64` or
@@ -47,6 +51,7 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         if let p = preset { s += " \(p)" }
         if let g = generatorChannels { s += String(format: " G x%g", g) }
         if let d = discriminatorChannels { s += String(format: " D x%g", d) }
+        if let f = frames { s += " \(f)f" }
         return s
     }
 
@@ -56,6 +61,9 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     /// architecture's width knob sets both networks' channels, so this holds for every builder).
     public func build() throws(ModelError) -> GANModel {
         try WorkloadLimits.check(self)
+        if let f = frames, architecture != .styleganV {
+            throw .invalid(field: "frames", value: "\(f)", expected: "no frames: \(architecture.rawValue) is an image GAN (only stylegan-v takes frames)")
+        }
         var model: GANModel
         if generatorChannels == nil && discriminatorChannels == nil {
             model = try architecture.build(self)

@@ -66,87 +66,21 @@ enum StyleGAN2Builder: ArchitectureBuilder {
         guard zDim > 0 else { throw .invalid(field: "latentDim", value: "\(zDim)", expected: "a positive integer") }
         let wDim = zDim
         func channels(_ r: Int) -> Int { min(cbase / r, channelMax) }
-        let resolutions = (2...res.trailingZeroBitCount).map { 1 << $0 }  // 4, 8, ..., res
-        let lrelu = Activation.leakyReLU(slope: 0.2)
+        let resolutions = StyleGAN2Discriminator.resolutions(upTo: res)
 
         let g = try graph { () throws(GraphError) -> Graph in
             var b = GraphBuilder(name: "G")
             let z = b.input("z", .vector(zDim))
-            b.block = "mapping"
-            var w = try b.add(.pixelNorm, [z], name: "normalize")
-            for i in 0..<mapping {
-                w = try b.linear(w, wDim, name: "fc\(i)")
-                w = try b.activation(w, lrelu, name: "lrelu\(i)")
-            }
-            var x: Value? = nil
-            var img: Value? = nil
-            for r in resolutions {
-                b.block = "b\(r)"
-                b.resolution = r
-                let out = channels(r)
-                var h: Value
-                if r == 4 {
-                    let c = try b.add(.learnedConstant, [], name: "const", declared: .image(out, 4, 4))
-                    h = c
-                } else {
-                    h = try b.add(.modulatedConv2d(ModulatedConvConfig(
-                        inChannels: channels(r / 2), outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 2)),
-                        [x!, w], name: "conv0")
-                    h = try b.add(.noiseInjection, [h], name: "noise0")
-                    h = try b.activation(h, lrelu, name: "lrelu0")
-                }
-                h = try b.add(.modulatedConv2d(ModulatedConvConfig(
-                    inChannels: out, outChannels: out, kernel: 3, wDim: wDim, demodulate: true, up: 1)),
-                    [h, w], name: "conv1")
-                h = try b.add(.noiseInjection, [h], name: "noise1")
-                h = try b.activation(h, lrelu, name: "lrelu1")
-                x = h
-                let rgb = try b.add(.toRGB(ModulatedConvConfig(
-                    inChannels: out, outChannels: 3, kernel: 1, wDim: wDim, demodulate: false, up: 1)),
-                    [h, w], name: "torgb")
-                if let previous = img {
-                    var up = try b.add(.upsample(factor: 2), [previous], name: "img_up")
-                    up = try b.add(.firFilter(taps: 4, down: 1), [up], name: "img_blur")
-                    img = try b.sum(up, rgb, name: "img_add")
-                } else {
-                    img = rgb
-                }
+            let w = try StyleGAN2Generator.mapping(&b, z, layers: mapping, wDim: wDim)
+            _ = try StyleGAN2Generator.synthesis(&b, resolutions: resolutions, channels: channels, w: w, noise: true) {
+                (b: inout GraphBuilder, out: Int) throws(GraphError) -> Value in
+                try b.add(.learnedConstant, [], name: "const", declared: .image(out, 4, 4))
             }
             return b.build()
         }
 
         let d = try graph { () throws(GraphError) -> Graph in
-            var b = GraphBuilder(name: "D")
-            let image = b.input("image", .image(3, res, res))
-            var x = image
-            for r in resolutions.reversed() where r > 4 {
-                b.block = "b\(r)"
-                b.resolution = r
-                let tmp = channels(r), out = channels(r / 2)
-                if r == res {
-                    x = try b.conv(x, tmp, kernel: 1, name: "fromrgb")
-                    x = try b.activation(x, lrelu, name: "fromrgb_lrelu")
-                }
-                var s = try b.add(.firFilter(taps: 4, down: 2), [x], name: "skip_down")
-                s = try b.conv(s, out, kernel: 1, bias: false, name: "skip")
-                var h = try b.conv(x, tmp, kernel: 3, padding: 1, name: "conv0")
-                h = try b.activation(h, lrelu, name: "lrelu0")
-                h = try b.add(.firFilter(taps: 4, down: 1), [h], name: "blur1")
-                h = try b.conv(h, out, kernel: 3, stride: 2, padding: 1, name: "conv1")
-                h = try b.activation(h, lrelu, name: "lrelu1")
-                x = try b.sum(s, h, name: "add")
-            }
-            b.block = "b4"
-            b.resolution = 4
-            let c = channels(4)
-            x = try b.add(.minibatchStdDev(groupSize: defaultMbstdGroup, statChannels: 1), [x], name: "mbstd")
-            x = try b.conv(x, c, kernel: 3, padding: 1, name: "conv")
-            x = try b.activation(x, lrelu, name: "lrelu")
-            x = try b.add(.reshape(.vector(c * 16)), [x], name: "flatten")
-            x = try b.linear(x, c, name: "fc")
-            x = try b.activation(x, lrelu, name: "fc_lrelu")
-            _ = try b.linear(x, 1, name: "out")
-            return b.build()
+            try StyleGAN2Discriminator.build(resolution: res, channels: channels, mbstdGroup: defaultMbstdGroup)
         }
         let label = p.map { " \($0.name)" } ?? ""
         return GANModel(config: config, name: "stylegan2-\(res)\(label) (channel_base \(cbase), map \(mapping))",

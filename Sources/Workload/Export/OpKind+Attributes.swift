@@ -32,6 +32,23 @@ extension OpKind {
                     "up": Double(m.up)]
         case .minibatchStdDev(let g, let c): return ["groupSize": Double(g), "statChannels": Double(c)]
         case .firFilter(let taps, let down): return ["taps": Double(taps), "down": Double(down)]
+        case .fourierFeatures(let channels, let size): return ["channels": Double(channels), "size": Double(size)]
+        case .groupedModulatedConv2d(let m):
+            return ["inChannels": Double(m.inChannels), "outChannels": Double(m.outChannels),
+                    "kernel": Double(m.kernel), "wDim": Double(m.wDim), "demodulate": flag(m.demodulate),
+                    "groupsPerSample": 1]  // a grouped convolution whose groups are the batch's samples
+        case .filteredLeakyReLU(let c):
+            return ["up": Double(c.up), "upTaps": Double(c.upTaps), "down": Double(c.down),
+                    "downTaps": Double(c.downTaps), "radialDown": flag(c.radialDown), "outSize": Double(c.outSize)]
+        case .separableBlur(let taps): return ["taps": Double(taps)]
+        case .conv1d(let c):
+            return ["inChannels": Double(c.inChannels), "outChannels": Double(c.outChannels),
+                    "kernel": Double(c.kernel), "stride": Double(c.stride), "padding": Double(c.padding),
+                    "bias": flag(c.bias)]
+        case .motionSampling(let t): return ["timeFeatures": Double(t)]
+        case .temporalInput(let constant, let size): return ["constantChannels": Double(constant), "size": Double(size)]
+        case .timeGapEncoding(let maxFrames, let features, let frequencies):
+            return ["maxFrames": Double(maxFrames), "features": Double(features), "frequencies": Double(frequencies)]
         }
     }
 }

@@ -213,7 +213,134 @@ extension Op {
             return OpCost(
                 forward: pass(inTotal, read: inTotal, written: outE),
                 backwardInput: pass(0, read: outE, written: inTotal))
+
+        case .fourierFeatures:
+            // Per element: grid . frequency (2 multiply-adds), phase, sine (counted as 8, as a transcendental's
+            // handful), amplitude: 16 FLOPs (networks_stylegan3.py SynthesisInput.forward). The sine's argument is
+            // saved for the backward into the 4 affine outputs (its cosine, the chain into the transform: 8 per element).
+            return OpCost(
+                forward: pass(16 * outE, read: inTotal, written: outE),
+                backwardInput: pass(8 * outE, read: 2 * outE, written: inTotal),
+                privateSavedBytes: b * outE * p)
+
+        case .groupedModulatedConv2d(let m):
+            return groupedModulatedConvCost(m, batch: b, bytesPerElement: p)
+
+        case .filteredLeakyReLU(let c):
+            return filteredLReLUCost(c, batch: b, bytesPerElement: p)
+
+        case .separableBlur(let taps):
+            // Two 1-D passes of `taps` multiply-adds per pixel; upfirdn2d runs them as two calls, so the
+            // intermediate is written and read once (torch_utils/ops/upfirdn2d.py filter2d with a 1-D filter).
+            return OpCost(
+                forward: pass(4 * taps * outE, read: inTotal + outE, written: 2 * outE),
+                backwardInput: pass(4 * taps * outE, read: 2 * outE, written: inTotal + outE))
+
+        case .conv1d(let c):
+            let mac = c.outChannels * outputShape.dims[1] * c.inChannels * c.kernel
+            let biasFLOPs = c.bias ? outE : 0
+            let weight = c.inChannels * c.outChannels * c.kernel
+            return OpCost(
+                forward: pass(2 * mac + biasFLOPs, read: inTotal, written: outE, fixedRead: params),
+                backwardInput: pass(2 * mac, read: outE, written: inTotal, fixedRead: weight),
+                backwardWeight: pass(2 * mac + biasFLOPs, read: inTotal + outE, written: 0, fixedWritten: params),
+                gemm: GemmShape(m: c.outChannels, n: b * outputShape.dims[1], k: c.inChannels * c.kernel))
+
+        case .motionSampling(let timeFeatures):
+            // Per frame: a linear interpolation of two trajectory codes (3 FLOPs per channel, both codes read) and the
+            // sines and cosines of the time encoding (8 each); the backward scatters each frame's code gradient onto
+            // its two trajectory codes.
+            let channels = inputShapes[0].channels, frames = inputShapes[1].channels
+            return OpCost(
+                forward: pass(frames * (3 * channels + 8 * timeFeatures), read: frames * (2 * channels + 1), written: outE),
+                backwardInput: pass(frames * 3 * channels, read: frames * channels, written: inputShapes[0].elementCount))
+
+        case .temporalInput(let constant, let size):
+            // Writes the constant and the broadcast motion codes per frame; the backward sums each frame's gradient
+            // over the grid (into the codes) and over frames and samples (into the constant).
+            let frames = inputShapes[0].dims[1], motion = inputShapes[0].channels
+            let grid = frames * size * size
+            return OpCost(
+                forward: pass(0, read: inTotal, written: outE, fixedRead: params),
+                backwardInput: pass(motion * grid, read: motion * grid, written: inTotal),
+                backwardWeight: pass(constant * grid, read: constant * grid, written: 0, fixedWritten: params))
+
+        case .timeGapEncoding(_, let features, let frequencies):
+            // Per gap: one embedding row gathered, `2 * frequencies` sines and cosines (8 FLOPs each); the gaps are
+            // data, so the backward only scatters into the embedding.
+            let gaps = inputShapes[0].channels
+            return OpCost(
+                forward: pass(gaps * 16 * frequencies, read: gaps * (1 + features), written: outE),
+                backwardWeight: pass(gaps * features, read: gaps * (1 + features), written: gaps * features))
         }
+    }
+
+    /// Cost of StyleGAN3's modulated convolution (networks_stylegan3.py `modulated_conv2d`, `../shared/workloads/stylegan3.md`).
+    ///
+    /// Per sample the weight `(O, I, k, k)` is scaled by the styles, demodulated and scaled by the input gain, each
+    /// product a new `(N, O, I, k, k)` tensor written and read; then one grouped convolution (groups = batch) with
+    /// padding `k - 1`. Unlike StyleGAN2's training path the per-sample weights are materialised, and their gradient
+    /// is per sample before the batch sum, so bytes grow with batch x weight. The magnitude EMA's statistic (square and
+    /// mean of the input) is counted on every forward although only D-step G forwards update it (assumed: one read of
+    /// the input). The wave model sees the groups' products as one `out x (batch * pixels)` product, an approximation:
+    /// per-group tiling would round each sample's pixels up to whole tiles, which this leaves out.
+    private func groupedModulatedConvCost(_ m: ModulatedConvConfig, batch b: Int, bytesPerElement p: Int) -> OpCost {
+        let x = inputShapes[0]
+        let outPixels = outputShape.height * outputShape.width
+        let outE = outputShape.elementCount
+        let weight = m.outChannels * m.inChannels * m.kernel * m.kernel
+        let mac = weight * outPixels
+        let affineMAC = m.wDim * m.inChannels
+        // Styles (1), input gain (1), demodulation: square, sum, scale (3); rsqrt per output channel.
+        let modulation = (m.demodulate ? 5 : 2) * weight + (m.demodulate ? 2 * m.outChannels : 0)
+        let weightPasses = m.demodulate ? 3 : 2  // per-sample weight tensors written and read
+        let fwdFLOPs = 2 * affineMAC + modulation + 2 * mac + 2 * x.elementCount
+        let saved = weight + m.inChannels + (m.demodulate ? m.outChannels : 0)
+        return OpCost(
+            forward: PassCost(
+                flops: b * fwdFLOPs,
+                bytesRead: (b * (2 * x.elementCount + m.wDim + weightPasses * weight) + parameterCount) * p,
+                bytesWritten: b * (outE + weightPasses * weight + m.inChannels) * p),
+            backwardInput: PassCost(
+                flops: b * (2 * mac + 2 * affineMAC + modulation),
+                bytesRead: (b * (outE + saved + weight) + affineMAC) * p,
+                bytesWritten: b * (x.elementCount + m.wDim + weight) * p),
+            backwardWeight: PassCost(
+                flops: b * (2 * mac + weight + 2 * affineMAC + m.inChannels + outE),
+                bytesRead: b * (outE + x.elementCount + weight + m.wDim) * p,
+                bytesWritten: (b * weight + parameterCount) * p),
+            privateSavedBytes: b * saved * p,
+            gemm: GemmShape(m: m.outChannels, n: b * outPixels, k: m.inChannels * m.kernel * m.kernel))
+    }
+
+    /// Cost of one `filtered_lrelu` call (torch_utils/ops/filtered_lrelu.cu, `../shared/workloads/stylegan3.md`).
+    ///
+    /// Per channel, with `S` the input side, `U` the up-sampled side and `s` the output side: the bias (`S²`), the
+    /// polyphase up-sampling FIR as two 1-D passes (`upTaps / up` multiply-adds per output, over `S x U` then `U x
+    /// U`), leaky ReLU, gain and clamp on `U²` (4 FLOPs), the down-sampling FIR as two 1-D passes over `U x s` and
+    /// `s x s` (`downTaps` each), or one radial `downTaps²` pass over `s²`. Only the input and output cross DRAM
+    /// (the grid stays in shared memory), plus the signs the backward needs (2 bits per grid element). The backward
+    /// is the same op with up and down swapped (same FLOPs), reading the output gradient and the signs.
+    private func filteredLReLUCost(_ c: FilteredLReLUConfig, batch b: Int, bytesPerElement p: Int) -> OpCost {
+        let channels = outputShape.channels
+        let s = inputShapes[0].height, u = c.upsampledSize, o = c.outSize
+        let up = c.upTaps > 1 ? 2 * (c.upTaps / c.up) * (s * u + u * u) : 0
+        let down: Int
+        if c.downTaps <= 1 {
+            down = 0
+        } else if c.radialDown {
+            down = 2 * c.downTaps * c.downTaps * o * o
+        } else {
+            down = 2 * c.downTaps * (u * o + o * o)
+        }
+        let flops = channels * (s * s + up + 4 * u * u + down)
+        let signBytes = (channels * u * u + 3) / 4
+        let inE = inputShapes[0].elementCount, outE = outputShape.elementCount
+        return OpCost(
+            forward: PassCost(flops: b * flops, bytesRead: b * inE * p + channels * p,
+                              bytesWritten: b * (outE * p + signBytes)),
+            backwardInput: PassCost(flops: b * flops, bytesRead: b * (outE * p + signBytes), bytesWritten: b * inE * p),
+            privateSavedBytes: b * signBytes)
     }
 
     /// Cost of the non-fused modulated convolution that stylegan2-ada-pytorch trains with:
@@ -259,10 +386,12 @@ extension Op {
         let all = [Bool](repeating: true, count: inputs.count)
         switch kind {
         case .input, .learnedConstant, .reshape, .upsample, .avgPool, .add, .concat, .slice,
-            .firFilter, .globalSumPool, .embedding, .noiseInjection:
+            .firFilter, .globalSumPool, .embedding, .noiseInjection, .fourierFeatures, .filteredLeakyReLU,
+            .separableBlur, .motionSampling, .temporalInput, .timeGapEncoding:
             return (none, false)
         case .linear, .conv2d, .convTranspose2d, .batchNorm, .conditionalBatchNorm, .pixelNorm,
-            .minibatchStdDev, .projection, .modulatedConv2d, .toRGB, .selfAttention:
+            .minibatchStdDev, .projection, .modulatedConv2d, .toRGB, .selfAttention, .groupedModulatedConv2d,
+            .conv1d:
             return (all, false)
         case .activation(let a):
             if case .leakyReLU = a { return (all, false) }

@@ -12,10 +12,13 @@ extension Op {
         case .embedding: 1
         // stylegan2-ada-pytorch networks.py: SynthesisLayer and ToRGBLayer hold weight, bias and an affine
         // FullyConnectedLayer (weight, bias); SynthesisLayer's noise_strength; the constant input of block 4.
-        case .modulatedConv2d, .toRGB: 4
-        case .noiseInjection, .learnedConstant: 1
+        // networks_stylegan3.py SynthesisLayer likewise (its magnitude EMA is a buffer).
+        case .modulatedConv2d, .toRGB, .groupedModulatedConv2d: 4
+        case .noiseInjection, .learnedConstant, .temporalInput, .timeGapEncoding: 1
+        case .conv1d(let c): 1 + (c.bias ? 1 : 0)
         case .input, .activation, .upsample, .avgPool, .add, .concat, .slice, .reshape, .projection, .pixelNorm,
-            .minibatchStdDev, .firFilter, .globalSumPool:
+            .minibatchStdDev, .firFilter, .globalSumPool, .fourierFeatures, .filteredLeakyReLU, .separableBlur,
+            .motionSampling:
             0
         }
     }
@@ -34,12 +37,16 @@ extension Op {
         case .selfAttention(let c, _): [c * (c / 8), c * (c / 8), c * (c / 2), (c / 2) * c, 1]
         case .embedding(let classes, let features): [classes * features]
         // Affine weight and bias, convolution weight and bias (networks.py's order of declaration).
-        case .modulatedConv2d(let m), .toRGB(let m):
+        case .modulatedConv2d(let m), .toRGB(let m), .groupedModulatedConv2d(let m):
             [m.wDim * m.inChannels, m.inChannels, m.outChannels * m.inChannels * m.kernel * m.kernel, m.outChannels]
         case .noiseInjection: [1]
         case .learnedConstant: [outputShape.elementCount]
+        case .conv1d(let c): [c.inChannels * c.outChannels * c.kernel] + (c.bias ? [c.outChannels] : [])
+        case .temporalInput(let constant, let size): [constant * size * size]
+        case .timeGapEncoding(let maxFrames, let features, _): [maxFrames * features]
         case .input, .activation, .upsample, .avgPool, .add, .concat, .slice, .reshape, .projection, .pixelNorm,
-            .minibatchStdDev, .firFilter, .globalSumPool:
+            .minibatchStdDev, .firFilter, .globalSumPool, .fourierFeatures, .filteredLeakyReLU, .separableBlur,
+            .motionSampling:
             []
         }
     }

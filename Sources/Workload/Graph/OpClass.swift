@@ -34,14 +34,16 @@ extension OpKind {
     public var opClass: OpClass {
         switch self {
         case .linear: .matmul
-        case .conv2d, .modulatedConv2d, .toRGB: .convolution
+        case .conv2d, .modulatedConv2d, .toRGB, .groupedModulatedConv2d, .conv1d: .convolution
         case .convTranspose2d: .transposedConvolution
         case .batchNorm, .conditionalBatchNorm, .pixelNorm, .minibatchStdDev: .normalization
         case .selfAttention: .attention
         case .activation(.tanh), .activation(.sigmoid): .transcendental
-        case .upsample, .avgPool, .firFilter, .globalSumPool: .resampling
+        case .upsample, .avgPool, .firFilter, .globalSumPool, .filteredLeakyReLU, .separableBlur: .resampling
+        // Sinusoids per element (StyleGAN3's input, StyleGAN-V's time encodings).
+        case .fourierFeatures, .motionSampling, .timeGapEncoding: .transcendental
         case .input, .learnedConstant, .activation, .add, .concat, .slice, .reshape, .embedding, .projection,
-            .noiseInjection:
+            .noiseInjection, .temporalInput:
             .elementwise
         }
     }

@@ -32,6 +32,15 @@ extension OpKind {
         case .minibatchStdDev: "minibatch_stddev"
         case .firFilter: "fir_filter"
         case .globalSumPool: "global_sum_pool"
+        case .fourierFeatures: "fourier_features"
+        // ToRGB (no demodulation) launches fewer kernels than a synthesis layer, so it has a name of its own.
+        case .groupedModulatedConv2d(let m): m.demodulate ? "grouped_modulated_conv2d" : "grouped_to_rgb"
+        case .filteredLeakyReLU: "filtered_lrelu"
+        case .separableBlur: "blur"
+        case .conv1d: "conv1d"
+        case .motionSampling: "motion_sampling"
+        case .temporalInput: "temporal_input"
+        case .timeGapEncoding: "time_gap_encoding"
         }
     }
 
@@ -40,8 +49,15 @@ extension OpKind {
     public func parameterCount(output: TensorShape) -> Int {
         switch self {
         case .input, .activation, .upsample, .avgPool, .add, .concat, .slice, .reshape,
-            .projection, .pixelNorm, .minibatchStdDev, .firFilter, .globalSumPool:
+            .projection, .pixelNorm, .minibatchStdDev, .firFilter, .globalSumPool, .fourierFeatures,
+            .filteredLeakyReLU, .separableBlur, .motionSampling:
             return 0
+        case .conv1d(let c):
+            return c.inChannels * c.outChannels * c.kernel + (c.bias ? c.outChannels : 0)
+        case .temporalInput(let constant, let size):
+            return constant * size * size
+        case .timeGapEncoding(let maxFrames, let features, _):
+            return maxFrames * features
         case .learnedConstant:
             return output.elementCount
         case .linear(let c):
@@ -56,7 +72,7 @@ extension OpKind {
             return 2 * c * (c / 8) + 2 * c * (c / 2) + 1
         case .embedding(let classes, let features):
             return classes * features
-        case .modulatedConv2d(let m), .toRGB(let m):
+        case .modulatedConv2d(let m), .toRGB(let m), .groupedModulatedConv2d(let m):
             return m.wDim * m.inChannels + m.inChannels + m.outChannels * m.inChannels * m.kernel * m.kernel
                 + m.outChannels
         case .noiseInjection:
@@ -185,6 +201,53 @@ extension OpKind {
             try expectInputs(1)
             guard inputs[0].isImage else { throw fail("expects a (C,H,W) input, got \(inputs[0])") }
             return .vector(inputs[0].channels)
+        case .fourierFeatures(let channels, let size):
+            try expectInputs(1)
+            guard inputs[0] == .vector(4), channels > 0, size > 0 else {
+                throw fail("expects the 4 affine outputs and positive channels and size, got \(inputs[0])")
+            }
+            return .image(channels, size, size)
+        case .groupedModulatedConv2d(let m):
+            try expectInputs(2)
+            try expectImage(inputs[0], channels: m.inChannels)
+            guard inputs[1] == .vector(m.wDim) else { throw fail("expects w of \(m.wDim) features, got \(inputs[1])") }
+            return .image(m.outChannels, inputs[0].height + m.kernel - 1, inputs[0].width + m.kernel - 1)
+        case .filteredLeakyReLU(let c):
+            try expectInputs(1)
+            guard inputs[0].isImage, c.up >= 1, c.down >= 1, c.upTaps >= 1, c.downTaps >= 1, c.outSize > 0 else {
+                throw fail("expects a (C,H,W) input and positive factors, taps and size, got \(inputs[0])")
+            }
+            return .image(inputs[0].channels, c.outSize, c.outSize)
+        case .separableBlur(let taps):
+            try expectInputs(1)
+            guard inputs[0].isImage, taps >= 1 else { throw fail("expects a (C,H,W) input and taps >= 1, got \(inputs[0])") }
+            return inputs[0]
+        case .conv1d(let c):
+            try expectInputs(1)
+            guard inputs[0].dims.count == 2, inputs[0].channels == c.inChannels, c.stride >= 1 else {
+                throw fail("expects a (\(c.inChannels), L) sequence, got \(inputs[0])")
+            }
+            let length = (inputs[0].dims[1] + 2 * c.padding - c.kernel) / c.stride + 1
+            guard length > 0 else { throw fail("kernel \(c.kernel) does not fit input \(inputs[0])") }
+            return TensorShape([c.outChannels, length])
+        case .motionSampling(let timeFeatures):
+            try expectInputs(2)
+            guard inputs[0].dims.count == 2, inputs[1].dims.count == 1, timeFeatures >= 0 else {
+                throw fail("expects a (C, L) trajectory and (F) frame times, got \(inputs)")
+            }
+            return TensorShape([inputs[0].channels + timeFeatures, inputs[1].channels])
+        case .temporalInput(let constant, let size):
+            try expectInputs(1)
+            guard inputs[0].dims.count == 2, constant > 0, size > 0 else {
+                throw fail("expects (M, F) motion codes, got \(inputs[0])")
+            }
+            return .image(constant + inputs[0].channels, inputs[0].dims[1] * size, size)
+        case .timeGapEncoding(let maxFrames, let features, let frequencies):
+            try expectInputs(1)
+            guard inputs[0].dims.count == 1, maxFrames > 0, features > 0, frequencies >= 0 else {
+                throw fail("expects (G) time gaps, got \(inputs[0])")
+            }
+            return .vector(inputs[0].channels * (features + 2 * frequencies))
         }
     }
 }

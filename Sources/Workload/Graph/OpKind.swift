@@ -49,4 +49,30 @@ public enum OpKind: Hashable, Sendable {
     case firFilter(taps: Int, down: Int)
     /// Sum over the spatial dimensions: `(C,H,W) -> (C)` (SNGAN ResNet discriminator).
     case globalSumPool
+    /// StyleGAN3's Fourier-feature input (`SynthesisInput`): from the 4 affine outputs (rotation, translation) of
+    /// `w`, `channels` sinusoids sampled on a `size x size` grid: `(4) -> (channels, size, size)`. Its `channels x
+    /// channels` mixing weight is a separate bias-free 1x1 convolution.
+    case fourierFeatures(channels: Int, size: Int)
+    /// StyleGAN3's modulated convolution (`modulated_conv2d` in networks_stylegan3.py): per-sample weights (styles,
+    /// demodulation, magnitude-EMA input gain) run as one grouped convolution with the batch as groups, padding
+    /// `kernel - 1`: `(I, H, W), (w) -> (O, H + k - 1, W + k - 1)`. Holds the layer's bias, which `filteredLeakyReLU`
+    /// applies. `up` is unused (1).
+    case groupedModulatedConv2d(ModulatedConvConfig)
+    /// StyleGAN3's fused `filtered_lrelu` plugin call: `(C, S, S) -> (C, outSize, outSize)`.
+    case filteredLeakyReLU(FilteredLReLUConfig)
+    /// A separable `taps`-tap low-pass filter, same size out (StyleGAN3-R's Gaussian blur of D's inputs,
+    /// `upfirdn2d.filter2d` with a 1-D filter).
+    case separableBlur(taps: Int)
+    /// A 1-D convolution over `(C, L)` sequences (StyleGAN-V's motion network): `(I, L) -> (O, (L + 2p - k) / s + 1)`;
+    /// `kernel` is the 1-D kernel length.
+    case conv1d(ConvConfig)
+    /// StyleGAN-V's motion sampling: each frame's motion code interpolated from the trajectory at the frame's time,
+    /// joined with a Fourier encoding of the time of `timeFeatures` features: `(C, L), (F) -> (C + timeFeatures, F)`.
+    case motionSampling(timeFeatures: Int)
+    /// StyleGAN-V's temporal input: a learned `(constantChannels, size, size)` constant joined with each frame's motion
+    /// code broadcast over the grid, frames stacked along the height: `(M, F) -> (constantChannels + M, F * size, size)`.
+    case temporalInput(constantChannels: Int, size: Int)
+    /// StyleGAN-V's time-gap encoder in D: per gap a learned `maxFrames x features` embedding row and a fixed Fourier
+    /// encoding of `2 * frequencies` features: `(G) -> (G * (features + 2 * frequencies))`.
+    case timeGapEncoding(maxFrames: Int, features: Int, frequencies: Int)
 }

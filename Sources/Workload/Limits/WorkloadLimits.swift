@@ -12,6 +12,9 @@ public enum WorkloadLimits {
     public static let maximumWidth = 1 << 20
     /// Latent dimension and number of classes.
     public static let maximumLatent = 1 << 20
+    /// Frames per video of a video GAN: StyleGAN-V trains on 3, and its time encoder embeds gaps up to
+    /// `max_num_frames` (1024, assumed in `StyleGANVBuilder`).
+    public static let maximumFrames = 1024
     /// Samples per device per micro-batch.
     public static let maximumBatch = 16_384
     /// Micro-batches accumulated per optimizer step, and D steps per iteration.
@@ -32,6 +35,7 @@ public enum WorkloadLimits {
         try atMost("classes", config.classes, maximumLatent)
         try atMost("mappingLayers", config.mappingLayers, 64)
         try atMost("attentionResolution", config.attentionResolution, maximumResolution)
+        try atMost("frames", config.frames, maximumFrames)
     }
 
     /// Checks a built model's size: the FLOPs of one forward pass per sample, bounded in floating point from each

@@ -53,6 +53,12 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
     /// StyleGAN2: 1 D step, EMA, lazy R1 every 16 and path length every 4
     /// (stylegan2-ada-pytorch `D_reg_interval`, `G_reg_interval`), fp16 in the 4 highest
     /// resolutions when a 16-bit precision is asked for (`num_fp16_res = 4`).
+    /// StyleGAN3 (NVlabs/stylegan3 training_loop.py, loss.py; `../shared/workloads/stylegan3.md`): Gmain and Dmain every
+    /// iteration, R1 every 16, no path length (pl_weight 0) and no style mixing, EMA, Adam, fp16 in the 4 highest
+    /// sampling rates of G and resolutions of D when a 16-bit precision is asked for.
+    /// StyleGAN-V (universome/stylegan-v, `../shared/workloads/stylegan-v.md`): stylegan2-ada-pytorch's loop with R1
+    /// every 16, no path-length penalty (its Greg phase does no work), EMA, fp16 in the 4 highest resolutions.
+    /// `--batch` over `--batch-gpu` rounds of both codes are `accumulation`.
     /// DCGAN / mlp-gan / resnet-gan: 1 D step, no EMA (SNGAN uses 5 D steps).
     public static func official(for architecture: Architecture, batchPerDevice: Int, precision: Precision = .fp32)
         -> TrainingRecipe
@@ -66,6 +72,11 @@ public struct TrainingRecipe: Sendable, Hashable, Codable {
             return TrainingRecipe(batchPerDevice: batchPerDevice, discriminatorSteps: 1,
                                   precision: PrecisionPolicy(precision, highestResolutions: mixed ? 4 : nil), ema: true,
                                   r1Interval: 16, pathLengthInterval: 4)
+        case .stylegan3, .styleganV:
+            let mixed = precision.bytesPerElement < 4
+            return TrainingRecipe(batchPerDevice: batchPerDevice, discriminatorSteps: 1,
+                                  precision: PrecisionPolicy(precision, highestResolutions: mixed ? 4 : nil), ema: true,
+                                  r1Interval: 16, pathLengthInterval: 0)
         case .resnetGAN:
             return TrainingRecipe(batchPerDevice: batchPerDevice, discriminatorSteps: 5,
                                   precision: PrecisionPolicy(precision))

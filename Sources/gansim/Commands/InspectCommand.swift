@@ -60,7 +60,10 @@ struct InspectCommand: ParsableCommand {
         if let range = r.stepSecondsInterval {
             iter.add(["validated range", "\(Units.seconds(range[0]))-\(Units.seconds(range[1]))"])
         }
-        iter.add(["samples/s", String(format: "%.1f", it.samplesPerSecond)])
+        iter.add([r.framesPerSample == nil ? "samples/s" : "videos/s", String(format: "%.1f", it.samplesPerSecond)])
+        if let frames = r.framesPerSample {
+            iter.add(["frames/s (kimg counts frames)", String(format: "%.1f", it.samplesPerSecond * Double(frames))])
+        }
         iter.add(["utilization of peak", String(format: "%.1f%%", it.utilization * 100)])
         out.append(iter.render())
         out.append("")
@@ -72,9 +75,18 @@ struct InspectCommand: ParsableCommand {
         mem.add(["capacity", Units.bytes(r.memory.capacityBytes)])
         out.append(mem.render())
         out.append(r.memory.fits
-            ? "fits; largest batch per device that fits: \(r.memory.largestBatch)"
+            ? "fits; largest batch\(r.framesPerSample == nil ? "" : " of videos") per device that fits: \(r.memory.largestBatch)"
             : "OUT OF MEMORY: needs \(Units.bytes(r.memory.totalBytes)) of \(Units.bytes(r.memory.capacityBytes)); "
                 + "largest batch that fits: \(r.memory.largestBatch)")
+        if let rows = r.framesMemory {
+            out.append("")
+            var t = TextTable(["frames per video", "memory per device at batch \(r.recipe.batchPerDevice)", "largest batch of videos"])
+            for row in rows {
+                t.add(["\(row.frames)\(row.frames == r.framesPerSample ? " (this model)" : "")", Units.bytes(row.totalBytes),
+                       "\(row.largestBatch)"])
+            }
+            out.append(t.render())
+        }
         if let phases = r.phases {
             out.append("")
             var t = TextTable(["phase", "G params", "D params", "batch", "FLOPs/iter", "step", "kimg", "days on 1 device"])

@@ -23,7 +23,7 @@ struct PlanCommand: ParsableCommand, Preflighted {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: "Length of the run: iterations=N, kimg=N (thousands of real images) or epochs=N.")
+    @Option(help: "Length of the run: iterations=N, kimg=N (thousands of real images; of frames for a video GAN) or epochs=N.")
     var train: String
 
     @Option(help: "Real samples per optimizer step over the whole cluster.")
