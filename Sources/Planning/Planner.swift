@@ -31,6 +31,9 @@ public struct Planner: Sendable {
                                         ("frames", c.frames)]
         for case let (key, value?) in fields { yaml += "  \(key): \(value)\n" }
         if let preset = c.preset { yaml += "  preset: \(preset)\n" }
+        for case let (key, value?) in [("generatorChannels", c.generatorChannels), ("discriminatorChannels", c.discriminatorChannels)] {
+            yaml += "  \(key): \(value)\n"
+        }
         yaml += "recipe:\n  discriminatorSteps: \(recipe.discriminatorSteps)\n  ema: \(recipe.ema)\n  optimizer: \(recipe.optimizer.rawValue)\n"
         yaml += "  r1Interval: \(recipe.r1Interval)\n  pathLengthInterval: \(recipe.pathLengthInterval)\n"
         yaml += "cluster:\n  topology: dgx-a100\n  devices: 1\n"
