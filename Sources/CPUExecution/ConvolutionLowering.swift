@@ -12,10 +12,8 @@ import Workload
 ///
 /// The trainer copies (or adds) the column matrix one contiguous segment at a time: one
 /// output row of one kernel tap of one sample (`rowLength`). Each segment costs a loop step
-/// and a call beside its bytes, which short rows pay per few bytes: in the fit set's
-/// 1-thread convolutions, DCGAN's 4- and 8-pixel rows and its 1x1 output layer ran
-/// 0.25-0.85x as fast per column byte as ResNet's 32-pixel rows, and pricing segments
-/// took the class's residual spread from 35% to 16-18% (`OpClassParameters`).
+/// and a call beside its bytes, which short rows pay per few bytes, so a segment is priced
+/// apart from the bytes (`OpClassParameters`); the measurements are in docs/cpu-model.md.
 ///
 /// Accelerators run implicit GEMM with no such matrix; their profiles carry no lowering
 /// parameter, so this traffic prices nothing there.

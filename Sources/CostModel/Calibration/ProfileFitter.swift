@@ -36,9 +36,9 @@ public struct ProfileFitter: Sendable {
     /// op alike, so a class mixing fast and slow kernels (the CPU trainer's small ReLUs, in
     /// cache, stream at 30-57 GB/s, its large leaky ReLUs at 12-18 GB/s) is fitted to
     /// the many small, fast ops; a step's time is a sum, and the sum is what this keeps.
-    /// On by default for CPU profiles only: on the committed H100 measurements
-    /// (`make validate-h100`) it took step-time MAPE from 26.2% to 86.3%, the GPU classes'
-    /// totals being dominated by a few large, differently behaved ops.
+    /// On by default for CPU profiles only: a GPU class's total is dominated by a few large,
+    /// differently behaved ops, which the scaling would then fit at the others' expense
+    /// (the H100 figures are in docs/gpu-execution-measurements.md).
     public var matchTotals: Bool
 
     /// Where the per-segment lowering time starts and its weak prior pulls: the order of
