@@ -69,63 +69,13 @@ public struct TrainingScenario: Sendable {
         guard var modelSection = try top.section("model") else {
             throw ConfigurationError(field: "model", value: "", reason: "a scenario needs a model section (architecture, resolution, ...)")
         }
-        let architectureName = try modelSection.string("architecture") ?? "biggan"
-        let architecture: Architecture
-        do { architecture = try Architecture.named(architectureName) } catch {
-            throw modelSection.locate(ConfigurationError(field: "architecture", value: architectureName, reason: "\(error)"), key: "architecture")
-        }
-        var config = ModelConfig(
-            architecture: architecture, resolution: try modelSection.int("resolution", minimum: 1),
-            width: try modelSection.int("width", minimum: 1), preset: try modelSection.string("preset"),
-            latentDim: try modelSection.int("latent", minimum: 1), classes: try modelSection.int("classes", minimum: 1),
-            frames: try modelSection.int("frames"))
-        for (key, path) in [("generatorChannels", \ModelConfig.generatorChannels), ("discriminatorChannels", \ModelConfig.discriminatorChannels)] {
-            guard let factor = try modelSection.double(key) else { continue }
-            guard factor > 0, factor <= 16 else {
-                throw modelSection.locate(ConfigurationError(field: key, value: "\(factor)", reason: "a channel multiplier is above 0 and at most 16"), key: key)
-            }
-            config[keyPath: path] = factor
-        }
-        try modelSection.finish()
-        let model: GANModel
-        do { model = try cache?.model(config) ?? config.build() } catch {
-            // Frames are checked by the builder (a video GAN needs 2 or more; an image GAN takes none): point at them.
-            if case .invalid(let field, let value, let expected)? = error as? ModelError, field == "frames" {
-                throw modelSection.locate(ConfigurationError(field: "frames", value: value, reason: "expected \(expected)"), key: "frames")
-            }
-            throw modelSection.locate(ConfigurationError(field: "model", value: architectureName, reason: "\(error)"), key: "architecture")
-        }
+        let config = try ModelConfig(section: &modelSection)
+        let architecture = config.architecture
+        let model = try config.build(locatedIn: &modelSection, cache: cache)
 
         // Recipe: the architecture's official one, each field overridable.
         var recipe = TrainingRecipe.official(for: architecture, batchPerDevice: 32)
-        if var section = try top.section("recipe") {
-            recipe.batchPerDevice = try section.int("batchPerDevice", minimum: 1) ?? recipe.batchPerDevice
-            recipe.accumulation = try section.int("accumulation", minimum: 1) ?? recipe.accumulation
-            recipe.discriminatorSteps = try section.int("discriminatorSteps", minimum: 1) ?? recipe.discriminatorSteps
-            if let precision = try section.choice("precision", Precision.self) {
-                recipe.precision = TrainingRecipe.official(for: architecture, batchPerDevice: 1, precision: precision).precision
-            }
-            if let blocks = try section.int("mixedPrecisionResolutions") {
-                recipe.precision.highestResolutions = blocks == 0 ? nil : blocks
-            }
-            recipe.optimizer = try section.choice("optimizer", OptimizerKind.self) ?? recipe.optimizer
-            recipe.ema = try section.bool("ema") ?? recipe.ema
-            recipe.r1Interval = try section.int("r1Interval") ?? recipe.r1Interval
-            recipe.pathLengthInterval = try section.int("pathLengthInterval") ?? recipe.pathLengthInterval
-            recipe.hostLaunches = try section.choice("hostLaunches", HostLaunchMode.self) ?? recipe.hostLaunches
-            recipe.implementation = try section.string("implementation") ?? recipe.implementation
-            if let frozen = try section.int("frozenDiscriminatorBlocks") {
-                let blocks = model.discriminator.blocks
-                guard frozen < blocks.count else {
-                    throw section.locate(ConfigurationError(
-                        field: "frozenDiscriminatorBlocks", value: "\(frozen)",
-                        reason: "\(model.name)'s D has \(blocks.count) blocks (\(blocks.joined(separator: ", "))); freeze fewer than all of them"),
-                        key: "frozenDiscriminatorBlocks")
-                }
-                recipe.frozenDiscriminatorBlocks = frozen == 0 ? nil : frozen
-            }
-            try section.finish()
-        }
+        if var section = try top.section("recipe") { try recipe.read(&section, model: model) }
 
         // Cluster.
         guard var cluster = try top.section("cluster") else {
@@ -219,32 +169,11 @@ public struct TrainingScenario: Sendable {
         // StyleGAN-V's datasets are folders of frame images). Given values are per sample.
         data.encodedBytesPerSample *= Double(model.imagesPerSample)
         data.decodeSamplesPerSecondPerCore /= Double(model.imagesPerSample)
-        if var section = try top.section("data") {
-            data.storageBytesPerSecond = try section.parsed("storageBandwidth", UnitParser.bytesPerSecond) ?? data.storageBytesPerSecond
-            data.encodedBytesPerSample = try section.parsed("bytesPerSample", UnitParser.bytes) ?? data.encodedBytesPerSample
-            data.decodeSamplesPerSecondPerCore = try section.double("decodeRatePerCore") ?? data.decodeSamplesPerSecondPerCore
-            data.decodeCores = try section.int("decodeCores", minimum: 1) ?? data.decodeCores
-            data.prefetchBatches = try section.int("prefetch", minimum: 1) ?? data.prefetchBatches
-            try section.finish()
-            if !(data.encodedBytesPerSample > 0) {
-                throw section.locate(ConfigurationError(field: "bytesPerSample", value: "0", reason: "must be positive"), key: "bytesPerSample")
-            }
-            if !(data.decodeSamplesPerSecondPerCore > 0) {
-                throw section.locate(ConfigurationError(field: "decodeRatePerCore", value: "0", reason: "must be positive"), key: "decodeRatePerCore")
-            }
-        }
+        if var section = try top.section("data") { try data.read(&section) }
 
         // Jitter.
         var jitter = JitterSpec()
-        if var section = try top.section("jitter") {
-            jitter.coefficientOfVariation = try section.double("cv") ?? 0
-            jitter.stragglerProbability = try section.double("stragglerProbability") ?? 0
-            jitter.stragglerSlowdown = try section.double("stragglerSlowdown", minimum: 1) ?? 1
-            try section.finish()
-            if jitter.stragglerProbability > 1 {
-                throw section.locate(ConfigurationError(field: "stragglerProbability", value: "\(jitter.stragglerProbability)", reason: "a probability is at most 1"), key: "stragglerProbability")
-            }
-        }
+        if var section = try top.section("jitter") { jitter = try JitterSpec(section: &section) }
 
         // Length. kimg counts images as the official loops' `cur_nimg` does: a video GAN's sample is `imagesPerSample`
         // frames (StyleGAN-V: `cur_nimg += batch * frames`); epochs count the dataset's samples (videos).
@@ -285,33 +214,9 @@ public struct TrainingScenario: Sendable {
         }
         // Power and money.
         var power = PowerSpec()
-        if var section = try top.section("power") {
-            power.pue = try section.double("pue", minimum: 1) ?? power.pue
-            power.hostWattsPerDevice = try section.double("hostWattsPerDevice", minimum: 0)
-            power.nicWatts = try section.double("nicWatts", minimum: 0) ?? power.nicWatts
-            power.switchWatts = try section.double("switchWatts", minimum: 0) ?? power.switchWatts
-            power.communicatingActivity = try section.double("communicatingActivity", minimum: 0) ?? power.communicatingActivity
-            power.gramsCO2PerKWh = try section.double("carbonIntensity", minimum: 0) ?? power.gramsCO2PerKWh
-            if power.communicatingActivity > 1 {
-                throw section.locate(ConfigurationError(field: "communicatingActivity", value: "\(power.communicatingActivity)", reason: "a fraction is at most 1"), key: "communicatingActivity")
-            }
-            try section.finish()
-        }
+        if var section = try top.section("power") { power = try PowerSpec(section: &section) }
         var price = PriceSpec()
-        if var section = try top.section("cost") {
-            if let pricing = try section.string("pricing") {
-                switch pricing {
-                case "cloud": price.owned = false
-                case "owned": price.owned = true
-                default:
-                    throw section.locate(ConfigurationError(field: "pricing", value: pricing, reason: "expected cloud or owned"), key: "pricing")
-                }
-            }
-            price.usdPerDeviceHour = try section.double("usdPerDeviceHour", minimum: 0)
-            price.usdPerNodeHour = try section.double("usdPerNodeHour", minimum: 0)
-            price.usdPerKWh = try section.double("usdPerKWh", minimum: 0) ?? price.usdPerKWh
-            try section.finish()
-        }
+        if var section = try top.section("cost") { price = try PriceSpec(section: &section) }
         var reliability = ReliabilitySpec()
         if var section = try top.section("reliability") { reliability = try ReliabilitySpec(section: &section) }
         let seed = UInt64(try top.int("seed") ?? 1)
