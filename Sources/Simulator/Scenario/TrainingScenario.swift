@@ -81,43 +81,9 @@ public struct TrainingScenario: Sendable {
         guard var cluster = try top.section("cluster") else {
             throw ConfigurationError(field: "cluster", value: "", reason: "a scenario needs a cluster section (topology, devices)")
         }
-        let kind = try cluster.choice("topology", TopologyKind.self) ?? .dgx1
-        guard let devices = try cluster.int("devices", minimum: 1) else {
-            throw cluster.locate(ConfigurationError(field: "devices", value: "", reason: "give the number of devices"), key: "devices")
-        }
-        var spec = TopologySpec(kind: kind, devices: devices)
-        spec.bandwidthBytesPerSecond = try cluster.parsed("bandwidth", UnitParser.bytesPerSecond)
-        spec.latencySeconds = try cluster.parsed("latency", UnitParser.seconds)
-        spec.fabric = try cluster.choice("fabric", FabricKind.self)
-        spec.serversPerLeaf = try cluster.int("serversPerLeaf", minimum: 1) ?? spec.serversPerLeaf
-        spec.oversubscription = try cluster.double("oversubscription", minimum: 1) ?? spec.oversubscription
-        if let torus = try cluster.string("torus") {
-            do { spec.torusDimensions = try TopologySpec.torusDimensions(parsing: torus, field: "torus") } catch let error as ConfigurationError {
-                throw cluster.locate(error, key: "torus")
-            }
-        }
-        let deviceName = try cluster.string("device") ?? kind.server?.deviceName ?? kind.tpu?.deviceName
-        guard let deviceName else {
-            throw cluster.locate(ConfigurationError(field: "device", value: "", reason: "parametric topologies need a device kind, e.g. a100-80gb"), key: "device")
-        }
-        var device: DeviceProfile
-        do { device = try profiles.profile(named: deviceName) } catch {
-            throw cluster.locate(ConfigurationError(field: "device", value: deviceName, reason: "\(error)"), key: "device")
-        }
-        if let path = try cluster.string("profile") {
-            device = try Self.profile(path: path, directory: directory, for: device, cluster: &cluster)
-        }
-        var host = kind.server?.hostCPU
-        if let name = try cluster.string("host") {
-            do { host = try HostCPU.named(name) } catch {
-                throw cluster.locate(ConfigurationError(field: "host", value: name, reason: "\(error)"), key: "host")
-            }
-        }
-        if let host {
-            do { device = try device.onHost(host) } catch {
-                throw cluster.locate(ConfigurationError(field: "device", value: device.name, reason: "\(error)"), key: "device")
-            }
-        }
+        let spec = try TopologySpec(section: &cluster)
+        let kind = spec.kind, devices = spec.devices
+        let (device, host) = try Self.device(in: &cluster, kind: kind, profiles: profiles, directory: directory)
         let topology: Topology
         do { topology = try cache?.topology(spec) ?? spec.build() } catch let error as ConfigurationError {
             throw cluster.locate(error, key: error.field)
@@ -175,38 +141,9 @@ public struct TrainingScenario: Sendable {
         var jitter = JitterSpec()
         if var section = try top.section("jitter") { jitter = try JitterSpec(section: &section) }
 
-        // Length. kimg counts images as the official loops' `cur_nimg` does: a video GAN's sample is `imagesPerSample`
-        // frames (StyleGAN-V: `cur_nimg += batch * frames`); epochs count the dataset's samples (videos).
+        // Length.
         let samplesPerIteration = recipe.batchPerDevice * recipe.accumulation * recipe.discriminatorSteps * devices
-        let realsPerIteration = samplesPerIteration * model.imagesPerSample
-        var total = 1000
-        // Progressive growing counts images: the run's length in thousands of images (official total by default).
-        var grows = !model.phases.isEmpty
-        var growthKimg = model.officialGrowthKimg ?? 0
-        if var section = try top.section("training") {
-            grows = try section.bool("growth").map { $0 && !model.phases.isEmpty } ?? grows
-            if let iterations = try section.int("iterations", minimum: 1) {
-                total = iterations
-                if grows {
-                    throw section.locate(ConfigurationError(
-                        field: "iterations", value: "\(iterations)",
-                        reason: "a progressive-growing run counts images: give training.kimg or epochs, or set training.growth: false"),
-                        key: "iterations")
-                }
-            } else if let epochs = try section.double("epochs", minimum: 0) {
-                let samples = try section.int("datasetSamples", minimum: 1) ?? 1_281_167  // ImageNet-1k training images
-                total = max(1, Int((epochs * Double(samples) / Double(samplesPerIteration)).rounded(.up)))
-                growthKimg = epochs * Double(samples) / 1000
-            } else if let kimg = try section.double("kimg", minimum: 0) {
-                total = max(1, Int((kimg * 1000 / Double(realsPerIteration)).rounded(.up)))
-                growthKimg = kimg
-            }
-            _ = try section.int("datasetSamples", minimum: 1)
-            try section.finish()
-            if grows && !(growthKimg > 0) {
-                throw section.locate(ConfigurationError(field: "kimg", value: "0", reason: "a progressive-growing run needs images to train on"), key: "kimg")
-            }
-        }
+        var (total, growthKimg) = try Self.length(in: &top, model: model, samplesPerIteration: samplesPerIteration)
         var simulated = 10
         if var section = try top.section("simulate") {
             simulated = try section.int("iterations", minimum: 1) ?? simulated
@@ -226,7 +163,7 @@ public struct TrainingScenario: Sendable {
             model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
             chunks: chunks, bucketBytes: bucketBytes, mode: mode, data: data, jitter: jitter, iterations: simulated, seed: seed,
             generatorDevices: generatorDevices)
-        growth = grows ? model.growth(totalKimg: growthKimg) : nil
+        growth = growthKimg.map { model.growth(totalKimg: $0) }
         if let growth {
             let plan = plan
             total = growth.reduce(0) { $0 + ProgressiveRun.iterations($1, plan: plan) }
@@ -262,23 +199,6 @@ public struct TrainingScenario: Sendable {
         topologySpec = spec
         hostCPU = host
         peakBytesPerDevice = peak
-    }
-
-    /// The calibrated profile a scenario names in `cluster.profile` (relative paths from `directory`), which must be a
-    /// profile of the cluster's device `device`.
-    private static func profile(path: String, directory: String?, for device: DeviceProfile, cluster: inout ScenarioYAMLSection) throws -> DeviceProfile {
-        let file = path.hasPrefix("/") || directory == nil ? path : "\(directory!)/\(path)"
-        let loaded: DeviceProfile
-        do { loaded = try DeviceProfile.load(path: file) } catch {
-            throw cluster.locate(ConfigurationError(field: "profile", value: path, reason: "\(error)"), key: "profile")
-        }
-        guard loaded.name == device.name else {
-            throw cluster.locate(ConfigurationError(
-                field: "profile", value: path,
-                reason: "is a profile of \(loaded.name), but the cluster's devices are \(device.name); calibrate \(device.name) or set cluster.device: \(loaded.name)"),
-                key: "profile")
-        }
-        return loaded
     }
 
     /// The analytic estimate (`TrainingEstimator`), sharing collective timers and priced schedule blocks through `cache`.
