@@ -90,44 +90,9 @@ public struct TrainingScenario: Sendable {
         }
         try cluster.finish()
 
-        // Communication.
-        var algorithm: CollectiveAlgorithm = topology.torusDimensions.isEmpty
-            ? (topology.machinesUsed(byFirst: devices).count > 1 ? .hierarchicalTree : .ring) : .torus
-        var bucketBytes = TrainingPlan.defaultBucketBytes(for: architecture)
-        var chunks = 1
-        if var section = try top.section("communication") {
-            if let name = try section.string("algorithm"), name != "auto" {
-                guard let chosen = CollectiveAlgorithm(rawValue: name) else {
-                    throw section.locate(ConfigurationError(
-                        field: "algorithm", value: name,
-                        reason: "expected auto or one of \(CollectiveAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))"), key: "algorithm")
-                }
-                algorithm = chosen
-            }
-            bucketBytes = try section.parsed("bucket", UnitParser.bytes) ?? bucketBytes
-            chunks = try section.int("chunks", minimum: 1) ?? chunks
-            try section.finish()
-        }
-
-        // Mode.
-        var mode = TrainingMode.synchronous
-        var generatorDevices: Int?
-        if var section = try top.section("mode") {
-            let kindName = try section.string("kind") ?? "synchronous"
-            let staleness = try section.int("staleness", minimum: 1) ?? 1
-            generatorDevices = try section.int("generatorDevices", minimum: 1)
-            switch kindName {
-            case "synchronous": mode = .synchronous
-            case "asynchronous": mode = .asynchronous(staleness: staleness)
-            default:
-                throw section.locate(ConfigurationError(field: "kind", value: kindName, reason: "expected synchronous or asynchronous"), key: "kind")
-            }
-            do { try TrainingPlan.checkGroups(generatorDevices: generatorDevices, devices: devices, mode: mode) } catch let error as ConfigurationError {
-                let key = String(error.field.split(separator: ".").last ?? "")
-                throw section.locate(error, key: key)
-            }
-            try section.finish()
-        }
+        // Communication and mode.
+        let (algorithm, bucketBytes, chunks) = try Self.communication(in: &top, topology: topology, devices: devices, architecture: architecture)
+        let (mode, generatorDevices) = try Self.mode(in: &top, devices: devices)
 
         // Data pipeline.
         var data = DataPipelineSpec.imagenetDefault
