@@ -1,6 +1,7 @@
 @testable import CostModel
 import Workload
 import Testing
+import TestSupport
 
 /// The local CPU's detection reads /proc/cpuinfo and /proc/meminfo texts into cores, clock, lanes, pipes and peak.
 @Suite struct LocalCPUTests {
@@ -129,5 +130,15 @@ import Testing
         #expect(DeviceCatalog.cpu.source.hasPrefix("detected: ") && DeviceCatalog.cpu.matrixPeakFLOPS[.fp32]! > 0)
         #expect(DeviceCatalog.all.contains { $0.name == "cpu" && $0.source == DeviceCatalog.cpu.source })
         #expect(DeviceCatalog.developmentVM.matrixPeakFLOPS[.fp32] == 2 * 2.45e9 * 32 && DeviceCatalog.developmentVM.cores == 2)
+    }
+
+    @Test func aCalibratedCPUProfileFileReplacesTheDetectedOne() throws {
+        var calibrated = DeviceCatalog.developmentVM
+        calibrated.displayName = "calibrated cpu"
+        let path = TestScratch.file("cpu-calibrated", suffix: ".json")
+        try calibrated.save(path: path)
+        let profiles = try DeviceProfiles(files: [path])
+        #expect(try profiles.profile(named: "cpu") == calibrated)
+        #expect(try DeviceProfiles.catalog.profile(named: "cpu") == DeviceCatalog.cpu)
     }
 }

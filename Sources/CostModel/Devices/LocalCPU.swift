@@ -113,7 +113,7 @@ public struct LocalCPU: Sendable, Hashable {
         else { (lanes, laneSource) = (4, "assumed 128-bit") }
         let family = fields["cpu family"].flatMap { Int($0) }, model = fields["model"].flatMap { Int($0) }
         let (pipes, pipeSource) = fmaPipes(vendor: vendor, family: family, model: model, lanes: lanes, fma: flags.contains("fma"))
-        provenance.append("\(lanes) fp32 lanes (\(laneSource)) x \(pipes) FMA pipes (\(pipeSource))")
+        provenance.append("\(lanes) fp32 lanes (\(laneSource)) x \(pipes) FMA pipe\(pipes == 1 ? "" : "s") (\(pipeSource))")
 
         // Memory.
         let memoryBytes: Int
