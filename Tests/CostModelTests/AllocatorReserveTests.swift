@@ -94,7 +94,7 @@ import Workload
         }
         // No caching allocator on TPUs and the CPU trainer: they reserve exactly their live tensors.
         let dcgan = try ModelConfig(architecture: .dcgan, resolution: 64).build()
-        for device in [DeviceCatalog.tpuV3, DeviceCatalog.cpu] {
+        for device in [DeviceCatalog.tpuV3, DeviceCatalog.developmentVM] {
             let m = MemoryModel(model: dcgan, recipe: TrainingRecipe(batchPerDevice: 8), device: device).breakdown()
             #expect(m.allocatorCacheBytes == 0 && m.reservedBytes == m.liveTensorBytes, "\(device.name)")
         }

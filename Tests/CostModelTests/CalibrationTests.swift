@@ -7,7 +7,7 @@ import TestSupport
 
 /// Fitting on synthetic data with known parameters, profile files, measurement parsing.
 @Suite struct CalibrationTests {
-    let base = DeviceCatalog.cpu
+    let base = DeviceCatalog.developmentVM
 
     /// Samples generated from known class parameters with deterministic +-2% noise.
     func synthetic(overhead: Double, compute: Double, memory: Double, opClass: OpClass = .convolution)

@@ -104,7 +104,7 @@ import Testing
         #expect(try Precision.named("FP8") == .fp8)
     }
 
-    @Test(arguments: [DeviceCatalog.v100_32gb, DeviceCatalog.a100_80gb, DeviceCatalog.a10g, DeviceCatalog.tpuV4, DeviceCatalog.cpu])
+    @Test(arguments: [DeviceCatalog.v100_32gb, DeviceCatalog.a100_80gb, DeviceCatalog.a10g, DeviceCatalog.tpuV4, DeviceCatalog.developmentVM])
     func fp8FailsOnADeviceWithoutAnFP8Peak(device: DeviceProfile) throws {
         let model = try ModelConfig(architecture: .dcgan, resolution: 64).build()
         let recipe = TrainingRecipe(batchPerDevice: 8, precision: PrecisionPolicy(.fp8))

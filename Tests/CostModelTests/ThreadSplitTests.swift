@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func inlinePassesArePricedOnOneThread() throws {
-        var profile = DeviceCatalog.cpu
+        var profile = DeviceCatalog.developmentVM
         func params(_ overhead: Double) -> OpClassParameters {
             OpClassParameters(launchOverheadSeconds: overhead,
                               computeEfficiency: EfficiencyCurve(maxEfficiency: 0.5, halfSaturation: 0),
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func processesSharingTheCoresGetTheirShareOfThem() throws {
-        var profile = DeviceCatalog.cpu
+        var profile = DeviceCatalog.developmentVM
         profile.cores = 2
         profile.opClassesByThreads = [1: [.elementwise: OpClassParameters(
             launchOverheadSeconds: 1e-6, computeEfficiency: EfficiencyCurve(maxEfficiency: 0.5, halfSaturation: 0),

@@ -39,7 +39,7 @@ import Workload
         for gpu in [DeviceCatalog.v100_32gb, DeviceCatalog.a100_80gb, DeviceCatalog.h100] {
             #expect(gpu.waves?.tileRows == 128 && gpu.waves?.tileColumns == 128, "\(gpu.name)")
         }
-        for other in [DeviceCatalog.tpuV2, DeviceCatalog.tpuV3, DeviceCatalog.tpuV4, DeviceCatalog.cpu] {
+        for other in [DeviceCatalog.tpuV2, DeviceCatalog.tpuV3, DeviceCatalog.tpuV4, DeviceCatalog.developmentVM] {
             #expect(other.waves == nil, "\(other.name)")
         }
     }

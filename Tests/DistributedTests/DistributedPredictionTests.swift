@@ -25,18 +25,18 @@ import Simulator
         // mlp-gan with 4 MB buckets: several buckets per network would overlap backward on a GPU's stream; here each
         // waits for the compute, so communication is the sum of the reductions, none of it hidden.
         let config = DistributedRunConfiguration(.mlpGAN, width: 1024, batch: 64, bucketBytes: 4_000_000, steps: 4)
-        let p = try DistributedPrediction.predict(config, profile: DeviceCatalog.cpu, machine: Self.machine())
+        let p = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: Self.machine())
         let model = try config.rankOptions.modelConfig.build()
         let gradientBytes = 4 * Double(model.generator.parameterCount + model.discriminator.parameterCount)
         let alone = 2 * 1 / 2 * gradientBytes / 4e9  // the ring's 2(N-1)/N of the bytes at 4 GB/s, latencies aside
         #expect(p.communicationSeconds >= alone)
         #expect(abs(p.stepSeconds - (p.computeSeconds + p.communicationSeconds)) < 1e-9 * p.stepSeconds)
         // A plan rank count without a transport measured at it is refused, naming it.
-        #expect(throws: MPIError.self) { try DistributedPrediction.predict(config, profile: DeviceCatalog.cpu, machine: Self.machine(ranks: [4])) }
+        #expect(throws: MPIError.self) { try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: Self.machine(ranks: [4])) }
     }
 
     @Test func sharedCoresSlowComputeByTheirShareAndTheMeasuredEfficiency() throws {
-        let cpu = DeviceCatalog.cpu
+        let cpu = DeviceCatalog.developmentVM
         let cores = try #require(cpu.cores)
         let config = DistributedRunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, ranks: cores, steps: 4)
         let base = try DistributedPrediction.predict(config, profile: cpu, machine: Self.machine())

@@ -32,14 +32,14 @@ import Validation
         let other = try latent256.modelConfig.build()
         let plan = [config]
         let error = #expect(throws: ModelMismatch.self) {
-            try Validator.validate(profile: DeviceCatalog.cpu, plan: plan) { _ in
+            try Validator.validate(profile: DeviceCatalog.developmentVM, plan: plan) { _ in
                 MeasuredRun(stepSeconds: 1e-3, peakResidentBytes: 1 << 25, opTimings: [],
                             parameters: (other.generator.parameterCount, other.discriminator.parameterCount))
             }
         }
         #expect(error?.description.contains(config.label) == true)
         #expect(throws: ModelMismatch.self) {
-            try RunnerCalibration.calibrate(base: DeviceCatalog.cpu, fitSet: plan) { _ in
+            try RunnerCalibration.calibrate(base: DeviceCatalog.developmentVM, fitSet: plan) { _ in
                 MeasuredRun(stepSeconds: 1e-3, peakResidentBytes: 1 << 25, opTimings: [],
                             parameters: (other.generator.parameterCount, other.discriminator.parameterCount))
             }

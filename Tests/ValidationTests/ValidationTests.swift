@@ -18,7 +18,7 @@ import Validation
 
     @Test func errorsAndSummaryArithmetic() throws {
         let plan = Array(Plans.validation.prefix(3))
-        let profile = DeviceCatalog.cpu
+        let profile = DeviceCatalog.developmentVM
         // Measure exactly 1.25x the prediction and 0.8x the predicted memory.
         let report = try Validator.validate(profile: profile, plan: plan) { config in
             let model = try config.modelConfig.build()
@@ -39,7 +39,7 @@ import Validation
     }
 
     @Test func calibratedValidationInterleavesTheFitSetWithThePlanAndFitsOnlyTheFitSet() throws {
-        let base = DeviceCatalog.cpu
+        let base = DeviceCatalog.developmentVM
         let fitSet = Array(Plans.fitSet.prefix(2)), plan = Array(Plans.validation.prefix(2))
         var order: [RunConfiguration] = []
         // Fit-set steps 3 ms above the op model; plan steps 10 ms above it: a fit that saw
@@ -64,7 +64,7 @@ import Validation
     }
 
     @Test func calibrationRecoversTheIterationOverhead() throws {
-        let base = DeviceCatalog.cpu
+        let base = DeviceCatalog.developmentVM
         // Steps measured 3 ms slower than the ops predict; processes 50 MiB above the model.
         let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(3))) { config in
             let model = try config.modelConfig.build()
@@ -79,7 +79,7 @@ import Validation
     }
 
     @Test func timeOutsideTheOpsIsAFixedPartPlusAPartPerInputElement() throws {
-        let base = DeviceCatalog.cpu
+        let base = DeviceCatalog.developmentVM
         // 0.4 ms per iteration plus 60 ns per element of real data; one run disturbed by +30 ms.
         var disturbed = true
         let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(5))) { config in
@@ -107,7 +107,7 @@ import Validation
     }
 
     @Test func measuredTimeOutsideTheOpsIsFittedInsteadOfTheStepGap() throws {
-        let base = DeviceCatalog.cpu
+        let base = DeviceCatalog.developmentVM
         // Steps far off the op model (x3), but 1 ms + 20 ns per input element measured outside the ops.
         let result = try RunnerCalibration.calibrate(base: base, fitSet: Array(Plans.fitSet.prefix(4))) { config in
             let model = try config.modelConfig.build()

@@ -280,14 +280,18 @@ public enum DeviceCatalog {
         usdPerHour: 2.70,
         source: "../shared/hardware/devices.md: Cloud TPU v6e doc [4] (P); TDP assumed (v4's watts per TFLOPS); price unverified (U)")
 
-    /// This development machine: 2 cores of an AMD EPYC (Zen 3, family 25 model 1, from
-    /// /proc/cpuinfo) at 2.45 GHz (BogoMIPS 4890 / 2); two 256-bit FMA pipes per core give
-    /// 32 fp32 FLOPs per cycle (AMD Zen 3 software optimization guide), so 156.8 GFLOP/s
-    /// peak. 24 GiB memory. Bandwidth, efficiency and overheads are priors for `gansim
-    /// calibrate` to replace. The profile describes gansim's own CPU trainer, so its
-    /// memory follows that trainer's `allOutputs` policy. Power: EPYC 7763 TDP 280 W over 64 cores (AMD) for 2 cores.
-    /// Price: AWS c6a.large (2 vCPU EPYC Milan) $0.0765/h.
-    public static let cpu = DeviceProfile(
+    /// The machine gansim runs on, detected (`LocalCPU.detect()`, priced by `localCPU(_:)`): what `gansim devices`,
+    /// `validate`, `calibrate --device cpu`, `train` and `validate-distributed` use. Tests that hold numbers use
+    /// `developmentVM` instead, which is the same on every machine.
+    public static let cpu = localCPU(LocalCPU.detect())
+
+    /// The development VM's `cpu` profile as it was hard-coded before detection, kept as a fixed profile for tests:
+    /// 2 cores of an AMD EPYC (Zen 3, family 25 model 1, from /proc/cpuinfo) at 2.45 GHz (BogoMIPS 4890 / 2); two
+    /// 256-bit FMA pipes per core give 32 fp32 FLOPs per cycle (AMD Zen 3 software optimization guide), so 156.8
+    /// GFLOP/s peak. 24 GiB memory. Bandwidth, efficiency and overheads are priors for `gansim calibrate` to replace.
+    /// The profile describes gansim's own CPU trainer, so its memory follows that trainer's `allOutputs` policy.
+    /// Power: EPYC 7763 TDP 280 W over 64 cores (AMD) for 2 cores. Price: AWS c6a.large (2 vCPU EPYC Milan) $0.0765/h.
+    public static let developmentVM = DeviceProfile(
         name: "cpu", displayName: "local CPU (2-core AMD EPYC Zen 3)", kind: .cpu,
         matrixPeakFLOPS: [.fp32: 2 * 2.45e9 * 32], vectorPeakFLOPS: 2 * 2.45e9 * 16,
         memoryBytes: 24 * gib, memoryBandwidth: 20e9, matrixTile: 1, launchOverheadSeconds: 2e-6,

@@ -30,6 +30,12 @@ struct DevicesCommand: ParsableCommand {
         return d.opClasses == nil ? "prior" : "op classes fitted"
     }
 
+    /// The line on the detected `cpu` profile: its name, cores and fp32 peak, and where the numbers come from.
+    static func localCPU(_ cpu: DeviceProfile) -> String {
+        "cpu: \(cpu.displayName), \(cpu.cores.map { "\($0) cores" } ?? "all cores"), "
+            + "\(Units.count(cpu.matrixPeakFLOPS[.fp32] ?? 0, unit: "FLOP/s")) fp32 peak; \(cpu.source)"
+    }
+
     func run() throws {
         let devices = DeviceCatalog.all
         if json {
@@ -46,6 +52,7 @@ struct DevicesCommand: ParsableCommand {
                        String(format: "%.2f", d.usdPerHour), Self.calibration(d)])
         }
         print(table.render())
+        print(Self.localCPU(DeviceCatalog.cpu))
         print()
         var implementations = TextTable(["implementation", "trains", "on", "launches", "data parallel", "source"], leftAligned: [0, 1, 2, 3, 4, 5])
         for i in ImplementationProfile.all {

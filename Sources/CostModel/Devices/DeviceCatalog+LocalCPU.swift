@@ -1,0 +1,33 @@
+import Foundation
+
+extension DeviceCatalog {
+    /// Assumed: memory bandwidth per core, the development VM's 20 GB/s prior over its 2 cores; a prior that
+    /// `gansim calibrate` replaces, not a measurement.
+    static let assumedBandwidthPerCore = 10e9
+    /// Power per core at full load: AMD EPYC 7763 TDP 280 W over its 64 cores (AMD); idle assumed 30% of that.
+    static let cpuWattsPerCore = 280.0 / 64
+    /// Price per core: AWS c6a.large (2 vCPU EPYC Milan) $0.0765/h over its 2 vCPUs.
+    static let cpuUSDPerCoreHour = 0.0765 / 2
+
+    /// The `cpu` profile of `host`: its detected cores, peak (`LocalCPU.peakFLOPS`, the vector rate half of it, since
+    /// elementwise work does not fuse a multiply with an add) and memory, with the development VM's priors for
+    /// bandwidth (per core), efficiency, launch and runtime overheads, power and price per core; `source` says
+    /// where each detected number came from.
+    public static func localCPU(_ host: LocalCPU) -> DeviceProfile {
+        let cores = Double(host.cores)
+        return DeviceProfile(
+            name: "cpu", displayName: "local CPU (\(host.cores)-core \(host.modelName))", kind: .cpu,
+            matrixPeakFLOPS: [.fp32: host.peakFLOPS], vectorPeakFLOPS: host.peakFLOPS / 2,
+            memoryBytes: host.memoryBytes, memoryBandwidth: assumedBandwidthPerCore * cores, matrixTile: 1,
+            launchOverheadSeconds: 2e-6,
+            computeEfficiency: EfficiencyCurve(maxEfficiency: 0.8, halfSaturation: 2e6),
+            memoryEfficiency: EfficiencyCurve(maxEfficiency: 0.7, halfSaturation: 64e3),
+            runtimeOverheadBytes: 100 << 20, workspaceBytes: 0,
+            idleWatts: cores * cpuWattsPerCore * 0.3, busyWatts: cores * cpuWattsPerCore,
+            usdPerHour: cores * cpuUSDPerCoreHour,
+            source: "detected: " + host.provenance.joined(separator: ", ")
+                + "; peak = cores x GHz x lanes x 2 (FMA) x pipes; bandwidth 10 GB/s per core, efficiency and overheads "
+                + "priors; power AMD EPYC 7763 TDP per core; price AWS c6a per vCPU",
+            memoryPolicy: .allOutputs, cores: host.cores)
+    }
+}
