@@ -3,21 +3,33 @@
 SWIFT      ?= swift
 CONFIG     ?= release
 APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev openmpi-bin libopenmpi-dev pkg-config
+# Only `make reports` needs a browser (its screenshots); `make run` and `make test` never install it.
+REPORT_PKGS := chromium
 BIN         = .build/$(CONFIG)/gansim
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test fuzz bench clean reports validate validate-mpi validate-h100 validate-published
+.PHONY: all deps reports-deps build run test fuzz bench clean reports validate validate-mpi validate-h100 validate-published
 
 all: build
 
-## deps: apt-get the C libraries whose packages are missing (GSL, OpenBLAS).
-deps:
+# A recipe line that apt-gets those of the packages $(1) dpkg does not list as installed.
+define apt_install_missing
 	@missing=""; \
-	for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
 	fi
+endef
+
+## deps: apt-get the C libraries whose packages are missing (GSL, OpenBLAS).
+deps:
+	$(call apt_install_missing,$(APT_PKGS))
+
+## reports-deps: apt-get headless Chromium for the reports' screenshots. Best effort: without it (no network, no
+## root) `make reports` still regenerates reports/ and says that it took no screenshots.
+reports-deps:
+	-$(call apt_install_missing,$(REPORT_PKGS))
 
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product gansim
@@ -81,8 +93,9 @@ validate-published: build
 	$(BIN) validate --runs $(PUBLISHED) $(PUBLISHED_COLS) --profile out/v100-published.json --leave-one-out \
 	  --out out/validation-published
 
-## reports: regenerate reports/ (report.html, summary.md, result.json, iterations.csv, trace.json) for the shipped scenarios.
-reports: build
+## reports: regenerate reports/ (report.html, summary.md, result.json, iterations.csv, trace.json) for the shipped
+## scenarios, and screenshot each report.html in headless Chromium to report.png beside it, to review at a glance.
+reports: build reports-deps
 	scripts/make_reports.sh $(BIN)
 
 clean:

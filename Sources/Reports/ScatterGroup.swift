@@ -1,16 +1,19 @@
-/// A named set of scatter-plot points sharing one marker and colour.
+/// A named set of scatter-plot points sharing one marker and colour (a connecting line takes its position's dash).
 ///
 /// Invariant: `labels`, `xBounds` and `yBounds` are per point, in the order of `points`; any may be shorter than
 /// `points` (a point past its end has the default tooltip, or no error bar on that axis).
 public struct ScatterGroup: Sendable {
-    /// Marker shapes.
-    public enum Marker: Sendable { case dot, cross }
+    /// Marker shapes (their SVG elements carry `class="marker-<name>"`).
+    public enum Marker: String, Sendable, Hashable, CaseIterable {
+        case dot, square, triangle, diamond, cross, plus, triangleDown
+    }
 
     public var name: String
     public var points: [(x: Double, y: Double)]
     /// Per-point tooltips (optional).
     public var labels: [String]
-    public var marker: Marker
+    /// The marker; nil takes the group's position in `SeriesStyle.markers`.
+    public var marker: Marker?
     /// Marker radius, in pixels.
     public var radius: Double
     /// CSS colour; nil picks the next palette colour.
@@ -22,7 +25,7 @@ public struct ScatterGroup: Sendable {
     /// Per-point bounds of y, drawn as vertical error bars (nil or absent: none at that point).
     public var yBounds: [ErrorBounds?]
 
-    public init(name: String, points: [(x: Double, y: Double)], labels: [String] = [], marker: Marker = .dot,
+    public init(name: String, points: [(x: Double, y: Double)], labels: [String] = [], marker: Marker? = nil,
                 radius: Double = 3.5, color: String? = nil, connect: Bool = false, xBounds: [ErrorBounds?] = [],
                 yBounds: [ErrorBounds?] = []) {
         self.name = name

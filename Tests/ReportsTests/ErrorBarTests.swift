@@ -64,7 +64,7 @@ import Testing
         // The axis reaches the upper bound: a tick at 20, which the values alone (at most 10) do not need.
         #expect(svg.contains(">20</text>") && !Self.lines().contains(">20</text>"))
         // The whisker is drawn under its marker.
-        let whisker = svg.range(of: "class=\"whisker\"")!, marker = svg.range(of: ##"<circle cx="324.0""##)!
+        let whisker = svg.range(of: "class=\"whisker\"")!, marker = svg.range(of: ##"<circle class="marker-dot" cx="324.0""##)!
         #expect(whisker.lowerBound < marker.lowerBound)
     }
 
@@ -111,10 +111,10 @@ import Testing
     }
 
     /// The bar chart spans 0...5 (widened from 4 by the bound 5) over 532 pixels from 78: 2.5 and 5 are at 344 and 610;
-    /// the first bar's middle is at 36 + 8 + 22 / 2 = 55.
+    /// the first bar's middle is at 36 + 2 + 16 + 22 / 2 = 65 (top margin, gap, label band, half a bar).
     @Test func barWhiskerRunsAlongTheBarsMiddle() {
         let svg = Self.bars(bounds: [ErrorBounds(lower: 2.5, upper: 5), nil])
-        #expect(Self.whiskers(svg) == ["M344.0,55.0L610.0,55.0M344.0,49.0L344.0,61.0M610.0,49.0L610.0,61.0"])
+        #expect(Self.whiskers(svg) == ["M344.0,65.0L610.0,65.0M344.0,59.0L344.0,71.0M610.0,59.0L610.0,71.0"])
         #expect(svg.contains(##"stroke="#333" stroke-width="1.2"><title>a: 2.5 to 5</title></path>"##))
         #expect(svg.contains(">5</text>") && !Self.bars().contains(">5</text>"))
         // Segments and legend keys are unchanged: background, frame, 4 segments, 2 keys.

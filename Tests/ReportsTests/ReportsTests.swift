@@ -22,7 +22,7 @@ import Testing
                                  xLabel: "devices", yLabel: "speed-up", xLog: true, xFormat: { "\($0)" },
                                  yFormat: { "\($0)" })
         #expect(lines.contains("&lt;scaling&gt;") && lines.contains("A&amp;B"))
-        #expect(lines.components(separatedBy: "<circle").count - 1 == 2)
+        #expect(lines.components(separatedBy: "<circle").count - 1 == 2 + 1)  // the first series' dots, and its legend key's
     }
 
     @Test func pageIsSelfContained() {
