@@ -80,14 +80,14 @@ let package = Package(
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["Workload", "CPUExecution", "CostModel", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Workload", "CostModel", "RealRunner", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
         // One execution model: every command's step time for the same model, recipe and profile.
         .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Workload", "CostModel"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Workload", "CostModel", "TestSupport"]),
         .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "Workload", "CostModel", "TestSupport"]),
-        // One temporary root per test run, removed when the run ends.
+        // One temporary root per test run, removed when the run ends; approximate equality with a stated tolerance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // A fixed-seed slice of the fuzzer and the regression cases it found.
         .testTarget(name: "FuzzTests", dependencies: ["Fuzzing", "GansimCLI", "Simulator", "CostModel", "Workload", "RealRunner", "Validation", "SafeFiles", "TestSupport"]),

@@ -7,7 +7,4 @@ public enum FuzzOutcome: Sendable, Equatable {
     /// The entry point refused the input with a message that is not clear (raw error text, no field, several
     /// lines): a finding.
     case unclear(String)
-
-    /// Whether the outcome is a finding.
-    public var isFinding: Bool { if case .unclear = self { true } else { false } }
 }

@@ -28,11 +28,6 @@ public enum FuzzWorker {
         return report
     }
 
-    /// Runs cases `range` with standard output silenced (commands print their results), restoring it after.
-    public static func runSilenced(seed: UInt64, range: Range<Int>, executor: FuzzExecutor) -> FuzzReport {
-        silenced { run(seed: seed, range: range, executor: executor) }
-    }
-
     /// Runs `body` with standard output sent to /dev/null, restoring it after.
     public static func silenced<T>(_ body: () -> T) -> T {
         fflush(nil)

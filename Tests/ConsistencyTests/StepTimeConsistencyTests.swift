@@ -114,10 +114,10 @@ import Validation
                     validated = try #require(try MeasuredStepValidator.validate(profile: device, steps: [step]).configurations.first).predictedStepSeconds
                 }
                 let label = "\(c) on \(device.name)\(path == nil ? "" : " (calibrated)")"
-                #expect(abs(simulate.iterationSeconds / inspect - 1) < 1e-9, "\(label): simulate \(simulate.iterationSeconds) vs inspect \(inspect)")
-                #expect(abs(sweepSeconds / inspect - 1) < 1e-9, "\(label): sweep \(sweepSeconds) vs inspect \(inspect)")
+                #expect(isClose(simulate.iterationSeconds, inspect, relative: 1e-9), "\(label): simulate \(simulate.iterationSeconds) vs inspect \(inspect)")
+                #expect(isClose(sweepSeconds, inspect, relative: 1e-9), "\(label): sweep \(sweepSeconds) vs inspect \(inspect)")
                 if step.recipe == c.recipe {
-                    #expect(abs(validated / inspect - 1) < 1e-9, "\(label): validate \(validated) vs inspect \(inspect)")
+                    #expect(isClose(validated, inspect, relative: 1e-9), "\(label): validate \(validated) vs inspect \(inspect)")
                     validatedCount += 1
                 }
                 compared += 1
@@ -147,7 +147,7 @@ import Validation
         defer { try? FileManager.default.removeItem(at: file) }
         try plain.save(path: file.path)
         let without = try simulated(try DeviceProfiles(files: [file.path]))
-        #expect(abs(withOverhead - without - overhead) < 1e-12 * withOverhead)
+        #expect(isClose(withOverhead - without, overhead, absolute: 1e-12 * withOverhead))
     }
 
     @Test func aProfileForAnotherDeviceIsRefusedNamingTheFileAndDevices() throws {
@@ -181,8 +181,8 @@ import Validation
             let template = try ScenarioTemplate(yaml: yaml, defaultName: "execution")
             let sweep = SweepEngine(iterations: c.recipe.period + 1).analytic(template: template, points: [SweepPoint(labels: [], assignments: [])])
             let sweepSeconds = try #require(sweep.first?.analytic?.iterationSeconds)
-            #expect(abs(simulate.iterationSeconds / inspect.stepSeconds - 1) < 1e-9, "\(c)")
-            #expect(abs(sweepSeconds / inspect.stepSeconds - 1) < 1e-9, "\(c)")
+            #expect(isClose(simulate.iterationSeconds, inspect.stepSeconds, relative: 1e-9), "\(c)")
+            #expect(isClose(sweepSeconds, inspect.stepSeconds, relative: 1e-9), "\(c)")
             // The host floor makes a step slower than the roofline alone.
             var prior = device
             prior.execution = nil
@@ -203,7 +203,7 @@ import Validation
         #expect(scenario.plan.recipe == c.recipe)
         scenario.plan.iterations = c.recipe.period + 1
         let simulate = try scenario.simulate()
-        #expect(abs(simulate.iterationSeconds / graphs.stepSeconds - 1) < 1e-9)
+        #expect(isClose(simulate.iterationSeconds, graphs.stepSeconds, relative: 1e-9))
         #expect(simulate.iterationSecondsInterval == nil)
     }
 }

@@ -37,9 +37,9 @@ import TestSupport
         let result = ProfileFitter(base: base).fit(samples)
         let fit = try #require(result.classes.first)
         #expect(fit.opClass == .convolution && fit.samples == 24)
-        #expect(abs(fit.launchOverheadSeconds / 20e-6 - 1) < 0.1)
-        #expect(abs(fit.computeEfficiency / 0.62 - 1) < 0.05)
-        #expect(abs(fit.memoryEfficiency / 0.4 - 1) < 0.05)
+        #expect(isClose(fit.launchOverheadSeconds, 20e-6, relative: 0.1))
+        #expect(isClose(fit.computeEfficiency, 0.62, relative: 0.05))
+        #expect(isClose(fit.memoryEfficiency, 0.4, relative: 0.05))
         #expect(fit.rSquared > 0.99)
         #expect(fit.residualSpread < 0.03)
         #expect(fit.computeEfficiencyStandardError > 0 && fit.computeEfficiencyStandardError < 0.05)
@@ -156,9 +156,9 @@ import TestSupport
         let result = fitter.fit(samples)
         let fit = try #require(result.classes.first)
         let lowering = try #require(fit.loweringEfficiency)
-        #expect(abs(lowering / 0.15 - 1) < 0.05)
+        #expect(isClose(lowering, 0.15, relative: 0.05))
         #expect(fit.loweringSecondsPerSegment == nil)  // no segments counted, none fitted
-        #expect(abs(fit.computeEfficiency / 0.7 - 1) < 0.05)
+        #expect(isClose(fit.computeEfficiency, 0.7, relative: 0.05))
         #expect(fit.rSquared > 0.99)
         // The fitted profile prices a lowered convolution with the column pass added.
         let device = result.profile.restricted(toThreads: 1)
@@ -170,8 +170,8 @@ import TestSupport
         unlowered.opClasses?[.convolution]?.loweringEfficiency = nil
         let without = try #require(CPUTrainerPricing(device: unlowered)).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
         #expect(without == RooflineModel(device: device).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution))
-        #expect(abs(withColumn - without - params.loweringSeconds(columnBytes: 4 * 576 * 4096,
-                                                                   bandwidth: device.memoryBandwidth)) < 1e-12)
+        #expect(isClose(withColumn - without, params.loweringSeconds(columnBytes: 4 * 576 * 4096,
+                                                                   bandwidth: device.memoryBandwidth), absolute: 1e-12))
     }
 
     @Test func fitRecoversAKnownSegmentCost() throws {
@@ -180,9 +180,9 @@ import TestSupport
         let result = fitter.fit(samples)
         let fit = try #require(result.classes.first)
         let perSegment = try #require(fit.loweringSecondsPerSegment)
-        #expect(abs(perSegment / 6e-9 - 1) < 0.05)
+        #expect(isClose(perSegment, 6e-9, relative: 0.05))
         let lowering = try #require(fit.loweringEfficiency)
-        #expect(abs(lowering / 0.4 - 1) < 0.05)
+        #expect(isClose(lowering, 0.4, relative: 0.05))
         #expect(fit.residualSpread < 0.02)
         // The fitted profile prices each segment of a work item's column matrix on top.
         let device = result.profile.restricted(toThreads: 1)
@@ -194,7 +194,7 @@ import TestSupport
         // 576 x 128 column floats: 4608 segments of 16, 18432 of 4.
         let fittedSegment = try #require(device.parameters(for: .convolution).loweringSecondsPerSegment)
         let expected = Double(18432 - 4608) * fittedSegment
-        #expect(abs((short - long) / expected - 1) < 1e-9)
+        #expect(isClose(short - long, expected, relative: 1e-9))
     }
 
     @Test func columnBytesFollowTheCPUTrainersLowering() {
@@ -281,7 +281,7 @@ import TestSupport
         let m = 1e7 / (device.memoryBandwidth * params.memoryEfficiency.maxEfficiency)
         let t = RooflineModel(device: device).seconds(cost, gemm: GemmShape(m: 100, n: 1000, k: 500), precision: .fp32,
                                                       opClass: .convolution)
-        #expect(abs(t - (params.launchOverheadSeconds + c + m)) < 1e-12)
+        #expect(isClose(t, params.launchOverheadSeconds + c + m, absolute: 1e-12))
     }
 
     @Test func cpuFitsMatchTheMeasuredTotalOthersKeepTheLogFit() throws {
@@ -303,6 +303,6 @@ import TestSupport
                                 compute: fit.computeEfficiency.maxEfficiency, memory: fit.memoryEfficiency.maxEfficiency)
         }
         let measured = samples.reduce(0) { $0 + $1.seconds }
-        #expect(abs(predicted / measured - 1) < 1e-6)
+        #expect(isClose(predicted, measured, relative: 1e-6))
     }
 }

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Testing
 
@@ -50,11 +51,11 @@ import Testing
         let d = try DeviceCatalog.profile(named: e.name)
         #expect(Set(d.matrixPeakFLOPS.keys) == Set(e.tflops.keys))
         for (precision, tflops) in e.tflops {
-            #expect(abs(d.matrixPeakFLOPS[precision]! - tflops * 1e12) <= 1e-9 * tflops * 1e12, "\(precision)")
+            #expect(isClose(d.matrixPeakFLOPS[precision]!, tflops * 1e12, relative: 1e-9), "\(precision)")
         }
         #expect(d.memoryBytes == Int(e.memoryGB * 1e9))
         #expect(d.memoryBandwidth == e.bandwidth)
-        #expect(abs(d.busyWatts - e.watts) < 1e-9)
+        #expect(isClose(d.busyWatts, e.watts, absolute: 1e-9))
         #expect(d.idleWatts < d.busyWatts)
         #expect(d.waves?.multiprocessors == e.multiprocessors)
         #expect(d.usdPerHour == e.usdPerHour)

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Testing
 import Workload
 
@@ -65,10 +66,10 @@ import Workload
         let execution = try #require(v100.execution)
         #expect(execution.host == HostCPU.xeonE5_2698v4.name)
         let epyc = try execution.onHost(.epyc7742)
-        #expect(abs(epyc.hostSecondsPerKernel / execution.hostSecondsPerKernel - 3.6 / 3.4) < 1e-12)
+        #expect(isClose(epyc.hostSecondsPerKernel / execution.hostSecondsPerKernel, 3.6 / 3.4, absolute: 1e-12))
         #expect(epyc.host == "epyc-7742" && epyc.overlap == execution.overlap)
         // Rescaling is relative to the fitted host, so it does not compound.
-        #expect(abs(try epyc.onHost(.xeonE5_2698v4).hostSecondsPerKernel - execution.hostSecondsPerKernel) < 1e-18)
+        #expect(isClose(try epyc.onHost(.xeonE5_2698v4).hostSecondsPerKernel, execution.hostSecondsPerKernel, absolute: 1e-18))
         var untied = execution
         untied.host = nil
         #expect(try untied.onHost(.epyc7742) == untied)

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Testing
 import Workload
 
@@ -33,13 +34,13 @@ import Workload
         // Plain forwards in the sheet: synthesis 300 (128 px) and 405 (1024 px), D 104 and 140, mapping 17 (map 2).
         let synthesis128 = try forwardKernels(128, .generator) { $0 != "mapping" }
         let synthesis1024 = try forwardKernels(1024, .generator) { $0 != "mapping" }
-        #expect(abs(synthesis128 / 300 - 1) < 0.1, "synthesis at 128 px: \(synthesis128)")
-        #expect(abs(synthesis1024 / 405 - 1) < 0.1, "synthesis at 1024 px: \(synthesis1024)")
+        #expect(isClose(synthesis128, 300, relative: 0.1), "synthesis at 128 px: \(synthesis128)")
+        #expect(isClose(synthesis1024, 405, relative: 0.1), "synthesis at 1024 px: \(synthesis1024)")
         let d128 = try forwardKernels(128, .discriminator), d1024 = try forwardKernels(1024, .discriminator)
-        #expect(abs(d128 / 104 - 1) < 0.1, "D at 128 px: \(d128)")
-        #expect(abs(d1024 / 140 - 1) < 0.1, "D at 1024 px: \(d1024)")
+        #expect(isClose(d128, 104, relative: 0.1), "D at 128 px: \(d128)")
+        #expect(isClose(d1024, 140, relative: 0.1), "D at 1024 px: \(d1024)")
         let mapping = try forwardKernels(128, .generator) { $0 == "mapping" }
-        #expect(abs(mapping / 17 - 1) < 0.25, "mapping: \(mapping)")
+        #expect(isClose(mapping, 17, relative: 0.25), "mapping: \(mapping)")
     }
 
     /// Kernels of one iteration with every lazy regulariser, per phase of the sheet (Gmain, Greg, Dmain, Dreg, the
@@ -83,7 +84,7 @@ import Workload
             let ours = try phaseKernels(resolution, preset: preset, augment: augment)
             for (phase, count) in sheet {
                 let mine = try #require(ours[phase])
-                #expect(abs(mine / count - 1) < 0.1, "\(phase) at \(resolution) px \(preset) augment \(augment): \(mine) vs \(count)")
+                #expect(isClose(mine, count, relative: 0.1), "\(phase) at \(resolution) px \(preset) augment \(augment): \(mine) vs \(count)")
             }
         }
     }
@@ -92,7 +93,7 @@ import Workload
         #expect(throws: ModelError.self) { try ImplementationProfile.named("tensorflow-1.14") }
         let execution = ExecutionParameters(implementation: "x", hostSecondsPerKernel: 1e-5, overlap: 0.25, deviceEfficiencyScale: 0.5)
         // Host 1 ms, device 4 ms at half efficiency: max + (1 - overlap) x min.
-        #expect(abs(execution.segmentSeconds(deviceSeconds: 2e-3, kernels: 100) - (4e-3 + 0.75 * 1e-3)) < 1e-15)
+        #expect(isClose(execution.segmentSeconds(deviceSeconds: 2e-3, kernels: 100), 4e-3 + 0.75 * 1e-3, absolute: 1e-15))
     }
 
     @Test func dataParallelBackwardsLaunchDDPKernels() throws {

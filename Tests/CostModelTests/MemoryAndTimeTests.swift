@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Testing
 
@@ -65,18 +66,18 @@ import Testing
         let waves = 4096.0 / (38 * 108)
         #expect(rl.waveEfficiency(GemmShape(m: 8192, n: 8192, k: 8192)) == waves)
         let e = d.computeEfficiency.efficiency(work: Double(flops) / waves)
-        #expect(abs(t - (d.launchOverheadSeconds + Double(flops) / (312e12 * waves * e))) < 1e-12)
+        #expect(isClose(t, d.launchOverheadSeconds + Double(flops) / (312e12 * waves * e), absolute: 1e-12))
         // A pure copy: memory bound.
         let bytes = 1 << 30
         let c = rl.seconds(PassCost(flops: 0, bytesRead: bytes, bytesWritten: 0), gemm: nil, precision: .bf16, opClass: .elementwise)
         let em = d.memoryEfficiency.efficiency(work: Double(bytes))
-        #expect(abs(c - (d.launchOverheadSeconds + Double(bytes) / (2039e9 * em))) < 1e-12)
+        #expect(isClose(c, d.launchOverheadSeconds + Double(bytes) / (2039e9 * em), absolute: 1e-12))
     }
 
     @Test func tpuPadsMatricesToItsTile() {
         let rl = RooflineModel(device: DeviceCatalog.tpuV3)
         #expect(rl.paddingEfficiency(GemmShape(m: 128, n: 256, k: 128)) == 1)
-        #expect(abs(rl.paddingEfficiency(GemmShape(m: 96, n: 128, k: 3 * 9)) - (96.0 * 27) / (128 * 128)) < 1e-12)
+        #expect(isClose(rl.paddingEfficiency(GemmShape(m: 96, n: 128, k: 3 * 9)), (96.0 * 27) / (128 * 128), absolute: 1e-12))
         #expect(RooflineModel(device: DeviceCatalog.developmentVM).paddingEfficiency(GemmShape(m: 3, n: 5, k: 7)) == 1)
     }
 
@@ -85,8 +86,8 @@ import Testing
         let e = try IterationEstimator(model: dcgan, recipe: r, device: DeviceCatalog.v100_32gb).estimate()
         let rl = RooflineModel(device: DeviceCatalog.v100_32gb)
         let sum = r.workItems(for: dcgan, iteration: 0).reduce(0.0) { $0 + rl.seconds($1) }
-        #expect(abs(e.seconds - sum) < 1e-12)
-        #expect(abs(e.samplesPerSecond - 32 / sum) < 1e-9)
+        #expect(isClose(e.seconds, sum, absolute: 1e-12))
+        #expect(isClose(e.samplesPerSecond, 32 / sum, absolute: 1e-9))
         #expect(e.utilization > 0 && e.utilization < 1)
     }
 

@@ -1,5 +1,6 @@
 import CostModel
 import CPUExecution
+import TestSupport
 import Workload
 import Testing
 
@@ -72,8 +73,8 @@ import Testing
         let one = profile.restricted(toThreads: 1)
         // Two 2-thread processes on 2 cores run as 1-thread ones; four take turns, each on half a core.
         #expect(profile.sharingMachine(processes: 2, threadsEach: 2, coRunningEfficiency: 1) == one)
-        #expect(abs(seconds(profile.sharingMachine(processes: 2, threadsEach: 1, coRunningEfficiency: 0.8)) / seconds(one) - 1 / 0.8) < 1e-12)
-        #expect(abs(seconds(profile.sharingMachine(processes: 4, threadsEach: 1, coRunningEfficiency: 1)) / seconds(one) - 2) < 1e-12)
+        #expect(isClose(seconds(profile.sharingMachine(processes: 2, threadsEach: 1, coRunningEfficiency: 0.8)) / seconds(one), 1 / 0.8, absolute: 1e-12))
+        #expect(isClose(seconds(profile.sharingMachine(processes: 4, threadsEach: 1, coRunningEfficiency: 1)) / seconds(one), 2, absolute: 1e-12))
         // One process is the restricted profile itself.
         #expect(profile.sharingMachine(processes: 1, threadsEach: 2, coRunningEfficiency: 0.5) == profile.restricted(toThreads: 2))
     }

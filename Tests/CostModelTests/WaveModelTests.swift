@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import TestSupport
 import Testing
 import Workload
 
@@ -120,7 +121,7 @@ import Workload
             let without = flat.seconds(cost, gemm: gemm, precision: .fp16, opClass: .convolution)
             // More work never takes less time; within a wave the time is flat, and never below the no-wave price.
             #expect(seconds >= previous * (1 - 1e-12), "t = \(t)")
-            if t > 20 && (t - 1) % 20 != 0 { #expect(abs(seconds / previous - 1) < 1e-12, "t = \(t)") }
+            if t > 20 && (t - 1) % 20 != 0 { #expect(isClose(seconds, previous, relative: 1e-12), "t = \(t)") }
             #expect(seconds >= without * (1 - 1e-12))
             let wave = (4 * t + 79) / 80
             worstRatio[wave] = max(worstRatio[wave] ?? 0, seconds / without)

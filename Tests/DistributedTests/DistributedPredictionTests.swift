@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Testing
 @testable import Distributed
 import Simulator
@@ -30,7 +31,7 @@ import Simulator
         let gradientBytes = 4 * Double(model.generator.parameterCount + model.discriminator.parameterCount)
         let alone = 2 * 1 / 2 * gradientBytes / 4e9  // the ring's 2(N-1)/N of the bytes at 4 GB/s, latencies aside
         #expect(p.communicationSeconds >= alone)
-        #expect(abs(p.stepSeconds - (p.computeSeconds + p.communicationSeconds)) < 1e-9 * p.stepSeconds)
+        #expect(isClose(p.stepSeconds, p.computeSeconds + p.communicationSeconds, absolute: 1e-9 * p.stepSeconds))
         // A plan rank count without a transport measured at it is refused, naming it.
         #expect(throws: MPIError.self) { try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: Self.machine(ranks: [4])) }
     }
@@ -41,12 +42,12 @@ import Simulator
         let config = DistributedRunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, ranks: cores, steps: 4)
         let base = try DistributedPrediction.predict(config, profile: cpu, machine: Self.machine())
         let shared = try DistributedPrediction.predict(config, profile: cpu, machine: Self.machine(efficiency: 0.8))
-        #expect(abs(shared.computeSeconds / base.computeSeconds - 1 / 0.8) < 1e-9)
+        #expect(isClose(shared.computeSeconds / base.computeSeconds, 1 / 0.8, absolute: 1e-9))
         // Twice as many ranks as cores: each thread gets half a core.
         var doubled = config
         doubled.ranks = 2 * cores
         doubled.batch = 2 * config.batch
         let sliced = try DistributedPrediction.predict(doubled, profile: cpu, machine: Self.machine())
-        #expect(abs(sliced.computeSeconds / base.computeSeconds - 2) < 1e-9)
+        #expect(isClose(sliced.computeSeconds / base.computeSeconds, 2, absolute: 1e-9))
     }
 }

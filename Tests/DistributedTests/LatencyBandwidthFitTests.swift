@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Distributed
 
@@ -13,8 +14,8 @@ import Testing
             ($0, LatencyBandwidthFit.predictedSeconds(bytes: $0, ranks: ranks, latencySeconds: alpha, bandwidthBytesPerSecond: beta))
         }
         let fit = try LatencyBandwidthFit.fit(samples, ranks: ranks)
-        #expect(abs(fit.latencySeconds / alpha - 1) < 1e-9)
-        #expect(abs(fit.bandwidthBytesPerSecond / beta - 1) < 1e-9)
+        #expect(isClose(fit.latencySeconds, alpha, relative: 1e-9))
+        #expect(isClose(fit.bandwidthBytesPerSecond, beta, relative: 1e-9))
         #expect(fit.maxRelativeError < 1e-9)
     }
 
@@ -26,8 +27,8 @@ import Testing
             (s, LatencyBandwidthFit.predictedSeconds(bytes: s, ranks: 2, latencySeconds: alpha, bandwidthBytesPerSecond: beta) * (1 + e))
         }
         let fit = try LatencyBandwidthFit.fit(samples, ranks: 2)
-        #expect(abs(fit.latencySeconds / alpha - 1) < 0.05, "latency \(fit.latencySeconds)")
-        #expect(abs(fit.bandwidthBytesPerSecond / beta - 1) < 0.05, "bandwidth \(fit.bandwidthBytesPerSecond)")
+        #expect(isClose(fit.latencySeconds, alpha, relative: 0.05), "latency \(fit.latencySeconds)")
+        #expect(isClose(fit.bandwidthBytesPerSecond, beta, relative: 0.05), "bandwidth \(fit.bandwidthBytesPerSecond)")
         #expect(fit.maxRelativeError < 0.05)
     }
 
@@ -64,9 +65,9 @@ import Testing
         let fit = try TransportRegimeFit.fit(threeRegimes(), ranks: 2)
         try #require(fit.regimes.count == 3)
         #expect(fit.maxRelativeError < 1e-9)
-        #expect(abs(fit.regimes[1].fit.bandwidthBytesPerSecond / 8e9 - 1) < 1e-6)
-        #expect(abs(fit.regimes[2].fit.bandwidthBytesPerSecond / 5e9 - 1) < 1e-6)
-        #expect(abs(fit.regimes[0].fit.latencySeconds / 2e-6 - 1) < 1e-6)
+        #expect(isClose(fit.regimes[1].fit.bandwidthBytesPerSecond, 8e9, relative: 1e-6))
+        #expect(isClose(fit.regimes[2].fit.bandwidthBytesPerSecond, 5e9, relative: 1e-6))
+        #expect(isClose(fit.regimes[0].fit.latencySeconds, 2e-6, relative: 1e-6))
         // The boundaries lie between the sizes measured on either side (ring messages: half the all-reduce).
         #expect(fit.regimes[1].fromMessageBytes > 32768 && fit.regimes[1].fromMessageBytes < 65536)
         #expect(fit.regimes[2].fromMessageBytes > 4_194_304 && fit.regimes[2].fromMessageBytes <= 8_388_608)
@@ -75,8 +76,8 @@ import Testing
         for message in [4096.0, 1e6, 16e6] {
             let regime = try #require(link.regime(forMessageBytes: message))
             let own = fit.regime(messageBytes: message).fit
-            #expect(abs(regime.overheadSeconds - own.latencySeconds) < 1e-15)
-            #expect(abs(link.bandwidthBytesPerSecond * regime.efficiency / own.bandwidthBytesPerSecond - 1) < 1e-12)
+            #expect(isClose(regime.overheadSeconds, own.latencySeconds, absolute: 1e-15))
+            #expect(isClose(link.bandwidthBytesPerSecond * regime.efficiency, own.bandwidthBytesPerSecond, relative: 1e-12))
         }
     }
 

@@ -1,12 +1,12 @@
-import XCTest
 import Simulator
+import Testing
 import Yams
 @testable import Planning
 
-final class AppliedAssignmentsTests: XCTestCase {
+@Suite struct AppliedAssignmentsTests {
     /// Reusing the longest shared prefix of assignments gives the tree that applying them all at once gives,
     /// in grid order, out of order and with a new section created by a later point.
-    func testPrefixReuseGivesTheSameTreeAsApplyingEverything() throws {
+    @Test func prefixReuseGivesTheSameTreeAsApplyingEverything() throws {
         let template = try ScenarioTemplate(yaml: SweepTests.ringScenario, defaultName: "ring")
         let grid = try SweepGrid(template: template, axes: [
             SweepAxis.parse("devices=2,4,8"), SweepAxis.parse("batch=8,16"), SweepAxis.parse("algorithm=ring,tree"),
@@ -20,17 +20,17 @@ final class AppliedAssignmentsTests: XCTestCase {
             let assignments = grid.points[index].assignments + extra
             let reused = try serialize(node: applied.tree(assignments))
             let direct = try serialize(node: ScenarioTemplate.applying(assignments, to: root))
-            XCTAssertEqual(reused, direct, "point \(index)")
+            #expect(reused == direct, "point \(index)")
         }
-        XCTAssertEqual(try serialize(node: applied.tree([])), try serialize(node: root))
+        #expect(try serialize(node: applied.tree([])) == serialize(node: root))
     }
 
     /// The analytic stage gives the same outcomes whatever order and threads the points are evaluated in.
-    func testAnalyticOutcomesDoNotDependOnThreadsOrOrder() throws {
+    @Test func analyticOutcomesDoNotDependOnThreadsOrOrder() throws {
         let template = try ScenarioTemplate(yaml: SweepTests.ringScenario, defaultName: "ring")
         let grid = try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4,8"), SweepAxis.parse("batch=8,16,32")])
         let one = SweepEngine(threads: 1).analytic(template: template, points: grid.points)
         let reversed = SweepEngine(threads: 2).analytic(template: template, points: grid.points.reversed())
-        XCTAssertEqual(one.map(\.analytic?.iterationSeconds), reversed.reversed().map(\.analytic?.iterationSeconds))
+        #expect(one.map(\.analytic?.iterationSeconds) == reversed.reversed().map(\.analytic?.iterationSeconds))
     }
 }

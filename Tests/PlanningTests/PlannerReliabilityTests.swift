@@ -1,5 +1,6 @@
 import CostModel
 import Simulator
+import TestSupport
 import Testing
 import Workload
 @testable import Planning
@@ -22,7 +23,7 @@ import Workload
         #expect(failing.goodput < reliable.goodput)
         #expect(failing.devices < reliable.devices)
         // The choice is held to its expected time: the failure-free time over its goodput.
-        #expect(abs(failing.trainingSeconds * failing.goodput - failing.usefulSeconds) < 1e-6 * failing.trainingSeconds)
+        #expect(isClose(failing.trainingSeconds * failing.goodput, failing.usefulSeconds, absolute: 1e-6 * failing.trainingSeconds))
     }
 
     @Test func theSpecSurvivesTheScenarioText() throws {

@@ -1,8 +1,8 @@
-import XCTest
 import Simulator
+import Testing
 @testable import Planning
 
-final class SweepTests: XCTestCase {
+@Suite struct SweepTests {
     /// BigGAN-128 on A100s joined by a ring: no link is ever shared by two flows.
     static let ringScenario = """
         name: ring
@@ -24,56 +24,56 @@ final class SweepTests: XCTestCase {
           iterations: 3
         """
 
-    func testAxisExpandsDoublingAndArithmeticRuns() throws {
-        XCTAssertEqual(try SweepAxis.parse("devices=1,2,4,...,64").values.map(\.label), ["1", "2", "4", "8", "16", "32", "64"])
-        XCTAssertEqual(try SweepAxis.parse("width=10,20,...,50").values.map(\.label), ["10", "20", "30", "40", "50"])
-        XCTAssertEqual(try SweepAxis.parse("device = v100-32gb, a100-80gb").values.map(\.label), ["v100-32gb", "a100-80gb"])
+    @Test func axisExpandsDoublingAndArithmeticRuns() throws {
+        #expect(try SweepAxis.parse("devices=1,2,4,...,64").values.map(\.label) == ["1", "2", "4", "8", "16", "32", "64"])
+        #expect(try SweepAxis.parse("width=10,20,...,50").values.map(\.label) == ["10", "20", "30", "40", "50"])
+        #expect(try SweepAxis.parse("device = v100-32gb, a100-80gb").values.map(\.label) == ["v100-32gb", "a100-80gb"])
         let axis = try SweepAxis.parse("cluster.oversubscription=1,4")
-        XCTAssertEqual(axis.values[1].assignments, [Assignment(path: ["cluster", "oversubscription"], value: "4")])
-        XCTAssertEqual(try SweepAxis.parse("batch=8").values[0].assignments[0].field, "recipe.batchPerDevice")
+        #expect(axis.values[1].assignments == [Assignment(path: ["cluster", "oversubscription"], value: "4")])
+        #expect(try SweepAxis.parse("batch=8").values[0].assignments[0].field == "recipe.batchPerDevice")
     }
 
-    func testBadAxesAreRejectedWithTheFlagAndValue() {
+    @Test func badAxesAreRejectedWithTheFlagAndValue() {
         func message(_ argument: String) -> String {
             do { _ = try SweepAxis.parse(argument); return "" } catch { return "\(error)" }
         }
-        XCTAssertTrue(message("devices=").contains("empty"))
-        XCTAssertTrue(message("devices=1,,2").contains("empty"))
-        XCTAssertTrue(message("devices").contains("field=value"))
-        XCTAssertTrue(message("colour=red").contains("unknown sweep field 'colour'"))
-        XCTAssertTrue(message("devices=2,4,...,9").contains("neither"))
-        XCTAssertTrue(message("devices=4,...,8").contains("'...'"))
-        XCTAssertTrue(message("devices=2,2").contains("twice"))
+        #expect(message("devices=").contains("empty"))
+        #expect(message("devices=1,,2").contains("empty"))
+        #expect(message("devices").contains("field=value"))
+        #expect(message("colour=red").contains("unknown sweep field 'colour'"))
+        #expect(message("devices=2,4,...,9").contains("neither"))
+        #expect(message("devices=4,...,8").contains("'...'"))
+        #expect(message("devices=2,2").contains("twice"))
     }
 
-    func testGridChecksEveryValueBeforeAnyWork() throws {
+    @Test func gridChecksEveryValueBeforeAnyWork() throws {
         let template = try ScenarioTemplate(yaml: Self.ringScenario, defaultName: "ring")
         func message(_ axes: [String]) -> String {
             do { _ = try SweepGrid(template: template, axes: axes.map(SweepAxis.parse)); return "" } catch { return "\(error)" }
         }
         let batch = message(["devices=2,4", "batch=16,abc"])
-        XCTAssertTrue(batch.contains("--vary batch=abc") && batch.contains("batchPerDevice"), batch)
+        #expect(batch.contains("--vary batch=abc") && batch.contains("batchPerDevice"), Comment(rawValue: batch))
         let device = message(["device=a100-80gb,z80"])
-        XCTAssertTrue(device.contains("--vary device=z80"), device)
+        #expect(device.contains("--vary device=z80"), Comment(rawValue: device))
         let key = message(["cluster.colour=red"])
-        XCTAssertTrue(key.contains("colour"), key)
-        XCTAssertTrue(message(["devices=2,4", "cluster.devices=8"]).contains("varied twice"))
-        XCTAssertEqual(try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4"), SweepAxis.parse("batch=8,16,32")]).count, 6)
+        #expect(key.contains("colour"), Comment(rawValue: key))
+        #expect(message(["devices=2,4", "cluster.devices=8"]).contains("varied twice"))
+        #expect(try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4"), SweepAxis.parse("batch=8,16,32")]).count == 6)
     }
 
-    func testGridOrdersPointsWithTheLastAxisFastest() throws {
+    @Test func gridOrdersPointsWithTheLastAxisFastest() throws {
         let template = try ScenarioTemplate(yaml: Self.ringScenario, defaultName: "ring")
         let grid = try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4"), SweepAxis.parse("batch=8,16,32")])
-        XCTAssertEqual(grid.points.map(\.labels), [["2", "8"], ["2", "16"], ["2", "32"], ["4", "8"], ["4", "16"], ["4", "32"]])
+        #expect(grid.points.map(\.labels) == [["2", "8"], ["2", "16"], ["2", "32"], ["4", "8"], ["4", "16"], ["4", "32"]])
     }
 
-    func testParetoFrontKeepsOnlyUndominatedPoints() {
+    @Test func paretoFrontKeepsOnlyUndominatedPoints() {
         let points: [(seconds: Double, usd: Double)] = [(10, 100), (20, 50), (15, 120), (30, 50), (40, 10), (10, 100)]
-        XCTAssertEqual(ParetoFront.indices(points), [0, 1, 4])
-        XCTAssertEqual(ParetoFront.indices([]), [])
+        #expect(ParetoFront.indices(points) == [0, 1, 4])
+        #expect(ParetoFront.indices([]) == [])
     }
 
-    func testSweepReportsOutOfMemoryAndInvalidPointsAndConfirmsTheFront() throws {
+    @Test func sweepReportsOutOfMemoryAndInvalidPointsAndConfirmsTheFront() throws {
         let yaml = """
             name: dgx
             model: {architecture: biggan, resolution: 128}
@@ -89,24 +89,24 @@ final class SweepTests: XCTestCase {
         ])
         let engine = SweepEngine(threads: 2)
         let result = try engine.run(template: template, axes: grid.axes.map(\.name), points: grid.points)
-        XCTAssertEqual(result.outcomes.count, 12)
+        #expect(result.outcomes.count == 12)
         // 4 GPUs are valid in one server and HDR is valid for 8, but 4 GPUs over HDR are not whole servers: invalid, with the reason.
         let invalid = result.outcomes.filter { $0.labels[0] == "4" }
-        XCTAssertTrue(invalid.allSatisfy { $0.status == .invalid && ($0.reason ?? "").contains("whole servers") })
+        #expect(invalid.allSatisfy { $0.status == .invalid && ($0.reason ?? "").contains("whole servers") })
         // BigGAN-128 at batch 512 does not fit a 16 GB V100: shown, with its estimate, not dropped.
         let oom = result.outcomes.first { $0.labels == ["8", "v100-16gb", "512", "hdr"] }!
-        XCTAssertEqual(oom.status, .outOfMemory)
-        XCTAssertNotNil(oom.analytic)
-        XCTAssertFalse(result.pareto.contains(oom.index))
-        XCTAssertEqual(result.summary.invalid, 4)
+        #expect(oom.status == .outOfMemory)
+        #expect(oom.analytic != nil)
+        #expect(!result.pareto.contains(oom.index))
+        #expect(result.summary.invalid == 4)
         // The front is confirmed by the event simulation, which agrees on an uncontended DGX.
-        XCTAssertFalse(result.pareto.isEmpty)
-        XCTAssertTrue(Set(result.pareto).isSubset(of: Set(result.confirmedIndices)))
+        #expect(!result.pareto.isEmpty)
+        #expect(Set(result.pareto).isSubset(of: Set(result.confirmedIndices)))
         for i in result.confirmedIndices {
-            XCTAssertNotNil(result.outcomes[i].confirmed)
+            #expect(result.outcomes[i].confirmed != nil)
         }
-        XCTAssertEqual(result.csv.split(separator: "\n").count, 13)
+        #expect(result.csv.split(separator: "\n").count == 13)
         // Deterministic: the same sweep gives the same result on one thread.
-        XCTAssertEqual(try SweepEngine(threads: 1).run(template: template, axes: grid.axes.map(\.name), points: grid.points), result)
+        #expect(try SweepEngine(threads: 1).run(template: template, axes: grid.axes.map(\.name), points: grid.points) == result)
     }
 }

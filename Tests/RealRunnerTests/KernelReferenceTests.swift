@@ -1,4 +1,5 @@
 import CPUExecution
+import TestSupport
 import Workload
 import Testing
 @testable import RealRunner
@@ -97,7 +98,7 @@ import Testing
         let x = TestSupport.randn([50], seed: 51, std: 2)
         let y = Tensor(shape: [50])
         ActivationKernel.forward(f, x: x.data, y: y.data, count: 50)
-        for i in 0..<50 { #expect(abs(Double(y[i]) - ActivationKernel.naive(f, Double(x[i]))) < 1e-5) }
+        for i in 0..<50 { #expect(isClose(Double(y[i]), ActivationKernel.naive(f, Double(x[i])), absolute: 1e-5)) }
     }
 
     @Test func parallelAndSerialConvAgree() {

@@ -1,4 +1,5 @@
 import CPUExecution
+import TestSupport
 import Workload
 import Foundation
 import Testing
@@ -123,11 +124,11 @@ import Testing
         }
         for i in 0..<f.iterations {
             let (d, g) = t.trainStep()
-            #expect(abs(d - f.losses[i].discriminator) < 1e-4, "iteration \(i + 1) D loss \(d)")
-            #expect(abs(g - f.losses[i].generator) < 1e-4, "iteration \(i + 1) G loss \(g)")
+            #expect(isClose(d, f.losses[i].discriminator, absolute: 1e-4), "iteration \(i + 1) D loss \(d)")
+            #expect(isClose(g, f.losses[i].generator, absolute: 1e-4), "iteration \(i + 1) G loss \(g)")
         }
         func sum(_ n: Network) -> Double { (0..<n.parameters.count).reduce(0.0) { $0 + Double(n.parameters.values[$1]) } }
-        #expect(abs(sum(t.generator) - f.generatorParameterSum) < 1e-3)
-        #expect(abs(sum(t.discriminator) - f.discriminatorParameterSum) < 1e-3)
+        #expect(isClose(sum(t.generator), f.generatorParameterSum, absolute: 1e-3))
+        #expect(isClose(sum(t.discriminator), f.discriminatorParameterSum, absolute: 1e-3))
     }
 }

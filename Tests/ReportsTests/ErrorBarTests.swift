@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import TestSupport
 import Testing
 
 /// Error bars in charts: whiskers where points or bars carry bounds, at the pixels their values map to, inside the
@@ -80,7 +81,7 @@ import Testing
         let expected: [(Double, Double)] = [(447, 90.4), (447, 36), (443, 90.4), (451, 90.4), (443, 36), (451, 36)]
         let got = Self.coordinates(d[0])
         #expect(got.count == expected.count)
-        for (g, e) in zip(got, expected) { #expect(abs(g.0 - e.0) < 1e-9 && abs(g.1 - e.1) < 1e-9) }
+        for (g, e) in zip(got, expected) { #expect(isClose(g.0, e.0, absolute: 1e-9) && isClose(g.1, e.1, absolute: 1e-9)) }
     }
 
     /// A bound beyond every value widens the axis so that no whisker leaves the plot frame, linear or log.

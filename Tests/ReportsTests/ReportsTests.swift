@@ -1,4 +1,5 @@
 import Reports
+import TestSupport
 import Testing
 
 /// Chart scales and documents.
@@ -6,8 +7,8 @@ import Testing
     @Test func niceScaleCoversTheRangeWithRoundSteps() {
         let s = NiceScale(min: 0, max: 0.87)
         #expect(s.lower == 0 && s.upper >= 0.87)
-        #expect([0.1, 0.2, 0.5].contains { abs($0 - s.step) < 1e-12 })
-        #expect(s.ticks.first == 0 && abs(s.ticks.last! - s.upper) < 1e-12)
+        #expect([0.1, 0.2, 0.5].contains { isClose($0, s.step, absolute: 1e-12) })
+        #expect(s.ticks.first == 0 && isClose(s.ticks.last!, s.upper, absolute: 1e-12))
         let t = NiceScale(min: 3, max: 1234)
         #expect(t.step == 200 || t.step == 500)
         #expect(t.lower <= 3 && t.upper >= 1234)

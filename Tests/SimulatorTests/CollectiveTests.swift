@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Simulator
 
@@ -13,7 +14,7 @@ import Testing
             devices: devices, bytes: bytes)
         let n = Double(devices)
         let closedForm = 2 * (n - 1) / n * bytes / link.bandwidthBytesPerSecond + 2 * (n - 1) * link.latencySeconds
-        #expect(abs(result.seconds - closedForm) / closedForm < 1e-9)
+        #expect(isClose(result.seconds, closedForm, relative: 1e-9))
         #expect(result.transfers == 2 * (devices - 1) * devices)
         #expect(result.sharedFlows == 0)
     }
@@ -24,8 +25,8 @@ import Testing
         let reduceScatter = try CollectiveSimulation.run(operation: .reducescatter, algorithm: .ring, topology: topology, devices: 16, bytes: bytes)
         let allGather = try CollectiveSimulation.run(operation: .allgather, algorithm: .ring, topology: topology, devices: 16, bytes: bytes)
         let closedForm = 15.0 / 16.0 * bytes / link.bandwidthBytesPerSecond + 15 * link.latencySeconds
-        #expect(abs(reduceScatter.seconds - closedForm) / closedForm < 1e-9)
-        #expect(abs(allGather.seconds - closedForm) / closedForm < 1e-9)
+        #expect(isClose(reduceScatter.seconds, closedForm, relative: 1e-9))
+        #expect(isClose(allGather.seconds, closedForm, relative: 1e-9))
     }
 
     /// Cases where no two flows ever share a link: the event simulation must equal the analytic estimate.
@@ -43,7 +44,7 @@ import Testing
         let result = try CollectiveSimulation.run(
             operation: .allreduce, algorithm: algorithm, topology: topology, devices: topology.devices.count, bytes: 32e6)
         #expect(result.maxFlowsOnLink == 1)
-        #expect(abs(result.seconds - result.analyticSeconds) / result.analyticSeconds < 0.01)
+        #expect(isClose(result.seconds, result.analyticSeconds, relative: 0.01))
     }
 
     /// Cases where links are shared: the event simulation is slower than the analytic estimate.
@@ -55,7 +56,7 @@ import Testing
         if result.maxFlowsOnLink > 1 {
             #expect(result.seconds > result.analyticSeconds * 1.5)
         } else {
-            #expect(abs(result.seconds - result.analyticSeconds) / result.analyticSeconds < 1e-9)
+            #expect(isClose(result.seconds, result.analyticSeconds, relative: 1e-9))
         }
         #expect((result.maxFlowsOnLink > 1) == (algorithm != .ring))
     }
@@ -97,7 +98,7 @@ import Testing
         // Rack-local order: one flow per uplink direction, which 4:1 still carries at NIC speed.
         let rackLocal = Array(0..<8)
         let localSlowdown = try seconds(ratio: 4, servers: rackLocal) / seconds(ratio: 1, servers: rackLocal)
-        #expect(abs(localSlowdown - 1) < 1e-9)
+        #expect(isClose(localSlowdown, 1, absolute: 1e-9))
     }
 
     @Test func sameInputsGiveByteIdenticalJSON() throws {

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Testing
 @testable import Simulator
@@ -23,21 +24,21 @@ import Testing
         let joules = EnergyModel.deviceJoules(
             device: DeviceCatalog.v100_32gb, computeSeconds: 2, activitySeconds: 1, communicationSeconds: 1, waitingSeconds: 3,
             communicatingActivity: 0.15)
-        #expect(abs(joules - (170 * 2 + 79 * 1 + 40 * 3)) < 1e-9)
+        #expect(isClose(joules, 170 * 2 + 79 * 1 + 40 * 3 as Double, absolute: 1e-9))
     }
 
     @Test func simulatedEnergyAddsUpItsParts() throws {
         let result = try run(bandwidth: 100e9)
         let e = result.energy
-        #expect(abs(e.joulesPerIteration - e.pue * (e.deviceJoulesPerIteration + e.hostJoulesPerIteration + e.networkJoulesPerIteration)) < 1e-9 * e.joulesPerIteration)
-        #expect(abs(e.totalKWh - e.joulesPerIteration * 1000 / 3.6e6) < 1e-12)
-        #expect(abs(e.co2Kg - e.totalKWh * 0.48) < 1e-12)
+        #expect(isClose(e.joulesPerIteration, e.pue * (e.deviceJoulesPerIteration + e.hostJoulesPerIteration + e.networkJoulesPerIteration), absolute: 1e-9 * e.joulesPerIteration))
+        #expect(isClose(e.totalKWh, e.joulesPerIteration * 1000 / 3.6e6, absolute: 1e-12))
+        #expect(isClose(e.co2Kg, e.totalKWh * 0.48, absolute: 1e-12))
         // Busy devices draw between idle and TDP.
         let t = result.iterationSeconds
         #expect(e.deviceJoulesPerIteration > 8 * 40 * t * 0.999)
         #expect(e.deviceJoulesPerIteration < 8 * 300 * t)
         // Host power on a parametric ring, which no server figure covers: the assumed 100 W per device.
-        #expect(abs(e.hostJoulesPerIteration - 8 * PowerSpec.assumedHostWatts * t) < 1e-9 * e.hostJoulesPerIteration)
+        #expect(isClose(e.hostJoulesPerIteration, 8 * PowerSpec.assumedHostWatts * t, absolute: 1e-9 * e.hostJoulesPerIteration))
     }
 
     @Test func devicesWaitingOnASlowLinkStillDrawIdlePower() throws {
@@ -55,21 +56,21 @@ import Testing
     @Test func doublingPUEDoublesFacilityEnergy() throws {
         let one = try run(bandwidth: 10e9, pue: 1.2)
         let two = try run(bandwidth: 10e9, pue: 2.4)
-        #expect(abs(two.energy.joulesPerIteration / one.energy.joulesPerIteration - 2) < 1e-12)
-        #expect(abs(two.energy.totalKWh / one.energy.totalKWh - 2) < 1e-12)
-        #expect(abs(two.energy.co2Kg / one.energy.co2Kg - 2) < 1e-12)
+        #expect(isClose(two.energy.joulesPerIteration / one.energy.joulesPerIteration, 2, absolute: 1e-12))
+        #expect(isClose(two.energy.totalKWh / one.energy.totalKWh, 2, absolute: 1e-12))
+        #expect(isClose(two.energy.co2Kg / one.energy.co2Kg, 2, absolute: 1e-12))
         #expect(two.iterationSeconds == one.iterationSeconds)
     }
 
     @Test func cloudPaysHoursAndOwnedPaysEnergy() throws {
         let cloud = try run(bandwidth: 10e9)
         let hours = cloud.training.wallSeconds / 3600
-        #expect(abs(cloud.cost.totalUSD - 8 * DeviceCatalog.v100_32gb.usdPerHour * hours) < 1e-9 * cloud.cost.totalUSD)
+        #expect(isClose(cloud.cost.totalUSD, 8 * DeviceCatalog.v100_32gb.usdPerHour * hours, absolute: 1e-9 * cloud.cost.totalUSD))
         #expect(cloud.cost.energyUSD == 0)
         let owned = try run(bandwidth: 10e9, price: PriceSpec(owned: true, usdPerKWh: 0.1))
-        #expect(abs(owned.cost.totalUSD - owned.energy.totalKWh * 0.1) < 1e-12)
+        #expect(isClose(owned.cost.totalUSD, owned.energy.totalKWh * 0.1, absolute: 1e-12))
         let spot = try run(bandwidth: 10e9, price: PriceSpec(usdPerDeviceHour: 1))
-        #expect(abs(spot.cost.totalUSD - 8 * hours) < 1e-9)
-        #expect(abs(spot.cost.usdPerIteration * 1000 - spot.cost.totalUSD) < 1e-9)
+        #expect(isClose(spot.cost.totalUSD, 8 * hours, absolute: 1e-9))
+        #expect(isClose(spot.cost.usdPerIteration * 1000, spot.cost.totalUSD, absolute: 1e-9))
     }
 }

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Testing
 @testable import Simulator
@@ -21,11 +22,11 @@ import Testing
         let analytic = try scenario.estimate(cache: ScenarioCache())
         let event = try scenario.simulate()
         let scale = event.iterationSeconds
-        #expect(abs(analytic.iterationSeconds - event.iterationSeconds) < 1e-9 * scale, "\(label)")
-        #expect(abs(analytic.breakdown.exposedCommunicationSeconds - event.breakdown.exposedCommunicationSeconds) < 1e-9 * scale, "\(label)")
-        #expect(abs(analytic.breakdown.idleSeconds - event.breakdown.idleSeconds) < 1e-9 * scale, "\(label)")
-        #expect(abs(analytic.energy.totalKWh - event.energy.totalKWh) < 1e-9 * event.energy.totalKWh, "\(label)")
-        #expect(abs(analytic.cost.totalUSD - event.cost.totalUSD) < 1e-9 * event.cost.totalUSD, "\(label)")
+        #expect(isClose(analytic.iterationSeconds, event.iterationSeconds, absolute: 1e-9 * scale), "\(label)")
+        #expect(isClose(analytic.breakdown.exposedCommunicationSeconds, event.breakdown.exposedCommunicationSeconds, absolute: 1e-9 * scale), "\(label)")
+        #expect(isClose(analytic.breakdown.idleSeconds, event.breakdown.idleSeconds, absolute: 1e-9 * scale), "\(label)")
+        #expect(isClose(analytic.energy.totalKWh, event.energy.totalKWh, relative: 1e-9), "\(label)")
+        #expect(isClose(analytic.cost.totalUSD, event.cost.totalUSD, relative: 1e-9), "\(label)")
         #expect(analytic.bucketsPerIteration == event.bucketsPerIteration, "\(label)")
     }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Simulator
 
@@ -16,7 +17,7 @@ import Testing
         probe.plan(at: 1, from: 0, to: 2, bytes: 200)
         let times = try probe.run()
         // Two hops of 0.25 s latency, 200 B at 100 B/s.
-        #expect(abs(times[0] - (1 + 0.5 + 2)) < 1e-12)
+        #expect(isClose(times[0], 1 + 0.5 + 2, absolute: 1e-12))
         #expect(probe.interconnect.sharedFlowCount == 0)
         #expect(probe.interconnect.maxFlowsOnLink == 1)
     }
@@ -26,8 +27,8 @@ import Testing
         probe.plan(at: 0, from: 0, to: 1, bytes: 100)
         probe.plan(at: 0, from: 0, to: 1, bytes: 100)
         let times = try probe.run()
-        #expect(abs(times[0] - 2.1) < 1e-12)
-        #expect(abs(times[1] - 2.1) < 1e-12)
+        #expect(isClose(times[0], 2.1, absolute: 1e-12))
+        #expect(isClose(times[1], 2.1, absolute: 1e-12))
         #expect(probe.interconnect.maxFlowsOnLink == 2)
         #expect(probe.interconnect.sharedFlowCount == 2)
     }
@@ -47,8 +48,8 @@ import Testing
         probe.plan(at: 0.5, from: 0, to: 1, bytes: 100)
         let times = try probe.run()
         // A sends 50 B alone, then 50 B at 50 B/s (ends 1.5); B sends 50 B shared, then 50 B alone (ends 2.0).
-        #expect(abs(times[0] - 1.5) < 1e-12)
-        #expect(abs(times[1] - 2.0) < 1e-12)
+        #expect(isClose(times[0], 1.5, absolute: 1e-12))
+        #expect(isClose(times[1], 2.0, absolute: 1e-12))
     }
 
     @Test func maxMinFairnessGivesUnusedShareToTheUnconstrainedFlow() throws {
@@ -60,9 +61,9 @@ import Testing
         let times = try probe.run()
         // Rates: flows 1 and 3 split 4 B/s; flow 2 gets 10 - 2 = 8 B/s (done at 1 s).
         // Flow 3 ends at 2 s; flow 1 then gets 4 B/s for its last 4 B (done at 3 s).
-        #expect(abs(times[1] - 1) < 1e-12)
-        #expect(abs(times[2] - 2) < 1e-12)
-        #expect(abs(times[0] - 3) < 1e-12)
+        #expect(isClose(times[1], 1, absolute: 1e-12))
+        #expect(isClose(times[2], 2, absolute: 1e-12))
+        #expect(isClose(times[0], 3, absolute: 1e-12))
     }
 
     @Test func zeroByteFlowsTakeOnlyTheLatency() throws {

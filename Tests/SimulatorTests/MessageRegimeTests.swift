@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Simulator
 
@@ -28,15 +29,15 @@ import Testing
         let ll128 = (1.9e-6 - 0.6e-6) / (1 / (0.5 * bandwidth) - 1 / (120.0 / 128 * bandwidth))
         let simple = (3.4e-6 - 1.9e-6) / (1 / (120.0 / 128 * bandwidth) - 1 / bandwidth)
         #expect(regimes[0].fromBytes == 0)
-        #expect(abs(regimes[1].fromBytes / ll128 - 1) < 1e-12)
-        #expect(abs(regimes[2].fromBytes / simple - 1) < 1e-12)
-        #expect(abs(regimes[2].overheadSeconds - 2.8e-6) < 1e-15 && regimes[0].overheadSeconds == 0)
+        #expect(isClose(regimes[1].fromBytes, ll128, relative: 1e-12))
+        #expect(isClose(regimes[2].fromBytes, simple, relative: 1e-12))
+        #expect(isClose(regimes[2].overheadSeconds, 2.8e-6, absolute: 1e-15) && regimes[0].overheadSeconds == 0)
         // A protocol that never wins is left out, and the link's bonded lanes move the crossings with the bandwidth.
         let dominated = TransportProtocol(name: "slow", latencySeconds: 10e-6, efficiency: 0.25)
         #expect(TransportProtocol.regimes(NCCLProtocols.nvlink + [dominated], bandwidthBytesPerSecond: bandwidth,
                                           hopLatencySeconds: 0.6e-6) == regimes)
         let bonded = LinkCatalog.nvlink2.bonded(2)
-        #expect(abs(bonded.regimes![1].fromBytes / (2 * ll128) - 1) < 1e-12)
+        #expect(isClose(bonded.regimes![1].fromBytes, 2 * ll128, relative: 1e-12))
     }
 
     /// (bytes, seconds) of a lone message: two 0.25 s hops, the regime's overhead, the bytes at its share of 100 B/s.
@@ -47,11 +48,11 @@ import Testing
         let probe = FlowProbe(topology: line(regimes: Self.twoRegimes))
         probe.plan(at: 0, from: 0, to: 2, bytes: bytes)
         let times = try probe.run()
-        #expect(abs(times[0] - seconds) < 1e-12)
+        #expect(isClose(times[0], seconds, absolute: 1e-12))
         var routes = RouteTable(topology: line(regimes: Self.twoRegimes))
         let route = Int(try routes.route(from: 0, to: 2))
         let cost = routes.messageCost(route: route, bytes: bytes)
-        #expect(abs(cost.latencySeconds + bytes * cost.secondsPerByte - seconds) < 1e-12)
+        #expect(isClose(cost.latencySeconds + bytes * cost.secondsPerByte, seconds, absolute: 1e-12))
     }
 
     @Test func aSlowRegimeTakesItsShareOfAContendedLink() throws {
@@ -61,7 +62,7 @@ import Testing
         probe.plan(at: 0, from: 1, to: 2, bytes: 200)
         let times = try probe.run()
         #expect(times[1] < times[0])
-        #expect(abs(times[1] - (8 + 0.25 + 0.5)) < 1e-9)
+        #expect(isClose(times[1], 8 + 0.25 + 0.5, absolute: 1e-9))
     }
 
     @Test func enginesAgreeOnAnNVSwitchFabric() throws {
@@ -78,9 +79,9 @@ import Testing
             let scenario = try TrainingScenario(yaml: yaml + "\ncommunication: {bucket: \(bucket)}", defaultName: "regimes")
             let analytic = try scenario.estimate(cache: ScenarioCache())
             let event = try scenario.simulate()
-            #expect(abs(analytic.iterationSeconds / event.iterationSeconds - 1) < 1e-9, "\(bucket)")
-            #expect(abs(analytic.breakdown.exposedCommunicationSeconds - event.breakdown.exposedCommunicationSeconds)
-                    < 1e-9 * event.iterationSeconds, "\(bucket)")
+            #expect(isClose(analytic.iterationSeconds, event.iterationSeconds, relative: 1e-9), "\(bucket)")
+            #expect(isClose(analytic.breakdown.exposedCommunicationSeconds, event.breakdown.exposedCommunicationSeconds,
+                            absolute: 1e-9 * event.iterationSeconds), "\(bucket)")
         }
     }
 
@@ -109,6 +110,6 @@ import Testing
             let cost = routes.messageCost(route: route, bytes: bytes)
             slowest = max(slowest, cost.latencySeconds + bytes * cost.secondsPerByte)
         }
-        #expect(abs(copy / slowest - 1) < 1e-12)
+        #expect(isClose(copy, slowest, relative: 1e-12))
     }
 }

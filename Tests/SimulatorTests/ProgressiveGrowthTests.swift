@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import TestSupport
 import Testing
 import Workload
 @testable import Simulator
@@ -36,10 +37,9 @@ import Workload
         // 4 px, then fade-in and stable at 8 to 256 px: 13 phases of 600 kimg.
         #expect(phases.count == 13)
         #expect(phases.map(\.kimg).reduce(0, +) == 7800)
-        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
-        #expect(close(result.training.wallSeconds, phases.map(\.wallSeconds).reduce(0, +)))
-        #expect(close(result.cost.totalUSD, phases.map(\.costUSD).reduce(0, +)))
-        #expect(close(result.energy.totalKWh, phases.map(\.energyKWh).reduce(0, +)))
+        #expect(isClose(result.training.wallSeconds, phases.map(\.wallSeconds).reduce(0, +), relativeToLarger: 1e-9))
+        #expect(isClose(result.cost.totalUSD, phases.map(\.costUSD).reduce(0, +), relativeToLarger: 1e-9))
+        #expect(isClose(result.energy.totalKWh, phases.map(\.energyKWh).reduce(0, +), relativeToLarger: 1e-9))
         #expect(result.training.iterations == phases.map(\.iterations).reduce(0, +))
         #expect(result.training.iterations == parsed.totalIterations)
         for p in phases {
@@ -47,7 +47,7 @@ import Workload
             let minibatch = [4: 128, 8: 128, 16: 128, 32: 64, 64: 32, 128: 16, 256: 8][p.resolution]!
             #expect(p.batchPerDevice == max(1, minibatch / 4))
             #expect(p.iterations == Int((p.kimg * 1000 / Double(p.batchPerDevice * 4)).rounded(.up)))
-            #expect(close(p.secondsPerKimg * p.kimg, p.wallSeconds))
+            #expect(isClose(p.secondsPerKimg * p.kimg, p.wallSeconds, relativeToLarger: 1e-9))
         }
         #expect(result.memory.peakBytesPerDevice == phases.map(\.peakBytesPerDevice).max())
         // The expected run with failures is of the whole run.
@@ -55,7 +55,7 @@ import Workload
         // The analytic path prices the same phases (one device: nothing contends, so the engines agree).
         let one = try TrainingScenario(yaml: scenario("training: {kimg: 2000}"), defaultName: "g")
         let simulated = try one.simulate(), estimated = try one.estimate(cache: ScenarioCache())
-        #expect(close(simulated.training.wallSeconds, estimated.training.wallSeconds))
+        #expect(isClose(simulated.training.wallSeconds, estimated.training.wallSeconds, relativeToLarger: 1e-9))
         #expect(estimated.phases?.count == 4)
     }
 

@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import TestSupport
 import Testing
 import Workload
 @testable import Simulator
@@ -16,38 +17,38 @@ import Workload
         // 419 unexpected interruptions over 54 days on 16,384 GPUs in 2,048 servers; 58.7% of them GPU issues.
         let rates = FailureRates.llama3
         let gpuHours = 16_384.0 * 54 * 24
-        #expect(abs(rates.perDeviceHour - 0.587 * 419 / gpuHours) < 1e-15)
-        #expect(abs(rates.perServerHour - 0.413 * 419 / (gpuHours / 8)) < 1e-15)
+        #expect(isClose(rates.perDeviceHour, 0.587 * 419 / gpuHours, absolute: 1e-15))
+        #expect(isClose(rates.perServerHour, 0.413 * 419 / (gpuHours / 8), absolute: 1e-15))
         // The whole Llama 3 job: 419 interruptions in 54 days.
         let job = rates.jobFailuresPerHour(devices: 16_384, servers: 2048, switches: 0)
-        #expect(abs(job * 54 * 24 - 419) < 1e-9)
+        #expect(isClose(job * 54 * 24, 419, absolute: 1e-9))
     }
 
     @Test func withoutFailuresARunIsItsWorkAndItsCheckpoints() {
         let r = run(interval: 10 * 3600, failuresPerHour: 0)
         #expect(r.checkpoints == 100)
         #expect(r.expectedFailures == 0)
-        #expect(abs(r.expectedWallSeconds - (1000 * 3600 + 100 * 120)) < 1e-6)
+        #expect(isClose(r.expectedWallSeconds, 1000 * 3600 + 100 * 120, absolute: 1e-6))
         // A last, shorter segment: 1,000 h in 7-hour intervals is 142 full segments and 6 h.
         let uneven = run(interval: 7 * 3600, failuresPerHour: 0)
         #expect(uneven.checkpoints == 143)
-        #expect(abs(uneven.lastSegmentSeconds - 6 * 3600) < 1e-6)
-        #expect(abs(uneven.expectedWallSeconds - (1000 * 3600 + 143 * 120)) < 1e-6)
+        #expect(isClose(uneven.lastSegmentSeconds, 6 * 3600, absolute: 1e-6))
+        #expect(isClose(uneven.expectedWallSeconds, 1000 * 3600 + 143 * 120, absolute: 1e-6))
     }
 
     @Test func aSegmentTakesDalysExpectation() {
         // One segment of s = 1 h + 120 s at λ = 0.05/h: (e^{λ s} − 1)(1/λ + R).
         let r = run(interval: 3600, usefulSeconds: 3600)
         let lambda = 0.05 / 3600, s = 3600.0 + 120
-        #expect(abs(r.expectedWallSeconds - (exp(lambda * s) - 1) * (1 / lambda + 1800)) < 1e-6)
-        #expect(abs(r.expectedFailures - (exp(lambda * s) - 1)) < 1e-12)
+        #expect(isClose(r.expectedWallSeconds, (exp(lambda * s) - 1) * (1 / lambda + 1800), absolute: 1e-6))
+        #expect(isClose(r.expectedFailures, exp(lambda * s) - 1, absolute: 1e-12))
     }
 
     @Test func theYoungDalyIntervalMinimisesTheExpectedTime() {
         let m = 20.0 * 3600, delta = 120.0
         let youngDaly = CheckpointedRun.youngDalyIntervalSeconds(checkpointSeconds: delta, meanSecondsBetweenFailures: m)
         // Young's first-order interval is sqrt(2 δ M); Daly's estimate refines it by a few percent.
-        #expect(abs(youngDaly / (2 * delta * m).squareRoot() - 1) < 0.05)
+        #expect(isClose(youngDaly, (2 * delta * m).squareRoot(), relative: 0.05))
         // The expected time of a long run, per unit of work, as a function of the interval (no rounding to whole segments).
         let lambda = 1 / m
         func perWork(_ tau: Double) -> Double { expm1(lambda * (tau + delta)) * (m + 1800) / tau }
@@ -56,7 +57,7 @@ import Workload
             let tau = Double(step) * 10
             if perWork(tau) < bestValue { best = tau; bestValue = perWork(tau) }
         }
-        #expect(abs(best / youngDaly - 1) < 0.01)
+        #expect(isClose(best, youngDaly, relative: 0.01))
         #expect(perWork(youngDaly) <= bestValue * 1.000_01)
         // Nothing fails: no periodic checkpoints; a checkpoint dearer than twice the MTBF: the MTBF.
         #expect(CheckpointedRun.youngDalyIntervalSeconds(checkpointSeconds: delta, meanSecondsBetweenFailures: .infinity) == .infinity)
@@ -81,12 +82,12 @@ import Workload
         let sync = run(interval: 4 * 3600, usefulSeconds: 200 * 3600)
         let (mean, sd, failures) = draws(sync, count: 400)
         #expect(sync.expectedFailures > 5)
-        #expect(abs(mean - sync.expectedWallSeconds) < 4 * sd / 20)
-        #expect(abs(failures / sync.expectedFailures - 1) < 0.1)
+        #expect(isClose(mean, sync.expectedWallSeconds, absolute: 4 * sd / 20))
+        #expect(isClose(failures, sync.expectedFailures, relative: 0.1))
         // Asynchronous: the closed form counts the write window to first order; short windows agree within 1%.
         let async = run(interval: 4 * 3600, lag: 300, usefulSeconds: 200 * 3600)
         let drawn = draws(async, count: 400)
-        #expect(abs(drawn.mean / async.expectedWallSeconds - 1) < 0.01)
+        #expect(isClose(drawn.mean, async.expectedWallSeconds, relative: 0.01))
         #expect(async.expectedWallSeconds > sync.expectedWallSeconds)
     }
 
@@ -107,12 +108,12 @@ import Workload
         let result = try TrainingScenario(yaml: scenario, defaultName: "s").simulate()
         let r = try #require(result.reliability)
         // 64 A100s in 8 servers at the Llama 3 rates.
-        #expect(abs(r.failuresPerHour - FailureRates.llama3.jobFailuresPerHour(devices: 64, servers: 8, switches: 1)) < 1e-15)
+        #expect(isClose(r.failuresPerHour, FailureRates.llama3.jobFailuresPerHour(devices: 64, servers: 8, switches: 1), absolute: 1e-15))
         #expect(r.intervalBasis == "young-daly")
         #expect(r.expectedWallSeconds > result.training.wallSeconds)
-        #expect(abs(r.goodput - result.training.wallSeconds / r.expectedWallSeconds) < 1e-12)
+        #expect(isClose(r.goodput, result.training.wallSeconds / r.expectedWallSeconds, absolute: 1e-12))
         // The wall time is work, checkpoints, lost work and downtime.
-        #expect(abs(r.expectedWallSeconds - result.training.wallSeconds - r.checkpointingSeconds - r.lostWorkSeconds - r.downtimeSeconds) < 1e-6 * r.expectedWallSeconds)
+        #expect(isClose(r.expectedWallSeconds - result.training.wallSeconds - r.checkpointingSeconds - r.lostWorkSeconds, r.downtimeSeconds, absolute: 1e-6 * r.expectedWallSeconds))
         // The checkpoint: fp32 G and D and Adam's two moments (DCGAN keeps no EMA); an EMA of G adds 4 bytes per G parameter.
         let model = try ModelConfig(architecture: .dcgan, resolution: 64).build()
         let g = model.generator.parameterCount, d = model.discriminator.parameterCount
@@ -120,13 +121,13 @@ import Workload
         let ema = try TrainingScenario(
             yaml: scenario.replacingOccurrences(of: "{batchPerDevice: 64}", with: "{batchPerDevice: 64, ema: true}"), defaultName: "s")
         #expect(ema.plan.checkpointBytes == r.checkpointBytes + 4 * g)
-        #expect(abs(r.expectedTotalUSD - result.cost.totalUSD - r.lostUSD) < 1e-9 * r.expectedTotalUSD)
+        #expect(isClose(r.expectedTotalUSD - result.cost.totalUSD, r.lostUSD, absolute: 1e-9 * r.expectedTotalUSD))
         #expect(r.lostUSD > 0 && r.lostKWh > 0)
         #expect(r.drawn?.seed == 1)
         // The analytic path carries the same expectation and no draw.
         let estimate = try TrainingScenario(yaml: scenario, defaultName: "s").estimate(cache: ScenarioCache())
         #expect(estimate.reliability?.drawn == nil)
-        #expect(abs(estimate.reliability!.youngDalyIntervalSeconds! / r.youngDalyIntervalSeconds! - 1) < 0.05)
+        #expect(isClose(estimate.reliability!.youngDalyIntervalSeconds!, r.youngDalyIntervalSeconds!, relative: 0.05))
     }
 
     @Test func aScenarioSetsRatesIntervalAndMode() throws {
@@ -142,14 +143,14 @@ import Workload
               checkpointBandwidth: 1GB/s
             """
         let r = try #require(try TrainingScenario(yaml: yaml, defaultName: "s").simulate().reliability)
-        #expect(abs(r.failuresPerHour - 0.064) < 1e-12)
+        #expect(isClose(r.failuresPerHour, 0.064, absolute: 1e-12))
         #expect(r.checkpointIntervalSeconds == 7200)
         #expect(r.intervalBasis == "scenario")
         #expect(r.checkpointMode == "async")
-        #expect(abs(r.checkpointWriteSeconds - Double(r.checkpointBytes) / 1e9) < 1e-12)
+        #expect(isClose(r.checkpointWriteSeconds, Double(r.checkpointBytes) / 1e9, absolute: 1e-12))
         #expect(r.checkpointStallSeconds < r.checkpointWriteSeconds)
         // Detection, restart and 64 devices reading the checkpoint at 1 GB/s.
-        #expect(abs(r.downtimeSecondsPerFailure - (60 + 300 + 64 * Double(r.checkpointBytes) / 1e9)) < 1e-9)
+        #expect(isClose(r.downtimeSecondsPerFailure, 60 + 300 + 64 * Double(r.checkpointBytes) / 1e9, absolute: 1e-9))
         // Nothing fails: one checkpoint at the end.
         let none = try #require(try TrainingScenario(
             yaml: scenario + "\nreliability: {failuresPerDeviceHour: 0, failuresPerServerHour: 0}", defaultName: "s").simulate().reliability)

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Foundation
 import Testing
@@ -32,7 +33,7 @@ import Testing
         #expect(slow.breakdown.exposedCommunicationSeconds > fast.breakdown.exposedCommunicationSeconds + 0.5 * (slow.iterationSeconds - fast.iterationSeconds))
         #expect(slow.mode.contains("G on 2 and D on 6"))
         // Only the D group consumes a batch of its own: 6 devices x 64 samples per iteration.
-        #expect(abs(fast.samplesPerSecond * fast.iterationSeconds - 6 * 64) < 1e-6)
+        #expect(isClose(fast.samplesPerSecond * fast.iterationSeconds, 6 * 64, absolute: 1e-6))
     }
 
     @Test func groupsWaitForEachOtherAndTraceShowsIt() throws {

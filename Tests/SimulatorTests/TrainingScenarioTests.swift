@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Testing
 @testable import Simulator
@@ -151,7 +152,7 @@ import Testing
         #expect(dgx1.hostCPU == .xeonE5_2698v4 && dgx1.plan.device.execution == fitted)
         let a100 = try TrainingScenario(yaml: model + "cluster: {topology: dgx-a100, devices: 8}", defaultName: "t")
         #expect(a100.hostCPU == .epyc7742)
-        #expect(abs(try #require(a100.plan.device.execution).hostSecondsPerKernel / fitted.hostSecondsPerKernel - 3.6 / 3.4) < 1e-12)
+        #expect(isClose(try #require(a100.plan.device.execution).hostSecondsPerKernel / fitted.hostSecondsPerKernel, 3.6 / 3.4, absolute: 1e-12))
         let cloud = try TrainingScenario(yaml: model + "cluster: {topology: dgx1-v100, devices: 8, host: generic-server}", defaultName: "t")
         #expect(cloud.hostCPU == .genericServer)
         #expect(try cloud.estimate(cache: ScenarioCache()).iterationSeconds > dgx1.estimate(cache: ScenarioCache()).iterationSeconds)

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Foundation
 import Testing
@@ -27,20 +28,20 @@ private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encode
     @Test func oneDeviceHasNoCommunicationAndScalesPerfectly() throws {
         let (result, _) = try run(plan(devices: 1))
         #expect(result.breakdown.exposedCommunicationSeconds == 0)
-        #expect(abs(result.scalingEfficiency - 1) < 1e-9)
-        #expect(abs(result.iterationSeconds - result.singleDeviceIterationSeconds) < 1e-12)
+        #expect(isClose(result.scalingEfficiency, 1, absolute: 1e-9))
+        #expect(isClose(result.iterationSeconds, result.singleDeviceIterationSeconds, absolute: 1e-12))
     }
 
     @Test func breakdownAddsUpToTheIteration() throws {
         let (exact, _) = try run(plan())
         let e = exact.breakdown
-        #expect(abs(e.computeSeconds + e.exposedCommunicationSeconds + e.dataStallSeconds + e.idleSeconds - exact.iterationSeconds) < 1e-9 * exact.iterationSeconds)
+        #expect(isClose(e.computeSeconds + e.exposedCommunicationSeconds + e.dataStallSeconds + e.idleSeconds, exact.iterationSeconds, relative: 1e-9))
         // With jitter a fast device starts its next iteration before the slowest ends, so the
         // per-device sum matches the global iteration only closely.
         let (result, _) = try run(plan(jitter: JitterSpec(coefficientOfVariation: 0.05)))
         let b = result.breakdown
         let sum = b.computeSeconds + b.exposedCommunicationSeconds + b.dataStallSeconds + b.idleSeconds
-        #expect(abs(sum - result.iterationSeconds) / result.iterationSeconds < 0.01)
+        #expect(isClose(sum, result.iterationSeconds, relative: 0.01))
         #expect(b.idleSeconds > 0)
         #expect(result.scalingEfficiency < 1)
         #expect(result.memory.fits)
@@ -63,7 +64,7 @@ private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encode
         #expect(starved.breakdown.dataStallSeconds > 0.5 * starved.iterationSeconds)
         #expect(fed.breakdown.dataStallSeconds == 0)
         // 2 cores at 1 image/s shared by 8 GPUs: 4 s per image, 2 D steps x 16 images per iteration.
-        #expect(abs(starved.iterationSeconds - 2 * 16 * 4) / (2 * 16 * 4) < 0.01)
+        #expect(isClose(starved.iterationSeconds, 2 * 16 * 4, relative: 0.01))
     }
 
     @Test func sameSeedSameJSONAndOtherSeedOtherResult() throws {

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Foundation
 import Testing
@@ -60,13 +61,13 @@ import Validation
         unmeasured.peakAllocatedBytes = nil
         let report = try MeasuredStepValidator.validate(profile: h100, steps: [s, unmeasured])
         let row = report.configurations[0]
-        #expect(abs(row.stepTimeError - (predicted / 0.25 - 1)) < 1e-12)
+        #expect(isClose(row.stepTimeError, predicted / 0.25 - 1, absolute: 1e-12))
         #expect(row.predictedPeakBytes == memory.liveTensorBytes)
         #expect(memory.liveTensorBytes < memory.reservedBytes && memory.reservedBytes < memory.totalBytes)
-        #expect(abs(row.memoryError! - (Double(memory.liveTensorBytes) / 12e9 - 1)) < 1e-12)
+        #expect(isClose(row.memoryError!, Double(memory.liveTensorBytes) / 12e9 - 1, absolute: 1e-12))
         #expect(report.configurations[1].memoryError == nil)
         // The memory MAPE counts only measured peaks.
-        #expect(abs(report.summary.memoryMAPE - abs(row.memoryError!)) < 1e-12)
+        #expect(isClose(report.summary.memoryMAPE, abs(row.memoryError!), absolute: 1e-12))
         #expect(report.summary.configurations == 2 && report.summary.memoryConfigurations == 1)
     }
 

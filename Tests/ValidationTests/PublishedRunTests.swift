@@ -1,6 +1,7 @@
 import CostModel
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 import Validation
 import Workload
@@ -16,8 +17,8 @@ import Workload
         #expect(runs.count == 16)
         let first = try #require(runs.first)
         #expect(first.gpus == 1 && first.batchPerGPU == 32 && first.model.resolution == 128 && first.precision == .fp16)
-        #expect(abs(first.secondsPerKimg - 13.25) < 1e-12 && first.secondsPerKimgRange == [12.8, 13.7])
-        #expect(abs(first.secondsPerIteration - 0.424) < 1e-12)
+        #expect(isClose(first.secondsPerKimg, 13.25, absolute: 1e-12) && first.secondsPerKimgRange == [12.8, 13.7])
+        #expect(isClose(first.secondsPerIteration, 0.424, absolute: 1e-12))
         #expect(first.peakAllocatedBytes == Int((7.2 * 1_073_741_824).rounded()))
         #expect(first.source.hasSuffix("stylegan2-ada-pytorch-v100.csv:13"))
     }
@@ -77,7 +78,7 @@ import Workload
     @Test func aValidatedProfileGivesEveryTimeItsErrorBars() throws {
         let errors = [-0.12, 0.03, 0.098]
         let validated = ValidatedError(basis: "test", errors: errors)
-        #expect(validated.runs == 3 && abs(validated.meanAbsoluteError - 0.248 / 3) < 1e-12)
+        #expect(validated.runs == 3 && isClose(validated.meanAbsoluteError, 0.248 / 3, absolute: 1e-12))
         // A prediction 12% low and one 9.8% high bound the measured time the prediction stands for.
         #expect(validated.interval(seconds: 1) == [1 / 1.098, 1 / 0.88])
         // A validated profile without a GPU execution model: its errors apply to every architecture.

@@ -1,4 +1,5 @@
 import CostModel
+import TestSupport
 import Workload
 import Testing
 import Validation
@@ -29,10 +30,10 @@ import Validation
         }
         #expect(report.configurations.count == 3)
         #expect(report.measurement == "median step of the fastest of 1 interleaved real CPU run")
-        for c in report.configurations { #expect(abs(c.stepTimeError - (1 / 1.25 - 1)) < 1e-9) }
-        #expect(abs(report.summary.stepTimeMAPE - 0.2) < 1e-9)
-        #expect(abs(report.summary.stepTimeMaxError - 0.2) < 1e-9)
-        #expect(abs(report.summary.memoryMAPE - 0.2) < 1e-6)
+        for c in report.configurations { #expect(isClose(c.stepTimeError, 1 / 1.25 - 1, absolute: 1e-9)) }
+        #expect(isClose(report.summary.stepTimeMAPE, 0.2, absolute: 1e-9))
+        #expect(isClose(report.summary.stepTimeMaxError, 0.2, absolute: 1e-9))
+        #expect(isClose(report.summary.memoryMAPE, 0.2, absolute: 1e-6))
         let svg = ScatterPlot.svg(report)
         #expect(svg.hasPrefix("<svg") && svg.contains("</svg>"))
         #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
@@ -56,11 +57,11 @@ import Validation
                                opTimings: [])
         }
         #expect(order == fitSet + plan + fitSet + plan)
-        #expect(abs((calibration.profile.iterationOverheadSeconds ?? 0) - 0.003) < 1e-9)
+        #expect(isClose(calibration.profile.iterationOverheadSeconds ?? 0, 0.003, absolute: 1e-9))
         #expect(report.configurations.map(\.label) == plan.map(\.label))
         #expect(report.measurement == "median step of the fastest of 2 real CPU runs, interleaved with the calibration's")
         // Predicted on the fitted profile: the plan's steps are 7 ms slower than predicted.
-        for c in report.configurations { #expect(abs(c.measuredStepSeconds - c.predictedStepSeconds - 0.007) < 1e-9) }
+        for c in report.configurations { #expect(isClose(c.measuredStepSeconds - c.predictedStepSeconds, 0.007, absolute: 1e-9)) }
     }
 
     @Test func calibrationRecoversTheIterationOverhead() throws {
@@ -74,7 +75,7 @@ import Validation
             b.runtimeBytes = 50 << 20
             return MeasuredRun(stepSeconds: t + 0.003, peakResidentBytes: b.totalBytes, opTimings: [])
         }
-        #expect(abs((result.profile.iterationOverheadSeconds ?? 0) - 0.003) < 1e-9)
+        #expect(isClose(result.profile.iterationOverheadSeconds ?? 0, 0.003, absolute: 1e-9))
         #expect(result.profile.runtimeOverheadBytes == 50 << 20)
     }
 
@@ -91,8 +92,8 @@ import Validation
             let t = estimator.estimate().seconds + 0.4e-3 + 60e-9 * Double(estimator.inputElementsPerIteration) + extra
             return MeasuredRun(stepSeconds: t, peakResidentBytes: 1 << 26, opTimings: [])
         }
-        #expect(abs((result.profile.iterationOverheadSeconds ?? 0) / 0.4e-3 - 1) < 1e-6)
-        #expect(abs((result.profile.inputSecondsPerElement ?? 0) / 60e-9 - 1) < 1e-6)
+        #expect(isClose(result.profile.iterationOverheadSeconds ?? 0, 0.4e-3, relative: 1e-6))
+        #expect(isClose(result.profile.inputSecondsPerElement ?? 0, 60e-9, relative: 1e-6))
         // The estimator adds both to the iteration.
         let config = Plans.validation[0]
         let model = try config.modelConfig.build()
@@ -101,8 +102,7 @@ import Validation
         calibrated.iterationOverheadSeconds = 0.4e-3
         calibrated.inputSecondsPerElement = 60e-9
         let estimator = try IterationEstimator(model: model, recipe: config.recipe, device: calibrated)
-        #expect(abs(estimator.estimate().seconds - plain - 0.4e-3
-            - 60e-9 * Double(estimator.inputElementsPerIteration)) < 1e-12)
+        #expect(isClose(estimator.estimate().seconds - plain - 0.4e-3, 60e-9 * Double(estimator.inputElementsPerIteration), absolute: 1e-12))
         #expect(estimator.inputElementsPerIteration == 16 * 3 * 32 * 32)
     }
 
@@ -117,7 +117,7 @@ import Validation
             return MeasuredRun(stepSeconds: 3 * estimator.estimate().seconds + untimed, peakResidentBytes: 1 << 26,
                                opTimings: [], untimedSeconds: untimed)
         }
-        #expect(abs((result.profile.iterationOverheadSeconds ?? 0) / 1e-3 - 1) < 1e-6)
-        #expect(abs((result.profile.inputSecondsPerElement ?? 0) / 20e-9 - 1) < 1e-6)
+        #expect(isClose(result.profile.iterationOverheadSeconds ?? 0, 1e-3, relative: 1e-6))
+        #expect(isClose(result.profile.inputSecondsPerElement ?? 0, 20e-9, relative: 1e-6))
     }
 }

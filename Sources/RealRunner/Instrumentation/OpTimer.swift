@@ -78,7 +78,7 @@ final class OpTimer {
                     outputShape: [], parameters: w.parameters, flops: w.cost.flops, bytesRead: w.cost.bytesRead,
                     bytesWritten: w.cost.bytesWritten, columnBytes: 0, columnSegments: 0, threads: threads, precision: "fp32",
                     medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
-                    minSeconds: sorted[0], samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
+                    samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
             }
             let graph = graphs[key.network]!
             let op = graph.ops[key.opID]
@@ -110,7 +110,7 @@ final class OpTimer {
                     columnBytes: columnBytes, rowLength: ConvolutionLowering.rowLength(of: op), precision: .fp32),
                 threads: threads,
                 precision: "fp32", medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
-                minSeconds: sorted[0], samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
+                samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
         }
     }
 }

@@ -34,9 +34,6 @@ public struct OpTimingRecord: Codable, Sendable {
     /// Median over the timed iterations of the seconds this pass took per iteration.
     public var medianSeconds: Double
     public var meanSeconds: Double
-    /// The fastest timed iteration's seconds for this pass (on a shared machine, the one
-    /// least slowed by other work).
-    public var minSeconds: Double
     /// Timed iterations.
     public var samples: Int
     /// Executions per iteration (e.g. D steps per iteration).

@@ -23,8 +23,6 @@ public struct TrainResult: Codable, Sendable {
     public var precision: String
     /// Median wall time of one iteration after warm-up, in seconds.
     public var stepSeconds: Double
-    /// Wall time of the fastest iteration after warm-up, in seconds (nil before any).
-    public var fastestStepSeconds: Double?
     /// Real samples D sees per second (`batch * accumulation * nDisc / stepSeconds`).
     public var samplesPerSecond: Double
     /// Peak resident memory of the process, in bytes.

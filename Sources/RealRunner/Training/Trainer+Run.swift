@@ -40,7 +40,7 @@ extension Trainer {
             steps: lossHistory.count, batch: recipe.batchPerDevice, threads: options.threads, seed: options.seed,
             discriminatorSteps: recipe.discriminatorSteps, accumulation: recipe.accumulation, ema: recipe.ema,
             loss: loss.rawValue, optimizer: recipe.optimizer.rawValue, precision: "fp32",
-            stepSeconds: median, fastestStepSeconds: timed.first, samplesPerSecond: median > 0 ? Double(realPerStep) / median : 0,
+            stepSeconds: median, samplesPerSecond: median > 0 ? Double(realPerStep) / median : 0,
             peakResidentBytes: peakResident,
             losses: .init(discriminator: last.discriminator, generator: last.generator),
             modesCovered: modes, highQualityFraction: quality, flopsPerStep: flops,

@@ -67,6 +67,4 @@ public final class Interconnect: EventHandler {
     public var maxFlowsOnLink: Int { state.maxFlowsOnLink }
     /// Bytes carried by each link so far (counted when flows start).
     public var linkBytes: [Double] { state.linkBytes }
-    /// Number of flows started but not yet delivered.
-    public var activeFlowCount: Int { state.flowState.count - state.freeSlots.count }
 }

@@ -50,9 +50,6 @@ public struct RouteTable: Sendable {
         scratch = RouteCosts(vertexCount: topology.nodes.count)
     }
 
-    /// Number of routes computed so far.
-    public var routeCount: Int { latencySeconds.count }
-
     /// The route id from vertex `source` to vertex `destination` (computed on first use).
     ///
     /// The first route to a destination searches the whole graph once and keeps the costs,

@@ -48,7 +48,4 @@ public enum TopologyKind: String, Sendable, Codable, CaseIterable {
 
     /// The TPU generation, for the TPU kinds.
     public var tpu: TPUGeneration? { TPUGeneration(rawValue: rawValue) }
-
-    /// Whether the kind is built from a user-given bandwidth and latency.
-    public var isParametric: Bool { server == nil && tpu == nil }
 }

@@ -11,7 +11,9 @@ struct CalibrateCommand: ParsableCommand, Preflighted {
         commandName: "calibrate",
         abstract: "Fit a device profile's per-op-class parameters to measured op times.",
         discussion: """
-            Without --measurements it trains a fit set of small GANs on this machine with the CPU             trainer (each in its own process, a few minutes in all) and fits the `cpu` profile to             their op timings and whole steps. --measurements reads JSON lines or CSV (the op-timing file of `gansim train --out`, or \
+            Without --measurements it trains a fit set of small GANs on this machine with the CPU trainer (each in its \
+            own process, a few minutes in all) and fits the `cpu` profile to their op timings and whole steps. \
+            --measurements reads JSON lines or CSV (the op-timing file of `gansim train --out`, or \
             the output of scripts/measure_graph.py on any PyTorch device; format in \
             Sources/CostModel/Calibration/MeasurementFile.swift). The fitted profile is usable by \
             every command through --profile.
