@@ -43,10 +43,8 @@ public struct Planner: Sendable {
     }
 
     /// Every configuration of the search space.
-    public static func points(_ request: PlanRequest) -> [SweepPoint] {
-        var out: [SweepPoint] = []
-        var length = [request.length.assignment]
-        if let samples = request.datasetSamples { length.append(Assignment(path: ["training", "datasetSamples"], value: String(samples))) }
+    public static func candidates(_ request: PlanRequest) -> [PlanCandidate] {
+        var out: [PlanCandidate] = []
         for family in request.families {
             for devices in deviceCounts(family, upTo: min(request.maximumDevices, request.globalBatch)) {
                 let oneServer = family.devicesPerServer.map { devices <= $0 } ?? true
@@ -57,25 +55,22 @@ public struct Planner: Sendable {
                         while devices * batch <= request.globalBatch {
                             defer { batch *= 2 }
                             guard request.globalBatch % (devices * batch) == 0 else { continue }
-                            let accumulation = request.globalBatch / (devices * batch)
-                            var set = [
-                                Assignment(path: ["cluster", "topology"], value: family.topology),
-                                Assignment(path: ["cluster", "device"], value: family.device),
-                                Assignment(path: ["cluster", "devices"], value: String(devices)),
-                                Assignment(path: ["recipe", "batchPerDevice"], value: String(batch)),
-                                Assignment(path: ["recipe", "accumulation"], value: String(accumulation)),
-                                Assignment(path: ["recipe", "precision"], value: precision),
-                            ]
-                            if let fabric { set.append(Assignment(path: ["cluster", "fabric"], value: fabric)) }
-                            out.append(SweepPoint(
-                                labels: [family.label, String(devices), fabric ?? "-", String(batch), String(accumulation), precision],
-                                assignments: set + length))
+                            out.append(PlanCandidate(
+                                family: family, devices: devices, fabric: fabric, batchPerDevice: batch,
+                                accumulation: request.globalBatch / (devices * batch), precision: precision))
                         }
                     }
                 }
             }
         }
         return out
+    }
+
+    /// The sweep points of `candidates` (the search space by default): the fields each sets, the run's length among them.
+    public static func points(_ request: PlanRequest, candidates: [PlanCandidate]? = nil) -> [SweepPoint] {
+        var length = [request.length.assignment]
+        if let samples = request.datasetSamples { length.append(Assignment(path: ["training", "datasetSamples"], value: String(samples))) }
+        return (candidates ?? Self.candidates(request)).map { $0.point(length: length) }
     }
 
     /// The device counts searched for `family`, up to `limit`: powers of two within one server (and the whole server),
@@ -123,26 +118,28 @@ public struct Planner: Sendable {
         let model: GANModel
         do { model = try request.model.build() } catch { throw SweepError("model: \(error)") }
         let template = try Self.template(request, modelName: model.name)
-        var points = Self.points(request)
-        if !model.phases.isEmpty {
+        var candidates = Self.candidates(request)
+        let grows = !model.phases.isEmpty
+        if grows {
             // A growing model trains each phase at the official minibatch per resolution, whatever the batch split:
             // one split per device count, and the length in images.
             if case .iterations = request.length {
                 throw SweepError("--train \(request.length.assignment.value) iterations: \(model.name) grows progressively and counts images; give kimg=N or epochs=N")
             }
-            points = points.filter { $0.labels[4] == "1" }
+            candidates = candidates.filter { $0.accumulation == 1 }
         }
+        let points = Self.points(request, candidates: candidates)
         var outcomes = engine.analytic(template: template, points: points) { progress("analytic", $0, $1) }
-        let chosen = confirmationSet(outcomes, request: request)
+        let chosen = confirmationSet(outcomes, candidates: candidates, request: request)
         let confirmed = engine.simulate(template: template, points: chosen.map { points[$0] }) { progress("event simulation", $0, $1) }
         for (i, r) in zip(chosen, confirmed) { outcomes[i].confirmed = r }
         let sweep = SweepResult(name: template.name, axes: Self.axes, outcomes: outcomes,
                                 pareto: SweepEngine.paretoFront(outcomes), confirmedIndices: chosen)
-        return (decide(sweep, request: request, model: model.name), sweep)
+        return (decide(sweep, candidates: candidates, request: request, model: model.name, grows: grows), sweep)
     }
 
     /// Points worth the event simulation: near-feasible cheapest and fastest, and the best of each family.
-    func confirmationSet(_ outcomes: [SweepOutcome], request: PlanRequest) -> [Int] {
+    func confirmationSet(_ outcomes: [SweepOutcome], candidates: [PlanCandidate], request: PlanRequest) -> [Int] {
         let fitting = outcomes.filter { $0.status == .ok }
         let slack = 1.15  // the estimate may be optimistic by this much and still be a contender
         // Nothing is confirmed yet, so `time` and `cost` are the analytic figures.
@@ -151,7 +148,7 @@ public struct Planner: Sendable {
         var chosen = Set(fitting.filter(onTime).ranked(by: cost).prefix(contenders).map(\.index))
         chosen.formUnion(affordable.ranked(by: time).prefix(contenders).map(\.index))
         for family in request.families {
-            let mine = fitting.filter { $0.labels[0] == family.label }
+            let mine = fitting.filter { candidates[$0.index].family == family }
             if let best = mine.filter(onTime).least(by: cost) { chosen.insert(best.index) }
             if let fastest = mine.least(by: time) { chosen.insert(fastest.index) }
         }
@@ -159,11 +156,11 @@ public struct Planner: Sendable {
     }
 
     /// A point as a plan choice, with its best figures.
-    static func choice(_ o: SweepOutcome) -> PlanChoice {
+    static func choice(_ o: SweepOutcome, _ c: PlanCandidate) -> PlanChoice {
         let r = o.best!
         return PlanChoice(
-            family: o.labels[0], devices: Int(o.labels[1]) ?? 0, fabric: o.labels[2], batchPerDevice: Int(o.labels[3]) ?? 0,
-            accumulation: Int(o.labels[4]) ?? 0, precision: o.labels[5], trainingSeconds: r.expectedWallSeconds,
+            family: c.family.label, devices: c.devices, fabric: c.fabric ?? "-", batchPerDevice: c.batchPerDevice,
+            accumulation: c.accumulation, precision: c.precision, trainingSeconds: r.expectedWallSeconds,
             trainingSecondsInterval: r.expectedWallSecondsInterval, usefulSeconds: r.training.wallSeconds,
             goodput: r.goodput, costUSD: r.expectedTotalUSD, energyKWh: r.expectedTotalKWh, peakBytesPerDevice: r.memory.peakBytesPerDevice,
             capacityBytesPerDevice: r.memory.capacityBytesPerDevice, scalingEfficiency: r.scalingEfficiency,
@@ -171,7 +168,8 @@ public struct Planner: Sendable {
     }
 
     /// Picks the recommendations among confirmed points and explains every other cluster kind.
-    func decide(_ sweep: SweepResult, request: PlanRequest, model: String) -> PlanResult {
+    func decide(_ sweep: SweepResult, candidates: [PlanCandidate], request: PlanRequest, model: String, grows: Bool) -> PlanResult {
+        func choice(_ o: SweepOutcome) -> PlanChoice { Self.choice(o, candidates[o.index]) }
         let confirmed = sweep.confirmedIndices.map { sweep.outcomes[$0] }.filter { $0.confirmed != nil && $0.status == .ok }
         let deadline = request.deadlineSeconds, budget = request.budgetUSD
         let cheapest = confirmed.filter { o in deadline.map { time(o) <= $0 } ?? true }.least(by: cost)
@@ -181,28 +179,28 @@ public struct Planner: Sendable {
         if cheapest == nil, let deadline {
             let best = fitting.least(by: time)
             notes.append("no configuration meets the deadline of \(Self.duration(deadline))"
-                + (best.map { "; the fastest takes \(Self.duration(time($0))) (\(Self.choice($0).summary))" } ?? ""))
+                + (best.map { "; the fastest takes \(Self.duration(time($0))) (\(choice($0).summary))" } ?? ""))
         }
         if fastest == nil, let budget {
             let best = fitting.least(by: cost)
             notes.append(String(format: "no configuration fits the budget of $%.0f", budget)
-                + (best.map { String(format: "; the cheapest costs $%.0f (%@)", cost($0), Self.choice($0).summary) } ?? ""))
+                + (best.map { String(format: "; the cheapest costs $%.0f (%@)", cost($0), choice($0).summary) } ?? ""))
         }
         if fitting.isEmpty { notes.append("no configuration fits in memory") }
         if let note = Self.calibrationNote(request) { notes.append(note) }
-        if let growing = try? request.model.build(), !growing.phases.isEmpty {
+        if grows {
             notes.append("\(request.model.architecture.rawValue) grows progressively: every phase trains at the official minibatch of its resolution over the devices; --global-batch only sets the split searched")
         }
         let winner = cheapest ?? fastest
         var runnersUp: [RunnerUp] = []
-        for family in request.families where family.label != winner?.labels[0] {
-            runnersUp.append(explain(family: family.label, sweep: sweep, winner: winner, request: request))
+        for family in request.families where family != winner.map({ candidates[$0.index].family }) {
+            runnersUp.append(explain(family: family, candidates: candidates, sweep: sweep, winner: winner, request: request))
         }
         let iterations = sweep.outcomes.first { $0.analytic != nil }?.analytic?.training.iterations ?? 0
         return PlanResult(
             model: model, iterations: iterations, globalBatch: request.globalBatch,
-            deadlineSeconds: deadline, budgetUSD: budget, cheapestMeetingDeadline: cheapest.map(Self.choice),
-            fastestWithinBudget: fastest.map(Self.choice), notes: notes, runnersUp: runnersUp, searched: sweep.summary.points,
+            deadlineSeconds: deadline, budgetUSD: budget, cheapestMeetingDeadline: cheapest.map(choice),
+            fastestWithinBudget: fastest.map(choice), notes: notes, runnersUp: runnersUp, searched: sweep.summary.points,
             fitting: sweep.summary.ok, outOfMemory: sweep.summary.outOfMemory, confirmed: confirmed.count)
     }
 
@@ -230,35 +228,36 @@ public struct Planner: Sendable {
     }
 
     /// Why a cluster kind lost to `winner`.
-    func explain(family: String, sweep: SweepResult, winner: SweepOutcome?, request: PlanRequest) -> RunnerUp {
-        let mine = sweep.outcomes.filter { $0.labels[0] == family }
+    func explain(family: ClusterFamily, candidates: [PlanCandidate], sweep: SweepResult, winner: SweepOutcome?, request: PlanRequest) -> RunnerUp {
+        func choice(_ o: SweepOutcome) -> PlanChoice { Self.choice(o, candidates[o.index]) }
+        let mine = sweep.outcomes.filter { candidates[$0.index].family == family }
         let fitting = mine.filter { $0.status == .ok }
         guard !fitting.isEmpty else {
             if let smallest = mine.filter({ $0.status == .outOfMemory }).min(by: { $0.analytic!.memory.peakBytesPerDevice < $1.analytic!.memory.peakBytesPerDevice }) {
                 let m = smallest.analytic!.memory
-                return RunnerUp(family: family, best: nil, reason: String(
-                    format: "out of memory: even batch %@ needs %.1f GiB per device, which has %.1f GiB", smallest.labels[3],
+                return RunnerUp(family: family.label, best: nil, reason: String(
+                    format: "out of memory: even batch %@ needs %.1f GiB per device, which has %.1f GiB", String(candidates[smallest.index].batchPerDevice),
                     Double(m.peakBytesPerDevice) / 1_073_741_824, Double(m.capacityBytesPerDevice) / 1_073_741_824))
             }
-            return RunnerUp(family: family, best: nil, reason: "no valid cluster of this kind in the search: \(mine.first?.reason ?? "none generated")")
+            return RunnerUp(family: family.label, best: nil, reason: "no valid cluster of this kind in the search: \(mine.first?.reason ?? "none generated")")
         }
         let fastest = fitting.least(by: time)!
         let scaling = fastest.best!.scalingEfficiency < 0.5
-            ? String(format: "; poor scaling: efficiency falls to %.0f%% at %@ devices", fastest.best!.scalingEfficiency * 100, fastest.labels[1]) : ""
+            ? String(format: "; poor scaling: efficiency falls to %.0f%% at %@ devices", fastest.best!.scalingEfficiency * 100, String(candidates[fastest.index].devices)) : ""
         if let deadline = request.deadlineSeconds, time(fastest) > deadline {
-            return RunnerUp(family: family, best: Self.choice(fastest), reason:
+            return RunnerUp(family: family.label, best: choice(fastest), reason:
                 "misses the deadline: its fastest configuration takes \(Self.duration(time(fastest)))\(scaling)")
         }
         let onTime = fitting.filter { o in request.deadlineSeconds.map { time(o) <= $0 } ?? true }
         let cheapest = onTime.least(by: cost)!
         if let budget = request.budgetUSD, cost(cheapest) > budget {
-            return RunnerUp(family: family, best: Self.choice(cheapest), reason: String(
+            return RunnerUp(family: family.label, best: choice(cheapest), reason: String(
                 format: "over budget: its cheapest configuration%@ costs $%.0f", request.deadlineSeconds == nil ? "" : " that meets the deadline", cost(cheapest)))
         }
-        guard let winner else { return RunnerUp(family: family, best: Self.choice(cheapest), reason: "not confirmed") }
+        guard let winner else { return RunnerUp(family: family.label, best: choice(cheapest), reason: "not confirmed") }
         let extra = cost(cheapest) / cost(winner) - 1
         let slower = time(cheapest) / time(winner)
-        return RunnerUp(family: family, best: Self.choice(cheapest), reason: String(
+        return RunnerUp(family: family.label, best: choice(cheapest), reason: String(
             format: "dearer: $%.0f (%+.0f%%) for %@ (%.2fx the recommended time)%@", cost(cheapest), extra * 100,
             Self.duration(time(cheapest)), slower, scaling))
     }
