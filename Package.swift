@@ -29,6 +29,9 @@ let package = Package(
         // Files written whole or not at all (temporary file or folder beside the target, then a rename), and
         // sentences for file errors in place of Foundation's text.
         .target(name: "SafeFiles"),
+        // Input checking shared by every reader of user input: the input-error type (field, value, reason, position)
+        // and quantities with units (sizes, bandwidths, durations, dollars).
+        .target(name: "InputParsing"),
         // The GAN description: graph IR, ops and shapes, architectures, the recipe and its work items.
         .target(name: "Workload"),
         // The CPU reference trainer's execution rules (thread splits, column-matrix lowering), read by CPU pricing.
@@ -38,27 +41,27 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
-                "Workload", "CostModel", "CGSL",
+                "InputParsing", "Workload", "CostModel", "CGSL",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc", "SafeFiles"]),
         // Data-parallel training and communication calibration over MPI.
-        .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
+        .target(name: "Distributed", dependencies: ["InputParsing", "CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
         // Predictions against measurements: CPU runs, measured GPU steps, whole published runs (and the fit to them).
-        .target(name: "Validation", dependencies: ["Workload", "CostModel", "Simulator", "Reports"]),
+        .target(name: "Validation", dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports"]),
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
-            dependencies: ["Workload", "CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
         // The CLI's commands (parse, call a library, print), a library so that the fuzzer runs them in-process.
         .target(
             name: "GansimCLI",
             dependencies: [
-                "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning", "SafeFiles",
+                "InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning", "SafeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -69,28 +72,28 @@ let package = Package(
         .target(
             name: "Fuzzing",
             dependencies: [
-                "GansimCLI", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Planning", "SafeFiles",
+                "InputParsing", "GansimCLI", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Planning", "SafeFiles",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(name: "GansimFuzz", dependencies: ["Fuzzing"], path: "Benchmarks/GansimFuzz"),
         .executableTarget(name: "CostModelBenchmarks", dependencies: ["Workload", "CostModel"], path: "Benchmarks/CostModelBenchmarks"),
         .executableTarget(name: "RealRunnerBenchmarks", dependencies: ["RealRunner", "Workload", "CGSL"], path: "Benchmarks/RealRunnerBenchmarks"),
-        .executableTarget(name: "PlanningBenchmarks", dependencies: ["Planning", "Simulator", "Workload"], path: "Benchmarks/PlanningBenchmarks"),
-        .executableTarget(name: "SimulatorBenchmarks", dependencies: ["Simulator", "Workload", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
+        .executableTarget(name: "PlanningBenchmarks", dependencies: ["InputParsing", "Planning", "Simulator", "Workload"], path: "Benchmarks/PlanningBenchmarks"),
+        .executableTarget(name: "SimulatorBenchmarks", dependencies: ["InputParsing", "Simulator", "Workload", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["Workload", "CPUExecution", "CostModel", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Workload", "CostModel", "RealRunner", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
+        .testTarget(name: "PlanningTests", dependencies: ["InputParsing", "Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
         // One execution model: every command's step time for the same model, recipe and profile.
         .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Workload", "CostModel", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["InputParsing", "Simulator", "Workload", "CostModel", "TestSupport"]),
         .testTarget(name: "DistributedTests", dependencies: ["Distributed", "RealRunner", "Workload", "CostModel", "TestSupport"]),
         // One temporary root per test run, removed when the run ends; approximate equality with a stated tolerance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // A fixed-seed slice of the fuzzer and the regression cases it found.
-        .testTarget(name: "FuzzTests", dependencies: ["Fuzzing", "GansimCLI", "Simulator", "CostModel", "Workload", "RealRunner", "Validation", "SafeFiles", "TestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["InputParsing", "Fuzzing", "GansimCLI", "Simulator", "CostModel", "Workload", "RealRunner", "Validation", "SafeFiles", "TestSupport"]),
         .testTarget(name: "RealRunnerTests", dependencies: ["RealRunner", "Workload", "CPUExecution", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

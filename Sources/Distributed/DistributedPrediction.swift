@@ -1,6 +1,7 @@
 import CostModel
 import Workload
 import Simulator
+import InputParsing
 
 /// The simulator's prediction of one data-parallel iteration on this machine: the RealRunner's recipe per rank, the
 /// (calibrated) CPU profile on each rank's threads as it shares the machine with the other ranks, the ranks joined in

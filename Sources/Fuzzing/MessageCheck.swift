@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import InputParsing
 
 /// Whether an error message is one a user can act on: one line that names what is wrong, without the raw text of
 /// Foundation, the decoder or Swift's own descriptions.

@@ -1,6 +1,7 @@
 import CostModel
 import Simulator
 import Workload
+import InputParsing
 
 /// Predicts whole published training runs (seconds per kimg, peak memory) with the training schedule and reports the errors.
 ///

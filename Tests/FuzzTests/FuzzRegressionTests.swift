@@ -8,6 +8,7 @@ import Testing
 import TestSupport
 import Validation
 import Workload
+import InputParsing
 
 /// Inputs that crashed, hung or got an unclear message before (from the issue and the fuzzer), each held to one clear
 /// message naming the field and value, or to a result.

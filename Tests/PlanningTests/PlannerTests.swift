@@ -4,6 +4,7 @@ import TestSupport
 import Testing
 import Workload
 @testable import Planning
+import InputParsing
 
 @Suite struct PlannerTests {
     static let families = [

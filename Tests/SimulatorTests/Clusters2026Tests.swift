@@ -1,6 +1,7 @@
 import CostModel
 import Testing
 @testable import Simulator
+import InputParsing
 
 /// The 2026 servers, fabrics and TPU slices, and host power from each server's system power.
 @Suite struct Clusters2026Tests {

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Simulator
+import InputParsing
 
 @Suite struct CollectiveTests {
     private let link = LinkSpec(kind: .generic, bandwidthBytesPerSecond: 25e9, latencySeconds: 2e-6)

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import Simulator
+import InputParsing
 
 /// Links whose transport changes with the message size: the protocol envelope, a lone flow in each regime, the two
 /// communication engines on a catalog fabric, and the input checks.

@@ -4,6 +4,7 @@ import TestSupport
 import Testing
 import Workload
 @testable import Simulator
+import InputParsing
 
 /// ProGAN priced as its growth: the official phases, each at its minibatch, the run their sum.
 @Suite struct ProgressiveGrowthTests {

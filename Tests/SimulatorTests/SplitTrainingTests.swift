@@ -4,6 +4,7 @@ import Workload
 import Foundation
 import Testing
 @testable import Simulator
+import InputParsing
 
 /// G and D on separate device groups: fakes and image gradients as flows between the groups.
 @Suite struct SplitTrainingTests {

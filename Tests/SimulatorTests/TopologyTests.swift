@@ -1,5 +1,6 @@
 import Testing
 @testable import Simulator
+import InputParsing
 
 @Suite struct TopologyTests {
     private func nvlinkLanes(_ topology: Topology, from node: Int) -> Double {

@@ -3,6 +3,7 @@ import TestSupport
 import Workload
 import Testing
 @testable import Simulator
+import InputParsing
 
 /// Scenario YAML parsing: defaults, new sections, and errors located at line and column.
 @Suite struct TrainingScenarioTests {

@@ -4,6 +4,7 @@ import Workload
 import Foundation
 import Testing
 @testable import Simulator
+import InputParsing
 
 /// A pipeline far faster than DCGAN-64 on a V100 consumes.
 private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encodedBytesPerSample: 110e3, decodeSamplesPerSecondPerCore: 1e5)

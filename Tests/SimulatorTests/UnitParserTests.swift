@@ -1,5 +1,6 @@
 import Testing
 @testable import Simulator
+import InputParsing
 
 @Suite struct UnitParserTests {
     @Test func sizes() throws {

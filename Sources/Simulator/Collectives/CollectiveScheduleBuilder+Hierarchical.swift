@@ -1,3 +1,4 @@
+import InputParsing
 extension CollectiveScheduleBuilder {
     /// Two-level collective: rings inside each group (machine), rings across groups per local index.
     ///

@@ -1,3 +1,4 @@
+import InputParsing
 /// Turns (operation, algorithm, size) into a `CollectiveSchedule` of point-to-point transfers.
 ///
 /// Slots are participant positions. For `ring`, `tree`, `direct` and `parameterServer`

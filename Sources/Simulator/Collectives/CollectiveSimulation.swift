@@ -1,3 +1,4 @@
+import InputParsing
 /// Simulates one collective on its own: schedule, event run and analytic estimate on one topology.
 public enum CollectiveSimulation {
     /// The device ranks (slot order) that run `algorithm` on the first `devices` ranks of `topology`.

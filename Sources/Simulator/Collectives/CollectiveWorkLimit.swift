@@ -1,3 +1,4 @@
+import InputParsing
 /// How many point-to-point transfers an event simulation of collectives may process, and a conservative count of
 /// the transfers a collective's schedule holds, known before the schedule is built.
 ///

@@ -1,3 +1,4 @@
+import InputParsing
 /// Shortest routes between vertices of a topology, computed lazily and cached.
 ///
 /// A route minimises the hop count; among routes with equally many hops it prefers the

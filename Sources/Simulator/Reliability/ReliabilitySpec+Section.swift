@@ -1,3 +1,4 @@
+import InputParsing
 extension ReliabilitySpec {
     /// The keys of the scenario's `reliability` section.
     static let fields = ["failuresPerDeviceHour", "failuresPerServerHour", "failuresPerSwitchHour", "detectTime", "restartTime",

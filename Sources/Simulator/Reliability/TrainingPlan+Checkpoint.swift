@@ -1,6 +1,7 @@
 import CostModel
 import Foundation
 import Workload
+import InputParsing
 
 extension TrainingPlan {
     /// Most checkpoints a run takes: more would make the drawn timeline's events outgrow a simulation.

@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import InputParsing
 
 extension TrainingResult {
     /// The run with failures, checkpoints and restarts (`ReliabilitySpec`): its expected wall time, goodput and what

@@ -1,3 +1,4 @@
+import InputParsing
 extension DataPipelineSpec {
     /// Applies the scenario's `data` section to these values; errors name the field, value and line.
     mutating func read(_ section: inout ScenarioYAMLSection) throws {

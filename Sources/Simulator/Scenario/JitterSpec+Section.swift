@@ -1,3 +1,4 @@
+import InputParsing
 extension JitterSpec {
     /// The scenario's `jitter` section (unset fields: no jitter); errors name the field, value and line.
     init(section: inout ScenarioYAMLSection) throws {

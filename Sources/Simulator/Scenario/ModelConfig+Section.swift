@@ -1,4 +1,5 @@
 import Workload
+import InputParsing
 
 extension ModelConfig {
     /// The scenario's `model` section; errors name the field, value and line.

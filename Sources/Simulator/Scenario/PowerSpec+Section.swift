@@ -1,3 +1,4 @@
+import InputParsing
 extension PowerSpec {
     /// The scenario's `power` section over the defaults; errors name the field, value and line.
     init(section: inout ScenarioYAMLSection) throws {

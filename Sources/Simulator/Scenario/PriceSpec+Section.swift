@@ -1,3 +1,4 @@
+import InputParsing
 extension PriceSpec {
     /// The scenario's `cost` section over cloud on-demand pricing; errors name the field, value and line.
     init(section: inout ScenarioYAMLSection) throws {

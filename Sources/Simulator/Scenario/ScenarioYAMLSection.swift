@@ -1,4 +1,5 @@
 import Yams
+import InputParsing
 
 /// A YAML mapping read field by field: typed getters whose errors name the field, value, line and column.
 ///

@@ -1,3 +1,4 @@
+import InputParsing
 extension TopologySpec {
     /// The topology fields of the scenario's `cluster` section (`topology`, `devices`, link figures, `fabric`, the
     /// leaf-spine knobs, `torus`); errors name the field, value and line.

@@ -1,4 +1,5 @@
 import Workload
+import InputParsing
 
 extension TrainingRecipe {
     /// Applies the scenario's `recipe` section to `model`'s official recipe; errors name the field, value and line.

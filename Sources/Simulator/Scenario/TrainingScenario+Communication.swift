@@ -1,4 +1,5 @@
 import Workload
+import InputParsing
 
 extension TrainingScenario {
     /// The `communication` section: the gradient all-reduce's algorithm (`auto`: ring in one server,

@@ -1,4 +1,5 @@
 import CostModel
+import InputParsing
 
 extension TrainingScenario {
     /// The device profile and host CPU of the scenario's `cluster` section: `device` (the server's or TPU's own by

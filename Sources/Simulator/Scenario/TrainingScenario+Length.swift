@@ -1,4 +1,5 @@
 import Workload
+import InputParsing
 
 extension TrainingScenario {
     /// The run's length from the `training` section: its iterations (1,000 by default), and for a growing model

@@ -2,6 +2,7 @@ import Foundation
 import CostModel
 import Workload
 import Yams
+import InputParsing
 
 /// A scenario file turned into a training plan plus its name and the length of the whole run.
 public struct TrainingScenario: Sendable {

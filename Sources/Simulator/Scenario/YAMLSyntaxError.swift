@@ -1,4 +1,5 @@
 import Yams
+import InputParsing
 
 /// A YAML syntax error as one `ConfigurationError` line: libyaml's problem, where it was found, and the file.
 ///

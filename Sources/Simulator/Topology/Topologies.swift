@@ -1,3 +1,4 @@
+import InputParsing
 /// Builders for the topologies gansim knows: parametric ones, DGX servers, clusters and TPU slices.
 public enum Topologies {
     /// `devices` devices in a bidirectional ring of identical links (one machine, no hosts).

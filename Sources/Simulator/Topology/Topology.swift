@@ -1,3 +1,4 @@
+import InputParsing
 /// The cluster as a directed graph: devices, hosts, PCIe switches, NICs and switches joined by links.
 ///
 /// Every physical full-duplex link is two directed `TopologyLink`s, one per direction,

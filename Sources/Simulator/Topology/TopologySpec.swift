@@ -1,4 +1,5 @@
 import Foundation
+import InputParsing
 
 /// A request for a topology: a kind, a device count and the knobs that kind takes.
 ///

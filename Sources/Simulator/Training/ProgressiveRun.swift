@@ -1,6 +1,7 @@
 import CostModel
 import Foundation
 import Workload
+import InputParsing
 
 /// A progressive-growing run (ProGAN) priced as its sequence of phases: each phase's networks at its official
 /// minibatch through either engine, the whole run's time, energy and cost their sums.

@@ -1,5 +1,6 @@
 import CostModel
 import Workload
+import InputParsing
 
 /// The event simulation's work for a plan, counted before anything is built, and the refusal of a plan whose
 /// simulation would run for minutes or exhaust memory.

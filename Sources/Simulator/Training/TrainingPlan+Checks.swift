@@ -1,5 +1,6 @@
 import CostModel
 import Workload
+import InputParsing
 
 extension TrainingPlan {
     /// The one check of a plan before it is simulated or estimated; errors name the scenario field.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Simulator
+import InputParsing
 
 /// `gansim collective`: simulate one collective on its own and report its simulated time.
 struct CollectiveCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import CostModel
 import Workload
 import Foundation
 import Simulator
+import InputParsing
 
 /// `gansim compare`: several scenarios (the same model and recipe on different clusters) side by side.
 struct CompareCommand: ParsableCommand, Preflighted {

@@ -4,6 +4,7 @@ import Workload
 import Foundation
 import Planning
 import Simulator
+import InputParsing
 
 /// `gansim plan`: recommend the cluster to rent for a training run, by deadline and budget.
 struct PlanCommand: ParsableCommand, Preflighted {

@@ -3,6 +3,7 @@ import CostModel
 import Workload
 import Foundation
 import Simulator
+import InputParsing
 
 /// `gansim simulate`: simulate GAN training on a cluster from a scenario file (or the built-in BigGAN-128 on DGX-1).
 struct SimulateCommand: ParsableCommand, Preflighted {

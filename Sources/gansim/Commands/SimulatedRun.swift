@@ -2,6 +2,7 @@ import CostModel
 import Workload
 import Simulator
 import Foundation
+import InputParsing
 
 /// One simulated scenario with everything its report shows: the result, per-iteration records, trace and memory parts.
 struct SimulatedRun {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Simulator
+import InputParsing
 
 /// The failure and checkpoint flags of `gansim plan`: the scenario's `reliability` section on the command line.
 struct ReliabilityOptions: ParsableArguments {

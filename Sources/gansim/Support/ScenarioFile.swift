@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import InputParsing
 
 /// A scenario file read from disk: its text and the name results get when it has no `name` (the file's base name).
 struct ScenarioFile {
