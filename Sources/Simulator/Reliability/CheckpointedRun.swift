@@ -51,6 +51,16 @@ public struct CheckpointedRun: Sendable, Equatable {
         usefulSeconds - Double(checkpoints - 1) * min(intervalSeconds, usefulSeconds)
     }
 
+    /// Seconds segment `index` runs: its training (`intervalSeconds`, the last one's shorter) and its checkpoint.
+    func segmentSeconds(_ index: Int) -> Double {
+        (index == checkpoints - 1 ? lastSegmentSeconds : min(intervalSeconds, usefulSeconds)) + checkpointSeconds
+    }
+
+    /// The sum of `value` over the run's segments: the full ones are alike, the last may be shorter.
+    private func sumOverSegments(_ value: (Double) -> Double) -> Double {
+        Double(checkpoints - 1) * value(segmentSeconds(0)) + value(segmentSeconds(checkpoints - 1))
+    }
+
     /// Expected failed attempts of a segment that runs `seconds` (work and its checkpoint).
     func expectedFailures(segmentSeconds seconds: Double) -> Double {
         failuresPerSecond > 0 ? expm1(failuresPerSecond * seconds) : 0
@@ -63,17 +73,10 @@ public struct CheckpointedRun: Sendable, Equatable {
     }
 
     /// Expected failures over the run.
-    public var expectedFailures: Double {
-        let full = Double(checkpoints - 1), segment = min(intervalSeconds, usefulSeconds) + checkpointSeconds
-        return full * expectedFailures(segmentSeconds: segment) + expectedFailures(segmentSeconds: lastSegmentSeconds + checkpointSeconds)
-    }
+    public var expectedFailures: Double { sumOverSegments(expectedFailures(segmentSeconds:)) }
 
     /// Expected wall seconds of the run, with checkpoints, failures and restarts.
-    public var expectedWallSeconds: Double {
-        let full = Double(checkpoints - 1), segment = min(intervalSeconds, usefulSeconds) + checkpointSeconds
-        return full * expectedSeconds(segmentSeconds: segment) + expectedSeconds(segmentSeconds: lastSegmentSeconds + checkpointSeconds)
-            + durabilityLagSeconds
-    }
+    public var expectedWallSeconds: Double { sumOverSegments(expectedSeconds(segmentSeconds:)) + durabilityLagSeconds }
 
     /// The Young–Daly checkpoint interval for a job that fails every `meanSecondsBetweenFailures` and stalls
     /// `checkpointSeconds` per checkpoint: Daly's higher-order estimate (2006),

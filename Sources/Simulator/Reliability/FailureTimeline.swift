@@ -46,13 +46,8 @@ final class FailureTimeline: EventHandler {
         return Outcome(wallSeconds: timeline.endSeconds ?? simulator.nowSeconds, failures: timeline.failures)
     }
 
-    /// Seconds segment `index` runs: its training and its checkpoint.
-    private func seconds(ofSegment index: Int) -> Double {
-        (index == run.checkpoints - 1 ? run.lastSegmentSeconds : min(run.intervalSeconds, run.usefulSeconds)) + run.checkpointSeconds
-    }
-
     private func start(_ simulator: EventSimulator) {
-        simulator.schedule(afterSeconds: seconds(ofSegment: segment), handler: handler, kind: Kind.segmentDone.rawValue, payload: epoch)
+        simulator.schedule(afterSeconds: run.segmentSeconds(segment), handler: handler, kind: Kind.segmentDone.rawValue, payload: epoch)
         if run.failuresPerSecond > 0 {
             let gap = -log1p(-random.uniform()) / run.failuresPerSecond
             simulator.schedule(afterSeconds: gap, handler: handler, kind: Kind.failure.rawValue, payload: epoch)
@@ -72,7 +67,7 @@ final class FailureTimeline: EventHandler {
             }
             segment = done
             if done < run.checkpoints {
-                simulator.schedule(afterSeconds: seconds(ofSegment: done), handler: handler, kind: Kind.segmentDone.rawValue, payload: epoch)
+                simulator.schedule(afterSeconds: run.segmentSeconds(done), handler: handler, kind: Kind.segmentDone.rawValue, payload: epoch)
             }
         case .written:
             guard event.payload >> 32 == epoch else { return }

@@ -78,7 +78,7 @@ extension TrainingResult {
         let perHour = plan.jobFailuresPerHour
         // A segment retried a thousand times on average, a million failures, or a thousand times the run's work lost
         // to failures, is a run that never ends.
-        let retries = run.expectedFailures(segmentSeconds: run.intervalSeconds + run.checkpointSeconds)
+        let retries = run.expectedFailures(segmentSeconds: run.segmentSeconds(0))
         let failing = wall - useful - Double(run.checkpoints) * run.checkpointSeconds
         guard wall.isFinite, failures <= 1e6, retries <= 1000, failing <= 1000 * useful else {
             throw ConfigurationError(
