@@ -12,15 +12,7 @@ extension ReliabilitySpec {
         rates.perSwitchHour = try section.double("failuresPerSwitchHour") ?? rates.perSwitchHour
         detectSeconds = try section.parsed("detectTime", UnitParser.seconds) ?? detectSeconds
         restartSeconds = try section.parsed("restartTime", UnitParser.seconds) ?? restartSeconds
-        if let text = try section.string("checkpointInterval"), text != "optimal" {
-            let seconds = try section.parsed("checkpointInterval", UnitParser.seconds)!
-            guard seconds > 0, seconds.isFinite else {
-                throw section.locate(ConfigurationError(
-                    field: "checkpointInterval", value: text, reason: "must be a positive duration (e.g. 2h) or optimal (Young–Daly)"),
-                    key: "checkpointInterval")
-            }
-            interval = .seconds(seconds)
-        }
+        interval = try section.parsed("checkpointInterval", CheckpointInterval.init(parsing:field:)) ?? interval
         mode = try section.choice("checkpointMode", CheckpointMode.self) ?? mode
         if let bandwidth = try section.parsed("checkpointBandwidth", UnitParser.bytesPerSecond) {
             guard bandwidth > 0, bandwidth.isFinite else {

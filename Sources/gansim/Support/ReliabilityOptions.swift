@@ -1,6 +1,5 @@
 import ArgumentParser
 import Simulator
-import InputParsing
 
 /// The failure and checkpoint flags of `gansim plan`: the scenario's `reliability` section on the command line.
 struct ReliabilityOptions: ParsableArguments {
@@ -23,13 +22,7 @@ struct ReliabilityOptions: ParsableArguments {
         }
         spec.rates.perDeviceHour = failuresPerDeviceHour ?? spec.rates.perDeviceHour
         spec.rates.perServerHour = failuresPerServerHour ?? spec.rates.perServerHour
-        if let text = checkpointInterval, text != "optimal" {
-            let seconds = try UnitParser.seconds(text, field: "--checkpoint-interval")
-            guard seconds > 0, seconds.isFinite else {
-                throw ValidationError("--checkpoint-interval \(text): must be a positive duration (e.g. 2h) or optimal")
-            }
-            spec.interval = .seconds(seconds)
-        }
+        if let text = checkpointInterval { spec.interval = try CheckpointInterval(parsing: text, field: "--checkpoint-interval") }
         return spec
     }
 }
