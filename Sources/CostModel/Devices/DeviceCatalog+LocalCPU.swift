@@ -8,6 +8,12 @@ extension DeviceCatalog {
     static let cpuWattsPerCore = 280.0 / 64
     /// Price per core: AWS c6a.large (2 vCPU EPYC Milan) $0.0765/h over its 2 vCPUs.
     static let cpuUSDPerCoreHour = 0.0765 / 2
+    /// Priors of gansim's CPU trainer that `gansim calibrate` replaces: matrix products reach 80% of peak, half of
+    /// that at 2 MFLOP; memory traffic 70% of bandwidth, half at 64 KB; 2 µs per pass; 100 MiB of process memory.
+    static let cpuComputeEfficiencyPrior = EfficiencyCurve(maxEfficiency: 0.8, halfSaturation: 2e6)
+    static let cpuMemoryEfficiencyPrior = EfficiencyCurve(maxEfficiency: 0.7, halfSaturation: 64e3)
+    static let cpuLaunchOverheadSecondsPrior = 2e-6
+    static let cpuRuntimeOverheadBytesPrior = 100 << 20
 
     /// The `cpu` profile of `host`: its detected cores, peak (`LocalCPU.peakFLOPS`, the vector rate half of it, since
     /// elementwise work does not fuse a multiply with an add) and memory, with the development VM's priors for
@@ -19,10 +25,9 @@ extension DeviceCatalog {
             name: "cpu", displayName: "local CPU (\(host.cores)-core \(host.modelName))", kind: .cpu,
             matrixPeakFLOPS: [.fp32: host.peakFLOPS], vectorPeakFLOPS: host.peakFLOPS / 2,
             memoryBytes: host.memoryBytes, memoryBandwidth: assumedBandwidthPerCore * cores, matrixTile: 1,
-            launchOverheadSeconds: 2e-6,
-            computeEfficiency: EfficiencyCurve(maxEfficiency: 0.8, halfSaturation: 2e6),
-            memoryEfficiency: EfficiencyCurve(maxEfficiency: 0.7, halfSaturation: 64e3),
-            runtimeOverheadBytes: 100 << 20, workspaceBytes: 0,
+            launchOverheadSeconds: cpuLaunchOverheadSecondsPrior,
+            computeEfficiency: cpuComputeEfficiencyPrior, memoryEfficiency: cpuMemoryEfficiencyPrior,
+            runtimeOverheadBytes: cpuRuntimeOverheadBytesPrior, workspaceBytes: 0,
             idleWatts: cores * cpuWattsPerCore * 0.3, busyWatts: cores * cpuWattsPerCore,
             usdPerHour: cores * cpuUSDPerCoreHour,
             source: "detected: " + host.provenance.joined(separator: ", ")

@@ -285,7 +285,7 @@ public enum DeviceCatalog {
     /// `developmentVM` instead, which is the same on every machine.
     public static let cpu = localCPU(LocalCPU.detect())
 
-    /// The development VM's `cpu` profile as it was hard-coded before detection, kept as a fixed profile for tests:
+    /// The development VM's `cpu` profile, a fixed profile for tests (the same on every machine):
     /// 2 cores of an AMD EPYC (Zen 3, family 25 model 1, from /proc/cpuinfo) at 2.45 GHz (BogoMIPS 4890 / 2); two
     /// 256-bit FMA pipes per core give 32 fp32 FLOPs per cycle (AMD Zen 3 software optimization guide), so 156.8
     /// GFLOP/s peak. 24 GiB memory. Bandwidth, efficiency and overheads are priors for `gansim calibrate` to replace.
@@ -294,10 +294,9 @@ public enum DeviceCatalog {
     public static let developmentVM = DeviceProfile(
         name: "cpu", displayName: "local CPU (2-core AMD EPYC Zen 3)", kind: .cpu,
         matrixPeakFLOPS: [.fp32: 2 * 2.45e9 * 32], vectorPeakFLOPS: 2 * 2.45e9 * 16,
-        memoryBytes: 24 * gib, memoryBandwidth: 20e9, matrixTile: 1, launchOverheadSeconds: 2e-6,
-        computeEfficiency: EfficiencyCurve(maxEfficiency: 0.8, halfSaturation: 2e6),
-        memoryEfficiency: EfficiencyCurve(maxEfficiency: 0.7, halfSaturation: 64e3),
-        runtimeOverheadBytes: 100 << 20, workspaceBytes: 0,
+        memoryBytes: 24 * gib, memoryBandwidth: 20e9, matrixTile: 1, launchOverheadSeconds: cpuLaunchOverheadSecondsPrior,
+        computeEfficiency: cpuComputeEfficiencyPrior, memoryEfficiency: cpuMemoryEfficiencyPrior,
+        runtimeOverheadBytes: cpuRuntimeOverheadBytesPrior, workspaceBytes: 0,
         idleWatts: 2 * 280.0 / 64 * 0.3, busyWatts: 2 * 280.0 / 64, usdPerHour: 0.0765,
         source: "/proc/cpuinfo, AMD Zen 3 optimization guide, AMD EPYC 7763 TDP, AWS c6a pricing",
         memoryPolicy: .allOutputs, cores: 2)
