@@ -3,8 +3,8 @@ import Foundation
 /// Self-contained SVG charts with axes, units and legends.
 ///
 /// Points and bars may carry `ErrorBounds`, drawn as whiskers with caps (`<path class="whisker">`); the axes then cover
-/// the bounds as well as the values, so no whisker is clipped. A chart given no bounds draws exactly what it drew
-/// before bounds existed.
+/// the bounds as well as the values, so no whisker is clipped. A chart given no bounds draws no whiskers, and its axes
+/// cover the values alone.
 public enum Charts {
     /// Half the length of a whisker's cap on a scatter or line point, in pixels.
     public static let pointCap = 4.0

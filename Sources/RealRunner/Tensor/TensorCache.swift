@@ -3,9 +3,8 @@
 /// Layers keep their outputs and saved activations in caches so that a training step
 /// allocates nothing once the first step has run. A smaller request reuses the storage:
 /// D runs on real and fake samples together in its own phase and on fake ones alone in
-/// G's, and reallocating (and zero-filling) at every switch put up to 4x an op's time
-/// into the first passes after it (a DCGAN-32 w64's first leaky ReLU backward in D:
-/// 3050 us median, 731 us minimum).
+/// G's, and reallocating (and zero-filling) at every such switch would cost the passes
+/// after it more than their own work: fresh pages fault in and leave the caches cold.
 public struct TensorCache {
     private var tensor: Tensor?
 

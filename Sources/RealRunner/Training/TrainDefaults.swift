@@ -16,8 +16,8 @@ struct TrainDefaults {
     /// DCGAN: the PyTorch example (batch 64, Adam 2e-4, beta1 0.5, BCE). mlp-gan: Adam
     /// 1e-3 (beta1 0.5), batch 256, 5000 iterations and a 4-dimensional z: with Metz et
     /// al.'s 256-dimensional z (`--latent 256`) the plain GAN needs many more iterations
-    /// to cover the ring; with z of 4 it covers 5-8 modes in 5000 (seeds 1-6 under three
-    /// OpenBLAS kernel sets, measured), 7-8 when sampling from an EMA of G (`--ema true`).
+    /// to cover the ring; with z of 4 it covers most of the ring's modes in 5000, more when
+    /// sampling from an EMA of G (`--ema true`); docs/cpu-trainer-measurements.md has the counts.
     /// resnet-gan: SNGAN (hinge, Adam 2e-4, betas 0/0.9, batch 64).
     static func of(_ a: Architecture) -> TrainDefaults {
         switch a {
