@@ -103,7 +103,7 @@ struct ValidateCommand: ParsableCommand, Preflighted {
         } else {
             var steps: [MeasuredStep] = []
             for path in measurements { steps += try MeasuredStepFile.read(path: path) }
-            report = try MeasuredStepValidator.validate(profile: predicted, steps: steps)
+            report = try Validator.validate(profile: predicted, steps: steps)
         }
         let table = Self.table(report)
         if let out {
