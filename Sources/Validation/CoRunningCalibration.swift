@@ -37,8 +37,8 @@ public struct CoRunningCalibration: Codable, Sendable {
          RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, steps: 6, dataParallel: .init(ranks: ranks))]
     }
 
-    /// Measures each configuration as one process of its per-rank batch alone (`alone(config)`: the median step
-    /// seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on `cores` cores,
+    /// Measures each configuration as one process of its per-rank batch alone (`alone(config.singleRank)`: the
+    /// median step seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on `cores` cores,
     /// `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind.
     ///
     /// - Throws: whatever the closures throw.
@@ -50,7 +50,7 @@ public struct CoRunningCalibration: Codable, Sendable {
         var rank: [(seconds: Double, spread: [Double])] = Array(repeating: (.infinity, []), count: configs.count)
         for _ in 0..<max(1, rounds) {
             for (i, config) in configs.enumerated() {
-                single[i] = min(single[i], try alone(config))
+                single[i] = min(single[i], try alone(config.singleRank))
                 let perRank = try job(config)
                 let seconds = perRank.map(RunnerCalibration.median).reduce(0, +) / Double(max(perRank.count, 1))
                 guard seconds < rank[i].seconds else { continue }

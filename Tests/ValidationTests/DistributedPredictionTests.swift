@@ -50,4 +50,18 @@ import Distributed
         let sliced = try DistributedPrediction.predict(doubled, profile: cpu, machine: Self.machine())
         #expect(isClose(sliced.computeSeconds / base.computeSeconds, 2, absolute: 1e-9))
     }
+
+    @Test func coRunningTimesEachRanksShareAloneAndAsARankOfTheJob() throws {
+        var alone: [RunConfiguration] = []
+        let c = try CoRunningCalibration.measure(ranks: 2, cores: 2, rounds: 2, alone: { config in
+            alone.append(config)
+            return 0.01
+        }, job: { _ in [[0.0125, 0.0125, 0.0125], [0.0125, 0.0125, 0.0125]] })
+        let configurations = CoRunningCalibration.configurations(ranks: 2)
+        #expect(alone == (configurations + configurations).map(\.singleRank))
+        #expect(alone.allSatisfy { $0.dataParallel == nil })
+        // One thread per rank on two cores: no time-slicing, so a rank's 12.5 ms against 10 ms alone is the efficiency.
+        #expect(isClose(c.efficiency, 0.8, absolute: 1e-12))
+        #expect(isClose(c.stepCoefficientOfVariation, 0, absolute: 1e-12))
+    }
 }

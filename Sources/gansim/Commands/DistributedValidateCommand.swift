@@ -74,7 +74,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         // How the ranks share the machine, at each rank count of the plan, on configurations outside it.
         let coRunning = try Set(plan.map(\.ranks)).sorted().map { ranks in
             try CoRunningCalibration.measure(ranks: ranks, cores: device.cores ?? ProcessInfo.processInfo.activeProcessorCount, rounds: rounds,
-                                             alone: { config in try TrainProcess.measure(config.singleRank).stepSeconds },
+                                             alone: { try TrainProcess.measure($0).stepSeconds },
                                              job: { config in
                 let out = folder.appendingPathComponent("sharing").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.arguments(out: out),
