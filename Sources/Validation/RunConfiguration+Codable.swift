@@ -1,9 +1,9 @@
 import Distributed
 import Workload
 
-/// A single process is written with `threads`, a data-parallel run with `ranks`, `threadsPerRank`, `allreduce` and
-/// `bucketBytes` in its place: the keys the two report types it merges wrote, so that reports on disk still load
-/// and new ones read the same.
+/// JSON with a key set per kind of run: a single process with `threads`, a data-parallel run with `ranks`,
+/// `threadsPerRank`, `allreduce` and `bucketBytes` in its place, so that the reports of `gansim validate` and
+/// `gansim validate-distributed` keep their keys and files written by either load.
 extension RunConfiguration: Codable {
     private enum CodingKeys: String, CodingKey {
         case architecture, resolution, width, batch, threads, discriminatorSteps, accumulation, latentDim, steps

@@ -25,7 +25,8 @@ extension RunConfiguration {
     }
 
     /// Reads the run back from what `arguments(out:)` writes (with `ranks`, which `mpirun` gives, for a data-parallel
-    /// run); the output folder and `--json` are not part of the run.
+    /// run), as `gansim train` reads it (a bucket of `--bucket-mb` times 10^6 bytes, truncated); the output folder and
+    /// `--json` are not part of the run.
     ///
     /// - Throws: `ConfigurationError` naming a flag this codec does not write, a missing or bad value, or a warm-up
     ///   or seed other than every run's.
@@ -74,10 +75,10 @@ extension RunConfiguration {
                 throw ConfigurationError(field: "--allreduce", value: name, reason: "must be ring or mpi")
             }
             let mb = values["--bucket-mb"] ?? "25"
-            guard let megabytes = Double(mb), megabytes > 0, megabytes.isFinite else {
-                throw ConfigurationError(field: "--bucket-mb", value: mb, reason: "must be a positive size in MB")
+            guard let megabytes = Double(mb), megabytes > 0, megabytes * 1e6 < Double(Int32.max) * 4 else {
+                throw ConfigurationError(field: "--bucket-mb", value: mb, reason: "must be a positive size in MB, below 8000")
             }
-            parallel = DataParallel(ranks: ranks, allreduce: algorithm, bucketBytes: Int((megabytes * 1e6).rounded()))
+            parallel = DataParallel(ranks: ranks, allreduce: algorithm, bucketBytes: Int(megabytes * 1e6))
         } else if values["--allreduce"] != nil || values["--bucket-mb"] != nil {
             throw ConfigurationError(field: values["--allreduce"] != nil ? "--allreduce" : "--bucket-mb", value: "",
                                      reason: "applies to data-parallel runs (--distributed)")

@@ -2,8 +2,8 @@
 /// runs, communication and compute where they are compared: the one report of CPU, MPI, measured-step and
 /// published-run validation.
 ///
-/// A column a validation does not compare is nil and left out of the JSON, so that each validation's report reads
-/// as it always has.
+/// A column a validation does not compare is nil and left out of the JSON, so that each validation's report carries
+/// only its own columns.
 public struct ValidationReport: Sendable, Codable {
     /// One configuration.
     public struct Configuration: Sendable, Codable {

@@ -37,6 +37,8 @@ import Validation
         #expect(throws: ConfigurationError.self) { try RunConfiguration(arguments: ["train", "mlp-gan", "--batch", "64", "--steps", "8"]) }
         #expect(throws: ConfigurationError.self) { try RunConfiguration(arguments: base + ["--allreduce", "mpi"]) }
         #expect(throws: ConfigurationError.self) { try RunConfiguration(arguments: base + ["--batch"]) }
+        #expect(throws: ConfigurationError.self) { try RunConfiguration(arguments: base + ["--distributed", "--bucket-mb", "1e300"], ranks: 2) }
+        #expect(throws: ConfigurationError.self) { try RunConfiguration(arguments: base + ["--distributed", "--bucket-mb", "nan"], ranks: 2) }
         #expect(throws: ConfigurationError.self) { try RunConfiguration(arguments: ["simulate", "x.yaml"]) }
     }
 
