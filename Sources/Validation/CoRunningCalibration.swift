@@ -34,12 +34,13 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// product-bound mlp-gan whose weights outgrow a core's cache and a convolutional DCGAN.
     public static func configurations(ranks: Int) -> [RunConfiguration] {
         [RunConfiguration(.mlpGAN, width: 768, batch: 32 * ranks, steps: 12, dataParallel: .init(ranks: ranks)),
-         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, steps: 6, dataParallel: .init(ranks: ranks))]
+         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, steps: 6,
+                          dataParallel: .init(ranks: ranks))]
     }
 
     /// Measures each configuration as one process of its per-rank batch alone (`alone(config.singleRank)`: the
-    /// median step seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on `cores` cores,
-    /// `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind.
+    /// median step seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on
+    /// `cores` cores, `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind.
     ///
     /// - Throws: whatever the closures throw.
     public static func measure(ranks: Int, cores: Int, rounds: Int = 1, configurations: [RunConfiguration]? = nil,
@@ -70,5 +71,4 @@ public struct CoRunningCalibration: Codable, Sendable {
                                     efficiency: measured > 0 && expected > 0 ? expected / measured : 1,
                                     stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count))
     }
-
 }
