@@ -47,12 +47,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc", "SafeFiles"]),
-        // Data-parallel training and communication calibration over MPI.
-        .target(name: "Distributed", dependencies: ["InputParsing", "CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
+        // The MPI runtime, data-parallel training and the transport's calibration (comm-bench).
+        .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
         // Self-contained HTML reports and SVG charts.
         .target(name: "Reports"),
-        // Predictions against measurements: CPU runs, measured GPU steps, whole published runs (and the fit to them).
-        .target(name: "Validation", dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports"]),
+        // Predictions against measurements: CPU runs in one process or over MPI (the run description and its `gansim
+        // train` command line), measured GPU steps, whole published runs (and the fit to them).
+        .target(name: "Validation", dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Distributed", "Reports"]),
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
@@ -82,7 +83,8 @@ let package = Package(
         .executableTarget(name: "SimulatorBenchmarks", dependencies: ["InputParsing", "Simulator", "Workload", "CostModel"], path: "Benchmarks/SimulatorBenchmarks"),
         .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
         .testTarget(name: "CostModelTests", dependencies: ["Workload", "CPUExecution", "CostModel", "TestSupport"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Workload", "CostModel", "RealRunner", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Distributed", "Simulator", "Workload", "CostModel", "RealRunner", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["InputParsing", "Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
         // One execution model: every command's step time for the same model, recipe and profile.

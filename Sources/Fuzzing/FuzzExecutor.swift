@@ -81,7 +81,7 @@ public final class FuzzExecutor: @unchecked Sendable {
             if samples.count <= 64 { _ = ProfileFitter(base: try DeviceCatalog.profile(named: "h100")).fit(samples) }
         case .measuredSteps:
             let steps = try MeasuredStepFile.parse(fuzzCase.text, file: "steps.jsonl")
-            _ = try MeasuredStepValidator.validate(profile: try DeviceCatalog.profile(named: "h100"), steps: steps)
+            _ = try Validator.validate(profile: try DeviceCatalog.profile(named: "h100"), steps: steps)
         case .publishedRuns:
             let defaults = PublishedRunFile.Defaults(architecture: "stylegan2", preset: "auto", topology: "dgx1-v100", precision: "fp16")
             let runs = try PublishedRunFile.parse(fuzzCase.text, file: "runs.csv", defaults: defaults)

@@ -11,14 +11,21 @@ public struct MeasuredRun: Sendable {
     public var untimedSeconds: Double?
     /// Learned parameters of the generator and discriminator that ran, if the run reported them.
     public var parameters: (generator: Int, discriminator: Int)?
+    /// Data-parallel runs: communication plus waiting per iteration, the mean over ranks of their medians.
+    public var communicationSeconds: Double?
+    /// Data-parallel runs: compute per iteration, the mean over ranks of their medians.
+    public var computeSeconds: Double?
 
     public init(stepSeconds: Double, peakResidentBytes: Int, opTimings: [TimingSample], untimedSeconds: Double? = nil,
-                parameters: (generator: Int, discriminator: Int)? = nil) {
+                parameters: (generator: Int, discriminator: Int)? = nil, communicationSeconds: Double? = nil,
+                computeSeconds: Double? = nil) {
         self.stepSeconds = stepSeconds
         self.peakResidentBytes = peakResidentBytes
         self.opTimings = opTimings
         self.untimedSeconds = untimedSeconds
         self.parameters = parameters
+        self.communicationSeconds = communicationSeconds
+        self.computeSeconds = computeSeconds
     }
 
     /// Throws unless the run trained `model` (same parameter counts in G and D), so that a

@@ -1,9 +1,9 @@
 import CostModel
 import Workload
 
-/// The built-in calibration fit set and validation plan for the local CPU.
+/// The built-in calibration fit set and validation plans for the local CPU (single processes and data-parallel runs).
 ///
-/// The two are disjoint: the fit set trains small DCGAN-32s, mlp-gans and resnet-gans;
+/// The fit set and the single-process plan are disjoint: the fit set trains small DCGAN-32s, mlp-gans and resnet-gans;
 /// validation predicts other widths, resolutions (DCGAN-64), batches, thread counts, nDisc
 /// and accumulation, none of which the fit saw as a whole run.
 public enum Plans {
@@ -63,5 +63,28 @@ public enum Plans {
         RunConfiguration(.resnetGAN, width: 48, batch: 16, threads: 2, discriminatorSteps: 1, steps: 3),
         RunConfiguration(.resnetGAN, width: 32, batch: 16, threads: 1, discriminatorSteps: 2, accumulation: 2,
                          steps: 3),
+    ]
+
+    /// The data-parallel runs of `gansim validate-distributed`: np 2, one thread per rank, then two threads per rank
+    /// and four ranks: mlp-gans from negligible to dominant gradient traffic (hidden 128: 17 k parameters per
+    /// network; 2048: 4.2 M, a 17 MB bucket per step), one with 4 MB buckets reduced while backward runs, MPI's own
+    /// all-reduce, and two DCGAN-32s (compute-bound; batch norm makes them per-rank statistics runs, which changes no
+    /// timing).
+    public static let dataParallel: [RunConfiguration] = [
+        RunConfiguration(.mlpGAN, width: 128, batch: 256, steps: 30, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 20, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 1024, batch: 128, steps: 12, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 2, bucketBytes: 4_000_000)),
+        RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 2, allreduce: .mpi)),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 6, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, steps: 5, dataParallel: .init(ranks: 2)),
+        // Two threads per rank: four threads on a 2-core machine.
+        RunConfiguration(.mlpGAN, width: 1024, batch: 128, threads: 2, steps: 12, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, threads: 2, steps: 6, dataParallel: .init(ranks: 2)),
+        // Four ranks (mpirun --oversubscribe): two per core on a 2-core machine.
+        RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 20, dataParallel: .init(ranks: 4)),
+        RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 4)),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 6, dataParallel: .init(ranks: 4)),
     ]
 }

@@ -111,7 +111,7 @@ import Validation
                                         stepSeconds: 1, peakAllocatedBytes: nil, source: "test")
                 var validated = try IterationEstimator(model: try c.config.build(), recipe: step.recipe, device: device).estimate().seconds
                 if step.recipe == c.recipe {
-                    validated = try #require(try MeasuredStepValidator.validate(profile: device, steps: [step]).configurations.first).predictedStepSeconds
+                    validated = try #require(try Validator.validate(profile: device, steps: [step]).configurations.first).predictedStepSeconds
                 }
                 let label = "\(c) on \(device.name)\(path == nil ? "" : " (calibrated)")"
                 #expect(isClose(simulate.iterationSeconds, inspect, relative: 1e-9), "\(label): simulate \(simulate.iterationSeconds) vs inspect \(inspect)")

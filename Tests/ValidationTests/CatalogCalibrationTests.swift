@@ -27,7 +27,7 @@ import Workload
         // The targets of the GPU-execution issue on this table.
         #expect(held.summary.stepTimeMAPE <= 0.10 && held.summary.stepTimeMaxError <= 0.20)
         #expect(PublishedRunValidator.scaling(runs, report: held).allSatisfy { abs($0.efficiencyErrorPoints) <= 5 })
-        #expect(held.summary.memoryMAPE <= 0.15)
+        #expect(try #require(held.summary.memoryMAPE) <= 0.15)
     }
 
     @Test func otherGPUsCarryTheV100ModelWithWiderRanges() throws {

@@ -6,20 +6,10 @@ import Validation
 
 /// What a real run is compared with: the same model, its median over interleaved rounds.
 @Suite struct RunMeasurementTests {
-    /// The options `gansim validate` passes the trainer for a configuration.
-    func trainOptions(_ c: RunConfiguration) -> TrainOptions {
-        var o = TrainOptions(architecture: c.architecture)
-        o.resolution = c.resolution
-        o.width = c.width
-        o.batch = c.batch
-        o.latentDim = c.latentDim
-        return o
-    }
-
     @Test func everyPlannedRunPredictsTheModelTheTrainerBuilds() throws {
-        for c in Plans.fitSet + Plans.validation {
+        for c in Plans.fitSet + Plans.validation + Plans.dataParallel {
             let predicted = try c.modelConfig.build()
-            let trained = try trainOptions(c).modelConfig.build()
+            let trained = try Trainer(c.trainOptions).model
             #expect(predicted.generator.parameterCount == trained.generator.parameterCount, "\(c.label)")
             #expect(predicted.discriminator.parameterCount == trained.discriminator.parameterCount, "\(c.label)")
         }

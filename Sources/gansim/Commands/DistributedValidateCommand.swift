@@ -53,7 +53,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var transports = try comm.map { try CommCalibration.load(path: $0) }
-        let plan = DistributedPlans.validation
+        let plan = Plans.dataParallel
         for ranks in Set(plan.map(\.ranks)).sorted() where !transports.contains(where: { $0.ranks == ranks }) {
             // The fastest time of each size and algorithm over the rounds.
             var fastest: [String: CommSample] = [:]
@@ -74,37 +74,35 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         // How the ranks share the machine, at each rank count of the plan, on configurations outside it.
         let coRunning = try Set(plan.map(\.ranks)).sorted().map { ranks in
             try CoRunningCalibration.measure(ranks: ranks, cores: device.cores ?? ProcessInfo.processInfo.activeProcessorCount, rounds: rounds,
-                                             alone: { config in
-                try TrainProcess.measure(RunConfiguration(config.architecture, resolution: config.resolution, width: config.width,
-                                                          batch: config.batch / config.ranks, threads: config.threadsPerRank,
-                                                          steps: config.steps)).stepSeconds
-            }, job: { config in
+                                             alone: { try TrainProcess.measure($0).stepSeconds },
+                                             job: { config in
                 let out = folder.appendingPathComponent("sharing").path
-                try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.trainArguments(out: out),
+                try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.arguments(out: out),
                                             timeoutSeconds: timeout), what: "run '\(config.label)'")
                 return try (0..<config.ranks).map { rank in
                     try Self.timedRankCompute(URL(fileURLWithPath: out).appendingPathComponent("timings-rank\(rank).jsonl"))
                 }
             })
         }
-        let report = try DistributedValidator.validate(
-            profile: device, machine: DistributedMachine(transports: transports, coRunning: coRunning), plan: plan, rounds: rounds,
+        let machine = DistributedMachine(transports: transports, coRunning: coRunning)
+        let report = try Validator.validate(
+            profile: device, machine: machine, plan: plan, rounds: rounds,
             measure: { config in
                 let runFolder = folder.appendingPathComponent("run").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable,
-                                            arguments: config.trainArguments(out: runFolder), timeoutSeconds: timeout),
+                                            arguments: config.arguments(out: runFolder), timeoutSeconds: timeout),
                                what: "run '\(config.label)'")
                 let data = try Data(contentsOf: URL(fileURLWithPath: runFolder).appendingPathComponent("result.json"))
-                return try JSONDecoder().decode(DistributedTrainResult.self, from: data)
+                return MeasuredRun(dataParallel: try JSONDecoder().decode(DistributedTrainResult.self, from: data))
             },
             progress: TrainProcess.progress("validating"))
-        let table = Self.table(report)
+        let table = Self.table(report, machine: machine)
         if let out {
             let transportTables = transports.sorted { $0.ranks < $1.ranks }.map(CommBenchCommand.table).joined(separator: "\n\n")
             try OutputFolder(out).write(transports.map { t in
                 ("comm-np\(t.ranks).json", Data((try JSONOutput.string(t) + "\n").utf8))
             } + [
-                ("machine.json", Data((try JSONOutput.string(report.machine) + "\n").utf8)),
+                ("machine.json", Data((try JSONOutput.string(machine) + "\n").utf8)),
                 ("validation.json", Data((try JSONOutput.string(report) + "\n").utf8)),
                 ("validation.md", Data(("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
                     + transportTables + "\n\n" + table + "\n```\n").utf8)),
@@ -129,25 +127,26 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         throw ValidationError("\(what) \(reason): " + outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    static func table(_ r: DistributedValidationReport) -> String {
+    /// The report's rows, its summary and the `machine` its predictions used.
+    static func table(_ r: ValidationReport, machine: DistributedMachine) -> String {
         var t = TextTable(["configuration", "predicted", "measured", "error", "pred. comm+wait", "meas. comm+wait",
                            "pred. compute", "meas. compute"])
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1e3) }
         for c in r.configurations {
             t.add([c.label, ms(c.predictedStepSeconds), ms(c.measuredStepSeconds), String(format: "%+.1f%%", c.stepTimeError * 100),
-                   ms(c.predictedCommunicationSeconds), ms(c.measuredCommunicationSeconds), ms(c.predictedComputeSeconds),
-                   ms(c.measuredComputeSeconds)])
+                   ms(c.predictedCommunicationSeconds ?? 0), ms(c.measuredCommunicationSeconds ?? 0), ms(c.predictedComputeSeconds ?? 0),
+                   ms(c.measuredComputeSeconds ?? 0)])
         }
         return t.render() + "\n" + String(
             format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; communication+wait MAPE %.1f%%\n%@\n%@",
             r.summary.stepTimeMAPE * 100, r.summary.stepTimeMaxError * 100, r.summary.configurations,
-            r.summary.communicationMAPE * 100,
-            r.machine.transports.sorted { $0.ranks < $1.ranks }.flatMap { t in
+            (r.summary.communicationMAPE ?? 0) * 100,
+            machine.transports.sorted { $0.ranks < $1.ranks }.flatMap { t in
                 [(AllReduceAlgorithm.ring, t.ringRegimes), (.mpi, t.mpiRegimes)].compactMap { a, fit in
                     fit.map { "np \(t.ranks) \(a.rawValue): " + CommBenchCommand.describe($0) }
                 }
             }.joined(separator: "\n"),
-            r.machine.coRunning.map { c in
+            machine.coRunning.map { c in
                 String(format: "np %d: a rank gets %.2f of its time-sliced core, its compute varies by %.1f%% per step (%@)", c.ranks,
                        c.efficiency, c.stepCoefficientOfVariation * 100, c.runs.map {
                            String(format: "%@: %.2f ms alone, %.2f ms as a rank", $0.label, $0.aloneStepSeconds * 1e3, $0.rankComputeSeconds * 1e3)

@@ -103,7 +103,7 @@ struct ValidateCommand: ParsableCommand, Preflighted {
         } else {
             var steps: [MeasuredStep] = []
             for path in measurements { steps += try MeasuredStepFile.read(path: path) }
-            report = try MeasuredStepValidator.validate(profile: predicted, steps: steps)
+            report = try Validator.validate(profile: predicted, steps: steps)
         }
         let table = Self.table(report)
         if let out {
@@ -166,15 +166,15 @@ struct ValidateCommand: ParsableCommand, Preflighted {
         var t = TextTable(["configuration", "predicted", "measured", "error", "pred. memory", "meas. memory", "error"])
         for c in r.configurations {
             t.add([c.label, Units.seconds(c.predictedStepSeconds), Units.seconds(c.measuredStepSeconds),
-                   String(format: "%+.1f%%", c.stepTimeError * 100), Units.bytes(c.predictedPeakBytes),
-                   c.memoryError == nil ? "-" : Units.bytes(c.measuredPeakBytes),
+                   String(format: "%+.1f%%", c.stepTimeError * 100), c.predictedPeakBytes.map(Units.bytes) ?? "-",
+                   c.memoryError == nil ? "-" : Units.bytes(c.measuredPeakBytes ?? 0),
                    c.memoryError.map { String(format: "%+.1f%%", $0 * 100) } ?? "-"])
         }
         let s = r.summary
-        let memory = s.memoryConfigurations == 0 ? "memory not measured"
-            : s.memoryConfigurations == s.configurations ? String(format: "memory MAPE %.1f%%", s.memoryMAPE * 100)
-            : String(format: "memory MAPE %.1f%% over the %d with a measured peak", s.memoryMAPE * 100,
-                     s.memoryConfigurations)
+        let measuredPeaks = s.memoryConfigurations ?? 0, memoryMAPE = s.memoryMAPE ?? 0
+        let memory = measuredPeaks == 0 ? "memory not measured"
+            : measuredPeaks == s.configurations ? String(format: "memory MAPE %.1f%%", memoryMAPE * 100)
+            : String(format: "memory MAPE %.1f%% over the %d with a measured peak", memoryMAPE * 100, measuredPeaks)
         return t.render() + "\n" + String(
             format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; ",
             s.stepTimeMAPE * 100, s.stepTimeMaxError * 100, s.configurations) + memory

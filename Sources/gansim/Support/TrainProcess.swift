@@ -12,23 +12,15 @@ enum TrainProcess {
         var description: String
     }
 
-    /// Runs `config` and reads its result and op timings.
+    /// Runs the single-process `config` and reads its result and op timings.
     static func measure(_ config: RunConfiguration) throws -> MeasuredRun {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-run-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var args = ["train", config.architecture.rawValue, "--batch", "\(config.batch)",
-                    "--threads", "\(config.threads)", "--steps", "\(config.steps)", "--warmup", "1",
-                    "--seed", "1", "--out", folder.path, "--json"]
-        if let r = config.resolution { args += ["--resolution", "\(r)"] }
-        if let w = config.width { args += ["--width", "\(w)"] }
-        if let n = config.discriminatorSteps { args += ["--ndisc", "\(n)"] }
-        if let a = config.accumulation { args += ["--accumulation", "\(a)"] }
-        if let z = config.latentDim { args += ["--latent", "\(z)"] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = args
+        process.arguments = config.arguments(out: folder.path)
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors

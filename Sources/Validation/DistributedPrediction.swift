@@ -1,4 +1,5 @@
 import CostModel
+import Distributed
 import Workload
 import Simulator
 import InputParsing
@@ -21,32 +22,35 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// Iterations after the first whose mean is the prediction: enough for the ranks' compute noise to average out.
     static let steadyIterations = 40
 
-    /// Simulates `config` (iterations after the first are the steady state).
+    /// Simulates the data-parallel run `config` (iterations after the first are the steady state).
     ///
-    /// - Throws: the simulator's `ConfigurationError` or the model's `ModelError`.
-    public static func predict(_ config: DistributedRunConfiguration, profile: DeviceProfile,
+    /// - Throws: the simulator's `ConfigurationError`, the model's `ModelError`, or `MPIError.invalidOption` for a
+    ///   single-process run or a rank count `machine` did not measure.
+    public static func predict(_ config: RunConfiguration, profile: DeviceProfile,
                                machine: DistributedMachine) throws -> DistributedPrediction {
-        let options = config.rankOptions
-        let model = try options.modelConfig.build()
-        let transport = try machine.transport(ranks: config.ranks, algorithm: config.allreduce)
-        let sharing = config.ranks > 1 ? try machine.sharing(ranks: config.ranks) : nil
-        let device = profile.sharingMachine(processes: config.ranks, threadsEach: config.threadsPerRank,
+        guard let parallel = config.dataParallel else {
+            throw MPIError.invalidOption(field: "ranks", value: config.label, expected: "a data-parallel run")
+        }
+        let model = try config.modelConfig.build()
+        let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce)
+        let sharing = parallel.ranks > 1 ? try machine.sharing(ranks: parallel.ranks) : nil
+        let device = profile.sharingMachine(processes: parallel.ranks, threadsEach: config.threads,
                                             coRunningEfficiency: sharing?.efficiency ?? 1)
-        let topology = Topologies.ring(devices: config.ranks, link: transport.link)
+        let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)
         try topology.validate()
         // Data comes from memory (ring, shapes): a pipeline that never stalls.
         let data = DataPipelineSpec(storageBytesPerSecond: 1e18, encodedBytesPerSample: 1, decodeSamplesPerSecondPerCore: 1e18)
-        var plan = TrainingPlan(model: model, recipe: options.recipe, device: device, topology: topology,
-                                devices: config.ranks, algorithm: .ring, bucketBytes: Double(config.bucketBytes),
+        var plan = TrainingPlan(model: model, recipe: config.recipe, device: device, topology: topology,
+                                devices: parallel.ranks, algorithm: .ring, bucketBytes: Double(parallel.bucketBytes),
                                 data: data, iterations: steadyIterations + 1, seed: 1)
         plan.jitter = JitterSpec(coefficientOfVariation: sharing?.stepCoefficientOfVariation ?? 0)
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
-        let overhead = SegmentPricer(model: model, recipe: options.recipe, device: device).iterationOverheadSeconds
+        let overhead = SegmentPricer(model: model, recipe: config.recipe, device: device).iterationOverheadSeconds
         // The trainer averages D's and G's losses over the ranks once per iteration: MPI_Allreduce of two doubles.
-        let lossAverage = config.ranks > 1
-            ? try machine.transport(ranks: config.ranks, algorithm: .mpi).predictedSeconds(bytes: 16) : 0
+        let lossAverage = parallel.ranks > 1
+            ? try machine.transport(ranks: parallel.ranks, algorithm: .mpi).predictedSeconds(bytes: 16) : 0
         return DistributedPrediction(
             stepSeconds: result.iterationSeconds + lossAverage, computeSeconds: result.breakdown.computeSeconds,
             communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds + lossAverage,

@@ -1,3 +1,5 @@
+import Distributed
+
 /// What this machine's data-parallel runs are predicted from, all measured apart from the runs predicted: the MPI
 /// transport at each rank count (`gansim comm-bench`) and how the CPU trainer shares the cores (`CoRunningCalibration`).
 public struct DistributedMachine: Codable, Sendable {
