@@ -4,12 +4,11 @@ import Workload
 /// Calibrates and validates in one session: the fit set's runs and the validation plan's
 /// are interleaved round by round, so that both see the same machine.
 ///
-/// On a shared machine whose speed drifts by 40-90% for minutes at a time, a profile
-/// calibrated in one stretch and validated in another carries the drift into every
-/// prediction: the same mlp-gan w128 b256 t1 step measured 2.4 ms in one validation and
-/// 3.1-4.5 ms in six runs a few minutes later. Interleaving gives every configuration,
-/// fitted or predicted, runs in the same stretches. The plan's configurations stay
-/// unseen by the fit: only the fit set's runs are fitted.
+/// On a shared machine whose speed drifts for minutes at a time (docs/cpu-model.md), a
+/// profile calibrated in one stretch and validated in another carries the drift into every
+/// prediction. Interleaving gives every configuration, fitted or predicted, runs in the
+/// same stretches. The plan's configurations stay unseen by the fit: only the fit set's
+/// runs are fitted.
 public enum CalibratedValidation {
     /// The fit (from the fit set's fastest runs) and the validation report (the plan's
     /// fastest runs against the fitted profile's predictions).

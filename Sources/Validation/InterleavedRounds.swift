@@ -3,12 +3,11 @@ import Workload
 
 /// Measures a plan in interleaved rounds and keeps each configuration's fastest run.
 ///
-/// On a shared machine the speed drifts: the same DCGAN-64 step took 100 to 160 ms
-/// within one 12-step run, and in six rounds of three configurations the first three
-/// rounds ran 25-45% slower than the last three (slow and fast stretches lasting seconds
-/// to minutes). Running every configuration once per round, round after round, spreads
-/// each configuration's runs across the whole measurement, so that each configuration
-/// gets a chance at a fast stretch, and the fastest run is kept (`MeasuredRun.fastest`).
+/// On a shared machine the speed drifts, in slow and fast stretches lasting seconds to
+/// minutes (docs/cpu-model.md). Running every configuration once per round, round after
+/// round, spreads each configuration's runs across the whole measurement, so that each
+/// configuration gets a chance at a fast stretch, and the fastest run is kept
+/// (`MeasuredRun.fastest`).
 public enum InterleavedRounds {
     /// Runs each configuration of `plan` `rounds` times (round by round) and returns the
     /// fastest run of each, in plan order; `progress(i, n, label)` counts runs.

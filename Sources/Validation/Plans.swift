@@ -17,16 +17,12 @@ public enum Plans {
     /// (and the step medians that fit the per-iteration overhead) survive a few disturbed
     /// iterations on a shared machine. At each thread count the runs span small and large
     /// ops of every class (batches 8 to 48, widths 16 to 64): over a narrow range a class's
-    /// fixed overhead and its efficiency trade off against each other, and with only two
-    /// similar 2-thread DCGANs the fit had put 290-420 us of overhead on every transposed
-    /// convolution, over-predicting smaller ones by 40-60%. Resnet-gan runs at both thread
-    /// counts because only resnet-gan has resampling ops and residual adds. The 1-thread
-    /// mlp-gans span 64- and 192-wide products: with only the 64-wide one, whose products
-    /// run at ~40 GFLOP/s against ~62 for 128-wide ones, a w128 b256 mlp-gan was
-    /// over-predicted by 25-38%. The 2-thread mlp-gans include two whose products are
-    /// large enough to split (`ThreadSplit.minimumMultiplyAdds`, 28M multiply-adds each):
-    /// fitted only to a w256 one, the split products of a w512 b128 mlp-gan were
-    /// over-predicted by about 45% (37-46% on its step).
+    /// fixed overhead and its efficiency trade off against each other. Resnet-gan runs at
+    /// both thread counts because only resnet-gan has resampling ops and residual adds. The
+    /// 1-thread mlp-gans span 64- and 192-wide products, because a product's efficiency grows
+    /// with its width over that range. The 2-thread mlp-gans include two whose products are
+    /// large enough to split (`ThreadSplit.minimumMultiplyAdds`), so that split products are
+    /// fitted, not extrapolated. What each of these choices corrected is in docs/cpu-model.md.
     public static let fitSet: [RunConfiguration] = [
         RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 16, threads: 1, steps: 12),
         RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, threads: 2, steps: 12),
