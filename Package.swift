@@ -49,19 +49,22 @@ let package = Package(
         .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc", "SafeFiles"]),
         // Data-parallel training and communication calibration over MPI.
         .target(name: "Distributed", dependencies: ["InputParsing", "CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
-        // Self-contained HTML reports and SVG charts.
+        // The formats outputs are written in: self-contained HTML reports, SVG charts, plain-text tables, deterministic JSON.
         .target(name: "Reports"),
         // Predictions against measurements: CPU runs, measured GPU steps, whole published runs (and the fit to them).
         .target(name: "Validation", dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports"]),
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
-            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", .product(name: "Yams", package: "Yams")]),
+        // What simulate, compare, sweep and plan print and write: their text, pages and files, composed from results.
+        .target(name: "ReportComposition", dependencies: ["CostModel", "Simulator", "Planning", "Reports"]),
         // The CLI's commands (parse, call a library, print), a library so that the fuzzer runs them in-process.
         .target(
             name: "GansimCLI",
             dependencies: [
-                "InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning", "SafeFiles",
+                "InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning",
+                "ReportComposition", "SafeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -85,6 +88,7 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Workload", "CostModel", "RealRunner", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["InputParsing", "Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
+        .testTarget(name: "ReportCompositionTests", dependencies: ["ReportComposition", "Planning", "Simulator", "Reports"]),
         // One execution model: every command's step time for the same model, recipe and profile.
         .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation", "TestSupport"],
                     resources: [.copy("Fixtures")]),
