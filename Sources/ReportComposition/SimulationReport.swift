@@ -28,7 +28,7 @@ public struct SimulationReport {
 
     /// One sentence per run after the first: speed, cost, energy and time to train against the baseline.
     public var differences: [String] {
-        guard let base = runs.first?.result else { return [] }
+        let base = runs[0].result
         return runs.dropFirst().map { run in
             let r = run.result
             let speed = base.iterationSeconds / r.iterationSeconds

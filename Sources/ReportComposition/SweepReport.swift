@@ -11,10 +11,12 @@ import Simulator
 /// the terminal and the page show, `SweepParetoTable`) lists the range; a sweep with no validated point shows none
 /// of it.
 public struct SweepReport {
+    /// The sweep described.
     public var result: SweepResult
     /// Curves drawn per chart; the rest are in the CSV.
     public var maximumSeries = 8
 
+    /// The report of `result`.
     public init(result: SweepResult) { self.result = result }
 
     /// The files of `sweep --out`: `csvName` (every point), result.json and report.html.

@@ -4,7 +4,6 @@ import Workload
 import Foundation
 import Planning
 import ReportComposition
-import Reports
 import Simulator
 import InputParsing
 
