@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc", "SafeFiles"]),
         // The MPI runtime, data-parallel training and the transport's calibration (comm-bench).
         .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
-        // Self-contained HTML reports and SVG charts.
+        // The formats outputs are written in: self-contained HTML reports, SVG charts, plain-text tables, deterministic JSON.
         .target(name: "Reports"),
         // Predictions against measurements: CPU runs in one process or over MPI (the run description and its `gansim
         // train` command line), measured GPU steps, whole published runs (and the fit to them).
@@ -57,12 +57,15 @@ let package = Package(
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
-            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", .product(name: "Yams", package: "Yams")]),
+        // What simulate, compare, sweep and plan print and write: their text, pages and files, composed from results.
+        .target(name: "ReportComposition", dependencies: ["CostModel", "Simulator", "Planning", "Reports"]),
         // The CLI's commands (parse, call a library, print), a library so that the fuzzer runs them in-process.
         .target(
             name: "GansimCLI",
             dependencies: [
-                "InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning", "SafeFiles",
+                "InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Validation", "Reports", "Distributed", "Planning",
+                "ReportComposition", "SafeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -87,6 +90,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["InputParsing", "Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
+        .testTarget(name: "ReportCompositionTests", dependencies: ["ReportComposition", "Planning", "Simulator", "Reports"]),
         // One execution model: every command's step time for the same model, recipe and profile.
         .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation", "TestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -193,10 +193,20 @@ public struct TrainingScenario: Sendable {
     }
 
     /// The event-driven, congestion-aware simulation (`TrainingSimulation`); a growing run phase by phase.
-    public func simulate() throws -> TrainingResult {
-        guard let growth else { return try TrainingSimulation(plan: plan).run(name: name, totalIterations: totalIterations) }
-        return try ProgressiveRun.run(plan: plan, steps: growth, draw: true) { phasePlan, iterations in
-            try TrainingSimulation(plan: phasePlan).run(name: name, totalIterations: iterations)
+    public func simulate() throws -> TrainingResult { try simulatePhases().result }
+
+    /// The event-driven simulation with the `TrainingSimulation` of every phase (`phasePlans`), in order, each run once,
+    /// so that a report reads a phase's records and trace from the simulation the result sums; `progress` hears
+    /// `(done, total)` iterations of each phase.
+    public func simulatePhases(progress: ((Int, Int) -> Void)? = nil) throws -> (result: TrainingResult, simulations: [TrainingSimulation]) {
+        var simulations: [TrainingSimulation] = []
+        func simulate(_ phasePlan: TrainingPlan, iterations: Int) throws -> TrainingResult {
+            let simulation = try TrainingSimulation(plan: phasePlan)
+            simulations.append(simulation)
+            return try simulation.run(name: name, totalIterations: iterations, progress: progress)
         }
+        let result = try growth.map { try ProgressiveRun.run(plan: plan, steps: $0, draw: true, price: simulate) }
+            ?? simulate(plan, iterations: totalIterations)
+        return (result, simulations)
     }
 }

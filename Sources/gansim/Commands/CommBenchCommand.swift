@@ -87,7 +87,7 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
             let calibration = try CommCalibration(ranks: world.size, hosts: hosts, samples: samples)
             if world.rank == 0 {
                 let text = try JSONOutput.string(calibration)
-                if let out { try OutputFolder.atomicWrite(Data((text + "\n").utf8), to: URL(fileURLWithPath: out)) }
+                if let out { try OutputFile.write(Data((text + "\n").utf8), to: out, flag: "--out") }
                 print(json ? text : Self.table(calibration))
             }
             world.finalize()

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostModel
 import Workload
 import Foundation
+import ReportComposition
 import Simulator
 import InputParsing
 
@@ -51,12 +52,8 @@ struct CompareCommand: ParsableCommand, Preflighted {
             }
         }
         try profiles.checkUsed(by: runs.map(\.result.device))
-        let writer = ReportWriter(runs: runs)
-        if let out { try writer.write(to: out) }
-        if json {
-            print(try JSONOutput.string(ReportWriter.Comparison(results: runs.map(\.result), differences: writer.differences)))
-        } else {
-            print(writer.markdown)
-        }
+        let report = SimulationReport(runs: runs)
+        if let out { try OutputFolder(out).write(try report.files()) }
+        print(json ? try JSONOutput.string(report.comparison) : report.markdown)
     }
 }

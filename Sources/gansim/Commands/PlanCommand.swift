@@ -3,6 +3,7 @@ import CostModel
 import Workload
 import Foundation
 import Planning
+import ReportComposition
 import Simulator
 import InputParsing
 
@@ -78,7 +79,8 @@ struct PlanCommand: ParsableCommand, Preflighted {
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
         let (plan, sweep) = try Planner(engine: engine).plan(request) { stage, done, total in bar.update(done, total, stage) }
         bar.finish()
-        if let out { try PlanOutput.write(plan, sweep: sweep, to: out) }
-        print(json ? try JSONOutput.string(plan) : PlanOutput.text(plan))
+        let report = PlanReport(plan: plan, search: sweep)
+        if let out { try OutputFolder(out).write(try report.files()) }
+        print(json ? try JSONOutput.string(plan) : report.text)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostModel
 import Workload
 import Foundation
+import ReportComposition
 import Simulator
 import InputParsing
 
@@ -54,15 +55,8 @@ struct SimulateCommand: ParsableCommand, Preflighted {
                                       profiles: profiles, directory: directory)
         }
         try profiles.checkUsed(by: [run.result.device])
-        let result = run.result
-        if let out {
-            try ReportWriter(runs: [run]).write(to: out)
-        }
-        if json {
-            print(try JSONOutput.string(result))
-        } else {
-            print(SimulateReport(result: result).text)
-        }
+        if let out { try OutputFolder(out).write(try SimulationReport(runs: [run]).files()) }
+        print(json ? try JSONOutput.string(run.result) : SimulationSummary(result: run.result).text)
     }
 
     /// Runs `body`, naming the scenario file (if any) in errors about the file as a whole.

@@ -4,6 +4,7 @@ import CostModel
 import Workload
 import Foundation
 import Planning
+import ReportComposition
 import Reports
 import Simulator
 
@@ -78,11 +79,8 @@ struct SweepCommand: ParsableCommand, Preflighted {
         }
         bar.finish()
         guard (world?.rank ?? 0) == 0 else { return }
-        if let out { try SweepOutput.write(result, to: out) }
-        if json {
-            print(try JSONOutput.string(result))
-        } else {
-            print(SweepOutput.text(result))
-        }
+        let report = SweepReport(result: result)
+        if let out { try OutputFolder(out).write(try report.files()) }
+        print(json ? try JSONOutput.string(result) : report.text)
     }
 }

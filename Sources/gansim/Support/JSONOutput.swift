@@ -1,16 +1,4 @@
-import Foundation
+import Reports
 
-/// Deterministic JSON for machine-readable output: sorted keys, pretty-printed.
-enum JSONOutput {
-    /// Encodes `value` as UTF-8 JSON with sorted keys.
-    static func data<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
-    }
-
-    /// Encodes `value` as JSON text with sorted keys.
-    static func string<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try data(value), as: UTF8.self)
-    }
-}
+/// `Reports.JSONOutput` by its short name in every file of the CLI, including the commands that do not import Reports.
+typealias JSONOutput = Reports.JSONOutput

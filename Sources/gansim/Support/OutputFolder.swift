@@ -33,16 +33,4 @@ struct OutputFolder {
             throw ConfigurationError(field: flag, value: path, reason: error.description)
         }
     }
-
-    /// Writes one file `name` of UTF-8 `text` (see `write(_:)`).
-    func write(_ text: String, to name: String) throws {
-        try write([(name, Data(text.utf8))])
-    }
-
-    /// Writes `data` to `url` whole or not at all (`AtomicFile`); errors name `flag`.
-    static func atomicWrite(_ data: Data, to url: URL, flag: String = "--out") throws {
-        do { try AtomicFile.write(data, to: url.path) } catch {
-            throw ConfigurationError(field: flag, value: url.path, reason: error.description)
-        }
-    }
 }

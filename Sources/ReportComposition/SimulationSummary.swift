@@ -1,11 +1,14 @@
-import Reports
 import Foundation
+import Reports
 import Simulator
 
-/// The human-readable summary of a `TrainingResult`.
-struct SimulateReport {
+/// The terminal summary of one simulated result: what `gansim simulate` prints.
+public struct SimulationSummary {
     /// The result to describe.
-    let result: TrainingResult
+    public let result: TrainingResult
+
+    /// The summary of `result`.
+    public init(result: TrainingResult) { self.result = result }
 
     /// `; validated: a to b`, or nothing for an unvalidated profile.
     static func interval(_ seconds: [Double]?) -> String {
@@ -35,14 +38,14 @@ struct SimulateReport {
     static func phases(_ phases: [TrainingResult.GrowthPhase]) -> String {
         var table = TextTable(["phase", "kimg", "batch/device", "s per kimg", "hours"], leftAligned: [0])
         for p in phases {
-            table.add([ReportWriter.phaseLabel(p), String(format: "%g", p.kimg), "\(p.batchPerDevice)", String(format: "%.1f", p.secondsPerKimg),
+            table.add([p.label, String(format: "%g", p.kimg), "\(p.batchPerDevice)", String(format: "%.1f", p.secondsPerKimg),
                        String(format: "%.2f", p.hours)])
         }
         return "  growth phases (the iteration above is the last phase's)\n" + table.render().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
     }
 
     /// Aligned lines: setup, iteration time, throughput, breakdown, scaling, memory, whole run, failures.
-    var text: String {
+    public var text: String {
         let b = result.breakdown
         func share(_ seconds: Double) -> String { String(format: "%5.1f %%", 100 * seconds / result.iterationSeconds) }
         return """

@@ -2,11 +2,24 @@ import Foundation
 import Planning
 import Reports
 
-/// What `gansim plan` prints and writes.
-enum PlanOutput {
-    /// Writes plan.json, and the search as candidates.csv, result.json and report.html (the sweep report), each atomically.
-    static func write(_ plan: PlanResult, sweep: SweepResult, to directory: String) throws {
-        try SweepOutput.write(sweep, to: directory, csvName: "candidates.csv", extra: [("plan.json", Data(try JSONOutput.string(plan).utf8))])
+/// What `gansim plan` prints and writes: the recommendation, the runners-up and why they lost, and the search behind
+/// them.
+public struct PlanReport {
+    /// The planner's answer.
+    public var plan: PlanResult
+    /// The search behind it (every configuration as a sweep point).
+    public var search: SweepResult
+
+    /// The report of `plan`, found by `search`.
+    public init(plan: PlanResult, search: SweepResult) {
+        self.plan = plan
+        self.search = search
+    }
+
+    /// The files of `plan --out`: plan.json, and the search as candidates.csv, result.json and report.html (the sweep
+    /// report).
+    public func files() throws -> [(String, Data)] {
+        [("plan.json", Data(try JSONOutput.string(plan).utf8))] + (try SweepReport(result: search).files(csvName: "candidates.csv"))
     }
 
     /// Whether a choice meets `deadline` with margin: even at the slow end of its validated range, or only as predicted.
@@ -20,8 +33,8 @@ enum PlanOutput {
             : "meets the deadline as predicted, but not at the slow end of its validated range (\(Units.seconds(slow)))"
     }
 
-    /// The recommendation, the runners-up and why they lost.
-    static func text(_ plan: PlanResult) -> String {
+    /// The recommendation, the runners-up and why they lost, as `gansim plan` prints them.
+    public var text: String {
         var lines: [String] = []
         var ask = "\(plan.model): \(Units.grouped(plan.iterations)) iterations at global batch \(plan.globalBatch)"
         if let d = plan.deadlineSeconds { ask += ", deadline \(Units.seconds(d))" }
@@ -38,7 +51,7 @@ enum PlanOutput {
                                 Units.bytes(c.capacityBytesPerDevice), c.scalingEfficiency * 100, c.confirmed ? "" : " (analytic)"))
         }
         describe(plan.deadlineSeconds == nil ? "Cheapest" : "Cheapest meeting the deadline", plan.cheapestMeetingDeadline)
-        if let deadline = plan.deadlineSeconds, let c = plan.cheapestMeetingDeadline { lines.append("  " + margin(c, deadline: deadline)) }
+        if let deadline = plan.deadlineSeconds, let c = plan.cheapestMeetingDeadline { lines.append("  " + Self.margin(c, deadline: deadline)) }
         describe(plan.budgetUSD == nil ? "Fastest" : "Fastest within the budget", plan.fastestWithinBudget)
         for note in plan.notes { lines.append("Note: \(note)") }
         lines.append("")

@@ -1,18 +1,40 @@
 import Foundation
+import Planning
 import Reports
 import Simulator
 
-/// The HTML report of a sweep: scaling curves, the time-versus-cost Pareto front, energy, and where the two stages disagree.
+/// What `gansim sweep` prints and writes: the terminal summary, and the report page with scaling curves, the
+/// time-versus-cost Pareto front, energy, and where the two stages disagree.
 ///
 /// Where a point's profile is validated, the time-versus-cost chart draws the point's validated range of training time
-/// as an error bar on the time axis, captioned with the profiles it comes from, and the Pareto table lists the range;
-/// a sweep with no validated point renders as it did before ranges were shown.
+/// as an error bar on the time axis, captioned with the profiles it comes from, and the Pareto table (the one both
+/// the terminal and the page show, `SweepParetoTable`) lists the range; a sweep with no validated point shows none
+/// of it.
 public struct SweepReport {
+    /// The sweep described.
     public var result: SweepResult
     /// Curves drawn per chart; the rest are in the CSV.
     public var maximumSeries = 8
 
+    /// The report of `result`.
     public init(result: SweepResult) { self.result = result }
+
+    /// The files of `sweep --out`: `csvName` (every point), result.json and report.html.
+    public func files(csvName: String = "sweep.csv") throws -> [(String, Data)] {
+        [(csvName, Data(result.csv.utf8)), ("result.json", Data(try JSONOutput.string(result).utf8)), ("report.html", Data(html.utf8))]
+    }
+
+    /// The terminal summary: counts, agreement of the two stages, and the Pareto front.
+    public var text: String {
+        let s = result.summary
+        return [
+            "\(result.name): \(s.points) points (\(s.ok) fit, \(s.outOfMemory) out of memory, \(s.invalid) invalid); "
+                + "\(s.confirmed) confirmed by event simulation, gap \(String(format: "%.1f%%", s.meanAbsoluteDisagreement * 100)) "
+                + "mean, \(String(format: "%.1f%%", s.maxAbsoluteDisagreement * 100)) max",
+            "", "Pareto front (expected training time against cost, with failures and checkpoints):",
+            SweepParetoTable(result).text,
+        ].joined(separator: "\n")
+    }
 
     /// Index of the axis that varies the device count, if any.
     var devicesAxis: Int? { result.axes.firstIndex { (try? SweepField.path(for: $0)) == ["cluster", "devices"] } }
@@ -126,24 +148,10 @@ public struct SweepReport {
         TrainingResult.validatedRangeCaption(rangedResults).map { "<p class=\"note\">\(SVGCanvas.escape($0))</p>" } ?? ""
     }
 
-    /// The Pareto front's table; where some front point's profile is validated, a last column gives the validated range
-    /// of its training time (of the event simulation where there is one, as `gansim sweep` prints it).
+    /// The Pareto front's table, introduced.
     private var paretoTable: String {
-        let ranged = result.pareto.contains { result.outcomes[$0].best?.iterationSecondsInterval != nil }
-        let rows = result.pareto.map { i -> [String] in
-            let o = result.outcomes[i], a = o.analytic!
-            let range = o.best!.expectedWallSecondsInterval.map { $0.map(Units.seconds).joined(separator: "-") } ?? "not validated"
-            return o.labels + [
-                Units.seconds(a.expectedWallSeconds), String(format: "%.1f%%", a.goodput * 100), String(format: "$%.0f", a.expectedTotalUSD),
-                String(format: "%.0f kWh", a.expectedTotalKWh),
-                Units.bytes(a.memory.peakBytesPerDevice), o.confirmed.map { Units.seconds($0.expectedWallSeconds) } ?? "",
-                o.disagreement.map { String(format: "%+.1f%%", $0 * 100) } ?? "",
-            ] + (ranged ? [range] : [])
-        }
-        let header = ["expected time", "goodput", "cost", "energy", "memory/device", "event sim. time", "event vs analytic"]
-            + (ranged ? ["validated time range"] : [])
-        return "<p>The Pareto front (analytic, with failures and checkpoints): no other point that fits is both faster and cheaper.</p>"
-            + HTMLPage.table(result.axes + header, rows)
+        "<p>The Pareto front (analytic, with failures and checkpoints): no other point that fits is both faster and cheaper.</p>"
+            + SweepParetoTable(result).html
     }
 
     private var disagreementTable: String {

@@ -2,23 +2,33 @@ import Foundation
 import Reports
 import Simulator
 
-/// Builds and writes the report of one simulated scenario (`simulate --out`) or of several side by side (`compare --out`).
+/// The report of one simulated scenario (`simulate --out`) or of several side by side (`compare --out`): its files,
+/// the side-by-side summary and the differences against the first run.
 ///
-/// Every file is rendered in memory first, then written to a temporary file and renamed
-/// into place, so an interrupted run leaves no half-written report.
-struct ReportWriter {
-    /// The runs, the first one the baseline of comparisons.
-    var runs: [SimulatedRun]
+/// Every file is composed in memory; the caller writes them all at once, so an interrupted run leaves no half-written
+/// report.
+public struct SimulationReport {
+    /// The runs, the first one the baseline of comparisons; never empty.
+    public var runs: [SimulatedRun]
 
-    /// What `compare` prints and stores: every result and the differences against the first.
-    struct Comparison: Encodable {
-        var results: [TrainingResult]
-        var differences: [String]
+    /// The report of `runs` (at least one), the first the baseline.
+    public init(runs: [SimulatedRun]) {
+        precondition(!runs.isEmpty, "a report needs a run")
+        self.runs = runs
     }
 
+    /// What `compare` prints and stores: every result and the differences against the first.
+    public struct Comparison: Encodable {
+        public var results: [TrainingResult]
+        public var differences: [String]
+    }
+
+    /// Every result and the differences against the first (`compare --json`, and `result.json` of a comparison).
+    public var comparison: Comparison { Comparison(results: runs.map(\.result), differences: differences) }
+
     /// One sentence per run after the first: speed, cost, energy and time to train against the baseline.
-    var differences: [String] {
-        guard let base = runs.first?.result else { return [] }
+    public var differences: [String] {
+        let base = runs[0].result
         return runs.dropFirst().map { run in
             let r = run.result
             let speed = base.iterationSeconds / r.iterationSeconds
@@ -35,11 +45,10 @@ struct ReportWriter {
         }
     }
 
-    /// Renders every file and writes them into `directory`.
-    func write(to directory: String) throws {
-        let folder = try OutputFolder(directory)
-        let resultJSON = runs.count == 1
-            ? try JSONOutput.data(runs[0].result) : try JSONOutput.data(Comparison(results: runs.map(\.result), differences: differences))
+    /// The report's files as `(name, contents)`: result.json (the result, or the comparison of several),
+    /// iterations.csv, trace.json (Chrome's trace format, each run's devices numbered apart), summary.md and report.html.
+    public func files() throws -> [(String, Data)] {
+        let resultJSON = runs.count == 1 ? try JSONOutput.data(runs[0].result) : try JSONOutput.data(comparison)
         var csv = (runs.count == 1 ? "" : "scenario,") + IterationRecord.csvHeader + "\n"
         for run in runs {
             for record in run.records { csv += (runs.count == 1 ? "" : "\(run.result.name),") + record.csvRow + "\n" }
@@ -54,12 +63,11 @@ struct ReportWriter {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let files: [(String, Data)] = [
+        return [
             ("result.json", resultJSON), ("iterations.csv", Data(csv.utf8)),
             ("trace.json", try encoder.encode(ChromeTrace(traceEvents: spans))),
             ("summary.md", Data(markdown.utf8)), ("report.html", Data(html.utf8)),
         ]
-        try folder.write(files)
     }
 
     private func fixed(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
@@ -100,8 +108,8 @@ struct ReportWriter {
         ]
     }
 
-    /// `summary.md`.
-    var markdown: String {
+    /// `summary.md`, which `compare` also prints.
+    public var markdown: String {
         let title = runs.count == 1 ? "gansim simulate: \(runs[0].result.name)" : "gansim compare: " + runs.map(\.result.name).joined(separator: " vs ")
         var text = "# \(title)\n\n"
         let header = ["", ] + runs.map(\.result.name)
@@ -114,7 +122,7 @@ struct ReportWriter {
 
     /// `report.html`: tables and inline SVG charts; where a run's profile is validated, its iteration-time bar carries
     /// a whisker over the validated range of the iteration, with a caption naming the profiles.
-    var html: String {
+    public var html: String {
         var page = HTMLPage(title: runs.count == 1 ? "gansim: \(runs[0].result.name)" : "gansim compare: " + runs.map(\.result.name).joined(separator: " vs "))
         if !differences.isEmpty {
             page.section("Differences", "<ul>" + differences.map { "<li>\(SVGCanvas.escape($0))</li>" }.joined() + "</ul>")
@@ -154,10 +162,10 @@ struct ReportWriter {
         for run in runs {
             guard let phases = run.result.phases else { continue }
             page.section("Growth phases: \(run.result.name)", Charts.stackedBars(
-                title: "Hours per phase of progressive growing", categories: phases.map(Self.phaseLabel), components: ["hours"],
+                title: "Hours per phase of progressive growing", categories: phases.map(\.label), components: ["hours"],
                 values: phases.map { [$0.hours] }, unit: "hours", format: { String(format: "%g", ($0 * 100).rounded() / 100) })
                 + HTMLPage.table(["phase", "kimg", "batch per device", "iterations", "s per kimg", "hours", "kWh", "cost"], phases.map {
-                    [Self.phaseLabel($0), String(format: "%g", $0.kimg), "\($0.batchPerDevice)", Units.grouped($0.iterations),
+                    [$0.label, String(format: "%g", $0.kimg), "\($0.batchPerDevice)", Units.grouped($0.iterations),
                      String(format: "%.1f", $0.secondsPerKimg), String(format: "%.2f", $0.hours), String(format: "%.1f", $0.energyKWh),
                      String(format: "$%.0f", $0.costUSD)]
                 }))
@@ -182,11 +190,6 @@ struct ReportWriter {
             for the defaults and their sources.</p>
             """)
         return page.render()
-    }
-
-    /// `512 px fade-in` or `512 px stable`.
-    static func phaseLabel(_ phase: TrainingResult.GrowthPhase) -> String {
-        "\(phase.resolution) px \(phase.fadingIn ? "fade-in" : "stable")"
     }
 
     /// A Gantt chart of the second simulated iteration (the first fills the pipeline) on the traced devices.

@@ -2,7 +2,8 @@ import Foundation
 import Reports
 import Simulator
 import Testing
-@testable import Planning
+import Planning
+@testable import ReportComposition
 
 /// The sweep report's error bars: a validated profile's points carry their validated range of training time on the
 /// time axis, captioned and listed in the Pareto table; an unvalidated sweep shows none of it.
