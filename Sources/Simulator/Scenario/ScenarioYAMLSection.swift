@@ -149,10 +149,26 @@ struct ScenarioYAMLSection {
     /// Throws for the first key that was never read.
     func finish() throws {
         for (index, entry) in entries.enumerated() where !used[index] {
-            throw ConfigurationError(
-                field: field(entry.key), value: entry.value.scalar?.string ?? "",
-                reason: "unknown field; the \(path.isEmpty ? "top level" : path) section takes \(Self.known[path]?.joined(separator: ", ") ?? "no such field")",
-                line: entry.value.mark?.line, column: entry.value.mark?.column)
+            throw Self.unknownField(entry.key, in: path, value: entry.value.scalar?.string ?? "", line: entry.value.mark?.line,
+                                    column: entry.value.mark?.column)
+        }
+    }
+
+    /// The error for `key`, which the section at `path` does not take (or not beside a field it was given).
+    static func unknownField(_ key: String, in path: String, value: String, line: Int?, column: Int?) -> ConfigurationError {
+        let name = key.isEmpty ? "(an empty key)" : key
+        return ConfigurationError(
+            field: path.isEmpty ? name : "\(path).\(name)", value: value,
+            reason: "unknown field; the \(path.isEmpty ? "top level" : path) section takes \(Self.known[path]?.joined(separator: ", ") ?? "no such field")",
+            line: line, column: column)
+    }
+
+    /// Records where the section and each of its fields were written, by dotted path.
+    func record(into sources: inout [String: ScenarioSource]) {
+        sources[path] = ScenarioSource(text: "", line: node.mark?.line, column: node.mark?.column, order: 0)
+        for (index, entry) in entries.enumerated() {
+            sources[field(entry.key)] = ScenarioSource(
+                text: entry.value.scalar?.string ?? "", line: entry.value.mark?.line, column: entry.value.mark?.column, order: index)
         }
     }
 }
