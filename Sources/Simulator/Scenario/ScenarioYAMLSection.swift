@@ -9,7 +9,7 @@ struct ScenarioYAMLSection {
     let path: String
     private let node: Node
     private var entries: [(key: String, value: Node)] = []
-    /// Whether each entry has been asked for (by index: cheaper than a set of key strings, asked per field per sweep point).
+    /// Whether each entry has been asked for (by index: cheaper than a set of key strings).
     private var used: [Bool] = []
 
     /// Wraps `node`, which must be a mapping.
@@ -66,24 +66,17 @@ struct ScenarioYAMLSection {
         return text
     }
 
-    /// An integer of at least `minimum`.
-    mutating func int(_ key: String, minimum: Int = 0) throws -> Int? {
+    /// A whole number (its range is `ScenarioInput.validate`'s to check).
+    mutating func int(_ key: String) throws -> Int? {
         guard let value = node(key) else { return nil }
         guard let number = Int(value.scalar?.string ?? "") else { throw Self.error(field(key), value, "expected a whole number") }
-        guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
-        let limit = ScenarioLimits.integers[field(key)] ?? ScenarioLimits.defaultMaximum
-        guard number <= limit else { throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)")) }
         return number
     }
 
-    /// A finite number (at least `minimum`).
-    mutating func double(_ key: String, minimum: Double = 0) throws -> Double? {
+    /// A finite number (its range is `ScenarioInput.validate`'s to check).
+    mutating func double(_ key: String) throws -> Double? {
         guard let value = node(key) else { return nil }
         guard let number = Double(value.scalar?.string ?? ""), number.isFinite else { throw Self.error(field(key), value, "expected a number") }
-        guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
-        if let limit = ScenarioLimits.decimals[field(key)], number > limit {
-            throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)"))
-        }
         return number
     }
 
