@@ -56,7 +56,7 @@ let package = Package(
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
-            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "Reports"]),
         // The CLI's commands (parse, call a library, print), a library so that the fuzzer runs them in-process.
         .target(
             name: "GansimCLI",

@@ -16,7 +16,7 @@ public struct ScenarioTemplate: Sendable {
 
     /// Reads a scenario file's text and checks that it composes (memory need not fit: points report it).
     public init(yaml: String, defaultName: String, profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
-        try self.init(input: ScenarioInput(root: TrainingScenario.compose(yaml)), defaultName: defaultName, profiles: profiles,
+        try self.init(input: ScenarioInput(yaml: yaml), defaultName: defaultName, profiles: profiles,
                       directory: directory)
     }
 

@@ -32,7 +32,7 @@ import Workload
         spec.interval = .seconds(5400)
         spec.mode = .async
         spec.storageBytesPerSecond = 2.5e9
-        var input = try ScenarioInput(root: TrainingScenario.compose("model: {architecture: dcgan}\ncluster: {topology: dgx-a100, devices: 8}\n"))
+        var input = try ScenarioInput(yaml: "model: {architecture: dcgan}\ncluster: {topology: dgx-a100, devices: 8}\n")
         input.reliability = ScenarioInput.Reliability(spec)
         #expect(try TrainingScenario(input: input, defaultName: "s").plan.reliability == spec)
         input.reliability = ScenarioInput.Reliability(ReliabilitySpec())

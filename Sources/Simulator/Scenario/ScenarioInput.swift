@@ -2,9 +2,10 @@ import Yams
 import InputParsing
 
 /// A scenario as written, section by section, before defaults and derived values: each field as given (nil: not
-/// given, a section nil when absent), each checked on its own as it was read.
+/// given, a section nil when absent).
 ///
-/// `TrainingScenario.init(input:...)` composes it (official recipe, defaults, topology, checks across sections). A
+/// `TrainingScenario.init(input:...)` composes it: `validate` checks each field's range, then the official recipe,
+/// the defaults, the topology and the checks across sections. A
 /// scenario file is read into one (`init(root:)`), the planner sets its fields directly, and a sweep point is a base
 /// input with `ScenarioAssignment`s applied: no scenario is written as text to be read back.
 public struct ScenarioInput: Sendable {
@@ -29,7 +30,10 @@ public struct ScenarioInput: Sendable {
     /// An input with nothing given.
     public init() {}
 
-    /// Reads a scenario's YAML tree: every section's fields by its reader, which checks each field alone and rejects
+    /// Reads a scenario file's text; errors as `init(root:)`'s, or say the file is empty or not YAML.
+    public init(yaml text: String) throws { try self.init(root: TrainingScenario.compose(text)) }
+
+    /// Reads a scenario's YAML tree: every section's fields by its reader, which parses each value and rejects
     /// unknown keys; errors name field, value, line and column.
     public init(root: Node) throws {
         var top = try ScenarioYAMLSection(root, path: "")
