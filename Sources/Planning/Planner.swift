@@ -22,23 +22,16 @@ public struct Planner: Sendable {
 
     public init(engine: SweepEngine = SweepEngine()) { self.engine = engine }
 
-    /// The base scenario of a request for the model named `modelName`: the model, its official recipe, a one-device
-    /// DGX A100 the candidates replace, the simulated iterations and the failures every candidate is held to.
+    /// The base scenario of a request for the model named `modelName`: the model with its official recipe (no recipe
+    /// section: the candidates set the batch split and precision), a one-device DGX A100 the candidates replace, the
+    /// simulated iterations and the failures every candidate is held to.
     static func template(_ request: PlanRequest, modelName: String) throws -> ScenarioTemplate {
-        let official = TrainingRecipe.official(for: request.model.architecture, batchPerDevice: 1)
-        var recipe = ScenarioInput.Recipe()
-        recipe.discriminatorSteps = official.discriminatorSteps
-        recipe.ema = official.ema
-        recipe.optimizer = official.optimizer
-        recipe.r1Interval = official.r1Interval
-        recipe.pathLengthInterval = official.pathLengthInterval
         var cluster = ScenarioInput.Cluster()
         cluster.topology = .dgxA100
         cluster.devices = 1
         var input = ScenarioInput()
         input.name = "plan-\(modelName)"
         input.model = ScenarioInput.Model(request.model)
-        input.recipe = recipe
         input.cluster = cluster
         input.simulate = ScenarioInput.Simulate(iterations: request.simulatedIterations)
         input.reliability = ScenarioInput.Reliability(request.reliability)
