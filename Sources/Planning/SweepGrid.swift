@@ -3,9 +3,9 @@ import Simulator
 /// The Cartesian product of sweep axes over a base scenario, checked before any work starts.
 public struct SweepGrid: Sendable {
     /// The axes, first varying slowest.
-    public var axes: [SweepAxis]
+    public let axes: [SweepAxis]
     /// The base scenario.
-    public var template: ScenarioTemplate
+    public let template: ScenarioTemplate
     /// Each axis's values read into typed assignments, in the order of `axes` and their values.
     private let settings: [[[ScenarioAssignment]]]
     /// Grids larger than this are refused (a typo such as devices=1,2,...,1000000 would run for hours).
