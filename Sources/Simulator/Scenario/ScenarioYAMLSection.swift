@@ -110,9 +110,6 @@ struct ScenarioYAMLSection {
         return choice
     }
 
-    /// Whether the section sets `key`.
-    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
-
     /// Locates an error about `key` (from a builder) at that key's value, or at the section.
     mutating func locate(_ error: ConfigurationError, key: String) -> ConfigurationError {
         let target = entries.first { $0.key == key }?.value ?? node
