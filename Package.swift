@@ -57,7 +57,7 @@ let package = Package(
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
-            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator"]),
         // What simulate, compare, sweep and plan print and write: their text, pages and files, composed from results.
         .target(name: "ReportComposition", dependencies: ["CostModel", "Simulator", "Planning", "Reports"]),
         // The CLI's commands (parse, call a library, print), a library so that the fuzzer runs them in-process.

@@ -1,4 +1,4 @@
-/// One scenario field set to one value: a YAML path (`cluster.devices`) and the scalar text.
+/// One scenario field set to one value as text, as a sweep's `--vary` gives it: a YAML path (`cluster.devices`) and the scalar.
 public struct Assignment: Sendable, Hashable, Codable {
     /// Keys from the top of the scenario, e.g. `["cluster", "devices"]`.
     public var path: [String]

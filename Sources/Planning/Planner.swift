@@ -22,24 +22,20 @@ public struct Planner: Sendable {
 
     public init(engine: SweepEngine = SweepEngine()) { self.engine = engine }
 
-    /// The base scenario of a request for the model named `modelName`: the model, its official recipe and the run's length.
+    /// The base scenario of a request for the model named `modelName`: the model with its official recipe (no recipe
+    /// section: the candidates set the batch split and precision), a one-device DGX A100 the candidates replace, the
+    /// simulated iterations and the failures every candidate is held to.
     static func template(_ request: PlanRequest, modelName: String) throws -> ScenarioTemplate {
-        let c = request.model
-        let recipe = TrainingRecipe.official(for: c.architecture, batchPerDevice: 1)
-        var yaml = "name: plan-\(modelName)\nmodel:\n  architecture: \(c.architecture.rawValue)\n"
-        let fields: [(String, Int?)] = [("resolution", c.resolution), ("width", c.width), ("latent", c.latentDim), ("classes", c.classes),
-                                        ("frames", c.frames)]
-        for case let (key, value?) in fields { yaml += "  \(key): \(value)\n" }
-        if let preset = c.preset { yaml += "  preset: \(preset)\n" }
-        for case let (key, value?) in [("generatorChannels", c.generatorChannels), ("discriminatorChannels", c.discriminatorChannels)] {
-            yaml += "  \(key): \(value)\n"
-        }
-        yaml += "recipe:\n  discriminatorSteps: \(recipe.discriminatorSteps)\n  ema: \(recipe.ema)\n  optimizer: \(recipe.optimizer.rawValue)\n"
-        yaml += "  r1Interval: \(recipe.r1Interval)\n  pathLengthInterval: \(recipe.pathLengthInterval)\n"
-        yaml += "cluster:\n  topology: dgx-a100\n  devices: 1\n"
-        yaml += "simulate:\n  iterations: \(request.simulatedIterations)\n"
-        yaml += request.reliability.yaml
-        return try ScenarioTemplate(yaml: yaml, defaultName: "plan-\(modelName)", profiles: request.profiles)
+        var cluster = ScenarioInput.Cluster()
+        cluster.topology = .dgxA100
+        cluster.devices = 1
+        var input = ScenarioInput()
+        input.name = "plan-\(modelName)"
+        input.model = ScenarioInput.Model(request.model)
+        input.cluster = cluster
+        input.simulate = ScenarioInput.Simulate(iterations: request.simulatedIterations)
+        input.reliability = ScenarioInput.Reliability(request.reliability)
+        return try ScenarioTemplate(input: input, defaultName: "plan-\(modelName)", profiles: request.profiles)
     }
 
     /// Every configuration of the search space.
@@ -48,9 +44,9 @@ public struct Planner: Sendable {
         for family in request.families {
             for devices in deviceCounts(family, upTo: min(request.maximumDevices, request.globalBatch)) {
                 let oneServer = family.devicesPerServer.map { devices <= $0 } ?? true
-                let fabrics: [String?] = oneServer ? [nil] : family.fabrics
+                let fabrics: [FabricKind?] = oneServer ? [nil] : family.fabrics
                 for fabric in fabrics {
-                    for precision in ["fp32", family.mixedPrecision] {
+                    for precision in [Precision.fp32, family.mixedPrecision] {
                         var batch = 1
                         while devices * batch <= request.globalBatch {
                             defer { batch *= 2 }
@@ -68,8 +64,8 @@ public struct Planner: Sendable {
 
     /// The sweep points of `candidates` (the search space by default): the fields each sets, the run's length among them.
     public static func points(_ request: PlanRequest, candidates: [PlanCandidate]? = nil) -> [SweepPoint] {
-        var length = [request.length.assignment]
-        if let samples = request.datasetSamples { length.append(Assignment(path: ["training", "datasetSamples"], value: String(samples))) }
+        var length = request.length.section
+        length.datasetSamples = request.datasetSamples
         return (candidates ?? Self.candidates(request)).map { $0.point(length: length) }
     }
 
@@ -90,7 +86,7 @@ public struct Planner: Sendable {
                 n *= 2
             }
         } else {
-            let largest = TopologyKind(rawValue: family.topology)?.tpu?.maximumChips ?? limit
+            let largest = family.topology.tpu?.maximumChips ?? limit
             var n = 1
             while n <= min(limit, largest) {
                 counts.append(n)
@@ -123,8 +119,8 @@ public struct Planner: Sendable {
         if grows {
             // A growing model trains each phase at the official minibatch per resolution, whatever the batch split:
             // one split per device count, and the length in images.
-            if case .iterations = request.length {
-                throw SweepError("--train \(request.length.assignment.value) iterations: \(model.name) grows progressively and counts images; give kimg=N or epochs=N")
+            if case .iterations(let n) = request.length {
+                throw SweepError("--train \(n) iterations: \(model.name) grows progressively and counts images; give kimg=N or epochs=N")
             }
             candidates = candidates.filter { $0.accumulation == 1 }
         }
@@ -159,8 +155,8 @@ public struct Planner: Sendable {
     static func choice(_ o: SweepOutcome, _ c: PlanCandidate) -> PlanChoice {
         let r = o.best!
         return PlanChoice(
-            family: c.family.label, devices: c.devices, fabric: c.fabric ?? "-", batchPerDevice: c.batchPerDevice,
-            accumulation: c.accumulation, precision: c.precision, trainingSeconds: r.expectedWallSeconds,
+            family: c.family.label, devices: c.devices, fabric: c.fabric?.rawValue ?? "-", batchPerDevice: c.batchPerDevice,
+            accumulation: c.accumulation, precision: c.precision.rawValue, trainingSeconds: r.expectedWallSeconds,
             trainingSecondsInterval: r.expectedWallSecondsInterval, usefulSeconds: r.training.wallSeconds,
             goodput: r.goodput, costUSD: r.expectedTotalUSD, energyKWh: r.expectedTotalKWh, peakBytesPerDevice: r.memory.peakBytesPerDevice,
             capacityBytesPerDevice: r.memory.capacityBytesPerDevice, scalingEfficiency: r.scalingEfficiency,

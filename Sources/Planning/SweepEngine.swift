@@ -71,23 +71,22 @@ public struct SweepEngine: Sendable {
         evaluate(template: template, points: points, progress: progress) { _, scenario, _ in try? scenario().simulate() }
     }
 
-    /// Runs `body` for every point on the worker threads; each worker parses the base
-    /// scenario once and keeps its own cache and tree of applied assignments. `body` gets the point's index, a function
-    /// that builds its scenario, and the worker's cache.
+    /// Runs `body` for every point on the worker threads; each worker keeps its own cache. `body` gets the point's
+    /// index, a function that builds its scenario (the base input with the point's typed assignments applied), and the
+    /// worker's cache.
     private func evaluate<Result: Sendable>(
         template: ScenarioTemplate, points: [SweepPoint], progress: @escaping @Sendable (Int, Int) -> Void,
         body: @escaping @Sendable (Int, () throws -> TrainingScenario, ScenarioCache) -> Result
     ) -> [Result] {
-        let extra = iterations.map { [Assignment(path: ["simulate", "iterations"], value: String($0))] } ?? []
+        var simulate = ScenarioInput()
+        simulate.simulate = iterations.map(ScenarioInput.Simulate.init(iterations:))
+        let extra = iterations == nil ? [] : [ScenarioAssignment(simulate)]
         let timers = CollectiveTimerStore()
         return ParallelWork.map(
             count: points.count, threads: threads,
-            makeState: { (applied: AppliedAssignments(root: try! template.root()), cache: ScenarioCache(timers: timers)) },
-            body: { state, index in
-                let cache = state.cache
-                return body(index, {
-                    try template.scenario(points[index].assignments + extra, applied: &state.applied, cache: cache)
-                }, cache)
+            makeState: { ScenarioCache(timers: timers) },
+            body: { cache, index in
+                body(index, { try template.scenario(points[index].assignments + extra, cache: cache) }, cache)
             }, progress: progress)
     }
 

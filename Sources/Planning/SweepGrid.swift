@@ -3,14 +3,17 @@ import Simulator
 /// The Cartesian product of sweep axes over a base scenario, checked before any work starts.
 public struct SweepGrid: Sendable {
     /// The axes, first varying slowest.
-    public var axes: [SweepAxis]
+    public let axes: [SweepAxis]
     /// The base scenario.
-    public var template: ScenarioTemplate
+    public let template: ScenarioTemplate
+    /// Each axis's values read into typed assignments, in the order of `axes` and their values.
+    private let settings: [[[ScenarioAssignment]]]
     /// Grids larger than this are refused (a typo such as devices=1,2,...,1000000 would run for hours).
     public static let maximumPoints = 2_000_000
 
     /// Checks the axes: at least one, no field twice, every single value valid on the base
-    /// scenario (each value is applied alone and parsed), and a size within `maximumPoints`.
+    /// scenario (each value is read once by the scenario's own reader, then applied alone), and a size within
+    /// `maximumPoints`.
     public init(template: ScenarioTemplate, axes: [SweepAxis]) throws {
         guard !axes.isEmpty else { throw SweepError("give at least one --vary field=values") }
         var seen: Set<String> = []
@@ -23,12 +26,13 @@ public struct SweepGrid: Sendable {
         guard total <= Double(Self.maximumPoints) else {
             throw SweepError("the grid has \(Int(total)) points; at most \(Self.maximumPoints) are allowed")
         }
-        let root = try template.root()
         let cache = ScenarioCache()
-        for axis in axes {
-            for value in axis.values {
+        settings = try axes.map { axis in
+            try axis.values.map { value in
                 do {
-                    _ = try template.scenario(value.assignments, root: root, cache: cache)
+                    let typed = try value.assignments.map { try ScenarioAssignment(path: $0.path, value: $0.value) }
+                    _ = try template.scenario(typed, cache: cache)
+                    return typed
                 } catch {
                     throw SweepError("--vary \(axis.name)=\(value.label): \(error)")
                 }
@@ -48,12 +52,12 @@ public struct SweepGrid: Sendable {
         for index in 0..<count {
             var rest = index
             var labels = Array(repeating: "", count: axes.count)
-            var assignments: [Assignment] = []
+            var assignments: [ScenarioAssignment] = []
             for (a, axis) in axes.enumerated().reversed() {
-                let value = axis.values[rest % axis.values.count]
+                let k = rest % axis.values.count
                 rest /= axis.values.count
-                labels[a] = value.label
-                assignments.insert(contentsOf: value.assignments, at: 0)
+                labels[a] = axis.values[k].label
+                assignments.insert(contentsOf: settings[a][k], at: 0)
             }
             out.append(SweepPoint(labels: labels, assignments: assignments))
         }

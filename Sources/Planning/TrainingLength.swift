@@ -1,3 +1,5 @@
+import Simulator
+
 /// How long the planned training is: iterations, thousands of real images, or epochs of a dataset.
 public enum TrainingLength: Sendable, Equatable, Codable {
     case iterations(Int)
@@ -21,12 +23,14 @@ public enum TrainingLength: Sendable, Equatable, Codable {
         }
     }
 
-    /// The scenario's `training` field that expresses it.
-    var assignment: Assignment {
+    /// The scenario's `training` section that expresses it.
+    var section: ScenarioInput.Training {
+        var section = ScenarioInput.Training()
         switch self {
-        case .iterations(let n): Assignment(path: ["training", "iterations"], value: String(n))
-        case .kimg(let k): Assignment(path: ["training", "kimg"], value: "\(k)")
-        case .epochs(let e): Assignment(path: ["training", "epochs"], value: "\(e)")
+        case .iterations(let n): section.iterations = n
+        case .kimg(let k): section.kimg = k
+        case .epochs(let e): section.epochs = e
         }
+        return section
     }
 }

@@ -3,7 +3,7 @@ import Workload
 
 /// Models, topologies, collective timers and priced schedule blocks shared between scenarios that differ in a few fields.
 ///
-/// A sweep parses thousands of scenarios that mostly repeat the same model, cluster or
+/// A sweep composes thousands of scenarios that mostly repeat the same model, cluster or
 /// recipe; each worker thread keeps one cache so that each distinct piece is built once.
 /// Not thread-safe: one cache per thread; the collective timers, the costliest part, live
 /// in a `CollectiveTimerStore` that the threads share.

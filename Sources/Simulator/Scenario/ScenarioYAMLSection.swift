@@ -9,7 +9,7 @@ struct ScenarioYAMLSection {
     let path: String
     private let node: Node
     private var entries: [(key: String, value: Node)] = []
-    /// Whether each entry has been asked for (by index: cheaper than a set of key strings, asked per field per sweep point).
+    /// Whether each entry has been asked for (by index: cheaper than a set of key strings).
     private var used: [Bool] = []
 
     /// Wraps `node`, which must be a mapping.
@@ -66,24 +66,17 @@ struct ScenarioYAMLSection {
         return text
     }
 
-    /// An integer of at least `minimum`.
-    mutating func int(_ key: String, minimum: Int = 0) throws -> Int? {
+    /// A whole number (its range is `ScenarioInput.validate`'s to check).
+    mutating func int(_ key: String) throws -> Int? {
         guard let value = node(key) else { return nil }
         guard let number = Int(value.scalar?.string ?? "") else { throw Self.error(field(key), value, "expected a whole number") }
-        guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
-        let limit = ScenarioLimits.integers[field(key)] ?? ScenarioLimits.defaultMaximum
-        guard number <= limit else { throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)")) }
         return number
     }
 
-    /// A finite number (at least `minimum`).
-    mutating func double(_ key: String, minimum: Double = 0) throws -> Double? {
+    /// A finite number (its range is `ScenarioInput.validate`'s to check).
+    mutating func double(_ key: String) throws -> Double? {
         guard let value = node(key) else { return nil }
         guard let number = Double(value.scalar?.string ?? ""), number.isFinite else { throw Self.error(field(key), value, "expected a number") }
-        guard number >= minimum else { throw Self.error(field(key), value, "must be at least \(minimum)") }
-        if let limit = ScenarioLimits.decimals[field(key)], number > limit {
-            throw Self.error(field(key), value, ScenarioLimits.reason(field(key), limit: "\(limit)"))
-        }
         return number
     }
 
@@ -117,9 +110,6 @@ struct ScenarioYAMLSection {
         return choice
     }
 
-    /// Whether the section sets `key`.
-    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
-
     /// Locates an error about `key` (from a builder) at that key's value, or at the section.
     mutating func locate(_ error: ConfigurationError, key: String) -> ConfigurationError {
         let target = entries.first { $0.key == key }?.value ?? node
@@ -149,10 +139,26 @@ struct ScenarioYAMLSection {
     /// Throws for the first key that was never read.
     func finish() throws {
         for (index, entry) in entries.enumerated() where !used[index] {
-            throw ConfigurationError(
-                field: field(entry.key), value: entry.value.scalar?.string ?? "",
-                reason: "unknown field; the \(path.isEmpty ? "top level" : path) section takes \(Self.known[path]?.joined(separator: ", ") ?? "no such field")",
-                line: entry.value.mark?.line, column: entry.value.mark?.column)
+            throw Self.unknownField(entry.key, in: path, value: entry.value.scalar?.string ?? "", line: entry.value.mark?.line,
+                                    column: entry.value.mark?.column)
+        }
+    }
+
+    /// The error for `key`, which the section at `path` does not take (or not beside a field it was given).
+    static func unknownField(_ key: String, in path: String, value: String, line: Int?, column: Int?) -> ConfigurationError {
+        let name = key.isEmpty ? "(an empty key)" : key
+        return ConfigurationError(
+            field: path.isEmpty ? name : "\(path).\(name)", value: value,
+            reason: "unknown field; the \(path.isEmpty ? "top level" : path) section takes \(Self.known[path]?.joined(separator: ", ") ?? "no such field")",
+            line: line, column: column)
+    }
+
+    /// Records where the section and each of its fields were written, by dotted path.
+    func record(into sources: inout [String: ScenarioSource]) {
+        sources[path] = ScenarioSource(text: "", line: node.mark?.line, column: node.mark?.column, order: 0)
+        for (index, entry) in entries.enumerated() {
+            sources[field(entry.key)] = ScenarioSource(
+                text: entry.value.scalar?.string ?? "", line: entry.value.mark?.line, column: entry.value.mark?.column, order: index)
         }
     }
 }

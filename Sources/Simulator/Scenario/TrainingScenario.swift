@@ -63,37 +63,45 @@ public struct TrainingScenario: Sendable {
     ///   - directory: where a relative `cluster.profile` path is looked up (the scenario file's folder).
     public init(root: Node, defaultName: String, requireFit: Bool = true, cache: ScenarioCache? = nil,
                 profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
-        var top = try ScenarioYAMLSection(root, path: "")
-        name = try top.string("name") ?? defaultName
+        try self.init(input: ScenarioInput(root: root), defaultName: defaultName, requireFit: requireFit, cache: cache, profiles: profiles,
+                      directory: directory)
+    }
+
+    /// Composes a scenario from its sections as written: the official recipe and the defaults under the given fields,
+    /// the device, topology and length they imply, and the checks across sections; errors name field, value and the
+    /// line the field was written at (none for a field a sweep or the planner set). Parameters as `init(root:...)`.
+    public init(input: ScenarioInput, defaultName: String, requireFit: Bool = true, cache: ScenarioCache? = nil,
+                profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
+        try input.validate()
+        name = input.name ?? defaultName
 
         // Model.
-        guard var modelSection = try top.section("model") else {
+        guard let modelSection = input.model else {
             throw ConfigurationError(field: "model", value: "", reason: "a scenario needs a model section (architecture, resolution, ...)")
         }
-        let config = try ModelConfig(section: &modelSection)
+        let config = modelSection.config
         let architecture = config.architecture
-        let model = try config.build(locatedIn: &modelSection, cache: cache)
+        let model = try config.build(locatedIn: input, cache: cache)
 
         // Recipe: the architecture's official one, each field overridable.
         var recipe = TrainingRecipe.official(for: architecture, batchPerDevice: 32)
-        if var section = try top.section("recipe") { try recipe.read(&section, model: model) }
+        if let section = input.recipe { try recipe.apply(section, model: model, in: input) }
 
         // Cluster.
-        guard var cluster = try top.section("cluster") else {
+        guard let cluster = input.cluster else {
             throw ConfigurationError(field: "cluster", value: "", reason: "a scenario needs a cluster section (topology, devices)")
         }
-        let spec = try TopologySpec(section: &cluster)
+        let spec = try TopologySpec(section: cluster, in: input)
         let kind = spec.kind, devices = spec.devices
-        let (device, host) = try Self.device(in: &cluster, kind: kind, profiles: profiles, directory: directory)
+        let (device, host) = try Self.device(in: input, cluster: cluster, kind: kind, profiles: profiles, directory: directory)
         let topology: Topology
         do { topology = try cache?.topology(spec) ?? spec.build() } catch let error as ConfigurationError {
-            throw cluster.locate(error, key: error.field)
+            throw input.locate(error, section: "cluster", key: error.field)
         }
-        try cluster.finish()
 
         // Communication and mode.
-        let (algorithm, bucketBytes, chunks) = try Self.communication(in: &top, topology: topology, devices: devices, architecture: architecture)
-        let (mode, generatorDevices) = try Self.mode(in: &top, devices: devices)
+        let (algorithm, bucketBytes, chunks) = Self.communication(input.communication, topology: topology, devices: devices, architecture: architecture)
+        let (mode, generatorDevices) = try Self.mode(input.mode, devices: devices, in: input)
 
         // Data pipeline.
         var data = DataPipelineSpec.imagenetDefault
@@ -101,29 +109,15 @@ public struct TrainingScenario: Sendable {
         // StyleGAN-V's datasets are folders of frame images). Given values are per sample.
         data.encodedBytesPerSample *= Double(model.imagesPerSample)
         data.decodeSamplesPerSecondPerCore /= Double(model.imagesPerSample)
-        if var section = try top.section("data") { try data.read(&section) }
+        if let section = input.data { try data.apply(section, in: input) }
 
-        // Jitter.
-        var jitter = JitterSpec()
-        if var section = try top.section("jitter") { jitter = try JitterSpec(section: &section) }
+        let jitter = input.jitter.map(JitterSpec.init(section:)) ?? JitterSpec()
 
         // Length.
         let samplesPerIteration = recipe.batchPerDevice * recipe.accumulation * recipe.discriminatorSteps * devices
-        var (total, growthKimg) = try Self.length(in: &top, model: model, samplesPerIteration: samplesPerIteration)
-        var simulated = 10
-        if var section = try top.section("simulate") {
-            simulated = try section.int("iterations", minimum: 1) ?? simulated
-            try section.finish()
-        }
-        // Power and money.
-        var power = PowerSpec()
-        if var section = try top.section("power") { power = try PowerSpec(section: &section) }
-        var price = PriceSpec()
-        if var section = try top.section("cost") { price = try PriceSpec(section: &section) }
-        var reliability = ReliabilitySpec()
-        if var section = try top.section("reliability") { reliability = try ReliabilitySpec(section: &section) }
-        let seed = UInt64(try top.int("seed") ?? 1)
-        try top.finish()
+        var (total, growthKimg) = try Self.length(input.training, in: input, model: model, samplesPerIteration: samplesPerIteration)
+        let simulated = input.simulate?.iterations ?? 10
+        let seed = UInt64(input.seed ?? 1)
 
         plan = TrainingPlan(
             model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
@@ -152,15 +146,15 @@ public struct TrainingScenario: Sendable {
         }
         if growth == nil && requireFit && peak > device.memoryBytes {
             let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
-            let batchNode = root.mapping?.first { $0.key.string == "recipe" }?.value.mapping?.first { $0.key.string == "batchPerDevice" }?.value
+            let batch = input.sources["recipe.batchPerDevice"]
             throw ConfigurationError(
                 field: "recipe.batchPerDevice", value: "\(recipe.batchPerDevice)",
                 reason: "\(model.name) needs \(gib(peak)) per \(device.name) but it has \(gib(device.memoryBytes)); the largest batch that fits is \(memory.largestBatchThatFits())",
-                line: batchNode?.mark?.line, column: batchNode?.mark?.column)
+                line: batch?.line, column: batch?.column)
         }
-        plan.power = power
-        plan.price = price
-        plan.reliability = reliability
+        plan.power = input.power.map(PowerSpec.init(section:)) ?? PowerSpec()
+        plan.price = input.cost.map(PriceSpec.init(section:)) ?? PriceSpec()
+        plan.reliability = input.reliability.map(ReliabilitySpec.init(section:)) ?? ReliabilitySpec()
         totalIterations = total
         topologySpec = spec
         hostCPU = host

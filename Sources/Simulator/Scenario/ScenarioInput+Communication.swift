@@ -1,0 +1,37 @@
+import InputParsing
+
+extension ScenarioInput {
+    /// The `communication` section as written.
+    public struct Communication: ScenarioInputSection {
+        /// The all-reduce algorithm; `.some(nil)` is `auto`, which picks one from the topology.
+        public var algorithm: CollectiveAlgorithm??
+        /// Gradient bucket bytes.
+        public var bucket: Double?
+        public var chunks: Int?
+
+        public init() {}
+
+        /// Reads the section; errors name the field, value and line.
+        init(section: inout ScenarioYAMLSection) throws {
+            if let name = try section.string("algorithm") {
+                guard name == "auto" || CollectiveAlgorithm(rawValue: name) != nil else {
+                    throw section.locate(ConfigurationError(
+                        field: "algorithm", value: name,
+                        reason: "expected auto or one of \(CollectiveAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))"), key: "algorithm")
+                }
+                algorithm = .some(CollectiveAlgorithm(rawValue: name))
+            }
+            bucket = try section.parsed("bucket", UnitParser.bytes)
+            chunks = try section.int("chunks")
+            try section.finish()
+        }
+
+        mutating func apply(_ other: Self) -> [String] {
+            var keys: [String] = []
+            take(\.algorithm, "algorithm", from: other, into: &keys)
+            take(\.bucket, "bucket", from: other, into: &keys)
+            take(\.chunks, "chunks", from: other, into: &keys)
+            return keys
+        }
+    }
+}
