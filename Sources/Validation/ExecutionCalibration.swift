@@ -33,7 +33,7 @@ public enum ExecutionCalibration {
             let device = try PublishedRunValidator.scenario(run, profiles: DeviceProfiles(profiles: [base])).plan.device.name
             guard device == base.name else {
                 throw CalibrationError.unusableFile(
-                    file: run.source, reason: "runs on \(device) (its topology \(run.topology)), not on \(base.name), the device being fitted")
+                    file: run.source, reason: "runs on \(device) (its topology \(run.topology.rawValue)), not on \(base.name), the device being fitted")
             }
         }
         // The host time per kernel is the first run's host CPU's; runs on other servers rescale it to theirs.

@@ -1,3 +1,4 @@
+import Simulator
 import Workload
 
 /// One row of a whole-run timing file: a training configuration and the time (and memory) a published run measured.
@@ -8,8 +9,8 @@ public struct PublishedRun: Sendable, Codable, Hashable {
     public var model: ModelConfig
     /// Training precision (16-bit: the architecture's mixed-precision recipe).
     public var precision: Precision
-    /// The cluster kind the run used (a `gansim` topology, e.g. `dgx1-v100`).
-    public var topology: String
+    /// The cluster kind the run used (a server-based `gansim` topology, e.g. `dgx1-v100`).
+    public var topology: TopologyKind
     /// GPUs of the run (data parallel).
     public var gpus: Int
     /// Samples per GPU per iteration.
@@ -21,7 +22,7 @@ public struct PublishedRun: Sendable, Codable, Hashable {
     /// Peak of live tensors per GPU (`torch.cuda.max_memory_allocated`), in bytes, if published.
     public var peakAllocatedBytes: Int?
 
-    public init(source: String, model: ModelConfig, precision: Precision, topology: String, gpus: Int, batchPerGPU: Int,
+    public init(source: String, model: ModelConfig, precision: Precision, topology: TopologyKind, gpus: Int, batchPerGPU: Int,
                 secondsPerKimg: Double, secondsPerKimgRange: [Double]? = nil, peakAllocatedBytes: Int? = nil) {
         self.source = source
         self.model = model

@@ -125,7 +125,7 @@ public enum PublishedRunFile {
                 + TopologyKind.allCases.filter { $0.server != nil }.map(\.rawValue).joined(separator: ", "))
         }
         return PublishedRun(
-            source: "\(file):\(line)", model: model, precision: precision, topology: topology,
+            source: "\(file):\(line)", model: model, precision: precision, topology: kind,
             gpus: gpus, batchPerGPU: batch, secondsPerKimg: secondsPerKimg, secondsPerKimgRange: range, peakAllocatedBytes: peak)
     }
 }

@@ -12,18 +12,26 @@ import InputParsing
 public enum PublishedRunValidator {
     /// The scenario of one run.
     public static func scenario(_ run: PublishedRun, profiles: DeviceProfiles) throws -> TrainingScenario {
-        var model = "architecture: \(run.model.architecture.rawValue), resolution: \(run.model.resolution ?? 0)"
-        if let preset = run.model.preset { model += ", preset: \(preset)" }
-        let recipe = TrainingRecipe.official(for: run.model.architecture, batchPerDevice: run.batchPerGPU)
-        let yaml = """
-            name: "\(run.label)"
-            model: {\(model)}
-            recipe: {batchPerDevice: \(run.batchPerGPU), precision: \(run.precision.rawValue)}
-            cluster: {topology: \(run.topology), devices: \(run.gpus)}
-            data: {storageBandwidth: 1000TB/s, decodeRatePerCore: 1e12}
-            simulate: {iterations: \(recipe.period + 1)}
-            """
-        return try TrainingScenario(root: try TrainingScenario.compose(yaml), defaultName: run.label, requireFit: false, profiles: profiles)
+        var input = ScenarioInput()
+        input.name = run.label
+        input.model = ScenarioInput.Model(run.model)
+        var recipe = ScenarioInput.Recipe()
+        recipe.batchPerDevice = run.batchPerGPU
+        recipe.precision = run.precision
+        input.recipe = recipe
+        var cluster = ScenarioInput.Cluster()
+        cluster.topology = run.topology
+        cluster.devices = run.gpus
+        input.cluster = cluster
+        // Storage and decoding far beyond any GPU's appetite: the published loops prefetch from local storage.
+        var data = ScenarioInput.Data()
+        data.storageBandwidth = 1e15
+        data.decodeRatePerCore = 1e12
+        input.data = data
+        // One lazy-regularisation period, and the iteration after it.
+        let period = TrainingRecipe.official(for: run.model.architecture, batchPerDevice: run.batchPerGPU).period
+        input.simulate = ScenarioInput.Simulate(iterations: period + 1)
+        return try TrainingScenario(input: input, defaultName: run.label, requireFit: false, profiles: profiles)
     }
 
     /// The predicted seconds per iteration and peak live bytes per GPU of `run`.
@@ -60,7 +68,7 @@ public enum PublishedRunValidator {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
         for (index, run) in runs.enumerated() {
-            let key = "\(run.model.label) \(run.precision.rawValue) \(run.topology)"
+            let key = "\(run.model.label) \(run.precision.rawValue) \(run.topology.rawValue)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
         }
