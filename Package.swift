@@ -53,13 +53,14 @@ let package = Package(
         .target(name: "Reports"),
         // Predictions against measurements: CPU runs in one process or over MPI (the run description and its `gansim
         // train` command line), measured GPU steps, whole published runs (and the fit to them).
-        .target(name: "Validation", dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Distributed", "Reports"]),
+        .target(name: "Validation", dependencies: ["InputParsing", "Workload", "CostModel", "Simulator", "RealRunner", "Distributed"]),
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
             dependencies: ["InputParsing", "Workload", "CostModel", "Simulator"]),
-        // What simulate, compare, sweep and plan print and write: their text, pages and files, composed from results.
-        .target(name: "ReportComposition", dependencies: ["CostModel", "Simulator", "Planning", "Reports"]),
+        // What simulate, compare, sweep, plan, calibrate, validate and validate-distributed print and write: their
+        // text, pages and files, composed from results.
+        .target(name: "ReportComposition", dependencies: ["CostModel", "Simulator", "Planning", "Validation", "Distributed", "Reports"]),
         // The CLI's commands (parse, call a library, print), a library so that the fuzzer runs them in-process.
         .target(
             name: "GansimCLI",
@@ -90,7 +91,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["InputParsing", "Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
-        .testTarget(name: "ReportCompositionTests", dependencies: ["ReportComposition", "Planning", "Simulator", "Reports"]),
+        .testTarget(name: "ReportCompositionTests", dependencies: ["ReportComposition", "Planning", "Simulator", "Validation", "Distributed",
+                                                                   "CostModel", "Reports"],
+                    resources: [.copy("Fixtures")]),
         // One execution model: every command's step time for the same model, recipe and profile.
         .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation", "TestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -34,9 +34,6 @@ import Validation
         #expect(isClose(report.summary.stepTimeMAPE, 0.2, absolute: 1e-9))
         #expect(isClose(report.summary.stepTimeMaxError, 0.2, absolute: 1e-9))
         #expect(isClose(try #require(report.summary.memoryMAPE), 0.2, absolute: 1e-6))
-        let svg = ScatterPlot.svg(report)
-        #expect(svg.hasPrefix("<svg") && svg.contains("</svg>"))
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
     }
 
     @Test func calibratedValidationInterleavesTheFitSetWithThePlanAndFitsOnlyTheFitSet() throws {

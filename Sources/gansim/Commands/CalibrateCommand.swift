@@ -3,6 +3,7 @@ import ArgumentParser
 import CostModel
 import Workload
 import Foundation
+import ReportComposition
 import Validation
 
 /// `gansim calibrate`: fit a device profile to measured op times.
@@ -80,7 +81,7 @@ struct CalibrateCommand: ParsableCommand, Preflighted {
             print(try JSONOutput.string(result))
             return
         }
-        print(Self.summary(result, base: base, source: source))
+        print(CalibrationTable(result, device: base.name, source: source).text)
         if let out { print("wrote \(out)") }
     }
 
@@ -105,44 +106,8 @@ struct CalibrateCommand: ParsableCommand, Preflighted {
             print(try JSONOutput.string(profile))
             return
         }
-        let p = fit.parameters, e = fit.standardErrors
-        let errors = fit.errors.map(abs)
-        print("""
-            fitted the GPU execution model of \(base.name) (\(implementation)) to \(published.count) runs of \(path) \
-            (\(fit.iterations) iterations\(fit.converged ? "" : ", NOT converged"))
-              host time per kernel     \(Units.seconds(p.hostSecondsPerKernel)) ± \(Units.seconds(e[0]))
-              host/device overlap      \(String(format: "%.3f ± %.3f", p.overlap, e[1]))
-              device efficiency scale  \(String(format: "%.3f ± %.3f", p.deviceEfficiencyScale, e[2]))
-            in-sample error: MAPE \(String(format: "%.1f%%", errors.reduce(0, +) / Double(errors.count) * 100)), \
-            max \(String(format: "%.1f%%", (errors.max() ?? 0) * 100))
-            leave-one-out error (the profile's error bars): MAPE \(String(format: "%.1f%%", held.summary.stepTimeMAPE * 100)), \
-            from \(String(format: "%+.1f%%", (profile.validatedError?.lowestError ?? 0) * 100)) \
-            to \(String(format: "%+.1f%%", (profile.validatedError?.highestError ?? 0) * 100))
-            """)
+        print(ExecutionCalibrationSummary(fit: fit, leaveOneOut: held, validatedError: profile.validatedError, device: base.name,
+                                          implementation: implementation, file: path, runs: published.count).text)
         if let out { print("wrote \(out)") }
-    }
-
-    /// The fit as text: the per-class table and the whole-step terms.
-    static func summary(_ result: CalibrationResult, base: DeviceProfile, source: String) -> String {
-        var lines = ["fitted \(base.name) to \(result.samples) op timings from \(source)"]
-        var table = TextTable(["class", "threads", "samples", "overhead", "compute eff.", "memory eff.",
-                               "column eff., ns/segment", "R^2 (log t)", "spread", "mean |err|"])
-        for c in result.classes {
-            var column = c.loweringEfficiency.map { String(format: "%.3f", $0) } ?? "-"
-            if let t = c.loweringSecondsPerSegment { column += String(format: ", %.1f ± %.1f", t * 1e9,
-                                                                       (c.loweringSecondsPerSegmentStandardError ?? 0) * 1e9) }
-            table.add([c.opClass.rawValue, c.threads == 0 ? "-" : "\(c.threads)", "\(c.samples)",
-                       Units.seconds(c.launchOverheadSeconds) + " ± " + Units.seconds(c.launchOverheadStandardError),
-                       String(format: "%.3f ± %.3f", c.computeEfficiency, c.computeEfficiencyStandardError),
-                       String(format: "%.3f ± %.3f", c.memoryEfficiency, c.memoryEfficiencyStandardError), column,
-                       String(format: "%.3f", c.rSquared), String(format: "%.1f%%", c.residualSpread * 100),
-                       String(format: "%.1f%%", c.meanAbsoluteError * 100)])
-        }
-        lines.append(table.render())
-        if let o = result.profile.iterationOverheadSeconds {
-            lines.append("per-iteration overhead outside the ops: \(Units.seconds(o)); process baseline memory: "
-                + Units.bytes(result.profile.runtimeOverheadBytes))
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Simulator
 import InputParsing
+import Reports
 
 /// `gansim collective`: simulate one collective on its own and report its simulated time.
 struct CollectiveCommand: ParsableCommand {

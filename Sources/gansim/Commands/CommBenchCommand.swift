@@ -1,6 +1,8 @@
 import ArgumentParser
 import Distributed
 import Foundation
+import ReportComposition
+import Reports
 
 /// `gansim comm-bench`: the all-reduce microbenchmark and the latency/bandwidth fit of
 /// the MPI transport (run under mpirun).
@@ -88,7 +90,7 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
             if world.rank == 0 {
                 let text = try JSONOutput.string(calibration)
                 if let out { try OutputFile.write(Data((text + "\n").utf8), to: out, flag: "--out") }
-                print(json ? text : Self.table(calibration))
+                print(json ? text : CommCalibrationTable(calibration).text)
             }
             world.finalize()
         } catch let error as MPIError {
@@ -96,48 +98,5 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
         } catch {
             world.abort("\(error)")
         }
-    }
-
-    /// Times per size and algorithm, then the fits.
-    static func table(_ c: CommCalibration) -> String {
-        var t = TextTable(["bytes", "algorithm", "time", "algorithm bandwidth", "line fit", "error", "regime fit", "error"])
-        for s in c.samples {
-            let fit = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.fit(for: $0) }
-            let predicted = fit?.predictedSeconds(bytes: Double(s.bytes))
-            let regimes = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.regimes(for: $0) }?.predictedSeconds(bytes: Double(s.bytes))
-            func error(_ p: Double?) -> String { p.map { String(format: "%+.1f%%", ($0 / s.seconds - 1) * 100) } ?? "-" }
-            t.add(["\(s.bytes)", s.algorithm, microseconds(s.seconds), String(format: "%.2f GB/s", s.algorithmBytesPerSecond / 1e9),
-                   predicted.map(microseconds) ?? "-", error(predicted), regimes.map(microseconds) ?? "-", error(regimes)])
-        }
-        var lines = [t.render(), "\(c.ranks) ranks on \(Set(c.hosts).sorted().joined(separator: ", "))"]
-        for (name, fit) in [("ring", c.ring), ("mpi", c.mpi)] {
-            guard let fit else { continue }
-            lines.append(String(format: "%@: latency %.2f us, bandwidth %.2f GB/s per direction (relative error rms %.1f%%, max %.1f%%)",
-                                name, fit.latencySeconds * 1e6, fit.bandwidthBytesPerSecond / 1e9,
-                                fit.rmsRelativeError * 100, fit.maxRelativeError * 100))
-        }
-        for (name, regimes) in [("ring", c.ringRegimes), ("mpi", c.mpiRegimes)] {
-            guard let regimes else { continue }
-            lines.append(String(format: "%@ by regime: %@ (relative error rms %.1f%%, max %.1f%%)", name, describe(regimes),
-                                regimes.rmsRelativeError * 100, regimes.maxRelativeError * 100))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// The regimes of a transport fit, e.g. `from 0 B: 1.10 us, 4.20 GB/s; from 8 MiB: ...`.
-    static func describe(_ fit: TransportRegimeFit) -> String {
-        fit.regimes.map { r in
-            String(format: "messages from %@: latency %.2f us, bandwidth %.2f GB/s", bytesText(r.fromMessageBytes),
-                   r.fit.latencySeconds * 1e6, r.fit.bandwidthBytesPerSecond / 1e9)
-        }.joined(separator: "; ")
-    }
-
-    /// A byte count in B, KiB or MiB.
-    static func bytesText(_ b: Double) -> String {
-        b >= 1_048_576 ? String(format: "%.1f MiB", b / 1_048_576) : b >= 1024 ? String(format: "%.1f KiB", b / 1024) : String(format: "%.0f B", b)
-    }
-
-    static func microseconds(_ s: Double) -> String {
-        s < 1e-3 ? String(format: "%.1f us", s * 1e6) : String(format: "%.3f ms", s * 1e3)
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 import ReportComposition
 import Simulator
 import InputParsing
+import Reports
 
 /// `gansim compare`: several scenarios (the same model and recipe on different clusters) side by side.
 struct CompareCommand: ParsableCommand, Preflighted {

@@ -3,6 +3,8 @@ import CostModel
 import Workload
 import Distributed
 import Foundation
+import ReportComposition
+import Reports
 import Validation
 
 /// `gansim validate-distributed`: fit the MPI transport, predict data-parallel
@@ -96,19 +98,9 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
                 return MeasuredRun(dataParallel: try JSONDecoder().decode(DistributedTrainResult.self, from: data))
             },
             progress: TrainProcess.progress("validating"))
-        let table = Self.table(report, machine: machine)
-        if let out {
-            let transportTables = transports.sorted { $0.ranks < $1.ranks }.map(CommBenchCommand.table).joined(separator: "\n\n")
-            try OutputFolder(out).write(transports.map { t in
-                ("comm-np\(t.ranks).json", Data((try JSONOutput.string(t) + "\n").utf8))
-            } + [
-                ("machine.json", Data((try JSONOutput.string(machine) + "\n").utf8)),
-                ("validation.json", Data((try JSONOutput.string(report) + "\n").utf8)),
-                ("validation.md", Data(("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
-                    + transportTables + "\n\n" + table + "\n```\n").utf8)),
-            ])
-        }
-        print(json ? try JSONOutput.string(report) : table)
+        let page = DistributedValidationPage(report: report, profile: profile)
+        if let out { try OutputFolder(out).write(try page.files()) }
+        print(json ? try JSONOutput.string(report) : page.text)
     }
 
     /// Each timed iteration's compute seconds (step less communication and waiting) in a rank's `timings-rank<r>.jsonl`.
@@ -125,32 +117,5 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         guard outcome.status != 0 || outcome.timedOut else { return }
         let reason = outcome.timedOut ? "did not finish within the time limit" : "failed (exit status \(outcome.status))"
         throw ValidationError("\(what) \(reason): " + outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    /// The report's rows, its summary and the `machine` its predictions used.
-    static func table(_ r: ValidationReport, machine: DistributedMachine) -> String {
-        var t = TextTable(["configuration", "predicted", "measured", "error", "pred. comm+wait", "meas. comm+wait",
-                           "pred. compute", "meas. compute"])
-        func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1e3) }
-        for c in r.configurations {
-            t.add([c.label, ms(c.predictedStepSeconds), ms(c.measuredStepSeconds), String(format: "%+.1f%%", c.stepTimeError * 100),
-                   ms(c.predictedCommunicationSeconds ?? 0), ms(c.measuredCommunicationSeconds ?? 0), ms(c.predictedComputeSeconds ?? 0),
-                   ms(c.measuredComputeSeconds ?? 0)])
-        }
-        return t.render() + "\n" + String(
-            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; communication+wait MAPE %.1f%%\n%@\n%@",
-            r.summary.stepTimeMAPE * 100, r.summary.stepTimeMaxError * 100, r.summary.configurations,
-            (r.summary.communicationMAPE ?? 0) * 100,
-            machine.transports.sorted { $0.ranks < $1.ranks }.flatMap { t in
-                [(AllReduceAlgorithm.ring, t.ringRegimes), (.mpi, t.mpiRegimes)].compactMap { a, fit in
-                    fit.map { "np \(t.ranks) \(a.rawValue): " + CommBenchCommand.describe($0) }
-                }
-            }.joined(separator: "\n"),
-            machine.coRunning.map { c in
-                String(format: "np %d: a rank gets %.2f of its time-sliced core, its compute varies by %.1f%% per step (%@)", c.ranks,
-                       c.efficiency, c.stepCoefficientOfVariation * 100, c.runs.map {
-                           String(format: "%@: %.2f ms alone, %.2f ms as a rank", $0.label, $0.aloneStepSeconds * 1e3, $0.rankComputeSeconds * 1e3)
-                       }.joined(separator: "; "))
-            }.joined(separator: "\n"))
     }
 }

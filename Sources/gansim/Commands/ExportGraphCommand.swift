@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostModel
 import Workload
+import Reports
 
 /// `gansim export-graph`: a model's G and D graphs with per-op costs, as JSON on stdout.
 struct ExportGraphCommand: ParsableCommand {

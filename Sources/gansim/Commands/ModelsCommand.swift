@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostModel
 import Workload
+import Reports
 
 /// `gansim models`: the architectures gansim builds, with their knobs and presets.
 struct ModelsCommand: ParsableCommand {

@@ -6,6 +6,7 @@ import Planning
 import ReportComposition
 import Simulator
 import InputParsing
+import Reports
 
 /// `gansim plan`: recommend the cluster to rent for a training run, by deadline and budget.
 struct PlanCommand: ParsableCommand, Preflighted {

@@ -5,6 +5,7 @@ import Foundation
 import ReportComposition
 import Simulator
 import InputParsing
+import Reports
 
 /// `gansim simulate`: simulate GAN training on a cluster from a scenario file (or the built-in BigGAN-128 on DGX-1).
 struct SimulateCommand: ParsableCommand, Preflighted {

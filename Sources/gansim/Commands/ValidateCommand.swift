@@ -1,8 +1,8 @@
-import Reports
 import ArgumentParser
 import CostModel
 import Workload
 import Foundation
+import ReportComposition
 import Validation
 
 /// `gansim validate`: predict configurations the calibration never saw, run them, report the error.
@@ -93,9 +93,9 @@ struct ValidateCommand: ParsableCommand, Preflighted {
                 measure: TrainProcess.measure, progress: TrainProcess.progress("calibrating and validating"))
             report = validation
             if let saveProfile { try OutputFile.write(try calibration.profile.jsonData(), to: saveProfile, flag: "--save-profile") }
-            fitted = CalibrateCommand.summary(
-                calibration, base: catalog,
-                source: "the built-in fit set (\(Plans.fitSet.count) runs, fastest of \(rounds) rounds)")
+            fitted = CalibrationTable(
+                calibration, device: catalog.name,
+                source: "the built-in fit set (\(Plans.fitSet.count) runs, fastest of \(rounds) rounds)").text
         } else if measurements.isEmpty {
             report = try Validator.validate(profile: predicted, plan: Plans.validation, rounds: rounds,
                                             measure: TrainProcess.measure,
@@ -105,20 +105,12 @@ struct ValidateCommand: ParsableCommand, Preflighted {
             for path in measurements { steps += try MeasuredStepFile.read(path: path) }
             report = try Validator.validate(profile: predicted, steps: steps)
         }
-        let table = Self.table(report)
-        if let out {
-            let against = report.measurement ?? "measured steps (\(measurements.count) files)"
-            let profileName = calibrate ? "fitted in the same session" + (saveProfile.map { " (`\($0)`)" } ?? "")
-                : "`\(profile ?? predicted.name + " (catalog)")`"
-            try OutputFolder(out).write([
-                ("validation.json", Data((try JSONOutput.string(report) + "\n").utf8)),
-                ("scatter.svg", Data(ScatterPlot.svg(report).utf8)),
-                ("validation.md", Data(("# Validation against \(against)\n\nProfile: \(profileName)\n\n```\n"
-                    + table + "\n```\n\n![predicted vs measured](scatter.svg)\n").utf8)),
-            ])
-        }
+        let source: ValidationPage.Profile = calibrate ? .fittedInSession(savedTo: saveProfile)
+            : profile.map { .file($0) } ?? .catalog(predicted.name)
+        let page = ValidationPage(report: report, profile: source, measuredStepFiles: measurements.count)
+        if let out { try OutputFolder(out).write(try page.files()) }
         if let fitted, !json { print(fitted) }
-        print(json ? try JSONOutput.string(report) : table)
+        print(json ? try page.json() : page.text)
     }
 
     /// `--runs`: predict the published runs of a file.
@@ -138,46 +130,8 @@ struct ValidateCommand: ParsableCommand, Preflighted {
         } else {
             report = try PublishedRunValidator.validate(published, profiles: profiles, measurement: "published runs in \(path)")
         }
-        let scaling = PublishedRunValidator.scaling(published, report: report)
-        let text = Self.table(report) + "\n\n" + Self.scalingTable(scaling)
-        if let out {
-            try OutputFolder(out).write([
-                ("validation.json", Data((try JSONOutput.string(PublishedRunReport(report: report, scaling: scaling)) + "\n").utf8)),
-                ("scatter.svg", Data(ScatterPlot.svg(report).utf8)),
-                ("validation.md", Data(("# Validation against \(report.measurement ?? path)\n\nProfiles: \(report.profile)\n\n```\n"
-                    + text + "\n```\n\n![predicted vs measured](scatter.svg)\n").utf8)),
-            ])
-        }
-        print(json ? try JSONOutput.string(PublishedRunReport(report: report, scaling: scaling)) : text)
-    }
-
-    /// The scaling comparisons as a table.
-    static func scalingTable(_ rows: [ScalingComparison]) -> String {
-        var t = TextTable(["configuration", "GPUs", "measured speed-up", "predicted", "efficiency", "predicted", "error (points)"])
-        for r in rows {
-            t.add([r.configuration, "\(r.fromGPUs) -> \(r.toGPUs)", String(format: "%.2fx", r.measuredSpeedup),
-                   String(format: "%.2fx", r.predictedSpeedup), String(format: "%.1f%%", r.measuredEfficiency * 100),
-                   String(format: "%.1f%%", r.predictedEfficiency * 100), String(format: "%+.1f", r.efficiencyErrorPoints)])
-        }
-        return t.render()
-    }
-
-    static func table(_ r: ValidationReport) -> String {
-        var t = TextTable(["configuration", "predicted", "measured", "error", "pred. memory", "meas. memory", "error"])
-        for c in r.configurations {
-            t.add([c.label, Units.seconds(c.predictedStepSeconds), Units.seconds(c.measuredStepSeconds),
-                   String(format: "%+.1f%%", c.stepTimeError * 100), c.predictedPeakBytes.map(Units.bytes) ?? "-",
-                   c.memoryError == nil ? "-" : Units.bytes(c.measuredPeakBytes ?? 0),
-                   c.memoryError.map { String(format: "%+.1f%%", $0 * 100) } ?? "-"])
-        }
-        let s = r.summary
-        let measuredPeaks = s.memoryConfigurations ?? 0, memoryMAPE = s.memoryMAPE ?? 0
-        let memory = measuredPeaks == 0 ? "memory not measured"
-            : measuredPeaks == s.configurations ? String(format: "memory MAPE %.1f%%", memoryMAPE * 100)
-            : String(format: "memory MAPE %.1f%% over the %d with a measured peak", memoryMAPE * 100, measuredPeaks)
-        return t.render() + "\n" + String(
-            format: "step time MAPE %.1f%% (max %.1f%%) over %d configurations; ",
-            s.stepTimeMAPE * 100, s.stepTimeMaxError * 100, s.configurations) + memory
-            + (r.measurement.map { "\nmeasured: " + $0 } ?? "")
+        let page = ValidationPage(publishedRuns: report, scaling: PublishedRunValidator.scaling(published, report: report), file: path)
+        if let out { try OutputFolder(out).write(try page.files()) }
+        print(json ? try page.json() : page.text)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import Validation
 
 /// A predicted-vs-measured scatter plot as a self-contained SVG (log-log axes, y = x line,
 /// ±10% band).

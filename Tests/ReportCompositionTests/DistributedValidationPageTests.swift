@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import ReportComposition
+import Validation
+
+/// `validate-distributed`'s table and files: the same bytes the command wrote before composing them moved here, from
+/// the one table renderer that `validate` uses too.
+@Suite struct DistributedValidationPageTests {
+    @Test func theTableOfDataParallelRunsShowsCommunicationComputeAndTheMachine() throws {
+        let report = try Fixture.report("validation-mpi.json")
+        let table = ValidationTable(report)
+        #expect(table.dataParallel)
+        let text = table.text, expected = try Fixture.text("validation-mpi.txt")
+        #expect(text == expected)
+    }
+
+    @Test func theFilesHoldEachTransportTheMachineTheReportAndThePage() throws {
+        let report = try Fixture.report("validation-mpi.json")
+        let page = DistributedValidationPage(report: report, profile: "out/cpu-fitted.json")
+        let files = try page.files()
+        #expect(files.map(\.0) == ["comm-np2.json", "comm-np4.json", "machine.json", "validation.json", "validation.md"])
+        for name in ["comm-np2.json", "comm-np4.json", "machine.json"] {
+            let file = Fixture.file(name, in: files), expected = try Fixture.text(name)
+            #expect(file == expected, "\(name)")
+        }
+        let json = Fixture.file("validation.json", in: files), markdown = Fixture.file("validation.md", in: files)
+        let expected = (json: try Fixture.text("validation-mpi.json"), markdown: try Fixture.text("validation-mpi.md"))
+        #expect(json == expected.json)
+        #expect(markdown == expected.markdown)
+        let text = page.text, table = ValidationTable(report).text
+        #expect(text == table)
+    }
+
+    @Test func withoutAProfileThePageNamesThePrior() throws {
+        let page = DistributedValidationPage(report: try Fixture.report("validation-mpi.json"), profile: nil)
+        let markdown = Fixture.file("validation.md", in: try page.files()) ?? ""
+        #expect(markdown.hasPrefix("# Data-parallel runs on MPI against the simulator\n\nProfile: `cpu (uncalibrated prior)`\n\n```\n"))
+    }
+
+    @Test func theTransportTableIsCommBenchs() throws {
+        let report = try Fixture.report("validation-mpi.json")
+        let transport = try #require(report.machine?.transports.first { $0.ranks == 2 })
+        let text = CommCalibrationTable(transport).text, expected = try Fixture.text("comm-bench-np2.txt")
+        #expect(text == expected)
+    }
+}
