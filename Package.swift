@@ -57,7 +57,7 @@ let package = Package(
         // Sweeps over scenario fields, Pareto fronts and the cluster planner.
         .target(
             name: "Planning",
-            dependencies: ["InputParsing", "Workload", "CostModel", "Simulator"]),
+            dependencies: ["Workload", "CostModel", "Simulator"]),
         // What simulate, compare, sweep, plan, calibrate, validate and validate-distributed print and write: their
         // text, pages and files, composed from results.
         .target(name: "ReportComposition", dependencies: ["CostModel", "Simulator", "Planning", "Validation", "Distributed", "Reports"]),

@@ -18,6 +18,7 @@ public struct SimulatedRun {
     /// Simulates `scenario`; `progress` hears `(done, total)` iterations of each phase's simulation.
     public init(simulating scenario: TrainingScenario, progress: ((Int, Int) -> Void)? = nil) throws {
         let (result, simulations) = try scenario.simulatePhases(progress: progress)
+        // Never empty: a scenario has one phase, or its growth's steps, of which it holds at least one.
         self.result = result
         records = simulations.last!.records
         trace = simulations.last!.trace

@@ -75,10 +75,10 @@ public enum Plans {
         RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 2, allreduce: .mpi)),
         RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 6, dataParallel: .init(ranks: 2)),
         RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, steps: 5, dataParallel: .init(ranks: 2)),
-        // Two threads per rank: four threads on a 2-core machine.
+        // Two threads per rank: twice the threads of the 2-core machine this plan was laid out for.
         RunConfiguration(.mlpGAN, width: 1024, batch: 128, threads: 2, steps: 12, dataParallel: .init(ranks: 2)),
         RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, threads: 2, steps: 6, dataParallel: .init(ranks: 2)),
-        // Four ranks (mpirun --oversubscribe): two per core on a 2-core machine.
+        // Four ranks (mpirun --oversubscribe): two per core on the 2-core machine this plan was laid out for.
         RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 20, dataParallel: .init(ranks: 4)),
         RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 4)),
         RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 6, dataParallel: .init(ranks: 4)),

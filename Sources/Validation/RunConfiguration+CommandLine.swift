@@ -3,9 +3,11 @@ import InputParsing
 import Workload
 
 /// The one codec between a run and its `gansim train` command line: the launchers of calibration and validation runs
-/// (one process, or every rank of an MPI job) write it with `arguments(out:)`; `init(arguments:)` reads it back.
+/// (one process, or every rank of an MPI job) write it with `arguments(out:)`; `init(arguments:)` reads it back with
+/// the trainer's rules, which the tests use to hold the two directions to each other.
 ///
-/// The flag names are `gansim train`'s; `FuzzTests` parses what `arguments(out:)` writes with the command itself.
+/// The flag names are `gansim train`'s; `FuzzTests` parses what `arguments(out:)` writes with the command itself, and
+/// the bucket size follows the trainer's one rule (`BucketSize`).
 extension RunConfiguration {
     /// The `gansim train` arguments of this run (after the program name), writing into `out` and printing JSON;
     /// a data-parallel run adds `--distributed` and its reduction, and is started by `mpirun -np ranks`.
@@ -25,7 +27,7 @@ extension RunConfiguration {
     }
 
     /// Reads the run back from what `arguments(out:)` writes (with `ranks`, which `mpirun` gives, for a data-parallel
-    /// run), as `gansim train` reads it (a bucket of `--bucket-mb` times 10^6 bytes, truncated); the output folder and
+    /// run), as `gansim train` reads it (a bucket of `--bucket-mb` times 10^6 bytes, `BucketSize`); the output folder and
     /// `--json` are not part of the run.
     ///
     /// - Throws: `ConfigurationError` naming a flag this codec does not write, a missing or bad value, or a warm-up
@@ -75,10 +77,10 @@ extension RunConfiguration {
                 throw ConfigurationError(field: "--allreduce", value: name, reason: "must be ring or mpi")
             }
             let mb = values["--bucket-mb"] ?? "25"
-            guard let megabytes = Double(mb), megabytes > 0, megabytes * 1e6 < Double(Int32.max) * 4 else {
-                throw ConfigurationError(field: "--bucket-mb", value: mb, reason: "must be a positive size in MB, below 8000")
+            guard let megabytes = Double(mb), let bytes = BucketSize.bytes(megabytes: megabytes) else {
+                throw ConfigurationError(field: "--bucket-mb", value: mb, reason: "must be \(BucketSize.rule)")
             }
-            parallel = DataParallel(ranks: ranks, allreduce: algorithm, bucketBytes: Int(megabytes * 1e6))
+            parallel = DataParallel(ranks: ranks, allreduce: algorithm, bucketBytes: bytes)
         } else if values["--allreduce"] != nil || values["--bucket-mb"] != nil {
             throw ConfigurationError(field: values["--allreduce"] != nil ? "--allreduce" : "--bucket-mb", value: "",
                                      reason: "applies to data-parallel runs (--distributed)")

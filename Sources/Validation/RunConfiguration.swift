@@ -34,9 +34,9 @@ public struct RunConfiguration: Sendable, Hashable {
     public var threads: Int
     public var discriminatorSteps: Int?
     public var accumulation: Int?
-    /// Latent width passed to the trainer (nil: the trainer's default, which `modelConfig` predicts). Plans give it
-    /// wherever the trainer's default differs from the architecture's, so that a label names the model that runs;
-    /// `MeasuredRun.checkModel` catches a mismatch.
+    /// Latent width passed to the trainer (nil: the trainer's default, which `modelConfig` predicts). The
+    /// single-process plans give it for their mlp-gans (the trainer's default, written out), so that the fit set's and
+    /// validation's labels name the model that runs; `MeasuredRun.checkModel` catches a mismatch.
     public var latentDim: Int?
     /// Iterations run (the first is warm-up, excluded from the median).
     public var steps: Int

@@ -85,8 +85,8 @@ public struct ValidationReport: Sendable, Codable {
     public var configurations: [Configuration]
     public var summary: Summary
 
-    /// The report of `configurations`, with its summary computed from them: memory summarised unless a row does not
-    /// compare it, communication where the rows compare it.
+    /// The report of `configurations`, with its summary computed from them: a data-parallel report (one carrying its
+    /// `machine`) summarises communication and waiting, any other report memory, whatever rows it holds.
     public init(profile: String, measurement: String? = nil, machine: DistributedMachine? = nil,
                 configurations: [Configuration]) {
         self.profile = profile
@@ -94,15 +94,15 @@ public struct ValidationReport: Sendable, Codable {
         self.machine = machine
         self.configurations = configurations
         let n = Double(max(1, configurations.count))
-        let comparesMemory = configurations.allSatisfy { $0.predictedPeakBytes != nil }
+        let dataParallel = machine != nil
         let memory = configurations.compactMap(\.memoryError)
         let communication = configurations.compactMap(\.communicationError)
         summary = Summary(
             configurations: configurations.count,
             stepTimeMAPE: configurations.reduce(0) { $0 + abs($1.stepTimeError) } / n,
             stepTimeMaxError: configurations.map { abs($0.stepTimeError) }.max() ?? 0,
-            memoryMAPE: comparesMemory ? memory.reduce(0) { $0 + abs($1) } / Double(max(1, memory.count)) : nil,
-            memoryConfigurations: comparesMemory ? memory.count : nil,
-            communicationMAPE: communication.isEmpty ? nil : communication.reduce(0, +) / Double(communication.count))
+            memoryMAPE: dataParallel ? nil : memory.reduce(0) { $0 + abs($1) } / Double(max(1, memory.count)),
+            memoryConfigurations: dataParallel ? nil : memory.count,
+            communicationMAPE: dataParallel ? communication.reduce(0, +) / Double(max(1, communication.count)) : nil)
     }
 }

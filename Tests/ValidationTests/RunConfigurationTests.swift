@@ -31,6 +31,17 @@ import Validation
         #expect(mpi.singleRank == RunConfiguration(.mlpGAN, width: 2048, batch: 32, steps: 8))
     }
 
+    @Test func anyBucketSizeReadsBackToTheByte() throws {
+        for bytes in [1, 1009, 999_999, 4_000_000, 25_000_000, 123_456_789, 7_999_999_999] {
+            let run = RunConfiguration(.mlpGAN, width: 64, batch: 64, steps: 8, dataParallel: .init(ranks: 2, bucketBytes: bytes))
+            let back = try RunConfiguration(arguments: run.arguments(out: "o"), ranks: 2)
+            #expect(back.dataParallel?.bucketBytes == bytes)
+        }
+        #expect(BucketSize.bytes(megabytes: 8000) == nil)
+        #expect(BucketSize.bytes(megabytes: 0) == nil)
+        #expect(BucketSize.bytes(megabytes: -1) == nil)
+    }
+
     @Test func aCommandLineOfAnotherRunIsRefused() {
         let base = ["train", "mlp-gan", "--batch", "64", "--steps", "8", "--warmup", "1", "--seed", "1"]
         #expect(throws: ConfigurationError.self) { try RunConfiguration(arguments: base + ["--dataset", "ring"]) }

@@ -191,7 +191,7 @@ public struct TrainingScenario: Sendable {
 
     /// The event-driven simulation with the `TrainingSimulation` of every phase (`phasePlans`), in order, each run once,
     /// so that a report reads a phase's records and trace from the simulation the result sums; `progress` hears
-    /// `(done, total)` iterations of each phase.
+    /// `(done, total)` iterations of each phase. `simulations` holds one per phase, so at least one.
     public func simulatePhases(progress: ((Int, Int) -> Void)? = nil) throws -> (result: TrainingResult, simulations: [TrainingSimulation]) {
         var simulations: [TrainingSimulation] = []
         func simulate(_ phasePlan: TrainingPlan, iterations: Int) throws -> TrainingResult {

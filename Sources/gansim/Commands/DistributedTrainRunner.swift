@@ -19,10 +19,10 @@ struct DistributedTrainRunner {
         }
         algorithm = a
         let mb = command.bucketMB ?? 25
-        guard mb > 0, mb.isFinite, mb * 1e6 < Double(Int32.max) * 4 else {
-            throw ValidationError("invalid --bucket-mb '\(mb)': expected a positive size in MB, below 8000")
+        guard let bytes = BucketSize.bytes(megabytes: mb) else {
+            throw ValidationError("invalid --bucket-mb '\(mb)': expected \(BucketSize.rule)")
         }
-        bucketBytes = Int(mb * 1e6)
+        bucketBytes = bytes
         timeoutSeconds = command.commTimeout ?? 120
         guard timeoutSeconds > 0, timeoutSeconds.isFinite else {
             throw ValidationError("invalid --comm-timeout '\(timeoutSeconds)': expected a positive number of seconds")

@@ -1,6 +1,5 @@
 import Foundation
 import SafeFiles
-import Simulator
 import InputParsing
 
 /// A file a command will write after long work: its folder is created and checked before the work starts.

@@ -1,6 +1,5 @@
 import Foundation
 import SafeFiles
-import Simulator
 import InputParsing
 
 /// The folder a command writes its `--out` files into: checked before the work starts, written whole after it.
