@@ -32,7 +32,7 @@ def gansim_rows(path):
             if r.get("timed"):
                 steps.append(r["seconds"])
             continue
-        s = r["medianSeconds"] * r["callsPerIteration"]
+        s = r["medianSeconds"]  # already per iteration (all calls of the pass)
         kind, pas = r["kind"], ("forward" if r["pass"] == "forward" else "backward")
         if kind in ("conv2d", "conv_transpose2d"):
             c, h, w = r["inputShapes"][0]
