@@ -88,8 +88,8 @@ import Testing
         let (b, c, l) = (4, 3, 10)
         let x = TestSupport.randn([b, c, l], seed: 41, std: 3)
         let gamma = TestSupport.randn([c], seed: 42), beta = TestSupport.randn([c], seed: 43)
-        let y = Tensor(shape: x.shape), xhat = Tensor(shape: x.shape), inv = Tensor(shape: [c])
-        BatchNormKernel.forward(x: x.data, gamma: gamma.data, beta: beta.data, y: y.data, xhat: xhat.data,
+        let y = Tensor(shape: x.shape), mean = Tensor(shape: [c]), inv = Tensor(shape: [c])
+        BatchNormKernel.forward(x: x.data, gamma: gamma.data, beta: beta.data, y: y.data, mean: mean.data,
                                 invStd: inv.data, batch: b, channels: c, spatial: l)
         let ref = BatchNormKernel.naiveForward(x: x.array, gamma: gamma.array, beta: beta.array, batch: b, channels: c, spatial: l)
         #expect(TestSupport.relativeError(y.array, ref) < 1e-5)
