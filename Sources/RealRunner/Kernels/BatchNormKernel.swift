@@ -28,21 +28,12 @@ public enum BatchNormKernel {
                     let x = x + group * stride, y = y + group * stride
                     var sum = 0.0
                     for b in 0..<batch {
-                        let row = x + (b * channels + c) * spatial
-                        var s: Float = 0
-                        for i in 0..<spatial { s += row[i] }
-                        sum += Double(s)
+                        sum += Double(RowSums.sum(x + (b * channels + c) * spatial, count: spatial))
                     }
                     let mean = Float(sum / n)
                     var sq = 0.0
                     for b in 0..<batch {
-                        let row = x + (b * channels + c) * spatial
-                        var s: Float = 0
-                        for i in 0..<spatial {
-                            let d = row[i] - mean
-                            s += d * d
-                        }
-                        sq += Double(s)
+                        sq += Double(RowSums.squaredDeviations(x + (b * channels + c) * spatial, count: spatial, from: mean))
                     }
                     let istd = Float(1 / (sq / n + Double(epsilon)).squareRoot())
                     invStd[group * channels + c] = istd
@@ -80,11 +71,7 @@ public enum BatchNormKernel {
                     var sdy = 0.0, sdyx = 0.0
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
-                        var s1: Float = 0, s2: Float = 0
-                        for i in 0..<spatial {
-                            s1 += dy[off + i]
-                            s2 += dy[off + i] * ((x[off + i] - mu) * istd)
-                        }
+                        let (s1, s2) = RowSums.gradientSums(dy: dy + off, x: x + off, count: spatial, mean: mu, invStd: istd)
                         sdy += Double(s1)
                         sdyx += Double(s2)
                     }
