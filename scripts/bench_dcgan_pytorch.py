@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch side of the RealRunner DCGAN benchmark (Benchmarks/RealRunnerDCGAN.sh).
+"""PyTorch side of the RealRunner DCGAN benchmark (Benchmarks/RealRunnerVsPyTorch.sh).
 
 Times the standard DCGAN-64 (nz 100, ngf = ndf = 64, PyTorch examples/dcgan) training
 iteration at a batch size and thread count, following the same recipe gansim's CPU
@@ -8,7 +8,10 @@ trainer executes (CostModel TrainingRecipe, nDisc 1):
           as in the example and in gansim's 2B pass), BCE, backward, Adam;
   G step: G(z'), D(fake) with D's weights frozen (gradient into the images only),
           G backward, Adam.
-Prints one JSON object: median and all iteration times in seconds.
+Prints one JSON object: median and all iteration times in seconds, and the median CPU
+seconds of the process per iteration (all threads); with --profile, also
+writes torch.profiler's self CPU time per op and input shapes to that file
+(scripts/bench_profile.py).
 
     python3 scripts/bench_dcgan_pytorch.py --threads 2 --batch 64 --iterations 10
 """
@@ -43,6 +46,7 @@ def main():
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--iterations", type=int, default=10)
     ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--profile", help="write torch.profiler's self CPU time per op and shapes (JSON) here")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
@@ -70,14 +74,19 @@ def main():
         for p in D.parameters():
             p.requires_grad_(True)
 
-    times = []
+    times, cpu_times = [], []
     for i in range(args.warmup + args.iterations):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         iteration()
         if i >= args.warmup:
             times.append(time.perf_counter() - t0)
+            cpu_times.append(time.process_time() - c0)
+    if args.profile:
+        from bench_profile import profile_iterations
+        profile_iterations(iteration, args.iterations, args.profile)
     print(json.dumps({"framework": "pytorch " + torch.__version__, "threads": args.threads, "batch": b,
                       "stepSeconds": statistics.median(times), "times": times,
+                      "cpuSeconds": statistics.median(cpu_times),
                       "mkldnn": torch.backends.mkldnn.is_available()}))
 
 

@@ -51,16 +51,29 @@ func best(_ repeats: Int = 5, _ body: () -> Void) -> Double {
 }
 
 // The parts of DCGAN-64's heaviest convolution (D's 64 -> 128 channels, 32x32 -> 16x16,
-// batch 128): im2col, col2im and the sgemm of one chunk.
+// batch 128) per sample, lowered a chunk of n samples at a time: im2col, the forward sgemm,
+// col2im, for the trainer's chunk (`chunkSamples`) and for smaller chunks whose column
+// matrix fits a core's L2.
 for t in threadCounts.isEmpty ? [1, 2] : threadCounts {
     Parallel.setThreads(t)
     let g = ConvGeometry(batch: 128, channels: 64, height: 32, width: 32, kernel: 4, stride: 2, padding: 1)
-    let n = g.chunkSamples(), gc = g.withBatch(n)
-    let x = Tensor(shape: [128, 64, 32, 32]), col = Tensor(shape: [gc.colRows * gc.colColumns])
-    let w = Tensor(shape: [128 * gc.colRows]), y = Tensor(shape: [128 * gc.colColumns])
-    let im2col = best { Im2Col.im2col(x.data, col.data, gc) }
-    let col2im = best { Im2Col.col2im(col.data, x.data, gc) }
-    let gemm = best { Gemm.sgemm(transA: false, transB: false, m: 128, n: gc.colColumns, k: gc.colRows, w.data, col.data, y.data) }
-    let row: [String: Any] = ["threads": t, "chunkSamples": n, "im2colMs": im2col * 1e3, "col2imMs": col2im * 1e3, "gemmMs": gemm * 1e3]
-    print(String(decoding: try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]), as: UTF8.self))
+    let x = Tensor(shape: [128, 64, 32, 32])
+    SeededRandom(seed: 2).fillUniform(x, -1, 1)
+    for n in Set([g.chunkSamples(), 1, 2, 4]).sorted() {
+        let gc = g.withBatch(n)
+        let col = Tensor(shape: [gc.colRows * gc.colColumns])
+        let w = Tensor(shape: [128 * gc.colRows]), y = Tensor(shape: [128 * gc.colColumns])
+        let im2col = best { Im2Col.im2col(x.data, col.data, gc) }
+        let col2im = best { Im2Col.col2im(col.data, x.data, gc) }
+        let gemm = best { Gemm.sgemm(transA: false, transB: false, m: 128, n: gc.colColumns, k: gc.colRows, w.data, col.data, y.data) }
+        // Both in turn, as the trainer runs them: the product reads the column matrix im2col just wrote.
+        let both = best {
+            Im2Col.im2col(x.data, col.data, gc)
+            Gemm.sgemm(transA: false, transB: false, m: 128, n: gc.colColumns, k: gc.colRows, w.data, col.data, y.data)
+        }
+        let row: [String: Any] = ["threads": t, "chunkSamples": n, "trainerChunk": n == g.chunkSamples(),
+                                  "im2colMsPerSample": im2col * 1e3 / Double(n), "col2imMsPerSample": col2im * 1e3 / Double(n),
+                                  "gemmMsPerSample": gemm * 1e3 / Double(n), "im2colThenGemmMsPerSample": both * 1e3 / Double(n)]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]), as: UTF8.self))
+    }
 }

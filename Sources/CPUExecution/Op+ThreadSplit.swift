@@ -24,7 +24,7 @@ extension Op {
         case .conv2d(let c):
             // Column matrix (C*k*k, n*L) per chunk of n samples, L output pixels.
             let l = outputShape.height * outputShape.width, rows = c.inChannels * c.kernel * c.kernel
-            let n = ThreadSplit.chunkSamples(batch: b, columnFloatsPerSample: rows * l)
+            let n = ThreadSplit.chunkSamples(batch: b, columnFloatsPerSample: rows * l, columnsPerSample: l)
             let columns = ThreadSplit.splitsLoop(count: rows, costPerItem: n * l)
             // The backward first swaps dy's chunk (n, OC, L) to (OC, n, L).
             let swapGradient = n > 1 && c.outChannels > 1 && ThreadSplit.splitsLoop(count: c.outChannels, costPerItem: n * l)
@@ -43,7 +43,7 @@ extension Op {
         case .convTranspose2d(let c):
             // The input gradient of a convolution: column matrix (Cout*k*k, n*L), L input pixels.
             let l = inputShapes[0].height * inputShapes[0].width, rows = c.outChannels * c.kernel * c.kernel
-            let n = ThreadSplit.chunkSamples(batch: b, columnFloatsPerSample: rows * l)
+            let n = ThreadSplit.chunkSamples(batch: b, columnFloatsPerSample: rows * l, columnsPerSample: l)
             // x's chunk (n, Cin, L) is swapped to (Cin, n, L) for the forward and the weight gradient.
             let swapInput = n > 1 && c.inChannels > 1 && ThreadSplit.splitsLoop(count: c.inChannels, costPerItem: n * l)
             // The backward builds dy's column matrix first.

@@ -13,9 +13,12 @@ import Testing
         #expect(ThreadSplit.splitsProduct(m: 64, n: 512, k: 512))
         #expect(!ThreadSplit.splitsProduct(m: 64, n: 512, k: 511))
         #expect(!ThreadSplit.splitsProduct(m: 1, n: 1, k: 1 << 26))
-        // 8 MiB of column matrix per chunk: 2^21 / (27 * 1024) = 75 samples.
-        #expect(ThreadSplit.chunkSamples(batch: 128, columnFloatsPerSample: 27 * 1024) == 75)
-        #expect(ThreadSplit.chunkSamples(batch: 4, columnFloatsPerSample: 1 << 23) == 1)
+        // 1 MiB of column matrix per chunk: 2^18 / (27 * 1024) = 9 samples of 1024 columns.
+        #expect(ThreadSplit.chunkSamples(batch: 128, columnFloatsPerSample: 27 * 1024, columnsPerSample: 1024) == 9)
+        #expect(ThreadSplit.chunkSamples(batch: 4, columnFloatsPerSample: 1 << 23, columnsPerSample: 1 << 16) == 1)
+        // 16-pixel outputs: 32 samples for the product's 512 columns, more than 1 MiB holds (4).
+        #expect(ThreadSplit.chunkSamples(batch: 128, columnFloatsPerSample: 4096 * 16, columnsPerSample: 16) == 32)
+        #expect(ThreadSplit.chunkSamples(batch: 8, columnFloatsPerSample: 4096 * 16, columnsPerSample: 16) == 8)
     }
 
     @Test func workItemsCarryTheVerdictOfTheirOp() throws {

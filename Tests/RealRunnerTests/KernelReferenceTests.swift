@@ -33,6 +33,8 @@ import Testing
     static let convCases: [(Int, Int, Int, Int, Int, Int, Int, Int)] = [
         (2, 3, 8, 8, 4, 4, 2, 1), (3, 2, 7, 7, 5, 3, 1, 1), (2, 4, 5, 5, 3, 1, 1, 0),
         (1, 3, 9, 9, 2, 3, 2, 0), (2, 2, 4, 4, 3, 4, 1, 0), (2, 3, 6, 6, 2, 5, 3, 2),
+        // Stride 2 with rows of 8 and more outputs (im2col's and col2im's vector paths) and odd tails.
+        (2, 3, 38, 38, 4, 4, 2, 1), (2, 2, 35, 35, 3, 3, 2, 0),
     ]
 
     @Test(arguments: convCases)
@@ -86,8 +88,8 @@ import Testing
         let (b, c, l) = (4, 3, 10)
         let x = TestSupport.randn([b, c, l], seed: 41, std: 3)
         let gamma = TestSupport.randn([c], seed: 42), beta = TestSupport.randn([c], seed: 43)
-        let y = Tensor(shape: x.shape), xhat = Tensor(shape: x.shape), inv = Tensor(shape: [c])
-        BatchNormKernel.forward(x: x.data, gamma: gamma.data, beta: beta.data, y: y.data, xhat: xhat.data,
+        let y = Tensor(shape: x.shape), mean = Tensor(shape: [c]), inv = Tensor(shape: [c])
+        BatchNormKernel.forward(x: x.data, gamma: gamma.data, beta: beta.data, y: y.data, mean: mean.data,
                                 invStd: inv.data, batch: b, channels: c, spatial: l)
         let ref = BatchNormKernel.naiveForward(x: x.array, gamma: gamma.array, beta: beta.array, batch: b, channels: c, spatial: l)
         #expect(TestSupport.relativeError(y.array, ref) < 1e-5)

@@ -8,47 +8,41 @@ public enum BatchNormKernel {
     /// PyTorch's default epsilon.
     public static let epsilon: Float = 1e-5
 
-    /// `y = gamma * (x - mean_c) / sqrt(var_c + eps) + beta`; saves `xhat` and `invStd (G, C)`.
+    /// `y = gamma * (x - mean_c) / sqrt(var_c + eps) + beta`; saves `mean (G, C)` and `invStd (G, C)`.
     ///
     /// `x` holds `groups` contiguous groups of `batch` samples, each normalised with its
     /// own statistics. The loop runs over channels (each handling every group), so the
-    /// split across threads depends on the whole batch alone (`ThreadSplit`).
+    /// split across threads depends on the whole batch alone (`ThreadSplit`). The
+    /// normalised input `xhat = (x - mean) * invStd` is not stored: `backward` recomputes it
+    /// from `x` with the same two operations (so the same floats), which saves writing and
+    /// keeping a tensor the size of `x` per layer.
     public static func forward(
         x: UnsafePointer<Float>, gamma: UnsafePointer<Float>?, beta: UnsafePointer<Float>?,
-        y: UnsafeMutablePointer<Float>, xhat: UnsafeMutablePointer<Float>, invStd: UnsafeMutablePointer<Float>,
-        batch: Int, channels: Int, spatial: Int, groups: Int = 1
+        y: UnsafeMutablePointer<Float>, mean savedMean: UnsafeMutablePointer<Float>,
+        invStd: UnsafeMutablePointer<Float>, batch: Int, channels: Int, spatial: Int, groups: Int = 1
     ) {
         let n = Double(batch * spatial), stride = batch * channels * spatial
         Parallel.forEach(channels, costPerItem: groups * batch * spatial * ThreadSplit.batchNormCost) { range in
             for c in range {
                 for group in 0..<groups {
-                    let x = x + group * stride, y = y + group * stride, xhat = xhat + group * stride
+                    let x = x + group * stride, y = y + group * stride
                     var sum = 0.0
                     for b in 0..<batch {
-                        let row = x + (b * channels + c) * spatial
-                        var s: Float = 0
-                        for i in 0..<spatial { s += row[i] }
-                        sum += Double(s)
+                        sum += Double(RowSums.sum(x + (b * channels + c) * spatial, count: spatial))
                     }
                     let mean = Float(sum / n)
                     var sq = 0.0
                     for b in 0..<batch {
-                        let row = x + (b * channels + c) * spatial
-                        var s: Float = 0
-                        for i in 0..<spatial {
-                            let d = row[i] - mean
-                            s += d * d
-                        }
-                        sq += Double(s)
+                        sq += Double(RowSums.squaredDeviations(x + (b * channels + c) * spatial, count: spatial, from: mean))
                     }
                     let istd = Float(1 / (sq / n + Double(epsilon)).squareRoot())
                     invStd[group * channels + c] = istd
+                    savedMean[group * channels + c] = mean
                     let g = gamma?[c] ?? 1, bt = beta?[c] ?? 0
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
                         for i in 0..<spatial {
                             let h = (x[off + i] - mean) * istd
-                            xhat[off + i] = h
                             y[off + i] = g * h + bt
                         }
                     }
@@ -60,8 +54,11 @@ public enum BatchNormKernel {
     /// `dgamma += sum(dy * xhat)`, `dbeta += sum(dy)`, and
     /// `dx = invStd/N * (N*dxhat - sum(dxhat) - xhat * sum(dxhat * xhat))`, per group of
     /// `batch` samples as in `forward` (the parameter gradients sum over the groups).
+    ///
+    /// `x` is the forward's input and `mean`, `invStd (G, C)` its saved statistics:
+    /// `xhat = (x - mean) * invStd` is recomputed as the forward computed it.
     public static func backward(
-        dy: UnsafePointer<Float>, xhat: UnsafePointer<Float>, invStd: UnsafePointer<Float>,
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, mean: UnsafePointer<Float>, invStd: UnsafePointer<Float>,
         gamma: UnsafePointer<Float>?, dgamma: UnsafeMutablePointer<Float>?, dbeta: UnsafeMutablePointer<Float>?,
         dx: UnsafeMutablePointer<Float>?, batch: Int, channels: Int, spatial: Int, groups: Int = 1
     ) {
@@ -69,15 +66,12 @@ public enum BatchNormKernel {
         Parallel.forEach(channels, costPerItem: groups * batch * spatial * ThreadSplit.batchNormCost) { range in
             for c in range {
                 for group in 0..<groups {
-                    let dy = dy + group * stride, xhat = xhat + group * stride, dx = dx.map { $0 + group * stride }
+                    let dy = dy + group * stride, x = x + group * stride, dx = dx.map { $0 + group * stride }
+                    let mu = mean[group * channels + c], istd = invStd[group * channels + c]
                     var sdy = 0.0, sdyx = 0.0
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
-                        var s1: Float = 0, s2: Float = 0
-                        for i in 0..<spatial {
-                            s1 += dy[off + i]
-                            s2 += dy[off + i] * xhat[off + i]
-                        }
+                        let (s1, s2) = RowSums.gradientSums(dy: dy + off, x: x + off, count: spatial, mean: mu, invStd: istd)
                         sdy += Double(s1)
                         sdyx += Double(s2)
                     }
@@ -85,12 +79,12 @@ public enum BatchNormKernel {
                     dbeta?[c] += Float(sdy)
                     guard let dx else { continue }
                     let g = gamma?[c] ?? 1
-                    let k = g * invStd[group * channels + c] / n
+                    let k = g * istd / n
                     let mdy = Float(sdy), mdyx = Float(sdyx)
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
                         for i in 0..<spatial {
-                            dx[off + i] = k * (n * dy[off + i] - mdy - xhat[off + i] * mdyx)
+                            dx[off + i] = k * (n * dy[off + i] - mdy - ((x[off + i] - mu) * istd) * mdyx)
                         }
                     }
                 }

@@ -35,11 +35,13 @@ public struct ConvGeometry: Hashable, Sendable {
     /// Columns of the column matrix, `B * outH * outW`.
     public var colColumns: Int { batch * outHeight * outWidth }
 
-    /// Samples per chunk so that one chunk's column matrix holds at most
-    /// `ThreadSplit.columnChunkFloats` elements (8 MiB: it stays in the last-level cache
-    /// between im2col and the sgemm that reads it).
+    /// Samples per chunk (`ThreadSplit.chunkSamples`): a column matrix of at most
+    /// `ThreadSplit.columnChunkFloats` elements, which stays in a core's L2 cache between
+    /// im2col and the sgemm that reads it, unless the product would then have fewer than
+    /// `ThreadSplit.minimumChunkColumns` columns.
     public func chunkSamples() -> Int {
-        ThreadSplit.chunkSamples(batch: batch, columnFloatsPerSample: colRows * outHeight * outWidth)
+        ThreadSplit.chunkSamples(batch: batch, columnFloatsPerSample: colRows * outHeight * outWidth,
+                                 columnsPerSample: outHeight * outWidth)
     }
 
     /// The same geometry for `n` samples.

@@ -8,6 +8,7 @@ public enum Im2Col {
         let k = g.kernel, s = g.stride, p = g.padding
         let H = g.height, W = g.width, OH = g.outHeight, OW = g.outWidth
         let L = OH * OW, BL = g.batch * L, C = g.channels
+        let xEnd = x + g.batch * C * H * W
         Parallel.forEach(g.colRows, costPerItem: BL) { rows in
             for r in rows {
                 let c = r / (k * k), ki = (r / k) % k, kj = r % k
@@ -26,6 +27,9 @@ public enum Im2Col {
                             if owLo > 0 { dst.update(repeating: 0, count: owLo) }
                             if s == 1 {
                                 (dst + owLo).update(from: src + (owLo - p + kj), count: owHi - owLo)
+                            } else if s == 2 {
+                                gatherEven(src + (owLo * 2 - p + kj), into: dst + owLo, count: owHi - owLo,
+                                           readableEnd: xEnd)
                             } else {
                                 var iw = owLo * s - p + kj
                                 for ow in owLo..<owHi {
@@ -65,9 +69,14 @@ public enum Im2Col {
                                 if ih >= 0 && ih < H {
                                     let dst = xc + ih * W
                                     var iw = owLo * s - p + kj
-                                    for ow in owLo..<owHi {
-                                        dst[iw] += src[ow]
-                                        iw += s
+                                    if s == 2 {
+                                        scatterAddEven(src + owLo, into: dst + iw, count: owHi - owLo,
+                                                       writableEnd: xc + H * W)
+                                    } else {
+                                        for ow in owLo..<owHi {
+                                            dst[iw] += src[ow]
+                                            iw += s
+                                        }
                                     }
                                 }
                                 src += OW
@@ -76,6 +85,51 @@ public enum Im2Col {
                     }
                 }
             }
+        }
+    }
+
+    /// `dst[j] = src[2 * j]` for `j < count`: a stride-2 row of the column matrix.
+    ///
+    /// Eight outputs at a time take the even lanes of sixteen loaded inputs; the odd lanes
+    /// are discarded, so a load may run one float past the row but never past
+    /// `readableEnd` (the end of the image), and the tail is copied one float at a time.
+    @inline(__always)
+    static func gatherEven(
+        _ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int, readableEnd: UnsafePointer<Float>
+    ) {
+        var j = 0
+        while j + 8 <= count && src + 2 * j + 16 <= readableEnd {
+            let v = UnsafeRawPointer(src + 2 * j).loadUnaligned(as: SIMD16<Float>.self)
+            UnsafeMutableRawPointer(dst + j).storeBytes(of: v.evenHalf, as: SIMD8<Float>.self)
+            j += 8
+        }
+        while j < count {
+            dst[j] = src[2 * j]
+            j += 1
+        }
+    }
+
+    /// `dst[2 * j] += src[j]` for `j < count`: col2im of a stride-2 row.
+    ///
+    /// Eight inputs at a time are added to the even lanes of sixteen loaded outputs, which
+    /// are stored back whole: the odd lanes are rewritten unchanged, so the window must stay
+    /// within `writableEnd` (the end of the image plane, which only the calling thread
+    /// writes); the tail is added one float at a time.
+    @inline(__always)
+    static func scatterAddEven(
+        _ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int,
+        writableEnd: UnsafeMutablePointer<Float>
+    ) {
+        var j = 0
+        while j + 8 <= count && dst + 2 * j + 16 <= writableEnd {
+            var d = UnsafeRawPointer(dst + 2 * j).loadUnaligned(as: SIMD16<Float>.self)
+            d.evenHalf += UnsafeRawPointer(src + j).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(dst + 2 * j).storeBytes(of: d, as: SIMD16<Float>.self)
+            j += 8
+        }
+        while j < count {
+            dst[2 * j] += src[j]
+            j += 1
         }
     }
 

@@ -14,7 +14,10 @@ public final class BatchNormLayer: Layer {
     var groups = 1
     private var gamma: UnsafeMutablePointer<Float>?, beta: UnsafeMutablePointer<Float>?
     private var dgamma: UnsafeMutablePointer<Float>?, dbeta: UnsafeMutablePointer<Float>?
-    private var out = TensorCache(), dx = TensorCache(), xhat = TensorCache(), invStd = TensorCache()
+    private var out = TensorCache(), dx = TensorCache(), mean = TensorCache(), invStd = TensorCache()
+    /// The forward's input, which backward reads to recompute the normalised input (the
+    /// layer before owns it and leaves it unchanged until its next forward).
+    private var input: Tensor?
     private var usedGroups = 1
 
     /// Creates the layer for a `.batchNorm` op.
@@ -39,11 +42,11 @@ public final class BatchNormLayer: Layer {
     public func forward(_ inputs: [Tensor]) -> Tensor {
         // x is (B, C, L) with L = H*W (1 for vectors), in `groups` slices of B/groups samples
         let x = inputs[0]
+        input = x
         let y = out.get(x.shape)
-        let h = xhat.get(x.shape)
         usedGroups = groups > 1 && x.batch % groups == 0 ? groups : 1
-        let s = invStd.get([usedGroups * channels])
-        BatchNormKernel.forward(x: x.data, gamma: gamma, beta: beta, y: y.data, xhat: h.data, invStd: s.data,
+        let m = mean.get([usedGroups * channels]), s = invStd.get([usedGroups * channels])
+        BatchNormKernel.forward(x: x.data, gamma: gamma, beta: beta, y: y.data, mean: m.data, invStd: s.data,
                                 batch: x.batch / usedGroups, channels: channels, spatial: x.sampleCount / channels,
                                 groups: usedGroups)
         return y
@@ -51,8 +54,8 @@ public final class BatchNormLayer: Layer {
 
     public func backward(_ dy: Tensor, inputGradients: [Bool], weightGradients: Bool) -> [Tensor?] {
         let g = inputGradients[0] ? dx.get(dy.shape) : nil
-        let h = xhat.get(dy.shape), s = invStd.get([usedGroups * channels])
-        BatchNormKernel.backward(dy: dy.data, xhat: h.data, invStd: s.data, gamma: gamma,
+        let m = mean.get([usedGroups * channels]), s = invStd.get([usedGroups * channels])
+        BatchNormKernel.backward(dy: dy.data, x: input!.data, mean: m.data, invStd: s.data, gamma: gamma,
                                  dgamma: weightGradients ? dgamma : nil, dbeta: weightGradients ? dbeta : nil,
                                  dx: g?.data, batch: dy.batch / usedGroups, channels: channels,
                                  spatial: dy.sampleCount / channels, groups: usedGroups)

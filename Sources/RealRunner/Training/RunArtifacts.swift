@@ -61,8 +61,8 @@ public enum RunArtifacts {
         let warm = trainer.warmupSteps
         for (i, s) in trainer.stepSeconds.enumerated() {
             let l = trainer.lossHistory[i]
-            let r = StepRecord(step: i + 1, seconds: s, discriminatorLoss: l.discriminator, generatorLoss: l.generator,
-                               timed: i >= warm, threads: trainer.options.threads, batch: trainer.recipe.batchPerDevice,
+            let r = StepRecord(step: i + 1, seconds: s, cpuSeconds: trainer.stepCPUSeconds[i],
+                               discriminatorLoss: l.discriminator, generatorLoss: l.generator, timed: i >= warm, threads: trainer.options.threads, batch: trainer.recipe.batchPerDevice,
                                precision: "fp32")
             lines.append(String(decoding: (try? enc.encode(r)) ?? Data(), as: UTF8.self))
         }

@@ -23,6 +23,8 @@ public final class Trainer {
     public private(set) var lossHistory: [(discriminator: Double, generator: Double)] = []
     /// Wall seconds of every iteration run so far.
     public private(set) var stepSeconds: [Double] = []
+    /// CPU seconds of the process (all threads) in every iteration run so far.
+    public private(set) var stepCPUSeconds: [Double] = []
     /// Wall seconds of every iteration outside its timed ops and updates.
     public private(set) var untimedSeconds: [Double] = []
     let defaults: TrainDefaults
@@ -126,7 +128,7 @@ public final class Trainer {
     /// Runs one iteration (the recipe's segments) and returns its losses.
     @discardableResult
     public func trainStep() -> (discriminator: Double, generator: Double) {
-        let t0 = DispatchTime.now().uptimeNanoseconds
+        let t0 = DispatchTime.now().uptimeNanoseconds, cpu0 = Self.processCPUSeconds()
         let b = recipe.batchPerDevice
         let scale = 1 / Float(recipe.accumulation)
         let z = buffers.z.get([b, latent])
@@ -196,6 +198,7 @@ public final class Trainer {
         iteration += 1
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
         stepSeconds.append(seconds)
+        stepCPUSeconds.append(Self.processCPUSeconds() - cpu0)
         untimedSeconds.append(seconds - timer.iterationSeconds)
         lossHistory.append((lossD, lossG))
         timer.endIteration(timed: iteration > warmupSteps)
@@ -237,6 +240,13 @@ public final class Trainer {
         grad.data.update(from: gr.data, count: b)
         (grad.data + b).update(from: gf.data, count: b)
         return (lr, lf)
+    }
+
+    /// CPU seconds the process has used so far, all threads together.
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     /// Iterations excluded from timing statistics.
