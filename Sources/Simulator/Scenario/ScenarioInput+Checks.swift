@@ -8,7 +8,7 @@ extension ScenarioInput {
         try model?.validate(in: self)
         try recipe?.validate(in: self)
         try cluster?.validate(in: self)
-        try communication.map { try check($0.chunks, "communication.chunks", minimum: 1) }
+        try communication?.validate(in: self)
         try mode?.validate(in: self)
         try data?.validate(in: self)
         try jitter?.validate(in: self)
@@ -34,6 +34,23 @@ extension ScenarioInput {
         if let limit = ScenarioLimits.decimals[path], value > limit {
             throw error(path, value, ScenarioLimits.reason(path, limit: "\(limit)"))
         }
+    }
+
+    /// Checks the value at `path` by `rule` (e.g. `UnitParser.bandwidth`), which takes the value, its text and the field;
+    /// the rule's reason is kept, the error located where the value was written.
+    func check<Value, Checked>(_ value: Value?, _ path: String, _ rule: (Value, String, String) throws -> Checked) throws {
+        guard let value else { return }
+        do {
+            _ = try rule(value, sources[path]?.text ?? "\(value)", path)
+        } catch let failure as ConfigurationError {
+            throw error(path, value, failure.reason)
+        }
+    }
+
+    /// Checks that the decimal at `path`, if given, is not zero (its sign and limit are `check(_:_:minimum:)`'s).
+    func checkNonZero(_ value: Double?, _ path: String) throws {
+        guard value == 0 else { return }
+        throw error(path, value!, "must be positive")
     }
 
     /// The error `reason` about the field at `path` holding `value`, located where it was written.

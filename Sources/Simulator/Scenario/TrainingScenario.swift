@@ -109,7 +109,7 @@ public struct TrainingScenario: Sendable {
         // StyleGAN-V's datasets are folders of frame images). Given values are per sample.
         data.encodedBytesPerSample *= Double(model.imagesPerSample)
         data.decodeSamplesPerSecondPerCore /= Double(model.imagesPerSample)
-        if let section = input.data { try data.apply(section, in: input) }
+        if let section = input.data { data.apply(section) }
 
         let jitter = input.jitter.map(JitterSpec.init(section:)) ?? JitterSpec()
 
