@@ -61,6 +61,18 @@ import Testing
         #expect(try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4"), SweepAxis.parse("batch=8,16,32")]).count == 6)
     }
 
+    @Test func reliabilityFieldsAreSwept() throws {
+        let template = try ScenarioTemplate(yaml: Self.ringScenario, defaultName: "ring")
+        let grid = try SweepGrid(template: template, axes: [SweepAxis.parse("reliability.checkpointInterval=1h,2h")])
+        #expect(grid.points.map(\.labels) == [["1h"], ["2h"]])
+        let intervals = try grid.points.map { try template.scenario($0.assignments, cache: ScenarioCache()).plan.reliability.interval }
+        #expect(intervals == [.seconds(3600), .seconds(7200)])
+        let zero = #expect(throws: SweepError.self) {
+            try SweepGrid(template: template, axes: [SweepAxis.parse("reliability.checkpointInterval=1h,0")])
+        }
+        #expect("\(zero.map { "\($0)" } ?? "")".contains("--vary reliability.checkpointInterval=0"))
+    }
+
     @Test func gridOrdersPointsWithTheLastAxisFastest() throws {
         let template = try ScenarioTemplate(yaml: Self.ringScenario, defaultName: "ring")
         let grid = try SweepGrid(template: template, axes: [SweepAxis.parse("devices=2,4"), SweepAxis.parse("batch=8,16,32")])
