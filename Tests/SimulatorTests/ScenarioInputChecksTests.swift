@@ -36,4 +36,17 @@ import Testing
         #expect(Self.error { $0.reliability = .init(); $0.reliability?.checkpointBandwidth = 0 }
             == "reliability.checkpointBandwidth = 0.0: bandwidth must be positive")
     }
+
+    @Test func aFlagSettingAFieldIsCheckedByTheFieldsRuleAndNamed() {
+        var input = ScenarioInput()
+        input.simulateIterations(0, flag: "--iterations")
+        #expect(throws: ConfigurationError(field: "--iterations", value: "0", reason: "must be at least 1")) { try input.validate() }
+        input.simulateIterations(3, flag: "--iterations")
+        input.reliability = .init()
+        input.reliability?.failuresPerDeviceHour = .infinity
+        input.given(byFlag: "--failures-per-device-hour", path: "reliability.failuresPerDeviceHour", text: "inf")
+        #expect(throws: ConfigurationError(field: "--failures-per-device-hour", value: "inf", reason: "must be a finite number")) {
+            try input.validate()
+        }
+    }
 }

@@ -1,9 +1,10 @@
 import InputParsing
 
 extension ScenarioInput {
-    /// Checks every given field's range, whoever set it (a file, a sweep, the planner): the one place each field's
-    /// bounds are checked. Errors name the field, its value as written and its line, as the reader's do.
-    func validate() throws {
+    /// Checks every given field's range, whoever set it (a file, a flag, a sweep, the planner): the one place each
+    /// field's bounds are checked. Errors name the field (or the flag that gave it), its value as written and its line,
+    /// as the reader's do.
+    public func validate() throws {
         try check(seed, "seed")
         try model?.validate(in: self)
         try recipe?.validate(in: self)
@@ -30,6 +31,7 @@ extension ScenarioInput {
     /// Checks a decimal at `path`: at least `minimum`, at most the field's `ScenarioLimits` bound if it has one.
     func check(_ value: Double?, _ path: String, minimum: Double = 0) throws {
         guard let value else { return }
+        guard value.isFinite else { throw error(path, value, "must be a finite number") }
         guard value >= minimum else { throw error(path, value, "must be at least \(minimum)") }
         if let limit = ScenarioLimits.decimals[path], value > limit {
             throw error(path, value, ScenarioLimits.reason(path, limit: "\(limit)"))
@@ -56,6 +58,6 @@ extension ScenarioInput {
     /// The error `reason` about the field at `path` holding `value`, located where it was written.
     func error(_ path: String, _ value: some Any, _ reason: String) -> ConfigurationError {
         let source = sources[path]
-        return ConfigurationError(field: path, value: source?.text ?? "\(value)", reason: reason, line: source?.line, column: source?.column)
+        return ConfigurationError(field: source?.flag ?? path, value: source?.text ?? "\(value)", reason: reason, line: source?.line, column: source?.column)
     }
 }
