@@ -25,12 +25,12 @@ import Testing
         """
 
     @Test func axisExpandsDoublingAndArithmeticRuns() throws {
-        #expect(try SweepAxis.parse("devices=1,2,4,...,64").values.map(\.label) == ["1", "2", "4", "8", "16", "32", "64"])
-        #expect(try SweepAxis.parse("width=10,20,...,50").values.map(\.label) == ["10", "20", "30", "40", "50"])
-        #expect(try SweepAxis.parse("device = v100-32gb, a100-80gb").values.map(\.label) == ["v100-32gb", "a100-80gb"])
+        #expect(try SweepAxis.parse("devices=1,2,4,...,64").values == ["1", "2", "4", "8", "16", "32", "64"])
+        #expect(try SweepAxis.parse("width=10,20,...,50").values == ["10", "20", "30", "40", "50"])
+        #expect(try SweepAxis.parse("device = v100-32gb, a100-80gb").values == ["v100-32gb", "a100-80gb"])
         let axis = try SweepAxis.parse("cluster.oversubscription=1,4")
-        #expect(axis.values[1].assignments == [Assignment(path: ["cluster", "oversubscription"], value: "4")])
-        #expect(try SweepAxis.parse("batch=8").values[0].assignments[0].field == "recipe.batchPerDevice")
+        #expect(axis.path == ["cluster", "oversubscription"] && axis.values[1] == "4")
+        #expect(try SweepAxis.parse("batch=8").field == "recipe.batchPerDevice")
     }
 
     @Test func badAxesAreRejectedWithTheFlagAndValue() {
