@@ -34,7 +34,7 @@ public struct ScenarioInput: Sendable {
     public init(yaml text: String) throws { try self.init(root: Self.compose(text)) }
 
     /// The YAML tree of a scenario file; errors say the file is empty or not YAML.
-    static func compose(_ text: String) throws -> Node {
+    private static func compose(_ text: String) throws -> Node {
         let root: Node
         do {
             guard let parsed = try Yams.compose(yaml: text) else {

@@ -1,6 +1,5 @@
 import CostModel
 import Foundation
-import InputParsing
 import ReportComposition
 import Simulator
 
