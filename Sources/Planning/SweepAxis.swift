@@ -1,14 +1,21 @@
-/// One dimension of a sweep grid: a name and its values.
-public struct SweepAxis: Sendable, Hashable, Codable {
+/// One dimension of a sweep grid: the scenario field it sets and its values.
+public struct SweepAxis: Sendable, Hashable {
     /// The name as the user gave it (`devices`, `cluster.oversubscription`, ...).
     public var name: String
-    /// The values, in the order given.
-    public var values: [SweepValue]
+    /// The scenario field it sets: keys from the top of the scenario, e.g. `["cluster", "devices"]`.
+    public var path: [String]
+    /// The values as a scenario file would write them, in the order given; each is also its label in tables and the
+    /// CSV. `SweepGrid` reads each once into a typed `ScenarioAssignment`.
+    public var values: [String]
 
-    public init(name: String, values: [SweepValue]) {
+    public init(name: String, path: [String], values: [String]) {
         self.name = name
+        self.path = path
         self.values = values
     }
+
+    /// The dotted path of the field, e.g. `cluster.devices`.
+    public var field: String { path.joined(separator: ".") }
 
     /// Parses `field=v1,v2,...`; `a,b,...,z` expands a doubling (or constant-ratio) run when
     /// it lands exactly on `z`, else an arithmetic one (`8,16,...,64`, `10,20,...,100`).
@@ -28,7 +35,7 @@ public struct SweepAxis: Sendable, Hashable, Codable {
         if let duplicate = labels.first(where: { label in labels.filter { $0 == label }.count > 1 }) {
             throw SweepError("--vary \(name): the value '\(duplicate)' appears twice")
         }
-        return SweepAxis(name: name, values: labels.map { SweepValue(label: $0, assignments: [Assignment(path: path, value: $0)]) })
+        return SweepAxis(name: name, path: path, values: labels)
     }
 
     /// Replaces each `...` by the run its neighbours imply.

@@ -1,3 +1,5 @@
+import Simulator
+
 /// Names a sweep axis may use: short aliases for the common knobs, or any dotted scenario path.
 public enum SweepField {
     /// Short names and the scenario fields they stand for.
@@ -10,11 +12,8 @@ public enum SweepField {
         ("frames", "model.frames"),
     ]
 
-    /// The top-level sections of a scenario file (see scenarios/README.md).
-    public static let sections: Set<String> = [
-        "name", "model", "recipe", "cluster", "communication", "mode", "data", "jitter", "training", "simulate", "power",
-        "cost", "seed",
-    ]
+    /// The top-level fields of a scenario file: the scenario's own list, so a section it reads can be swept.
+    public static var sections: Set<String> { Set(TrainingScenario.fields[""] ?? []) }
 
     /// The scenario path of a field name; unknown sections are an error listing what is accepted.
     public static func path(for name: String) throws -> [String] {

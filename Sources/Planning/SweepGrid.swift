@@ -7,7 +7,7 @@ public struct SweepGrid: Sendable {
     /// The base scenario.
     public let template: ScenarioTemplate
     /// Each axis's values read into typed assignments, in the order of `axes` and their values.
-    private let settings: [[[ScenarioAssignment]]]
+    private let settings: [[ScenarioAssignment]]
     /// Grids larger than this are refused (a typo such as devices=1,2,...,1000000 would run for hours).
     public static let maximumPoints = 2_000_000
 
@@ -17,10 +17,8 @@ public struct SweepGrid: Sendable {
     public init(template: ScenarioTemplate, axes: [SweepAxis]) throws {
         guard !axes.isEmpty else { throw SweepError("give at least one --vary field=values") }
         var seen: Set<String> = []
-        for axis in axes {
-            for field in Set(axis.values.flatMap { $0.assignments.map(\.field) }) where !seen.insert(field).inserted {
-                throw SweepError("--vary \(axis.name): the field \(field) is varied twice")
-            }
+        for axis in axes where !seen.insert(axis.field).inserted {
+            throw SweepError("--vary \(axis.name): the field \(axis.field) is varied twice")
         }
         let total = axes.reduce(1.0) { $0 * Double($1.values.count) }
         guard total <= Double(Self.maximumPoints) else {
@@ -30,11 +28,11 @@ public struct SweepGrid: Sendable {
         settings = try axes.map { axis in
             try axis.values.map { value in
                 do {
-                    let typed = try value.assignments.map { try ScenarioAssignment(path: $0.path, value: $0.value) }
-                    _ = try template.scenario(typed, cache: cache)
+                    let typed = try ScenarioAssignment(path: axis.path, value: value)
+                    _ = try template.scenario([typed], cache: cache)
                     return typed
                 } catch {
-                    throw SweepError("--vary \(axis.name)=\(value.label): \(error)")
+                    throw SweepError("--vary \(axis.name)=\(value): \(error)")
                 }
             }
         }
@@ -56,8 +54,8 @@ public struct SweepGrid: Sendable {
             for (a, axis) in axes.enumerated().reversed() {
                 let k = rest % axis.values.count
                 rest /= axis.values.count
-                labels[a] = axis.values[k].label
-                assignments.insert(contentsOf: settings[a][k], at: 0)
+                labels[a] = axis.values[k]
+                assignments.insert(settings[a][k], at: 0)
             }
             out.append(SweepPoint(labels: labels, assignments: assignments))
         }

@@ -50,7 +50,7 @@ import Workload
                 ("simulate", [("iterations", "\(request.simulatedIterations)")]),
                 ("reliability", [("checkpointInterval", "5400.0"), ("failuresPerSwitchHour", "1e-5"), ("checkpointBandwidth", "2.5GB/s")]),
             ])
-            let file = try TrainingScenario(root: TrainingScenario.compose("name: plan-biggan-128\n" + text), defaultName: "x", requireFit: false)
+            let file = try TrainingScenario(input: ScenarioInput(yaml: "name: plan-biggan-128\n" + text), defaultName: "x", requireFit: false)
             let typed = try template.scenario(points[index].assignments, cache: ScenarioCache())
             #expect(try Self.same(typed, file), Comment(rawValue: points[index].labels.joined(separator: " ")))
         }
@@ -65,7 +65,7 @@ import Workload
     ]
 
     /// `base` with each assignment's field set to its value, as a file would write it.
-    static func assigned(_ assignments: [Assignment]) -> String {
+    static func assigned(_ assignments: [(path: [String], value: String)]) -> String {
         var sections = base
         for a in assignments {
             if !sections.contains(where: { $0.name == a.path[0] }) { sections.append((a.path[0], [])) }
@@ -85,13 +85,13 @@ import Workload
                         "model.width=64", "power.pue=1.3", "mode.kind=asynchronous", "data.decodeCores=8"].map(SweepAxis.parse)
         let grid = try SweepGrid(template: template, axes: axes)
         for (index, point) in grid.points.enumerated() {
-            var assignments: [Assignment] = []
+            var assignments: [(path: [String], value: String)] = []
             var rest = index
             for axis in axes.reversed() {
-                assignments.insert(contentsOf: axis.values[rest % axis.values.count].assignments, at: 0)
+                assignments.insert((axis.path, axis.values[rest % axis.values.count]), at: 0)
                 rest /= axis.values.count
             }
-            let file = try TrainingScenario(root: TrainingScenario.compose(Self.assigned(assignments)), defaultName: "grid", requireFit: false)
+            let file = try TrainingScenario(input: ScenarioInput(yaml: Self.assigned(assignments)), defaultName: "grid", requireFit: false)
             let typed = try template.scenario(point.assignments, cache: ScenarioCache())
             #expect(try Self.same(typed, file), Comment(rawValue: point.labels.joined(separator: " ")))
         }

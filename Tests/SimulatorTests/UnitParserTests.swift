@@ -29,6 +29,23 @@ import InputParsing
         #expect(try UnitParser.seconds("0", field: "f") == 0)
     }
 
+    @Test func parsersOnlyReadAndBoundsAreSeparate() throws {
+        // A scenario's reader parses any sign and size; its section's validate bounds the number.
+        #expect(try UnitParser.parseBytes("-1MB", field: "f") == -1e6)
+        #expect(try UnitParser.parseBytesPerSecond("0GB/s", field: "f") == 0)
+        #expect(try UnitParser.parseSeconds("-2ms", field: "f") == -2e-3)
+        #expect(throws: ConfigurationError.self) { try UnitParser.parseBytes("12 parsecs", field: "f") }
+        #expect(throws: ConfigurationError(field: "f", value: "2e18", reason: "must be at most 1 EiB (1152921504606846976 bytes)")) {
+            try UnitParser.size(2e18, written: "2e18", field: "f")
+        }
+        #expect(throws: ConfigurationError(field: "f", value: "0", reason: "bandwidth must be positive")) {
+            try UnitParser.bandwidth(0, written: "0", field: "f")
+        }
+        #expect(throws: ConfigurationError(field: "f", value: "inf", reason: "must be a finite value, zero or more")) {
+            try UnitParser.duration(.infinity, written: "inf", field: "f")
+        }
+    }
+
     @Test func errorsNameTheFieldAndValue() {
         #expect(throws: ConfigurationError.self) { try UnitParser.bytesPerSecond("-5GB/s", field: "--bandwidth") }
         #expect(throws: ConfigurationError.self) { try UnitParser.bytes("12 parsecs", field: "--bytes") }

@@ -4,7 +4,7 @@ extension ReliabilitySpec {
                          "checkpointInterval", "checkpointMode", "checkpointBandwidth"]
 
     /// The `reliability` section: each field overrides the default.
-    init(section: ScenarioInput.Reliability) {
+    public init(section: ScenarioInput.Reliability) {
         self.init()
         rates.perDeviceHour = section.failuresPerDeviceHour ?? rates.perDeviceHour
         rates.perServerHour = section.failuresPerServerHour ?? rates.perServerHour

@@ -26,13 +26,13 @@ extension ScenarioInput {
         init(section cluster: inout ScenarioYAMLSection) throws {
             topology = try cluster.choice("topology", TopologyKind.self)
             devices = try cluster.int("devices")
-            bandwidth = try cluster.parsed("bandwidth", UnitParser.bytesPerSecond)
-            latency = try cluster.parsed("latency", UnitParser.seconds)
+            bandwidth = try cluster.parsed("bandwidth", UnitParser.parseBytesPerSecond)
+            latency = try cluster.parsed("latency", UnitParser.parseSeconds)
             fabric = try cluster.choice("fabric", FabricKind.self)
             serversPerLeaf = try cluster.int("serversPerLeaf")
             oversubscription = try cluster.double("oversubscription")
             if let text = try cluster.string("torus") {
-                do { torus = try TopologySpec.torusDimensions(parsing: text, field: "torus") } catch let error as ConfigurationError {
+                do { torus = try TopologySpec.torusDimensions(reading: text, field: "torus") } catch let error as ConfigurationError {
                     throw cluster.locate(error, key: "torus")
                 }
             }
@@ -45,6 +45,9 @@ extension ScenarioInput {
         /// Checks each field's range.
         func validate(in input: ScenarioInput) throws {
             try input.check(devices, "cluster.devices", minimum: 1)
+            try input.check(bandwidth, "cluster.bandwidth", UnitParser.bandwidth)
+            try input.check(latency, "cluster.latency", UnitParser.duration)
+            try input.check(torus, "cluster.torus", TopologySpec.checkTorus)
             try input.check(serversPerLeaf, "cluster.serversPerLeaf", minimum: 1)
             try input.check(oversubscription, "cluster.oversubscription", minimum: 1)
         }

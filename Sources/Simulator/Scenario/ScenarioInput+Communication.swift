@@ -21,9 +21,15 @@ extension ScenarioInput {
                 }
                 algorithm = .some(CollectiveAlgorithm(rawValue: name))
             }
-            bucket = try section.parsed("bucket", UnitParser.bytes)
+            bucket = try section.parsed("bucket", UnitParser.parseBytes)
             chunks = try section.int("chunks")
             try section.finish()
+        }
+
+        /// Checks each field's range.
+        func validate(in input: ScenarioInput) throws {
+            try input.check(bucket, "communication.bucket", UnitParser.size)
+            try input.check(chunks, "communication.chunks", minimum: 1)
         }
 
         mutating func apply(_ other: Self) -> [String] {

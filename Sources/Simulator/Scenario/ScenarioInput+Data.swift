@@ -13,17 +13,21 @@ extension ScenarioInput {
 
         /// Reads the section; errors name the field, value and line.
         init(section: inout ScenarioYAMLSection) throws {
-            storageBandwidth = try section.parsed("storageBandwidth", UnitParser.bytesPerSecond)
-            bytesPerSample = try section.parsed("bytesPerSample", UnitParser.bytes)
+            storageBandwidth = try section.parsed("storageBandwidth", UnitParser.parseBytesPerSecond)
+            bytesPerSample = try section.parsed("bytesPerSample", UnitParser.parseBytes)
             decodeRatePerCore = try section.double("decodeRatePerCore")
             decodeCores = try section.int("decodeCores")
             prefetch = try section.int("prefetch")
             try section.finish()
         }
 
-        /// Checks each field's range.
+        /// Checks each field's range: a sample has bytes and decodes at some rate, so neither is zero.
         func validate(in input: ScenarioInput) throws {
+            try input.check(storageBandwidth, "data.storageBandwidth", UnitParser.bandwidth)
+            try input.check(bytesPerSample, "data.bytesPerSample", UnitParser.size)
+            try input.checkNonZero(bytesPerSample, "data.bytesPerSample")
             try input.check(decodeRatePerCore, "data.decodeRatePerCore")
+            try input.checkNonZero(decodeRatePerCore, "data.decodeRatePerCore")
             try input.check(decodeCores, "data.decodeCores", minimum: 1)
             try input.check(prefetch, "data.prefetch", minimum: 1)
         }

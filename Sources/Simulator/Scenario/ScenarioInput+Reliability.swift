@@ -34,11 +34,11 @@ extension ScenarioInput {
             failuresPerDeviceHour = try section.double("failuresPerDeviceHour")
             failuresPerServerHour = try section.double("failuresPerServerHour")
             failuresPerSwitchHour = try section.double("failuresPerSwitchHour")
-            detectTime = try section.parsed("detectTime", UnitParser.seconds)
-            restartTime = try section.parsed("restartTime", UnitParser.seconds)
-            checkpointInterval = try section.parsed("checkpointInterval", CheckpointInterval.init(parsing:field:))
+            detectTime = try section.parsed("detectTime", UnitParser.parseSeconds)
+            restartTime = try section.parsed("restartTime", UnitParser.parseSeconds)
+            checkpointInterval = try section.parsed("checkpointInterval", CheckpointInterval.init(reading:field:))
             checkpointMode = try section.choice("checkpointMode", CheckpointMode.self)
-            checkpointBandwidth = try section.parsed("checkpointBandwidth", UnitParser.bytesPerSecond)
+            checkpointBandwidth = try section.parsed("checkpointBandwidth", UnitParser.parseBytesPerSecond)
             try section.finish()
         }
 
@@ -47,11 +47,10 @@ extension ScenarioInput {
             try input.check(failuresPerDeviceHour, "reliability.failuresPerDeviceHour")
             try input.check(failuresPerServerHour, "reliability.failuresPerServerHour")
             try input.check(failuresPerSwitchHour, "reliability.failuresPerSwitchHour")
-            if let bandwidth = checkpointBandwidth, !(bandwidth > 0 && bandwidth.isFinite) {
-                throw input.locate(ConfigurationError(
-                    field: "checkpointBandwidth", value: "\(bandwidth)", reason: "must be a positive number of bytes per second"),
-                    section: "reliability", key: "checkpointBandwidth")
-            }
+            try input.check(detectTime, "reliability.detectTime", UnitParser.duration)
+            try input.check(restartTime, "reliability.restartTime", UnitParser.duration)
+            try input.check(checkpointInterval, "reliability.checkpointInterval") { try $0.check(written: $1, field: $2) }
+            try input.check(checkpointBandwidth, "reliability.checkpointBandwidth", UnitParser.bandwidth)
         }
 
         mutating func apply(_ other: Self) -> [String] {

@@ -31,7 +31,23 @@ public struct ScenarioInput: Sendable {
     public init() {}
 
     /// Reads a scenario file's text; errors as `init(root:)`'s, or say the file is empty or not YAML.
-    public init(yaml text: String) throws { try self.init(root: TrainingScenario.compose(text)) }
+    public init(yaml text: String) throws { try self.init(root: Self.compose(text)) }
+
+    /// The YAML tree of a scenario file; errors say the file is empty or not YAML.
+    private static func compose(_ text: String) throws -> Node {
+        let root: Node
+        do {
+            guard let parsed = try Yams.compose(yaml: text) else {
+                throw ConfigurationError(field: "scenario", value: "(the scenario text)", reason: "the file is empty; a scenario needs model and cluster sections")
+            }
+            root = parsed
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw YAMLSyntaxError.configurationError(error, file: "")
+        }
+        return root
+    }
 
     /// Reads a scenario's YAML tree: every section's fields by its reader, which parses each value and rejects
     /// unknown keys; errors name field, value, line and column.

@@ -9,4 +9,6 @@ struct ScenarioSource: Sendable {
     var column: Int?
     /// Position among its section's keys (fields a sweep adds come after the file's).
     var order: Int
+    /// The command-line flag that gave the value (nil: the file, a sweep or the planner did); errors name it.
+    var flag: String?
 }

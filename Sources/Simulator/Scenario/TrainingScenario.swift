@@ -1,7 +1,6 @@
 import Foundation
 import CostModel
 import Workload
-import Yams
 import InputParsing
 
 /// A scenario file turned into a training plan plus its name and the length of the whole run.
@@ -34,26 +33,12 @@ public struct TrainingScenario: Sendable {
     ///   - profiles: device profiles, calibrated ones in place of the catalog's (`--profile`).
     ///   - directory: where a relative `cluster.profile` path is looked up (the scenario file's folder).
     public init(yaml text: String, defaultName: String, profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
-        try self.init(root: try Self.compose(text), defaultName: defaultName, profiles: profiles, directory: directory)
+        try self.init(input: ScenarioInput(yaml: text), defaultName: defaultName, profiles: profiles, directory: directory)
     }
 
-    /// The YAML tree of a scenario file; errors say the file is empty or not YAML.
-    public static func compose(_ text: String) throws -> Node {
-        let root: Node
-        do {
-            guard let parsed = try Yams.compose(yaml: text) else {
-                throw ConfigurationError(field: "scenario", value: "(the scenario text)", reason: "the file is empty; a scenario needs model and cluster sections")
-            }
-            root = parsed
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            throw YAMLSyntaxError.configurationError(error, file: "")
-        }
-        return root
-    }
-
-    /// Reads and checks a scenario's YAML tree.
+    /// Composes a scenario from its sections as written: the official recipe and the defaults under the given fields,
+    /// the device, topology and length they imply, and the checks across sections; errors name field, value and the
+    /// line the field was written at (none for a field a sweep or the planner set).
     ///
     /// - Parameters:
     ///   - requireFit: reject a model that does not fit in the device's memory (naming the
@@ -61,15 +46,6 @@ public struct TrainingScenario: Sendable {
     ///   - cache: reuses models and topologies built for earlier scenarios (sweeps).
     ///   - profiles: device profiles, calibrated ones in place of the catalog's (`--profile`).
     ///   - directory: where a relative `cluster.profile` path is looked up (the scenario file's folder).
-    public init(root: Node, defaultName: String, requireFit: Bool = true, cache: ScenarioCache? = nil,
-                profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
-        try self.init(input: ScenarioInput(root: root), defaultName: defaultName, requireFit: requireFit, cache: cache, profiles: profiles,
-                      directory: directory)
-    }
-
-    /// Composes a scenario from its sections as written: the official recipe and the defaults under the given fields,
-    /// the device, topology and length they imply, and the checks across sections; errors name field, value and the
-    /// line the field was written at (none for a field a sweep or the planner set). Parameters as `init(root:...)`.
     public init(input: ScenarioInput, defaultName: String, requireFit: Bool = true, cache: ScenarioCache? = nil,
                 profiles: DeviceProfiles = .catalog, directory: String? = nil) throws {
         try input.validate()
@@ -109,7 +85,7 @@ public struct TrainingScenario: Sendable {
         // StyleGAN-V's datasets are folders of frame images). Given values are per sample.
         data.encodedBytesPerSample *= Double(model.imagesPerSample)
         data.decodeSamplesPerSecondPerCore /= Double(model.imagesPerSample)
-        if let section = input.data { try data.apply(section, in: input) }
+        if let section = input.data { data.apply(section) }
 
         let jitter = input.jitter.map(JitterSpec.init(section:)) ?? JitterSpec()
 

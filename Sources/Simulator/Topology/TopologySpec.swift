@@ -139,13 +139,28 @@ public struct TopologySpec: Sendable, Hashable {
         return result.sorted(by: >)
     }
 
-    /// The torus shape written as sizes joined by `x` (`4x4x4`): every size a whole number of at least 1; the one parser
-    /// of the scenario's `cluster.torus` and the `--torus` flag. Errors name `field`.
+    /// The torus shape written as sizes joined by `x` (`4x4x4`), every size a whole number of at least 1, as the
+    /// `--torus` flag gives it. Errors name `field`.
     public static func torusDimensions(parsing text: String, field: String) throws -> [Int] {
+        let sizes = try torusDimensions(reading: text, field: field)
+        try checkTorus(sizes, written: text, field: field)
+        return sizes
+    }
+
+    /// The torus shape written as whole numbers joined by `x`, unbounded: the scenario's `cluster.torus` reader
+    /// parses, its section's `validate` bounds with `checkTorus`.
+    static func torusDimensions(reading text: String, field: String) throws -> [Int] {
         let sizes = text.split(separator: "x", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-            throw ConfigurationError(field: field, value: text, reason: "expected sizes of at least 1 joined by x, e.g. 4x4 or 4x4x4")
-        }
+        guard sizes.allSatisfy({ $0 != nil }) else { throw torusError(text, field: field) }
         return sizes.map { $0! }
+    }
+
+    /// Throws unless every size is at least 1; errors name `field` and `text`, the value as written.
+    static func checkTorus(_ sizes: [Int], written text: String, field: String) throws {
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 1 }) else { throw torusError(text, field: field) }
+    }
+
+    private static func torusError(_ text: String, field: String) -> ConfigurationError {
+        ConfigurationError(field: field, value: text, reason: "expected sizes of at least 1 joined by x, e.g. 4x4 or 4x4x4")
     }
 }

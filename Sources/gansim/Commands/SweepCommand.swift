@@ -53,14 +53,13 @@ struct SweepCommand: ParsableCommand, Preflighted {
     func run() throws {
         try preflight()
         let file = try ScenarioFile(path: scenario)
-        if let iterations, iterations < 1 || iterations > SimulationWorkLimit.maximumIterations {
-            throw ValidationError("--iterations \(iterations): simulate from 1 to \(SimulationWorkLimit.maximumIterations) iterations")
-        }
         if let threads, threads < 1 { throw ValidationError("--threads \(threads): need at least one thread") }
         if confirm < 0 { throw ValidationError("--confirm \(confirm): must be zero or more") }
         let profiles = try profileOptions.resolve()
         let template = try file.naming(scenario) {
-            try ScenarioTemplate(yaml: file.text, defaultName: file.defaultName, profiles: profiles, directory: file.directory)
+            var input = try ScenarioInput(yaml: file.text)
+            if let iterations { input.simulateIterations(iterations, flag: "--iterations") }
+            return try ScenarioTemplate(input: input, defaultName: file.defaultName, profiles: profiles, directory: file.directory)
         }
         let grid = try SweepGrid(template: template, axes: vary.map(SweepAxis.parse))
         var engine = SweepEngine(iterations: iterations)

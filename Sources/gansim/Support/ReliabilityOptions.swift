@@ -12,17 +12,20 @@ struct ReliabilityOptions: ParsableArguments {
     @Option(help: "Training time between checkpoints, e.g. 2h, or optimal (Young–Daly, the default).")
     var checkpointInterval: String?
 
-    /// The spec the flags describe; errors name the flag and value.
+    /// The spec the flags describe: the scenario's `reliability` fields, checked by the scenario's own rules; errors
+    /// name the flag and value.
     func spec() throws -> ReliabilitySpec {
-        var spec = ReliabilitySpec()
-        for (flag, value) in [("--failures-per-device-hour", failuresPerDeviceHour), ("--failures-per-server-hour", failuresPerServerHour)] {
-            if let value, !(value >= 0 && value.isFinite) {
-                throw ValidationError("\(flag) \(value): must be a finite number of interruptions per hour, at least 0")
-            }
+        var section = ScenarioInput.Reliability()
+        section.failuresPerDeviceHour = failuresPerDeviceHour
+        section.failuresPerServerHour = failuresPerServerHour
+        section.checkpointInterval = try checkpointInterval.map { try CheckpointInterval(parsing: $0, field: "--checkpoint-interval") }
+        var input = ScenarioInput()
+        input.reliability = section
+        for (flag, key, value) in [("--failures-per-device-hour", "failuresPerDeviceHour", failuresPerDeviceHour),
+                                   ("--failures-per-server-hour", "failuresPerServerHour", failuresPerServerHour)] {
+            if let value { input.given(byFlag: flag, path: "reliability.\(key)", text: "\(value)") }
         }
-        spec.rates.perDeviceHour = failuresPerDeviceHour ?? spec.rates.perDeviceHour
-        spec.rates.perServerHour = failuresPerServerHour ?? spec.rates.perServerHour
-        if let text = checkpointInterval { spec.interval = try CheckpointInterval(parsing: text, field: "--checkpoint-interval") }
-        return spec
+        try input.validate()
+        return ReliabilitySpec(section: section)
     }
 }

@@ -1,6 +1,5 @@
 import CostModel
 import Foundation
-import InputParsing
 import ReportComposition
 import Simulator
 
@@ -9,15 +8,9 @@ extension SimulatedRun {
     /// simulates it; a long simulation (100 iterations or more) draws its progress on a terminal.
     static func simulate(yaml text: String, defaultName: String, iterations: Int? = nil, seed: UInt64? = nil,
                          profiles: DeviceProfiles = .catalog, directory: String? = nil) throws -> SimulatedRun {
-        var parsed = try TrainingScenario(yaml: text, defaultName: defaultName, profiles: profiles, directory: directory)
-        if let iterations {
-            guard iterations >= 1 else { throw ConfigurationError(field: "--iterations", value: "\(iterations)", reason: "simulate at least one iteration") }
-            guard iterations <= SimulationWorkLimit.maximumIterations else {
-                throw ConfigurationError(field: "--iterations", value: "\(iterations)",
-                                         reason: "must be at most \(SimulationWorkLimit.maximumIterations): the event simulation keeps a record per iteration")
-            }
-            parsed.plan.iterations = iterations
-        }
+        var input = try ScenarioInput(yaml: text)
+        if let iterations { input.simulateIterations(iterations, flag: "--iterations") }
+        var parsed = try TrainingScenario(input: input, defaultName: defaultName, profiles: profiles, directory: directory)
         if let seed { parsed.plan.seed = seed }
         let long = parsed.plan.iterations >= 100
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0 && long)
