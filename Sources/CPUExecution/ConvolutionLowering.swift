@@ -57,4 +57,29 @@ public enum ConvolutionLowering {
         return (weightGradients ? columnBytes(opClass, pass: .backwardWeight, gemm: gemm, precision: precision) : 0)
             + (inputGradients ? columnBytes(opClass, pass: .backwardInput, gemm: gemm, precision: precision) : 0)
     }
+
+    /// Floats of the column matrix `op` holds at once when the trainer lowers `batch` samples: one chunk of
+    /// `ThreadSplit.chunkSamples` samples, `(rows, n * L)` with `L` the lowered pixels per sample; 0 for ops the trainer
+    /// does not lower.
+    public static func chunkColumnFloats(of op: Op, batch: Int) -> Int {
+        let rows: Int, pixels: Int
+        switch op.kind {
+        case .conv2d(let c):
+            rows = c.inChannels * c.kernel * c.kernel
+            pixels = op.outputShape.height * op.outputShape.width
+        case .convTranspose2d(let c):
+            rows = c.outChannels * c.kernel * c.kernel
+            pixels = op.inputShapes[0].height * op.inputShapes[0].width
+        default:
+            return 0
+        }
+        let n = ThreadSplit.chunkSamples(batch: batch, columnFloatsPerSample: rows * pixels, columnsPerSample: pixels)
+        return rows * n * pixels
+    }
+
+    /// The largest `chunkColumnFloats` over the ops of `graph` at `batch`: what the trainer's convolution scratch
+    /// buffers are sized by.
+    public static func largestChunkColumnFloats(in graph: Graph, batch: Int) -> Int {
+        graph.ops.map { chunkColumnFloats(of: $0, batch: batch) }.max() ?? 0
+    }
 }

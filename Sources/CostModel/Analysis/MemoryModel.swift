@@ -1,4 +1,6 @@
 import Workload
+import CPUExecution
+
 /// Device-memory footprint of training a GAN with a recipe on a device.
 public struct MemoryModel: Sendable {
     public let model: GANModel
@@ -52,7 +54,8 @@ public struct MemoryModel: Sendable {
             // Every output and its gradient buffer: G at B, D at its largest batch (2B).
             activations = 2 * (g.outputBytes(batch: b, precision: gPrecision)
                 + d.outputBytes(batch: 2 * b, precision: dPrecision))
-            workspace = 3 * 4 * max(g.largestIm2colFloats(batch: b), d.largestIm2colFloats(batch: 2 * b))
+            workspace = 3 * 4 * max(ConvolutionLowering.largestChunkColumnFloats(in: g, batch: b),
+                                     ConvolutionLowering.largestChunkColumnFloats(in: d, batch: 2 * b))
                 + device.workspaceBytes
         }
         let halfCopy = policy.precision.usesMasterWeights ? 2 * params : 0

@@ -86,22 +86,4 @@ public struct Graph: Sendable {
     public func outputBytes(batch: Int, precision: (Op) -> Precision) -> Int {
         ops.reduce(0) { $0 + ($1.kind == .input ? 0 : batch * $1.outputShape.elementCount * precision($1).bytesPerElement) }
     }
-
-    /// The largest im2col buffer, in floats, of the graph's convolutions when samples are
-    /// processed in chunks of at most 2^21 floats (at least one sample per chunk).
-    public func largestIm2colFloats(batch: Int) -> Int {
-        ops.map { op -> Int in
-            let perSample: Int
-            switch op.kind {
-            case .conv2d(let c):
-                perSample = c.inChannels * c.kernel * c.kernel * op.outputShape.height * op.outputShape.width
-            case .convTranspose2d(let c):
-                perSample = c.outChannels * c.kernel * c.kernel * op.inputShapes[0].height * op.inputShapes[0].width
-            default:
-                return 0
-            }
-            let chunk = max(1, min(batch, (1 << 21) / max(perSample, 1)))
-            return perSample * chunk
-        }.max() ?? 0
-    }
 }
