@@ -141,10 +141,14 @@ import InputParsing
     }
 
     @Test func zeroBucketNamesTheScenarioField() throws {
+        // Refused where the file is read, at its line; a plan built in code with no bucket is refused when simulated.
         let yaml = Self.base + "communication:\n  bucket: 0B\n"
-        let scenario = try TrainingScenario(yaml: yaml, defaultName: "t")
-        let error = try #require(throws: ConfigurationError.self) { try TrainingSimulation(plan: scenario.plan) }
-        #expect(error.field == "communication.bucket")
+        let error = try #require(throws: ConfigurationError.self) { try TrainingScenario(yaml: yaml, defaultName: "t") }
+        #expect(error.field == "communication.bucket" && error.reason == "must be positive" && error.line != nil)
+        var scenario = try TrainingScenario(yaml: Self.base, defaultName: "t")
+        scenario.plan.bucketBytes = 0
+        let planError = try #require(throws: ConfigurationError.self) { try TrainingSimulation(plan: scenario.plan) }
+        #expect(planError.field == "communication.bucket")
     }
 
     @Test func scenarioTrapsFoundByTheFuzzer() throws {

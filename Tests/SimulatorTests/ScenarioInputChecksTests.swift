@@ -27,6 +27,7 @@ import Testing
         #expect(Self.error { $0.data = .init(); $0.data?.decodeRatePerCore = 0 } == "data.decodeRatePerCore = 0.0: must be positive")
         #expect(Self.error { $0.communication = .init(); $0.communication?.bucket = -1 }
             == "communication.bucket = -1.0: must be a finite value, zero or more")
+        #expect(Self.error { $0.communication = .init(); $0.communication?.bucket = 0 } == "communication.bucket = 0.0: must be positive")
         #expect(Self.error { $0.reliability = .init(); $0.reliability?.detectTime = -1 }
             == "reliability.detectTime = -1.0: must be a finite value, zero or more")
         #expect(Self.error { $0.reliability = .init(); $0.reliability?.restartTime = .infinity }

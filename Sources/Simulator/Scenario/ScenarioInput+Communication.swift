@@ -29,6 +29,7 @@ extension ScenarioInput {
         /// Checks each field's range.
         func validate(in input: ScenarioInput) throws {
             try input.check(bucket, "communication.bucket", UnitParser.size)
+            try input.checkNonZero(bucket, "communication.bucket")
             try input.check(chunks, "communication.chunks", minimum: 1)
         }
 
