@@ -23,6 +23,9 @@ public struct DistributedValidationPage {
     /// What the command prints: the validation table with the machine's lines.
     public var text: String { ValidationTable(report).text }
 
+    /// What `--json` prints and validation.json holds: the report.
+    public func json() throws -> String { try JSONOutput.string(report) }
+
     /// The files as `(name, contents)`: a comm-np<N>.json per transport calibration, machine.json, validation.json and
     /// validation.md.
     public func files() throws -> [(String, Data)] {
@@ -32,7 +35,7 @@ public struct DistributedValidationPage {
         return try transports.map { t in
             ("comm-np\(t.ranks).json", Data((try JSONOutput.string(t) + "\n").utf8))
         } + machineFile + [
-            ("validation.json", Data((try JSONOutput.string(report) + "\n").utf8)),
+            ("validation.json", Data((try json() + "\n").utf8)),
             ("validation.md", Data(("# Data-parallel runs on MPI against the simulator\n\nProfile: `\(profile ?? "cpu (uncalibrated prior)")`\n\n```\n"
                 + transportTables.joined(separator: "\n\n") + "\n\n" + text + "\n```\n").utf8)),
         ]

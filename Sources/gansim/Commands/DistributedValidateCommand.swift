@@ -4,7 +4,6 @@ import Workload
 import Distributed
 import Foundation
 import ReportComposition
-import Reports
 import Validation
 
 /// `gansim validate-distributed`: fit the MPI transport, predict data-parallel
@@ -100,7 +99,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
             progress: TrainProcess.progress("validating"))
         let page = DistributedValidationPage(report: report, profile: profile)
         if let out { try OutputFolder(out).write(try page.files()) }
-        print(json ? try JSONOutput.string(report) : page.text)
+        print(json ? try page.json() : page.text)
     }
 
     /// Each timed iteration's compute seconds (step less communication and waiting) in a rank's `timings-rank<r>.jsonl`.
