@@ -16,12 +16,11 @@ writes torch.profiler's self CPU time per op and input shapes to that file
     python3 scripts/bench_dcgan_pytorch.py --threads 2 --batch 64 --iterations 10
 """
 import argparse
-import json
-import statistics
-import time
 
 import torch
 import torch.nn as nn
+
+import bench_timing
 
 
 def dcgan64(nz=100, ngf=64, ndf=64, nc=3):
@@ -42,11 +41,7 @@ def dcgan64(nz=100, ngf=64, ndf=64, nc=3):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--iterations", type=int, default=10)
-    ap.add_argument("--warmup", type=int, default=2)
-    ap.add_argument("--profile", help="write torch.profiler's self CPU time per op and shapes (JSON) here")
+    bench_timing.add_arguments(ap, iterations=10, warmup=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
@@ -74,20 +69,7 @@ def main():
         for p in D.parameters():
             p.requires_grad_(True)
 
-    times, cpu_times = [], []
-    for i in range(args.warmup + args.iterations):
-        t0, c0 = time.perf_counter(), time.process_time()
-        iteration()
-        if i >= args.warmup:
-            times.append(time.perf_counter() - t0)
-            cpu_times.append(time.process_time() - c0)
-    if args.profile:
-        from bench_profile import profile_iterations
-        profile_iterations(iteration, args.iterations, args.profile)
-    print(json.dumps({"framework": "pytorch " + torch.__version__, "threads": args.threads, "batch": b,
-                      "stepSeconds": statistics.median(times), "times": times,
-                      "cpuSeconds": statistics.median(cpu_times),
-                      "mkldnn": torch.backends.mkldnn.is_available()}))
+    bench_timing.time_and_report(iteration, args)
 
 
 if __name__ == "__main__":
