@@ -2,7 +2,7 @@
 
 SWIFT      ?= swift
 CONFIG     ?= release
-APT_PKGS   := libgsl-dev libopenblas-dev libpng-dev openmpi-bin libopenmpi-dev pkg-config
+APT_PKGS   := libgsl-dev libopenblas-dev libdnnl-dev libpng-dev openmpi-bin libopenmpi-dev pkg-config
 # Only `make reports` needs a browser (its screenshots); `make run` and `make test` never install it.
 REPORT_PKGS := chromium
 BIN         = .build/$(CONFIG)/gansim
@@ -22,7 +22,7 @@ define apt_install_missing
 	fi
 endef
 
-## deps: apt-get the C libraries whose packages are missing (GSL, OpenBLAS).
+## deps: apt-get the C libraries whose packages are missing (GSL, OpenBLAS, oneDNN, libpng, Open MPI).
 deps:
 	$(call apt_install_missing,$(APT_PKGS))
 

@@ -46,7 +46,14 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "RealRunner", dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc", "SafeFiles"]),
+        // The CPU trainer's convolutions and transposed convolutions, run by oneDNN from Debian (libdnnl-dev; its
+        // OpenMP runtime is GCC's libgomp), behind a small C interface in the trainer's plain layouts.
+        .target(
+            name: "CDirectConvolution",
+            linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("gomp")]),
+        .target(
+            name: "RealRunner",
+            dependencies: ["Workload", "CPUExecution", "CGSL", "CPNG", "CMalloc", "CDirectConvolution", "SafeFiles"]),
         // The MPI runtime, data-parallel training and the transport's calibration (comm-bench).
         .target(name: "Distributed", dependencies: ["CMPI", "RealRunner", "Workload", "CostModel", "Simulator", "SafeFiles"]),
         // The formats outputs are written in: self-contained HTML reports, SVG charts, plain-text tables, deterministic JSON.

@@ -10,6 +10,7 @@ public final class Conv2DLayer: Layer {
     private var out = TensorCache(), dx = TensorCache()
     private var input: Tensor?
     private var geometry: ConvGeometry?
+    private var convolution: DirectConvolution?
 
     /// Creates the layer for a `.conv2d` op.
     init(op: Op, config: ConvConfig, workspace: Workspace, rng: SeededRandom) {
@@ -29,10 +30,15 @@ public final class Conv2DLayer: Layer {
         params.bind(parameters: parameters, gradients: gradients)
     }
 
-    /// Scratch for one chunk: column matrix, output/gradient transpose, column gradient.
-    private func scratch(_ g: ConvGeometry) -> (col: UnsafeMutablePointer<Float>, work: UnsafeMutablePointer<Float>) {
-        let cols = g.chunkSamples() * g.outHeight * g.outWidth
-        return (workspace.buffer(0, count: g.colRows * cols), workspace.buffer(1, count: config.outChannels * cols))
+    /// The layer's oneDNN convolution for input geometry `g` (made once: the image size is fixed).
+    private func direct(_ g: ConvGeometry) -> DirectConvolution {
+        if let convolution { return convolution }
+        let c = DirectConvolution(shape: .init(
+            transposed: false, inChannels: g.channels, inHeight: g.height, inWidth: g.width,
+            outChannels: config.outChannels, outHeight: g.outHeight, outWidth: g.outWidth,
+            kernel: g.kernel, stride: g.stride, padding: g.padding))
+        convolution = c
+        return c
     }
 
     public func forward(_ inputs: [Tensor]) -> Tensor {
@@ -43,21 +49,23 @@ public final class Conv2DLayer: Layer {
                              kernel: config.kernel, stride: config.stride, padding: config.padding)
         geometry = g
         let y = out.get(outputShape(batch: x.batch))
-        let s = scratch(g)
-        Conv2DKernel.forward(x: x.data, w: params.forwardWeight(), bias: params.b, y: y.data,
-                             outChannels: config.outChannels, geometry: g, col: s.col, work: s.work)
+        direct(g).forward(x: x.data, w: params.forwardWeight(), y: y.data, batch: g.batch, workspace: workspace)
+        if let b = params.b {
+            Conv2DKernel.addBias(y.data, b, batch: g.batch, channels: config.outChannels, spatial: g.outHeight * g.outWidth)
+        }
         return y
     }
 
     public func backward(_ dy: Tensor, inputGradients: [Bool], weightGradients: Bool) -> [Tensor?] {
         let g = geometry!
         let gx = inputGradients[0] ? dx.get([g.batch, g.channels, g.height, g.width]) : nil
-        let s = scratch(g)
-        let dcol = gx == nil ? nil : workspace.buffer(2, count: g.colRows * g.chunkSamples() * g.outHeight * g.outWidth)
         let gw = weightGradients ? params.beginWeightGradient() : nil
-        Conv2DKernel.backward(dy: dy.data, x: input!.data, w: params.usedWeight, dw: gw,
-                              db: weightGradients ? params.db : nil, dx: gx?.data, outChannels: config.outChannels,
-                              geometry: g, col: s.col, work: s.work, dcol: dcol)
+        if weightGradients, let db = params.db {
+            Conv2DKernel.sumBias(dy.data, into: db, batch: g.batch, channels: config.outChannels,
+                                 spatial: g.outHeight * g.outWidth)
+        }
+        direct(g).backward(dy: dy.data, x: input!.data, w: params.usedWeight, dx: gx?.data, dw: gw, batch: g.batch,
+                           workspace: workspace)
         if weightGradients { params.endWeightGradient() }
         return [gx]
     }

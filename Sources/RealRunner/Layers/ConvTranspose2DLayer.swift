@@ -11,6 +11,7 @@ public final class ConvTranspose2DLayer: Layer {
     private var out = TensorCache(), dx = TensorCache()
     private var input: Tensor?
     private var geometry: ConvGeometry?
+    private var convolution: DirectConvolution?
 
     /// Creates the layer for a `.convTranspose2d` op.
     init(op: Op, config: ConvConfig, workspace: Workspace, rng: SeededRandom) {
@@ -30,11 +31,15 @@ public final class ConvTranspose2DLayer: Layer {
         params.bind(parameters: parameters, gradients: gradients)
     }
 
-    /// Scratch for one chunk: column matrix, transposed input, transposed input gradient.
-    private func scratch(_ g: ConvGeometry) -> (col: UnsafeMutablePointer<Float>, xt: UnsafeMutablePointer<Float>, work: UnsafeMutablePointer<Float>) {
-        let cols = g.chunkSamples() * g.outHeight * g.outWidth
-        return (workspace.buffer(0, count: g.colRows * cols), workspace.buffer(1, count: config.inChannels * cols),
-                workspace.buffer(2, count: config.inChannels * cols))
+    /// The layer's oneDNN transposed convolution for geometry `g` (made once: the image size is fixed).
+    private func direct(_ g: ConvGeometry) -> DirectConvolution {
+        if let convolution { return convolution }
+        let c = DirectConvolution(shape: .init(
+            transposed: true, inChannels: config.inChannels, inHeight: g.outHeight, inWidth: g.outWidth,
+            outChannels: g.channels, outHeight: g.height, outWidth: g.width,
+            kernel: g.kernel, stride: g.stride, padding: g.padding))
+        convolution = c
+        return c
     }
 
     public func forward(_ inputs: [Tensor]) -> Tensor {
@@ -47,20 +52,22 @@ public final class ConvTranspose2DLayer: Layer {
                              kernel: config.kernel, stride: config.stride, padding: config.padding)
         geometry = g
         let y = out.get(shape)
-        let s = scratch(g)
-        ConvTranspose2DKernel.forward(x: x.data, w: params.forwardWeight(), bias: params.b, y: y.data,
-                                      inChannels: config.inChannels, geometry: g, xt: s.xt, col: s.col)
+        direct(g).forward(x: x.data, w: params.forwardWeight(), y: y.data, batch: g.batch, workspace: workspace)
+        if let b = params.b {
+            Conv2DKernel.addBias(y.data, b, batch: g.batch, channels: g.channels, spatial: g.height * g.width)
+        }
         return y
     }
 
     public func backward(_ dy: Tensor, inputGradients: [Bool], weightGradients: Bool) -> [Tensor?] {
         let g = geometry!
         let gx = inputGradients[0] ? dx.get([g.batch, config.inChannels, g.outHeight, g.outWidth]) : nil
-        let s = scratch(g)
         let gw = weightGradients ? params.beginWeightGradient() : nil
-        ConvTranspose2DKernel.backward(dy: dy.data, x: input!.data, w: params.usedWeight, dw: gw,
-                                       db: weightGradients ? params.db : nil, dx: gx?.data,
-                                       inChannels: config.inChannels, geometry: g, dcol: s.col, xt: s.xt, work: s.work)
+        if weightGradients, let db = params.db {
+            Conv2DKernel.sumBias(dy.data, into: db, batch: g.batch, channels: g.channels, spatial: g.height * g.width)
+        }
+        direct(g).backward(dy: dy.data, x: input!.data, w: params.usedWeight, dx: gx?.data, dw: gw, batch: g.batch,
+                           workspace: workspace)
         if weightGradients { params.endWeightGradient() }
         return [gx]
     }

@@ -1,0 +1,116 @@
+import CDirectConvolution
+import Foundation
+
+/// A convolution or transposed convolution run by oneDNN, for one layer: its primitives per
+/// batch size and thread count, created on first use.
+///
+/// Activations are `(B, C, H, W)`; weights are `(OC, C, k, k)` for a convolution and PyTorch's
+/// `(Cin, Cout, k, k)` for a transposed one. oneDNN computes on the blocked layouts it picks for
+/// the machine; the reorders to and from them use the run's shared `Workspace` buffers, so a
+/// layer keeps no per-layer copy of its activations. No bias: the layers add it.
+final class DirectConvolution {
+    /// The layer's shape for one sample: channels and sizes of its input and output, square kernel.
+    struct Shape: Hashable {
+        var transposed: Bool
+        var inChannels: Int, inHeight: Int, inWidth: Int
+        var outChannels: Int, outHeight: Int, outWidth: Int
+        var kernel: Int, stride: Int, padding: Int
+    }
+
+    private struct Key: Hashable {
+        var batch: Int
+        var threads: Int
+    }
+
+    let shape: Shape
+    private var handles: [Key: OpaquePointer] = [:]
+
+    /// Creates the layer's convolution; no primitive is made until the first call.
+    init(shape: Shape) {
+        self.shape = shape
+    }
+
+    deinit {
+        for handle in handles.values { gansim_conv_destroy(handle) }
+    }
+
+    /// Samples per oneDNN call: as many as keep each blocked copy of an input or output chunk within
+    /// `chunkBytes` (channels padded to 16), at least one.
+    static let chunkBytes = 8 << 20
+
+    func chunkSamples(batch: Int) -> Int {
+        let s = shape
+        func blocked(_ c: Int, _ h: Int, _ w: Int) -> Int { (c + 15) / 16 * 16 * h * w * 4 }
+        let perSample = max(blocked(s.inChannels, s.inHeight, s.inWidth), blocked(s.outChannels, s.outHeight, s.outWidth))
+        return max(1, min(batch, Self.chunkBytes / perSample))
+    }
+
+    /// `y (B, OC, OH, OW) = conv(x (B, C, H, W), w)`.
+    func forward(x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, batch: Int,
+                 workspace: Workspace) {
+        let inSample = shape.inChannels * shape.inHeight * shape.inWidth
+        let outSample = shape.outChannels * shape.outHeight * shape.outWidth
+        let chunk = chunkSamples(batch: batch)
+        for b0 in stride(from: 0, to: batch, by: chunk) {
+            let n = min(chunk, batch - b0)
+            let handle = self.handle(batch: n)
+            let s = scratch(handle, workspace)
+            check(gansim_conv_forward(handle, x + b0 * inSample, w, y + b0 * outSample, s.0, s.1, s.2), "forward")
+        }
+    }
+
+    /// `dx = ..` when `dx` is given and `dw += ..` when `dw` is given, from the forward's input `x`,
+    /// its weights `w` and the output gradient `dy`.
+    func backward(dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
+                  dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, batch: Int, workspace: Workspace) {
+        if dx == nil && dw == nil { return }
+        let inSample = shape.inChannels * shape.inHeight * shape.inWidth
+        let outSample = shape.outChannels * shape.outHeight * shape.outWidth
+        let chunk = chunkSamples(batch: batch)
+        for b0 in stride(from: 0, to: batch, by: chunk) {
+            let n = min(chunk, batch - b0)
+            let handle = self.handle(batch: n)
+            let s = scratch(handle, workspace)
+            check(gansim_conv_backward(handle, dy + b0 * outSample, x + b0 * inSample, w, dx.map { $0 + b0 * inSample },
+                                       dw, s.0, s.1, s.2), "backward")
+        }
+    }
+
+    /// oneDNN's implementation of each pass (forward, input gradient, weight gradient) at `batch`.
+    func implementations(batch: Int) -> [String] {
+        let handle = self.handle(batch: batch)
+        return (0..<3).map { String(cString: gansim_conv_implementation(handle, Int32($0))) }
+    }
+
+    private func handle(batch: Int) -> OpaquePointer {
+        let key = Key(batch: batch, threads: Parallel.threads)
+        if let handle = handles[key] { return handle }
+        let s = shape
+        let description = gansim_conv_shape(
+            transposed: s.transposed ? 1 : 0, batch: Int32(batch), in_channels: Int32(s.inChannels),
+            in_height: Int32(s.inHeight), in_width: Int32(s.inWidth), out_channels: Int32(s.outChannels),
+            out_height: Int32(s.outHeight), out_width: Int32(s.outWidth), kernel: Int32(s.kernel),
+            stride: Int32(s.stride), padding: Int32(s.padding))
+        var error = [CChar](repeating: 0, count: 512)
+        guard let handle = gansim_conv_create(description, Int32(key.threads), &error, error.count) else {
+            fatalError(String(cString: error))
+        }
+        handles[key] = handle
+        if getenv("GANSIM_DNNL_DEBUG") != nil { print("DNNL \(shape) b\(batch) t\(key.threads)", (0..<3).map { gansim_conv_scratch_bytes(handle, Int32($0)) / 1024 }, (0..<3).map { String(cString: gansim_conv_implementation(handle, Int32($0))) }) }
+        return handle
+    }
+
+    private func scratch(_ handle: OpaquePointer, _ workspace: Workspace)
+        -> (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer)
+    {
+        func region(_ i: Int) -> UnsafeMutableRawPointer {
+            let floats = (gansim_conv_scratch_bytes(handle, Int32(i)) + 3) / 4
+            return UnsafeMutableRawPointer(workspace.buffer(i, count: max(floats, 1)))
+        }
+        return (region(0), region(1), region(2))
+    }
+
+    private func check(_ status: Int32, _ pass: String) {
+        if status != 0 { fatalError("oneDNN \(pass) of \(shape) failed with status \(status)") }
+    }
+}
