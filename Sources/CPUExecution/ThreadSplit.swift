@@ -19,16 +19,6 @@ public enum ThreadSplit {
     /// size splitting ran no faster (docs/cpu-trainer-measurements.md).
     public static let minimumMultiplyAdds = 1 << 24
 
-    /// Most column-matrix floats of one chunk: the trainer lowers a convolution a chunk of
-    /// samples at a time so that the column matrix (1 MiB) stays in a core's L2 cache between
-    /// im2col writing it and the product reading it, unless that makes the product too thin
-    /// (`minimumChunkColumns`).
-    public static let columnChunkFloats = 1 << 18
-    /// Fewest columns (samples x output pixels) of a chunk's product: thinner products, and
-    /// weight gradients summed over as few pixels, lose more to the product than a cached
-    /// column matrix saves (docs/cpu-trainer-speed.md).
-    public static let minimumChunkColumns = 512
-
     /// Cost per element of the activation forward loop (`y = f(x)`).
     public static let activationForwardCost = 4
     /// Cost per element of the activation backward loop (`dx = f'(y) * dy`).
@@ -52,17 +42,6 @@ public enum ThreadSplit {
     @inlinable
     public static func splitsProduct(m: Int, n: Int, k: Int) -> Bool {
         max(m, n) >= 2 && m * n * k >= minimumMultiplyAdds
-    }
-
-    /// Samples per chunk of a convolution lowered through a column matrix of
-    /// `columnFloatsPerSample` floats and `columnsPerSample` columns (output pixels) per
-    /// sample: as many as `columnChunkFloats` holds, or as `minimumChunkColumns` needs if
-    /// more, at least one and at most the batch.
-    @inlinable
-    public static func chunkSamples(batch: Int, columnFloatsPerSample: Int, columnsPerSample: Int) -> Int {
-        let cached = columnChunkFloats / max(columnFloatsPerSample, 1)
-        let wide = (minimumChunkColumns + columnsPerSample - 1) / max(columnsPerSample, 1)
-        return max(1, min(batch, max(cached, wide)))
     }
 
     /// Whether the optimizer update of `parameters` is split (SGD's loop never is).

@@ -20,9 +20,4 @@ extension WorkItem {
             || graph.gradientAccumulationSplits(into: op, batch: batch, requires: requires)
     }
 
-    /// Elements per contiguous segment of the column matrix the CPU trainer lowers the item's op through
-    /// (`ConvolutionLowering.rowLength`); 0 where it builds none.
-    public func columnRowLength(in graph: Graph) -> Int {
-        opID.map { ConvolutionLowering.rowLength(of: graph.ops[$0]) } ?? 0
-    }
 }

@@ -140,8 +140,7 @@ import TestSupport
             let flops = Int(2e6 * pow(10, Double(i % 12) / 4))
             let bytes = i % 2 == 0 ? flops / 40 : flops / 4
             let column = Int(Double(bytes) * [0.5, 2, 8][i % 3])
-            let segments = segmentSeconds == nil ? 0 : ConvolutionLowering.segments(
-                columnBytes: column, rowLength: [1, 4, 32][(i / 3) % 3], precision: .fp32)
+            let segments = segmentSeconds == nil ? 0 : column / (4 * [1, 4, 32][(i / 3) % 3])
             var s = TimingSample(opClass: .convolution, kind: "conv2d", flops: flops, bytes: bytes, precision: .fp32,
                                  seconds: 1, threads: 1, columnBytes: column, columnSegments: segments)
             s.seconds = fitter.predict(s, overhead: 10e-6, compute: 0.7, memory: 0.5, lowering: lowering,
@@ -160,7 +159,7 @@ import TestSupport
         #expect(fit.loweringSecondsPerSegment == nil)  // no segments counted, none fitted
         #expect(isClose(fit.computeEfficiency, 0.7, relative: 0.05))
         #expect(fit.rSquared > 0.99)
-        // The fitted profile prices a lowered convolution with the column pass added.
+        // The fitted profile prices a convolution with its layout conversions added.
         let device = result.profile.restricted(toThreads: 1)
         let gemm = GemmShape(m: 64, n: 4096, k: 576)
         let cost = PassCost(flops: 2 * 64 * 4096 * 576, bytesRead: 4 * (4096 * 64 + 64 * 576), bytesWritten: 0)
@@ -170,7 +169,7 @@ import TestSupport
         unlowered.opClasses?[.convolution]?.loweringEfficiency = nil
         let without = try #require(CPUTrainerPricing(device: unlowered)).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
         #expect(without == RooflineModel(device: device).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution))
-        #expect(isClose(withColumn - without, params.loweringSeconds(columnBytes: 4 * 576 * 4096,
+        #expect(isClose(withColumn - without, params.loweringSeconds(columnBytes: 2 * cost.bytes,
                                                                    bandwidth: device.memoryBandwidth), absolute: 1e-12))
     }
 
@@ -184,43 +183,25 @@ import TestSupport
         let lowering = try #require(fit.loweringEfficiency)
         #expect(isClose(lowering, 0.4, relative: 0.05))
         #expect(fit.residualSpread < 0.02)
-        // The fitted profile prices each segment of a work item's column matrix on top.
+        // The trainer's layout conversions run whole tensors: its passes are priced with no segment term.
         let device = result.profile.restricted(toThreads: 1)
-        let roofline = try #require(CPUTrainerPricing(device: device))
+        let pricing = try #require(CPUTrainerPricing(device: device))
         let gemm = GemmShape(m: 64, n: 8 * 16, k: 576)
         let cost = PassCost(flops: 2 * 64 * 128 * 576, bytesRead: 4 * 64 * 576, bytesWritten: 4 * 64 * 128)
-        let long = roofline.seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution, columnRowLength: 16)
-        let short = roofline.seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution, columnRowLength: 4)
-        // 576 x 128 column floats: 4608 segments of 16, 18432 of 4.
-        let fittedSegment = try #require(device.parameters(for: .convolution).loweringSecondsPerSegment)
-        let expected = Double(18432 - 4608) * fittedSegment
-        #expect(isClose(short - long, expected, relative: 1e-9))
+        let params = device.parameters(for: .convolution)
+        let base = RooflineModel(device: device).seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution)
+        #expect(isClose(pricing.seconds(cost, gemm: gemm, precision: .fp32, opClass: .convolution),
+                        base + params.loweringSeconds(columnBytes: 2 * cost.bytes, bandwidth: device.memoryBandwidth),
+                        relative: 1e-12))
     }
 
-    @Test func columnBytesFollowTheCPUTrainersLowering() {
-        // Convolution: a (C*k*k x B*OH*OW) column matrix per GEMM.
-        let conv = GemmShape(m: 32, n: 16 * 64, k: 3 * 16)
-        #expect(ConvolutionLowering.columnBytes(.convolution, pass: .forward, gemm: conv, precision: .fp32)
-            == 4 * 48 * 1024)
-        #expect(ConvolutionLowering.columnBytes(.convolution, forward: false, weightGradients: true,
-                                                inputGradients: true, gemm: conv, precision: .fp32) == 2 * 4 * 48 * 1024)
-        // Transposed: one (Cout*k*k x B*H*W) matrix forward, one shared by the backward.
-        let convT = GemmShape(m: 3 * 16, n: 16 * 256, k: 64)
-        #expect(ConvolutionLowering.columnBytes(.transposedConvolution, forward: false, weightGradients: true,
-                                                inputGradients: true, gemm: convT, precision: .fp32) == 4 * 48 * 4096)
-        #expect(ConvolutionLowering.columnBytes(.matmul, pass: .forward, gemm: conv, precision: .fp32) == 0)
-        // Segments: one per output row of a convolution, per input row of a transposed one.
-        let c = Op(id: 1, name: "c", kind: .conv2d(ConvConfig(inChannels: 3, outChannels: 32, kernel: 4, stride: 2,
-                                                               padding: 1, bias: false)),
-                   inputs: [0], inputShapes: [.image(3, 16, 16)], outputShape: .image(32, 8, 8), block: "b", resolution: 8)
-        #expect(ConvolutionLowering.rowLength(of: c) == 8)
-        #expect(ConvolutionLowering.segments(columnBytes: 4 * 48 * 1024, rowLength: 8, precision: .fp32) == 48 * 128)
-        let t = Op(id: 2, name: "t", kind: .convTranspose2d(ConvConfig(inChannels: 32, outChannels: 3, kernel: 4,
-                                                                        stride: 2, padding: 1, bias: false)),
-                   inputs: [1], inputShapes: [.image(32, 8, 8)], outputShape: .image(3, 16, 16), block: "b",
-                   resolution: 16)
-        #expect(ConvolutionLowering.rowLength(of: t) == 8)
-        #expect(ConvolutionLowering.segments(columnBytes: 4 * 48 * 1024, rowLength: 0, precision: .fp32) == 0)
+    @Test func conversionBytesFollowTheCPUTrainersLayouts() {
+        // Every byte a convolution pass reads or writes is converted once: read in one layout, written in the other.
+        let pass = PassCost(flops: 1000, bytesRead: 300, bytesWritten: 200)
+        #expect(ConvolutionLayout.conversionBytes(.convolution, cost: pass) == 1000)
+        #expect(ConvolutionLayout.conversionBytes(.transposedConvolution, cost: pass) == 1000)
+        #expect(ConvolutionLayout.conversionBytes(.matmul, cost: pass) == 0)
+        #expect(ConvolutionLayout.conversionBytes(.normalization, cost: pass) == 0)
     }
 
     @Test func catalogProfilesPriceAsBefore() {

@@ -13,12 +13,16 @@ import Testing
         #expect(ThreadSplit.splitsProduct(m: 64, n: 512, k: 512))
         #expect(!ThreadSplit.splitsProduct(m: 64, n: 512, k: 511))
         #expect(!ThreadSplit.splitsProduct(m: 1, n: 1, k: 1 << 26))
-        // 1 MiB of column matrix per chunk: 2^18 / (27 * 1024) = 9 samples of 1024 columns.
-        #expect(ThreadSplit.chunkSamples(batch: 128, columnFloatsPerSample: 27 * 1024, columnsPerSample: 1024) == 9)
-        #expect(ThreadSplit.chunkSamples(batch: 4, columnFloatsPerSample: 1 << 23, columnsPerSample: 1 << 16) == 1)
-        // 16-pixel outputs: 32 samples for the product's 512 columns, more than 1 MiB holds (4).
-        #expect(ThreadSplit.chunkSamples(batch: 128, columnFloatsPerSample: 4096 * 16, columnsPerSample: 16) == 32)
-        #expect(ThreadSplit.chunkSamples(batch: 8, columnFloatsPerSample: 4096 * 16, columnsPerSample: 16) == 8)
+    }
+
+    @Test func convolutionChunksKeepTheirBlockedCopiesWithin8MiB() {
+        // 3 channels are padded to 16: 16 * 64 * 64 * 4 bytes = 256 KiB per sample, 32 samples per 8 MiB.
+        #expect(ConvolutionLayout.blockedSampleBytes(channels: 3, height: 64, width: 64) == 256 << 10)
+        #expect(ConvolutionLayout.chunkSamples(batch: 128, inputSampleBytes: 256 << 10, outputSampleBytes: 64 << 10) == 32)
+        // The larger side decides; the chunk is at least one sample and at most the batch.
+        #expect(ConvolutionLayout.chunkSamples(batch: 128, inputSampleBytes: 64 << 10, outputSampleBytes: 1 << 20) == 8)
+        #expect(ConvolutionLayout.chunkSamples(batch: 4, inputSampleBytes: 16 << 20, outputSampleBytes: 1) == 1)
+        #expect(ConvolutionLayout.chunkSamples(batch: 5, inputSampleBytes: 4, outputSampleBytes: 4) == 5)
     }
 
     @Test func workItemsCarryTheVerdictOfTheirOp() throws {

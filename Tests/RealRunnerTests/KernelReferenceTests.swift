@@ -37,20 +37,42 @@ import Testing
         (2, 3, 38, 38, 4, 4, 2, 1), (2, 2, 35, 35, 3, 3, 2, 0),
     ]
 
+    /// The trainer's oneDNN convolution of geometry `g` with `oc` output channels.
+    static func convolution(_ g: ConvGeometry, outChannels oc: Int) -> DirectConvolution {
+        DirectConvolution(shape: .init(transposed: false, inChannels: g.channels, inHeight: g.height, inWidth: g.width,
+                                       outChannels: oc, outHeight: g.outHeight, outWidth: g.outWidth, kernel: g.kernel,
+                                       stride: g.stride, padding: g.padding))
+    }
+
     @Test(arguments: convCases)
     func conv2dMatchesDirectLoops(c: (Int, Int, Int, Int, Int, Int, Int, Int)) {
         Parallel.setThreads(2)
         let g = ConvGeometry(batch: c.0, channels: c.1, height: c.2, width: c.3, kernel: c.5, stride: c.6, padding: c.7)
         let oc = c.4
         let x = TestSupport.randn([g.batch, g.channels, g.height, g.width], seed: 11)
-        let w = TestSupport.randn([oc * g.colRows], seed: 12)
+        let w = TestSupport.randn([oc * g.channels * g.kernel * g.kernel], seed: 12)
         let bias = TestSupport.randn([oc], seed: 13)
         let y1 = Tensor(shape: [g.batch * oc * g.outHeight * g.outWidth]), y2 = Tensor(shape: y1.shape)
-        let col = Tensor(shape: [g.colRows * g.colColumns]), work = Tensor(shape: [oc * g.colColumns])
-        Conv2DKernel.forward(x: x.data, w: w.data, bias: bias.data, y: y1.data, outChannels: oc, geometry: g,
-                             col: col.data, work: work.data)
+        Self.convolution(g, outChannels: oc).forward(x: x.data, w: w.data, y: y1.data, batch: g.batch, workspace: Workspace())
+        Conv2DKernel.addBias(y1.data, bias.data, batch: g.batch, channels: oc, spatial: g.outHeight * g.outWidth)
         Conv2DKernel.naiveForward(x: x.data, w: w.data, bias: bias.data, y: y2.data, outChannels: oc, geometry: g)
         #expect(TestSupport.relativeError(y1.array, y2.array) < 1e-5)
+    }
+
+    /// A convolution's input gradient is the transposed convolution of the output gradient with the same weights.
+    @Test(arguments: convCases)
+    func conv2dInputGradientIsTheTransposedConvolution(c: (Int, Int, Int, Int, Int, Int, Int, Int)) {
+        Parallel.setThreads(2)
+        let g = ConvGeometry(batch: c.0, channels: c.1, height: c.2, width: c.3, kernel: c.5, stride: c.6, padding: c.7)
+        let oc = c.4
+        let x = TestSupport.randn([g.batch, g.channels, g.height, g.width], seed: 14)
+        let w = TestSupport.randn([oc * g.channels * g.kernel * g.kernel], seed: 15)
+        let dy = TestSupport.randn([g.batch, oc, g.outHeight, g.outWidth], seed: 16)
+        let dx1 = Tensor(shape: x.shape), dx2 = Tensor(shape: x.shape)
+        Self.convolution(g, outChannels: oc).backward(dy: dy.data, x: x.data, w: w.data, dx: dx1.data, dw: nil,
+                                                     batch: g.batch, workspace: Workspace())
+        ConvTranspose2DKernel.naiveForward(x: dy.data, w: w.data, bias: nil, y: dx2.data, inChannels: oc, geometry: g)
+        #expect(TestSupport.relativeError(dx1.array, dx2.array) < 1e-5)
     }
 
     @Test(arguments: convCases)
@@ -66,11 +88,43 @@ import Testing
         let wt = TestSupport.randn([cin * cout * k * k], seed: 22)
         let bias = TestSupport.randn([cout], seed: 23)
         let y1 = Tensor(shape: [b * cout * oh * ow]), y2 = Tensor(shape: y1.shape)
-        let xt = Tensor(shape: [cin * g.colColumns]), col = Tensor(shape: [g.colRows * g.colColumns])
-        ConvTranspose2DKernel.forward(x: x.data, w: wt.data, bias: bias.data, y: y1.data, inChannels: cin,
-                                      geometry: g, xt: xt.data, col: col.data)
+        let convT = DirectConvolution(shape: .init(transposed: true, inChannels: cin, inHeight: h, inWidth: w,
+                                                   outChannels: cout, outHeight: oh, outWidth: ow, kernel: k,
+                                                   stride: s, padding: p))
+        convT.forward(x: x.data, w: wt.data, y: y1.data, batch: b, workspace: Workspace())
+        Conv2DKernel.addBias(y1.data, bias.data, batch: b, channels: cout, spatial: oh * ow)
         ConvTranspose2DKernel.naiveForward(x: x.data, w: wt.data, bias: bias.data, y: y2.data, inChannels: cin, geometry: g)
         #expect(TestSupport.relativeError(y1.array, y2.array) < 1e-5)
+    }
+
+    /// A batch run in several oneDNN calls (`ConvolutionLayout.chunkSamples`) gives what one call per sample gives,
+    /// and the weight gradient sums over the chunks into what `dw` held.
+    @Test func chunkedBatchMatchesSampleBySample() throws {
+        Parallel.setThreads(1)
+        // 16 channels of 256 x 256: 4 MiB blocked per sample, so 2 samples per call and a batch of 3 takes two.
+        let g = ConvGeometry(batch: 3, channels: 16, height: 256, width: 256, kernel: 3, stride: 2, padding: 1)
+        let conv = Self.convolution(g, outChannels: 2)
+        try #require(conv.chunkSamples(batch: 3) == 2)
+        let x = TestSupport.randn([3, 16, 256, 256], seed: 71), w = TestSupport.randn([2 * 16 * 9], seed: 72)
+        let dy = TestSupport.randn([3, 2, g.outHeight, g.outWidth], seed: 73)
+        let y = Tensor(shape: dy.shape), dx = Tensor(shape: x.shape), dw = TestSupport.randn([2 * 16 * 9], seed: 74)
+        let dwBefore = dw.array
+        let workspace = Workspace()
+        conv.forward(x: x.data, w: w.data, y: y.data, batch: 3, workspace: workspace)
+        conv.backward(dy: dy.data, x: x.data, w: w.data, dx: dx.data, dw: dw.data, batch: 3, workspace: workspace)
+        let inSample = 16 * 256 * 256, outSample = 2 * g.outHeight * g.outWidth
+        let ys = Tensor(shape: [outSample]), dxs = Tensor(shape: [inSample]), dws = Tensor(shape: [2 * 16 * 9])
+        var dwSum = dwBefore
+        for b in 0..<3 {
+            conv.forward(x: x.data + b * inSample, w: w.data, y: ys.data, batch: 1, workspace: workspace)
+            #expect(TestSupport.relativeError(Array(y.array[b * outSample..<(b + 1) * outSample]), ys.array) < 1e-6)
+            dws.data.update(repeating: 0, count: dws.count)
+            conv.backward(dy: dy.data + b * outSample, x: x.data + b * inSample, w: w.data, dx: dxs.data, dw: dws.data,
+                          batch: 1, workspace: workspace)
+            #expect(TestSupport.relativeError(Array(dx.array[b * inSample..<(b + 1) * inSample]), dxs.array) < 1e-6)
+            dwSum = zip(dwSum, dws.array).map { $0 + $1 }
+        }
+        #expect(TestSupport.relativeError(dw.array, dwSum) < 1e-5)
     }
 
     @Test func linearMatchesNaive() {
@@ -103,20 +157,22 @@ import Testing
         for i in 0..<50 { #expect(isClose(Double(y[i]), ActivationKernel.naive(f, Double(x[i])), absolute: 1e-5)) }
     }
 
-    @Test func parallelAndSerialConvAgree() {
+    @Test func oneAndTwoThreadConvolutionsAgree() {
         let g = ConvGeometry(batch: 4, channels: 8, height: 16, width: 16, kernel: 4, stride: 2, padding: 1)
-        let x = TestSupport.randn([4, 8, 16, 16], seed: 61)
-        let col1 = Tensor(shape: [g.colRows * g.colColumns]), col2 = Tensor(shape: col1.shape)
-        Parallel.setThreads(1)
-        Im2Col.im2col(x.data, col1.data, g)
-        Parallel.setThreads(2)
-        Im2Col.im2col(x.data, col2.data, g)
-        #expect(col1.array == col2.array)
-        let back1 = Tensor(shape: x.shape), back2 = Tensor(shape: x.shape)
-        Parallel.setThreads(1)
-        Im2Col.col2im(col1.data, back1.data, g)
-        Parallel.setThreads(2)
-        Im2Col.col2im(col1.data, back2.data, g)
-        #expect(back1.array == back2.array)
+        let conv = Self.convolution(g, outChannels: 32)
+        let x = TestSupport.randn([4, 8, 16, 16], seed: 61), w = TestSupport.randn([32 * 8 * 16], seed: 62)
+        let dy = TestSupport.randn([4, 32, 8, 8], seed: 63)
+        func run(_ threads: Int) -> (y: [Float], dx: [Float], dw: [Float]) {
+            Parallel.setThreads(threads)
+            let y = Tensor(shape: dy.shape), dx = Tensor(shape: x.shape), dw = Tensor(shape: [32 * 8 * 16])
+            dw.data.update(repeating: 0, count: dw.count)
+            conv.forward(x: x.data, w: w.data, y: y.data, batch: 4, workspace: Workspace())
+            conv.backward(dy: dy.data, x: x.data, w: w.data, dx: dx.data, dw: dw.data, batch: 4, workspace: Workspace())
+            return (y.array, dx.array, dw.array)
+        }
+        let one = run(1), two = run(2)
+        #expect(TestSupport.relativeError(one.y, two.y) < 1e-6)
+        #expect(TestSupport.relativeError(one.dx, two.dx) < 1e-6)
+        #expect(TestSupport.relativeError(one.dw, two.dw) < 1e-5)
     }
 }

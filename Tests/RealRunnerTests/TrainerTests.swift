@@ -100,7 +100,7 @@ import TestSupport
         let dUpdate = try #require(records.first { $0.network == "D" && $0.kind == "adam" })
         #expect(dUpdate.callsPerIteration == 2 && dUpdate.flops > 0 && dUpdate.columnBytes == 0)
         #expect(records.contains { $0.network == "G" && $0.kind == "ema" })
-        // Convolutions carry their column matrix; D's first convolution computes no input
+        // Convolutions carry their layout conversions; D's first convolution computes no input
         // gradient in D's step, so its backward counts only the weight gradient.
         let d = t.model.discriminator
         let first = try #require(d.ops.first { $0.kind.name == "conv2d" })
@@ -108,12 +108,8 @@ import TestSupport
         let dBackward = try #require(records.first {
             $0.network == "D" && $0.phase == "discriminator" && $0.pass == "backward" && $0.opID == first.id })
         #expect(dBackward.flops == cost.backwardWeight.flops)
-        #expect(dBackward.columnBytes == ConvolutionLowering.columnBytes(
-            .convolution, pass: .backwardWeight, gemm: cost.gemm, precision: .fp32))
-        // One segment per (channel, tap, sample, output row), as im2col copies them.
-        guard case .conv2d(let attributes) = first.kind else { Issue.record("not a convolution"); return }
-        #expect(dBackward.columnSegments == attributes.inChannels * attributes.kernel * attributes.kernel * 4
-            * first.outputShape.height)
+        #expect(dBackward.columnBytes == ConvolutionLayout.conversionBytes(.convolution, cost: cost.backwardWeight))
+        #expect(dBackward.columnBytes > 0 && dBackward.columnSegments == 0)
         // The EMA moved away from the initial weights but not all the way to the current ones.
         let ema = try #require(t.ema)
         #expect(ema.values.array != t.generator.parameters.values.array)

@@ -5,8 +5,8 @@ import Workload
 ///
 /// The trainer runs small loops and products inline on one thread (`ThreadSplit`), so on a
 /// profile restricted to more than one thread such items are priced on the profile restricted
-/// to one. It lowers convolutions through a column matrix (`ConvolutionLowering`), which adds
-/// `columnBytes / (bandwidth * lowering) + segments * loweringSecondsPerSegment` where the
+/// to one. It converts a convolution's tensors to and from oneDNN's blocked layouts
+/// (`ConvolutionLayout`), which adds `conversionBytes / (bandwidth * lowering)` where the
 /// profile's class has a fitted lowering efficiency. Accelerator profiles never take this path.
 public struct CPUTrainerPricing: Sendable {
     /// The CPU profile on its threads.
@@ -23,25 +23,21 @@ public struct CPUTrainerPricing: Sendable {
     }
 
     /// Seconds of a pass of an op of `opClass` as the trainer runs it: on all threads or on one (`splitsAcrossThreads`), plus
-    /// its column-matrix pass for segments of `columnRowLength` elements (0: none).
+    /// its layout conversions.
     public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass, pass: PassKind = .forward,
-                        columnRowLength: Int = 0, splitsAcrossThreads: Bool = true) -> Double {
+                        splitsAcrossThreads: Bool = true) -> Double {
         let on = splitsAcrossThreads ? device : serial ?? device
         let base = RooflineModel.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: on)
         guard !cost.isEmpty else { return base }
         let params = on.parameters(for: opClass.pricing(forward: pass == .forward))
         guard params.loweringEfficiency != nil else { return base }
-        let column = ConvolutionLowering.columnBytes(opClass, pass: pass, gemm: gemm, precision: precision)
         return base + params.loweringSeconds(
-            columnBytes: column,
-            segments: ConvolutionLowering.segments(columnBytes: column, rowLength: columnRowLength, precision: precision),
-            bandwidth: on.memoryBandwidth)
+            columnBytes: ConvolutionLayout.conversionBytes(opClass, cost: cost), bandwidth: on.memoryBandwidth)
     }
 
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
-                columnRowLength: item.columnRowLength(in: graph),
                 splitsAcrossThreads: item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer))
     }
 }

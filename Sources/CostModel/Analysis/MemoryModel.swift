@@ -54,8 +54,9 @@ public struct MemoryModel: Sendable {
             // Every output and its gradient buffer: G at B, D at its largest batch (2B).
             activations = 2 * (g.outputBytes(batch: b, precision: gPrecision)
                 + d.outputBytes(batch: 2 * b, precision: dPrecision))
-            workspace = 3 * 4 * max(ConvolutionLowering.largestChunkColumnFloats(in: g, batch: b),
-                                     ConvolutionLowering.largestChunkColumnFloats(in: d, batch: 2 * b))
+            // The trainer's three shared convolution scratch buffers (`ConvolutionLayout`).
+            workspace = zip(ConvolutionLayout.workspaceBytes(in: g, batch: b),
+                            ConvolutionLayout.workspaceBytes(in: d, batch: 2 * b)).map { max($0, $1) }.reduce(0, +)
                 + device.workspaceBytes
         }
         let halfCopy = policy.precision.usesMasterWeights ? 2 * params : 0

@@ -5,7 +5,7 @@ public enum MemoryPolicy: String, Codable, Sendable, Hashable {
     case savedTensors
     /// gansim's CPU trainer: every op keeps its output buffer and an output-gradient
     /// buffer for the whole step (they are reused across steps, so nothing is
-    /// allocated per step), and convolutions share three im2col scratch buffers of at
-    /// most 2^21 floats per chunk of samples.
+    /// allocated per step), and convolutions share three scratch buffers for oneDNN's
+    /// blocked copies of a chunk of samples (`ConvolutionLayout`).
     case allOutputs
 }

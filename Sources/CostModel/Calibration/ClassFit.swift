@@ -18,7 +18,7 @@ public struct ClassFit: Sendable, Hashable, Codable {
     /// samples had none) and its standard error.
     public var loweringEfficiency: Double?
     public var loweringEfficiencyStandardError: Double?
-    /// Seconds per contiguous segment of the column matrix (nil: not fitted) and its
+    /// Seconds per contiguous segment of the lowering bytes (nil: not fitted) and its
     /// standard error.
     public var loweringSecondsPerSegment: Double?
     public var loweringSecondsPerSegmentStandardError: Double?

@@ -14,10 +14,13 @@ import Foundation
 /// - `precision` (optional, default `fp32`).
 /// - `threads` (optional): CPU threads the pass ran on (`gansim train` writes 1 for
 ///   passes it ran inline in a multi-threaded run, see `ThreadSplit`); absent means all cores.
-/// - `columnBytes` (optional, integer >= 0): bytes of the im2col/col2im column matrix the
-///   pass built on a CPU (`gansim train` writes it; see `ConvolutionLowering`).
-/// - `columnSegments` (optional, integer >= 0): the contiguous segments that column matrix
-///   was copied in (`gansim train` writes it; `ConvolutionLowering.rowLength`).
+/// - `columnBytes` (optional, integer >= 0): bytes the pass moved on a CPU besides its own,
+///   converting a convolution's tensors to and from oneDNN's layouts (`gansim train` writes
+///   it; see `ConvolutionLayout`), or building an im2col column matrix in files written by
+///   gansim's earlier trainer.
+/// - `columnSegments` (optional, integer >= 0): the contiguous segments those bytes were
+///   copied in, where each costs a loop step (the earlier trainer's column-matrix rows;
+///   `gansim train` now writes 0).
 /// - `callsPerIteration` (optional, integer >= 1): the seconds are the sum of this many
 ///   executions of the pass (e.g. D's forward with nDisc 2), so one takes `seconds / calls`.
 /// - `pass` (optional): `forward` (default) or `backward`; a transcendental's backward is

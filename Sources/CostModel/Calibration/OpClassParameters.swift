@@ -4,16 +4,17 @@ import Workload
 /// Time of an op: `overhead + max(flops / (peak * compute.e(flops)), bytes / (bandwidth * memory.e(bytes)))
 /// + columnBytes / (bandwidth * lowering) + columnSegments * loweringSecondsPerSegment` (with `+`
 /// for `max` where `serialMemory`), the last two terms only where `lowering` is set
-/// (convolutions lowered to a GEMM through a column matrix on a CPU; see `ConvolutionLowering`).
+/// (CPU convolutions, whose tensors are converted to and from oneDNN's layouts around each
+/// call; see `ConvolutionLayout`).
 public struct OpClassParameters: Sendable, Hashable, Codable {
     public var launchOverheadSeconds: Double
     public var computeEfficiency: EfficiencyCurve
     public var memoryEfficiency: EfficiencyCurve
-    /// Achieved fraction of the memory bandwidth when building or folding back the column
-    /// matrix (im2col / col2im), a pass of its own beside the GEMM; nil: not lowered.
+    /// Achieved fraction of the memory bandwidth when converting a convolution's tensors
+    /// between layouts (`columnBytes`), a pass of its own beside the kernel; nil: none.
     public var loweringEfficiency: Double?
-    /// Seconds per contiguous segment of the column matrix copied or added (loop and call
-    /// overhead beside the bytes, `ConvolutionLowering.rowLength`); nil: not priced.
+    /// Seconds per contiguous segment of those bytes (a loop step and a call each), fitted only
+    /// from measurements that count segments (the earlier im2col trainer's); nil: not priced.
     public var loweringSecondsPerSegment: Double?
     /// Whether the memory term adds to the compute term instead of hiding under it: true
     /// for GEMMs on a CPU core, which packs its operands (a memory-bound copy) before the

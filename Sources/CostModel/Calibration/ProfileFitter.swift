@@ -20,13 +20,14 @@ import Foundation
 /// larger (`packsOperands`). A fitted profile has no `WaveModel`: the samples carry no GEMM
 /// shapes, so the fitted efficiencies are those of the measured kernels, waves included.
 ///
-/// Where a class's samples carry column-matrix bytes (CPU convolutions lowered through
-/// im2col/col2im, `TimingSample.columnBytes`), the lowering pass is a fourth parameter:
+/// Where a class's samples carry lowering bytes (CPU convolutions' layout conversions,
+/// `TimingSample.columnBytes`), the lowering pass is a fourth parameter:
 /// `t = o + max(...) + c / (B * m_l)`, added rather than overlapped because the trainer
-/// builds the column matrix before (or folds it back after) the GEMM. It gets the same
-/// weak prior, towards the base memory efficiency. Where the samples also count the
-/// column's contiguous segments (`TimingSample.columnSegments`), a fifth parameter prices
-/// each segment, `+ s * t_seg`, with a weak prior towards `segmentSecondsPrior`.
+/// converts the tensors before (or after) the kernel runs. It gets the same weak prior,
+/// towards the base memory efficiency. Where the samples also count contiguous segments
+/// (`TimingSample.columnSegments`, in measurements of the earlier im2col trainer), a fifth
+/// parameter prices each segment, `+ s * t_seg`, with a weak prior towards
+/// `segmentSecondsPrior`.
 public struct ProfileFitter: Sendable {
     public let base: DeviceProfile
     /// Classes with fewer samples keep the base profile's parameters.

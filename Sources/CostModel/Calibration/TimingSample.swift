@@ -7,11 +7,11 @@ public struct TimingSample: Sendable, Hashable, Codable {
     public var flops: Int
     /// Bytes read plus bytes written.
     public var bytes: Int
-    /// Bytes of the column matrix the pass built or folded back (im2col / col2im) on a
-    /// CPU, beside `bytes`; 0 where there is none (see `ConvolutionLowering`).
+    /// Bytes the pass moved on a CPU beside `bytes`, converting a convolution's tensors
+    /// between layouts (see `ConvolutionLayout`); 0 where there are none.
     public var columnBytes: Int
-    /// Contiguous segments those column bytes were copied in (`ConvolutionLowering.rowLength`);
-    /// 0 where unknown or there is no column matrix.
+    /// Contiguous segments those bytes were copied in (the earlier im2col trainer's column rows);
+    /// 0 where unknown or uncounted.
     public var columnSegments: Int
     public var precision: Precision
     /// Measured wall time of the pass, in seconds.

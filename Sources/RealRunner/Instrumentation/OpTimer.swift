@@ -97,17 +97,12 @@ final class OpTimer {
                     + (inputGradients ? cost.backwardInput : PassCost())
                     + graph.gradientAccumulation(into: op, batch: key.batch, requires: requires)
             }
-            let columnBytes = ConvolutionLowering.columnBytes(
-                op.kind.opClass, forward: key.pass == "forward", weightGradients: weightGradients,
-                inputGradients: inputGradients, gemm: cost.gemm, precision: .fp32)
             return OpTimingRecord(
                 network: key.network.rawValue, phase: key.phase.rawValue, op: op.name, opID: op.id, kind: op.kind.name,
                 pass: key.pass, weightGradients: key.weights, inputGradients: key.intoInputs, batch: key.batch,
                 inputShapes: op.inputShapes.map(\.dims), outputShape: op.outputShape.dims, parameters: op.parameterCount,
                 flops: pass.flops, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten,
-                columnBytes: columnBytes,
-                columnSegments: ConvolutionLowering.segments(
-                    columnBytes: columnBytes, rowLength: ConvolutionLowering.rowLength(of: op), precision: .fp32),
+                columnBytes: ConvolutionLayout.conversionBytes(op.kind.opClass, cost: pass), columnSegments: 0,
                 threads: threads,
                 precision: "fp32", medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
                 samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))

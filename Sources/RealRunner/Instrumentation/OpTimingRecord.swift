@@ -22,10 +22,11 @@ public struct OpTimingRecord: Codable, Sendable {
     public var flops: Int
     public var bytesRead: Int
     public var bytesWritten: Int
-    /// Bytes of the im2col/col2im column matrix of the pass (`ConvolutionLowering`), 0 for
-    /// ops that build none.
+    /// Bytes the pass's layout conversions moved (`ConvolutionLayout.conversionBytes`), 0 for
+    /// ops that convert none.
     public var columnBytes: Int
-    /// Contiguous segments the column matrix was copied or added in (`ConvolutionLowering.rowLength`).
+    /// Contiguous segments those bytes were copied in: 0, since oneDNN's reorders run whole tensors
+    /// (measurement files of the earlier im2col trainer count its column rows).
     public var columnSegments: Int
     /// Threads the pass ran on: the run's thread count, or 1 where the trainer split none
     /// of the pass's loops and products (small work runs inline; `ThreadSplit`).

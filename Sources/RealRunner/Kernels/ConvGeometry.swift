@@ -1,6 +1,3 @@
-import CPUExecution
-import Workload
-
 /// The geometry of a batched 2-D convolution: an image `(B, C, H, W)` seen through a
 /// `kernel x kernel` window with `stride` and zero `padding`, giving `(outH, outW)`.
 ///
@@ -30,24 +27,4 @@ public struct ConvGeometry: Hashable, Sendable {
     public var outHeight: Int { (height + 2 * padding - kernel) / stride + 1 }
     /// Output width `(W + 2p - k) / s + 1`.
     public var outWidth: Int { (width + 2 * padding - kernel) / stride + 1 }
-    /// Rows of the column matrix, `C * k * k`.
-    public var colRows: Int { channels * kernel * kernel }
-    /// Columns of the column matrix, `B * outH * outW`.
-    public var colColumns: Int { batch * outHeight * outWidth }
-
-    /// Samples per chunk (`ThreadSplit.chunkSamples`): a column matrix of at most
-    /// `ThreadSplit.columnChunkFloats` elements, which stays in a core's L2 cache between
-    /// im2col and the sgemm that reads it, unless the product would then have fewer than
-    /// `ThreadSplit.minimumChunkColumns` columns.
-    public func chunkSamples() -> Int {
-        ThreadSplit.chunkSamples(batch: batch, columnFloatsPerSample: colRows * outHeight * outWidth,
-                                 columnsPerSample: outHeight * outWidth)
-    }
-
-    /// The same geometry for `n` samples.
-    public func withBatch(_ n: Int) -> ConvGeometry {
-        var g = self
-        g.batch = n
-        return g
-    }
 }

@@ -1,5 +1,5 @@
 import CDirectConvolution
-import Foundation
+import CPUExecution
 
 /// A convolution or transposed convolution run by oneDNN, for one layer: its primitives per
 /// batch size and thread count, created on first use.
@@ -34,15 +34,14 @@ final class DirectConvolution {
         for handle in handles.values { gansim_conv_destroy(handle) }
     }
 
-    /// Samples per oneDNN call: as many as keep each blocked copy of an input or output chunk within
-    /// `chunkBytes` (channels padded to 16), at least one.
-    static let chunkBytes = 8 << 20
-
+    /// Samples per oneDNN call (`ConvolutionLayout.chunkSamples`).
     func chunkSamples(batch: Int) -> Int {
         let s = shape
-        func blocked(_ c: Int, _ h: Int, _ w: Int) -> Int { (c + 15) / 16 * 16 * h * w * 4 }
-        let perSample = max(blocked(s.inChannels, s.inHeight, s.inWidth), blocked(s.outChannels, s.outHeight, s.outWidth))
-        return max(1, min(batch, Self.chunkBytes / perSample))
+        return ConvolutionLayout.chunkSamples(
+            batch: batch,
+            inputSampleBytes: ConvolutionLayout.blockedSampleBytes(channels: s.inChannels, height: s.inHeight, width: s.inWidth),
+            outputSampleBytes: ConvolutionLayout.blockedSampleBytes(channels: s.outChannels, height: s.outHeight,
+                                                                    width: s.outWidth))
     }
 
     /// `y (B, OC, OH, OW) = conv(x (B, C, H, W), w)`.
@@ -82,8 +81,11 @@ final class DirectConvolution {
         return (0..<3).map { String(cString: gansim_conv_implementation(handle, Int32($0))) }
     }
 
+    /// The primitives for `batch` samples on the calling thread's thread count; a call on more
+    /// than one thread counts as a split (`Parallel.splits`), since oneDNN always splits.
     private func handle(batch: Int) -> OpaquePointer {
         let key = Key(batch: batch, threads: Parallel.threads)
+        if key.threads > 1 { CallerThreadState.current.splits += 1 }
         if let handle = handles[key] { return handle }
         let s = shape
         let description = gansim_conv_shape(
@@ -93,10 +95,9 @@ final class DirectConvolution {
             stride: Int32(s.stride), padding: Int32(s.padding))
         var error = [CChar](repeating: 0, count: 512)
         guard let handle = gansim_conv_create(description, Int32(key.threads), &error, error.count) else {
-            fatalError(String(cString: error))
+            fatalError(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         handles[key] = handle
-        if getenv("GANSIM_DNNL_DEBUG") != nil { print("DNNL \(shape) b\(batch) t\(key.threads)", (0..<3).map { gansim_conv_scratch_bytes(handle, Int32($0)) / 1024 }, (0..<3).map { String(cString: gansim_conv_implementation(handle, Int32($0))) }) }
         return handle
     }
 

@@ -6,10 +6,10 @@
 public enum OpClass: String, CaseIterable, Codable, Sendable, Hashable, CodingKeyRepresentable {
     /// Fully connected layers (one GEMM).
     case matmul
-    /// Convolutions (im2col + GEMM on CPUs, implicit GEMM on GPUs), modulated ones included.
+    /// Convolutions (direct kernels on CPUs, implicit GEMM on GPUs), modulated ones included.
     case convolution
-    /// Transposed convolutions (GEMM + col2im on CPUs): a product of other shapes and a
-    /// scatter instead of a gather, so they get their own parameters.
+    /// Transposed convolutions: a product of other shapes and a scatter instead of a
+    /// gather, so they get their own parameters.
     case transposedConvolution
     /// Batch statistics and normalisations (two passes over the data).
     case normalization

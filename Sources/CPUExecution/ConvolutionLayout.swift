@@ -1,0 +1,77 @@
+import Workload
+
+/// How the CPU trainer runs a convolution or transposed convolution: oneDNN's direct kernels on
+/// the blocked layouts oneDNN picks, with the trainer's plain `(B, C, H, W)` tensors converted
+/// to and from them around every call (RealRunner's `DirectConvolution`).
+///
+/// The conversions are traffic the op's own bytes leave out: every tensor a pass reads is
+/// read plain and written blocked, and every tensor it writes is read blocked and written
+/// plain (the weight gradient is also read once more, to be added to the running sum), so a
+/// pass moves about twice its own bytes again (`conversionBytes`). A CPU profile prices them
+/// at its class's fitted lowering efficiency (`OpClassParameters.loweringEfficiency`).
+///
+/// The batch is run a chunk of samples at a time (`chunkSamples`), so that the blocked copies
+/// of a chunk's input and output stay within `chunkBytes` each: the trainer's three shared
+/// scratch buffers hold one chunk's blocked input, its blocked output and the blocked weights
+/// (`workspaceBytes`), instead of a blocked copy of the whole batch.
+///
+/// Accelerators convolve their tensors in place; their profiles carry no lowering parameter,
+/// so this traffic prices nothing there.
+public enum ConvolutionLayout {
+    /// Most bytes of one chunk's blocked input, or of its blocked output.
+    public static let chunkBytes = 8 << 20
+    /// Channels per block of oneDNN's blocked activation and weight layouts on AVX-512 (`nChw16c`, `OIhw16i16o`):
+    /// channel counts are padded up to a multiple of it.
+    public static let channelBlock = 16
+
+    /// Bytes of one sample of a `(channels, height, width)` fp32 activation in the blocked layout.
+    public static func blockedSampleBytes(channels: Int, height: Int, width: Int) -> Int {
+        padded(channels) * height * width * 4
+    }
+
+    /// Samples per oneDNN call for a batch of `batch`, whose blocked input and output take
+    /// `inputSampleBytes` and `outputSampleBytes` per sample: as many as keep both within
+    /// `chunkBytes`, at least one and at most the batch.
+    public static func chunkSamples(batch: Int, inputSampleBytes: Int, outputSampleBytes: Int) -> Int {
+        max(1, min(batch, chunkBytes / max(inputSampleBytes, outputSampleBytes, 1)))
+    }
+
+    /// Bytes the layout conversions of a pass of an op of `opClass` move, for a pass that
+    /// itself reads and writes `cost`'s bytes: twice those for convolutions and transposed
+    /// convolutions, 0 for every other class.
+    public static func conversionBytes(_ opClass: OpClass, cost: PassCost) -> Int {
+        switch opClass {
+        case .convolution, .transposedConvolution: 2 * cost.bytes
+        default: 0
+        }
+    }
+
+    /// The bytes of the three scratch buffers (blocked input chunk, blocked output chunk,
+    /// blocked weights) that `op` needs when the trainer runs it on `batch` samples, or nil
+    /// for ops it does not run through oneDNN.
+    public static func scratchBytes(of op: Op, batch: Int) -> [Int]? {
+        let weights: Int
+        switch op.kind {
+        case .conv2d(let c), .convTranspose2d(let c):
+            weights = padded(c.inChannels) * padded(c.outChannels) * c.kernel * c.kernel * 4
+        default:
+            return nil
+        }
+        let x = op.inputShapes[0], y = op.outputShape
+        let inSample = blockedSampleBytes(channels: x.channels, height: x.height, width: x.width)
+        let outSample = blockedSampleBytes(channels: y.channels, height: y.height, width: y.width)
+        let n = chunkSamples(batch: batch, inputSampleBytes: inSample, outputSampleBytes: outSample)
+        return [n * inSample, n * outSample, weights]
+    }
+
+    /// Bytes of the trainer's shared convolution scratch after running `graph` at `batch`:
+    /// each of the three buffers grows to the largest size any op needs of it.
+    public static func workspaceBytes(in graph: Graph, batch: Int) -> [Int] {
+        graph.ops.compactMap { scratchBytes(of: $0, batch: batch) }
+            .reduce([0, 0, 0]) { zip($0, $1).map { max($0, $1) } }
+    }
+
+    private static func padded(_ channels: Int) -> Int {
+        (channels + channelBlock - 1) / channelBlock * channelBlock
+    }
+}
