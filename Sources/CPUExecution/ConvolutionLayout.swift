@@ -15,6 +15,10 @@ import Workload
 /// scratch buffers hold one chunk's blocked input, its blocked output and the blocked weights
 /// (`workspaceBytes`), instead of a blocked copy of the whole batch.
 ///
+/// oneDNN's kernels compute whole channel blocks, so a pass executes more multiply-adds than
+/// the op's own FLOPs where a channel count is not a multiple of `channelBlock`
+/// (`executedFlops`): DCGAN's 3-channel images and 1-channel scores, widths such as 24.
+///
 /// Accelerators convolve their tensors in place; their profiles carry no lowering parameter,
 /// so this traffic prices nothing there.
 public enum ConvolutionLayout {
@@ -44,6 +48,27 @@ public enum ConvolutionLayout {
         case .convolution, .transposedConvolution: 2 * cost.bytes
         default: 0
         }
+    }
+
+    /// FLOPs a pass of `op` executes in oneDNN for `flops` of the op's own: the channels on
+    /// each side of the equivalent convolution padded to `channelBlock`, except an image side
+    /// of fewer channels than a block where the pass reads it plain (the forward and weight
+    /// gradient of a convolution, the input and weight gradients of a transposed one: oneDNN's
+    /// first-layer kernels). `flops` unchanged for every other op.
+    public static func executedFlops(of op: Op, pass: PassKind, flops: Int) -> Int {
+        // The convolution the pass runs: `image` the channels of its (B, C, H, W) image side,
+        // `other` those of its output side; whether that pass computes the image's gradient.
+        let image: Int, other: Int, imageGradient: Bool
+        switch op.kind {
+        case .conv2d(let c):
+            (image, other, imageGradient) = (c.inChannels, c.outChannels, pass == .backwardInput)
+        case .convTranspose2d(let c):
+            (image, other, imageGradient) = (c.outChannels, c.inChannels, pass == .forward)
+        default:
+            return flops
+        }
+        let imageFactor = image < channelBlock && !imageGradient ? 1 : Double(padded(image)) / Double(image)
+        return Int((Double(flops) * imageFactor * Double(padded(other)) / Double(other)).rounded())
     }
 
     /// The bytes of the three scratch buffers (blocked input chunk, blocked output chunk,

@@ -35,7 +35,7 @@ public enum MeasurementFuzzer {
 
     /// JSON keys and values a mutation puts into a record.
     static let keys = ["type", "kind", "opClass", "flops", "bytesRead", "bytesWritten", "bytes", "medianSeconds", "seconds", "precision",
-                       "threads", "columnBytes", "columnSegments", "callsPerIteration", "pass", "batch", "stepSeconds", "config",
+                       "threads", "columnBytes", "columnSegments", "executedFlops", "callsPerIteration", "pass", "batch", "stepSeconds", "config",
                        "peakAllocatedBytes", "architecture", "resolution", "width"]
     static let jsonValues = ["0", "-1", "1e308", "-1e308", "1e999", "NaN", "null", "true", "\"\"", "\"x\"", "\"conv2d\"", "[]", "{}",
                              "9223372036854775807", "9223372036854775808", "18446744073709551616", "0.0", "1e-320", "\"fp4\"",

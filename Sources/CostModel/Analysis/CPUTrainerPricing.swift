@@ -36,8 +36,13 @@ public struct CPUTrainerPricing: Sendable {
     }
 
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
+    /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`).
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
-        seconds(item.cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
+        var cost = item.cost
+        if let id = item.opID {
+            cost.flops = ConvolutionLayout.executedFlops(of: graph.ops[id], pass: item.pass, flops: cost.flops)
+        }
+        return seconds(cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
                 splitsAcrossThreads: item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer))
     }
 }

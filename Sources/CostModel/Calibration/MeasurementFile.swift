@@ -9,6 +9,9 @@ import Foundation
 ///   (`OpKind.name`); or `opClass`: `matmul`, `convolution`, `normalization`,
 ///   `elementwise`, `attention`, `update`.
 /// - `flops` (integer >= 0, required).
+/// - `executedFlops` (optional, integer >= 0): the FLOPs the kernels executed, where they
+///   padded the work (`gansim train` writes it: oneDNN's channel blocks,
+///   `ConvolutionLayout.executedFlops`); calibration prices these in place of `flops`.
 /// - `bytesRead` and `bytesWritten` (integers >= 0), or `bytes`.
 /// - `medianSeconds` or `seconds` (number > 0, required).
 /// - `precision` (optional, default `fp32`).
@@ -133,7 +136,8 @@ public enum MeasurementFile {
         let pass = f["pass"] ?? ""
         let forward = pass.isEmpty || pass == "forward"
         opClass = opClass.pricing(forward: forward)
-        guard let flops = try integer("flops") else { throw fail("flops", "", "is missing") }
+        guard let nominal = try integer("flops") else { throw fail("flops", "", "is missing") }
+        let flops = try integer("executedFlops") ?? nominal
         let bytes: Int
         if let b = try integer("bytes") {
             bytes = b

@@ -75,7 +75,8 @@ final class OpTimer {
                 return OpTimingRecord(
                     network: key.network.rawValue, phase: key.phase.rawValue, op: key.pass, opID: key.opID, kind: w.kind,
                     pass: key.pass, weightGradients: false, inputGradients: false, batch: key.batch, inputShapes: [],
-                    outputShape: [], parameters: w.parameters, flops: w.cost.flops, bytesRead: w.cost.bytesRead,
+                    outputShape: [], parameters: w.parameters, flops: w.cost.flops, executedFlops: w.cost.flops,
+                    bytesRead: w.cost.bytesRead,
                     bytesWritten: w.cost.bytesWritten, columnBytes: 0, columnSegments: 0, threads: threads, precision: "fp32",
                     medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
                     samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
@@ -88,20 +89,27 @@ final class OpTimer {
             let requires = graph.gradientRequirements(weights: key.weights, intoInputs: key.intoInputs)
             let inputGradients = graph.computesInputGradients(op, requires: requires)
             let weightGradients = key.weights && op.hasParameters
-            let pass: PassCost
+            let pass: PassCost, executed: Int
             if key.pass == "forward" {
                 pass = cost.forward
+                executed = ConvolutionLayout.executedFlops(of: op, pass: .forward, flops: pass.flops)
             } else {
                 // The record's time includes the gradients this pass summed into forked inputs.
                 pass = (weightGradients ? cost.backwardWeight : PassCost())
                     + (inputGradients ? cost.backwardInput : PassCost())
                     + graph.gradientAccumulation(into: op, batch: key.batch, requires: requires)
+                executed = pass.flops
+                    - (weightGradients ? cost.backwardWeight.flops : 0) - (inputGradients ? cost.backwardInput.flops : 0)
+                    + (weightGradients ? ConvolutionLayout.executedFlops(of: op, pass: .backwardWeight,
+                                                                         flops: cost.backwardWeight.flops) : 0)
+                    + (inputGradients ? ConvolutionLayout.executedFlops(of: op, pass: .backwardInput,
+                                                                        flops: cost.backwardInput.flops) : 0)
             }
             return OpTimingRecord(
                 network: key.network.rawValue, phase: key.phase.rawValue, op: op.name, opID: op.id, kind: op.kind.name,
                 pass: key.pass, weightGradients: key.weights, inputGradients: key.intoInputs, batch: key.batch,
                 inputShapes: op.inputShapes.map(\.dims), outputShape: op.outputShape.dims, parameters: op.parameterCount,
-                flops: pass.flops, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten,
+                flops: pass.flops, executedFlops: executed, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten,
                 columnBytes: ConvolutionLayout.conversionBytes(op.kind.opClass, cost: pass), columnSegments: 0,
                 threads: threads,
                 precision: "fp32", medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),

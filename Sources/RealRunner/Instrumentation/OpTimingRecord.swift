@@ -20,6 +20,9 @@ public struct OpTimingRecord: Codable, Sendable {
     /// FLOPs of the pass from `Op.cost` (backward: input-gradient plus weight-gradient
     /// as computed).
     public var flops: Int
+    /// FLOPs the kernels executed for `flops` (`ConvolutionLayout.executedFlops`: oneDNN's
+    /// padded channel blocks), equal to `flops` for ops without padding.
+    public var executedFlops: Int
     public var bytesRead: Int
     public var bytesWritten: Int
     /// Bytes the pass's layout conversions moved (`ConvolutionLayout.conversionBytes`), 0 for
