@@ -288,7 +288,13 @@ int gansim_conv_backward(gansim_conv *c, const float *dy, const float *x, const 
     if (dw) {
         const void *src, *diff_dst;
         CHECK(run_reorder(c, &c->w_src, x, scratch0, &src));
-        CHECK(run_reorder(c, &c->w_diff_dst, dy, scratch1, &diff_dst));
+        // Region 1 still holds dy in the input gradient's layout: reordered again only if this pass wants another.
+        if (dx && c->w_diff_dst.primitive && c->d_diff_dst.primitive
+            && dnnl_memory_desc_equal(&c->w_diff_dst.to, &c->d_diff_dst.to)) {
+            diff_dst = scratch1;
+        } else {
+            CHECK(run_reorder(c, &c->w_diff_dst, dy, scratch1, &diff_dst));
+        }
         void *diff_weights = scratch2;
         int kinds[3] = {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS};
         const dnnl_memory_desc_t *descs[3] = {md(&c->backward_weights, dnnl_query_src_md),

@@ -41,10 +41,7 @@ public enum BatchNormKernel {
                     let g = gamma?[c] ?? 1, bt = beta?[c] ?? 0
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
-                        for i in 0..<spatial {
-                            let h = (x[off + i] - mean) * istd
-                            y[off + i] = g * h + bt
-                        }
+                        RowSums.normalize(x + off, into: y + off, count: spatial, mean: mean, invStd: istd, scale: g, shift: bt)
                     }
                 }
             }
@@ -83,9 +80,8 @@ public enum BatchNormKernel {
                     let mdy = Float(sdy), mdyx = Float(sdyx)
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
-                        for i in 0..<spatial {
-                            dx[off + i] = k * (n * dy[off + i] - mdy - ((x[off + i] - mu) * istd) * mdyx)
-                        }
+                        RowSums.inputGradient(dy: dy + off, x: x + off, into: dx + off, count: spatial, mean: mu,
+                                              invStd: istd, k: k, n: n, sumDy: mdy, sumDyXhat: mdyx)
                     }
                 }
             }

@@ -1,4 +1,4 @@
-/// The float sums of one contiguous row that batch normalisation reduces, eight lanes at a time.
+/// The row loops of batch normalisation, eight lanes at a time: its sums, its normalisation and its input gradient.
 ///
 /// A sum carried in one float is a chain of dependent additions that the compiler may not
 /// reorder, so it runs one element per addition latency; eight partial sums (one SIMD
@@ -66,5 +66,45 @@ enum RowSums {
             i += 1
         }
         return (s1, s2)
+    }
+
+    /// `y[i] = scale * ((x[i] - mean) * invStd) + shift` over `count` floats, eight at a time (the
+    /// same operations in the same order per element as the scalar tail).
+    @inline(__always)
+    static func normalize(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int, mean: Float,
+                          invStd: Float, scale: Float, shift: Float) {
+        let m = SIMD8<Float>(repeating: mean), k = SIMD8<Float>(repeating: invStd)
+        let g = SIMD8<Float>(repeating: scale), b = SIMD8<Float>(repeating: shift)
+        var i = 0
+        while i + 8 <= count {
+            let h = (UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self) - m) * k
+            UnsafeMutableRawPointer(y + i).storeBytes(of: g * h + b, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
+            y[i] = scale * ((x[i] - mean) * invStd) + shift
+            i += 1
+        }
+    }
+
+    /// Batch norm's input gradient `dx[i] = k * (n * dy[i] - sumDy - xhat[i] * sumDyXhat)` with
+    /// `xhat[i] = (x[i] - mean) * invStd`, over `count` floats, eight at a time.
+    @inline(__always)
+    static func inputGradient(dy: UnsafePointer<Float>, x: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>,
+                              count: Int, mean: Float, invStd: Float, k: Float, n: Float, sumDy: Float,
+                              sumDyXhat: Float) {
+        let m = SIMD8<Float>(repeating: mean), s = SIMD8<Float>(repeating: invStd), kk = SIMD8<Float>(repeating: k)
+        let nn = SIMD8<Float>(repeating: n), a = SIMD8<Float>(repeating: sumDy), c = SIMD8<Float>(repeating: sumDyXhat)
+        var i = 0
+        while i + 8 <= count {
+            let d = UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD8<Float>.self)
+            let h = (UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self) - m) * s
+            UnsafeMutableRawPointer(dx + i).storeBytes(of: kk * (nn * d - a - h * c), as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
+            dx[i] = k * (n * dy[i] - sumDy - ((x[i] - mean) * invStd) * sumDyXhat)
+            i += 1
+        }
     }
 }
