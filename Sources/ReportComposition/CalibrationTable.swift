@@ -37,7 +37,8 @@ public struct CalibrationTable {
         lines.append(table.render())
         if let o = result.profile.iterationOverheadSeconds {
             lines.append("per-iteration overhead outside the ops: \(Units.seconds(o)); process baseline memory: "
-                + Units.bytes(result.profile.runtimeOverheadBytes))
+                + Units.bytes(result.profile.runtimeOverheadBytes)
+                + (result.profile.convolutionRuntimeBytes.map { ", and \(Units.bytes($0)) more with convolutions (oneDNN)" } ?? ""))
         }
         return lines.joined(separator: "\n")
     }

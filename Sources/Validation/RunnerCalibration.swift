@@ -28,7 +28,8 @@ public enum RunnerCalibration {
         var result = ProfileFitter(base: base).fit(samples)
         var profile = result.profile
         // Whole steps: what the op model leaves out per iteration, and the process baseline.
-        var stepGaps: [Double] = [], memoryGaps: [Double] = [], inputElements: [Double] = []
+        var stepGaps: [Double] = [], inputElements: [Double] = []
+        var memoryGaps: [Double] = [], convolutionMemoryGaps: [Double] = []
         for (config, run) in runs {
             let model = try config.modelConfig.build()
             try run.checkModel(model, label: config.label)
@@ -43,12 +44,25 @@ public enum RunnerCalibration {
             }
             inputElements.append(Double(estimator.inputElementsPerIteration))
             let memory = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
-            memoryGaps.append(Double(run.peakResidentBytes - memory.liveTensorBytes))
+            let gap = Double(run.peakResidentBytes - memory.liveTensorBytes)
+            if MemoryModel.hasConvolutions(model.generator) || MemoryModel.hasConvolutions(model.discriminator) {
+                convolutionMemoryGaps.append(gap)
+            } else {
+                memoryGaps.append(gap)
+            }
         }
         let (fixed, perElement) = overheadLine(gaps: stepGaps, inputElements: inputElements)
         profile.iterationOverheadSeconds = fixed
         profile.inputSecondsPerElement = perElement
-        profile.runtimeOverheadBytes = max(0, Int(median(memoryGaps)))
+        // The process baseline from the runs without convolutions, and what oneDNN adds from those with them (where
+        // the fit set has both kinds; else one baseline over all runs).
+        if memoryGaps.isEmpty || convolutionMemoryGaps.isEmpty {
+            profile.runtimeOverheadBytes = max(0, Int(median(memoryGaps + convolutionMemoryGaps)))
+            profile.convolutionRuntimeBytes = nil
+        } else {
+            profile.runtimeOverheadBytes = max(0, Int(median(memoryGaps)))
+            profile.convolutionRuntimeBytes = max(0, Int(median(convolutionMemoryGaps)) - profile.runtimeOverheadBytes)
+        }
         result.profile = profile
         return result
     }

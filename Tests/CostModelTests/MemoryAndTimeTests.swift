@@ -38,6 +38,22 @@ import Testing
         #expect(b.workspaceBytes == (2 << 20) + (2 << 20) + 512 * 256 * 16 * 4)
     }
 
+    @Test func oneDNNsResidentMemoryCountsForModelsWithConvolutions() throws {
+        var device = DeviceCatalog.developmentVM
+        let mlp = try ModelConfig(architecture: .mlpGAN, width: 64, latentDim: 4).build()
+        let recipe = TrainingRecipe(batchPerDevice: 4)
+        let before = (MemoryModel(model: dcgan, recipe: recipe, device: device).breakdown().runtimeBytes,
+                      MemoryModel(model: mlp, recipe: recipe, device: device).breakdown().runtimeBytes)
+        device.convolutionRuntimeBytes = 5 << 20
+        #expect(MemoryModel(model: dcgan, recipe: recipe, device: device).breakdown().runtimeBytes == before.0 + (5 << 20))
+        #expect(MemoryModel(model: mlp, recipe: recipe, device: device).breakdown().runtimeBytes == before.1)
+        // Accelerators keep their runtime as it is.
+        var h100 = DeviceCatalog.h100
+        let h100Before = MemoryModel(model: dcgan, recipe: recipe, device: h100).breakdown().runtimeBytes
+        h100.convolutionRuntimeBytes = 5 << 20
+        #expect(MemoryModel(model: dcgan, recipe: recipe, device: h100).breakdown().runtimeBytes == h100Before)
+    }
+
     @Test func activationsGrowLinearlyWithBatch() {
         let mm = MemoryModel(model: dcgan, recipe: TrainingRecipe(batchPerDevice: 1), device: DeviceCatalog.h100)
         let a1 = mm.breakdown(batchPerDevice: 1).activationBytes

@@ -76,6 +76,24 @@ import Validation
         #expect(result.profile.runtimeOverheadBytes == 50 << 20)
     }
 
+    @Test func calibrationSeparatesOneDNNsResidentMemory() throws {
+        let base = DeviceCatalog.developmentVM
+        // Processes 50 MiB above the model, and 6 MiB more where the model has convolutions.
+        var kinds: Set<Bool> = []
+        let result = try RunnerCalibration.calibrate(base: base, fitSet: Plans.fitSet) { config in
+            let model = try config.modelConfig.build()
+            let device = base.restricted(toThreads: config.threads)
+            let convolutions = MemoryModel.hasConvolutions(model.generator) || MemoryModel.hasConvolutions(model.discriminator)
+            kinds.insert(convolutions)
+            var b = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
+            b.runtimeBytes = (50 << 20) + (convolutions ? 6 << 20 : 0)
+            return MeasuredRun(stepSeconds: 0.01, peakResidentBytes: b.totalBytes, opTimings: [])
+        }
+        #expect(kinds == [true, false])
+        #expect(result.profile.runtimeOverheadBytes == 50 << 20)
+        #expect(result.profile.convolutionRuntimeBytes == 6 << 20)
+    }
+
     @Test func timeOutsideTheOpsIsAFixedPartPlusAPartPerInputElement() throws {
         let base = DeviceCatalog.developmentVM
         // 0.4 ms per iteration plus 60 ns per element of real data; one run disturbed by +30 ms.

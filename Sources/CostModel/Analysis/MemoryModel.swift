@@ -13,6 +13,18 @@ public struct MemoryModel: Sendable {
         self.device = device
     }
 
+    /// What the CPU trainer's process adds once it runs convolutions (`DeviceProfile.convolutionRuntimeBytes`): 0 for
+    /// other memory policies and for models without convolutions.
+    var convolutionRuntimeBytes: Int {
+        guard device.memoryPolicy == .allOutputs, let bytes = device.convolutionRuntimeBytes else { return 0 }
+        return Self.hasConvolutions(model.generator) || Self.hasConvolutions(model.discriminator) ? bytes : 0
+    }
+
+    /// Whether `graph` has an op the CPU trainer runs in oneDNN (`ConvolutionLayout`).
+    public static func hasConvolutions(_ graph: Graph) -> Bool {
+        graph.ops.contains { ConvolutionLayout.scratchBytes(of: $0, batch: 1) != nil }
+    }
+
     /// The breakdown at `batchPerDevice` samples per micro-batch (the recipe's by default).
     ///
     /// Activations under the device's `memoryPolicy`. `savedTensors`: the largest of the
@@ -67,7 +79,7 @@ public struct MemoryModel: Sendable {
             optimizerStateBytes: 4 * trainable * recipe.optimizer.stateTensors,
             activationBytes: activations,
             workspaceBytes: workspace,
-            runtimeBytes: device.runtimeOverheadBytes)
+            runtimeBytes: device.runtimeOverheadBytes + convolutionRuntimeBytes)
         if usesCachingAllocator {
             // The phases' saved tensors, allocation by allocation, as the sums above count them.
             func tensors(_ graph: Graph, _ batch: Int, _ p: (Op) -> Precision) -> [Int] {

@@ -80,6 +80,12 @@ extension DeviceProfile {
         try nonNegative("usdPerHour", usdPerHour)
         if let v = iterationOverheadSeconds { try nonNegative("iterationOverheadSeconds", v) }
         if let v = inputSecondsPerElement { try nonNegative("inputSecondsPerElement", v) }
+        if let v = convolutionRuntimeBytes {
+            try nonNegative("convolutionRuntimeBytes", Double(v))
+            guard v <= 1 << 50 else {
+                throw .badProfile(file: file, reason: "field 'convolutionRuntimeBytes' = \(v): must be at most 1 PiB")
+            }
+        }
         if let v = residualSpread { try nonNegative("residualSpread", v) }
         if let cores, !(1...65_536).contains(cores) { throw .badProfile(file: file, reason: "field 'cores' = \(cores): must be from 1 to 65536") }
         if let threads, !(1...65_536).contains(threads) { throw .badProfile(file: file, reason: "field 'threads' = \(threads): must be from 1 to 65536") }

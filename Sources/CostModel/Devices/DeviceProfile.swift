@@ -51,6 +51,10 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// together with `iterationOverheadSeconds`; nil counts none (the simulator's data
     /// pipeline prices input on accelerators).
     public var inputSecondsPerElement: Double?
+    /// Resident bytes a CPU trainer process adds once it runs convolutions (oneDNN's code, its
+    /// generated kernels and scratchpad), fitted by calibration beside `runtimeOverheadBytes`
+    /// from the runs with and without convolutions; nil counts none.
+    public var convolutionRuntimeBytes: Int?
     /// How the framework on this device keeps activations (nil: `savedTensors`).
     public var memoryPolicy: MemoryPolicy?
     /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.
