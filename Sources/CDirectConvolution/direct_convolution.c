@@ -207,13 +207,6 @@ size_t gansim_conv_scratch_bytes(const gansim_conv *c, int region) {
     return region >= 0 && region < 3 ? c->scratch[region] : 0;
 }
 
-const char *gansim_conv_implementation(const gansim_conv *c, int pass_index) {
-    const pass *p = pass_index == 0 ? &c->forward : pass_index == 1 ? &c->backward_data : &c->backward_weights;
-    const char *name = NULL;
-    dnnl_primitive_desc_query(p->desc, dnnl_query_impl_info_str, 0, &name);
-    return name ? name : "unknown";
-}
-
 // A memory object over `data` described by `desc`.
 static dnnl_status_t wrap(dnnl_memory_t *m, const dnnl_memory_desc_t *desc, const void *data) {
     return dnnl_memory_create(m, desc, engine, (void *)data);

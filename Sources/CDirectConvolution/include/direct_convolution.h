@@ -32,9 +32,6 @@ void gansim_conv_destroy(gansim_conv *conv);
 /// Bytes each of the three scratch regions (0: input side, 1: output side, 2: weights) must hold.
 size_t gansim_conv_scratch_bytes(const gansim_conv *conv, int region);
 
-/// The name of oneDNN's implementation for pass 0 (forward), 1 (input gradient) or 2 (weight gradient).
-const char *gansim_conv_implementation(const gansim_conv *conv, int pass);
-
 /// `y = conv(x, w)` (no bias). Returns 0, or oneDNN's status.
 int gansim_conv_forward(gansim_conv *conv, const float *x, const float *w, float *y, void *scratch0,
                         void *scratch1, void *scratch2);

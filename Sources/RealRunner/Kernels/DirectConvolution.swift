@@ -47,14 +47,8 @@ final class DirectConvolution {
     /// `y (B, OC, OH, OW) = conv(x (B, C, H, W), w)`.
     func forward(x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, batch: Int,
                  workspace: Workspace) {
-        let inSample = shape.inChannels * shape.inHeight * shape.inWidth
-        let outSample = shape.outChannels * shape.outHeight * shape.outWidth
-        let chunk = chunkSamples(batch: batch)
-        for b0 in stride(from: 0, to: batch, by: chunk) {
-            let n = min(chunk, batch - b0)
-            let handle = self.handle(batch: n)
-            let s = scratch(handle, workspace)
-            check(gansim_conv_forward(handle, x + b0 * inSample, w, y + b0 * outSample, s.0, s.1, s.2), "forward")
+        forEachChunk(batch: batch, workspace: workspace) { handle, inOffset, outOffset, s in
+            check(gansim_conv_forward(handle, x + inOffset, w, y + outOffset, s.0, s.1, s.2), "forward")
         }
     }
 
@@ -63,22 +57,25 @@ final class DirectConvolution {
     func backward(dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
                   dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, batch: Int, workspace: Workspace) {
         if dx == nil && dw == nil { return }
+        forEachChunk(batch: batch, workspace: workspace) { handle, inOffset, outOffset, s in
+            check(gansim_conv_backward(handle, dy + outOffset, x + inOffset, w, dx.map { $0 + inOffset }, dw,
+                                       s.0, s.1, s.2), "backward")
+        }
+    }
+
+    /// Runs `body` once per chunk of `chunkSamples(batch:)` samples with the chunk's handle, the
+    /// offsets (in floats) of its first input and output sample, and its scratch regions.
+    private func forEachChunk(
+        batch: Int, workspace: Workspace,
+        _ body: (OpaquePointer, Int, Int, (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer)) -> Void
+    ) {
         let inSample = shape.inChannels * shape.inHeight * shape.inWidth
         let outSample = shape.outChannels * shape.outHeight * shape.outWidth
         let chunk = chunkSamples(batch: batch)
         for b0 in stride(from: 0, to: batch, by: chunk) {
-            let n = min(chunk, batch - b0)
-            let handle = self.handle(batch: n)
-            let s = scratch(handle, workspace)
-            check(gansim_conv_backward(handle, dy + b0 * outSample, x + b0 * inSample, w, dx.map { $0 + b0 * inSample },
-                                       dw, s.0, s.1, s.2), "backward")
+            let handle = self.handle(batch: min(chunk, batch - b0))
+            body(handle, b0 * inSample, b0 * outSample, scratch(handle, workspace))
         }
-    }
-
-    /// oneDNN's implementation of each pass (forward, input gradient, weight gradient) at `batch`.
-    func implementations(batch: Int) -> [String] {
-        let handle = self.handle(batch: batch)
-        return (0..<3).map { String(cString: gansim_conv_implementation(handle, Int32($0))) }
     }
 
     /// The primitives for `batch` samples on the calling thread's thread count; a call on more
