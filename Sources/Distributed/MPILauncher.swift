@@ -65,7 +65,10 @@ public struct MPILauncher: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: mpirun)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Ranks share the cores (`--oversubscribe`), so the OpenMP threads of oneDNN's convolutions sleep between
+        // parallel regions instead of spinning on a core another rank needs (unless the caller's environment says).
+        process.environment = ProcessInfo.processInfo.environment.merging(["OMP_WAIT_POLICY": "PASSIVE"]) { old, _ in old }
+            .merging(environment) { $1 }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
