@@ -25,7 +25,8 @@ public enum ConvolutionLayout {
     /// Most bytes of one chunk's blocked input, or of its blocked output.
     public static let chunkBytes = 8 << 20
     /// Channels per block of oneDNN's blocked activation and weight layouts on AVX-512 (`nChw16c`, `OIhw16i16o`):
-    /// channel counts are padded up to a multiple of it.
+    /// channel counts are padded up to a multiple of it. On a CPU without AVX-512 oneDNN blocks by 8 (`nChw8c`), which
+    /// this rule does not follow: the CPU profiles it prices (the development VM's and those fitted on it) are AVX-512.
     public static let channelBlock = 16
 
     /// Bytes of one sample of a `(channels, height, width)` fp32 activation in the blocked layout.
