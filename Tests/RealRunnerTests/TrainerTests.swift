@@ -78,6 +78,21 @@ import TestSupport
         #expect(try losses() == losses())
     }
 
+    /// oneDNN's convolutions on two threads give the same losses for the same seed, run after run.
+    @Test func sameSeedSameLossesThroughConvolutions() throws {
+        func losses() throws -> [Double] {
+            var o = TrainOptions(architecture: .dcgan)
+            o.resolution = 32
+            o.width = 8
+            o.batch = 8
+            o.threads = 2
+            o.seed = 5
+            let t = try Trainer(o)
+            return (0..<3).flatMap { _ in let l = t.trainStep(); return [l.discriminator, l.generator] }
+        }
+        #expect(try losses() == losses())
+    }
+
     @Test func accumulationAndNDiscFollowTheRecipe() throws {
         var o = TrainOptions(architecture: .dcgan)
         o.resolution = 32
