@@ -19,5 +19,4 @@ extension WorkItem {
         return (graph.computesInputGradients(op, requires: requires) && op.splitsAcrossThreads(.backwardInput, batch: batch))
             || graph.gradientAccumulationSplits(into: op, batch: batch, requires: requires)
     }
-
 }

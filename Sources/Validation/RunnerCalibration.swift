@@ -45,7 +45,7 @@ public enum RunnerCalibration {
             inputElements.append(Double(estimator.inputElementsPerIteration))
             let memory = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
             let gap = Double(run.peakResidentBytes - memory.liveTensorBytes)
-            if MemoryModel.hasConvolutions(model.generator) || MemoryModel.hasConvolutions(model.discriminator) {
+            if MemoryModel.hasConvolutions(model) {
                 convolutionMemoryGaps.append(gap)
             } else {
                 memoryGaps.append(gap)

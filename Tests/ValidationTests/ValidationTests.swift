@@ -83,7 +83,7 @@ import Validation
         let result = try RunnerCalibration.calibrate(base: base, fitSet: Plans.fitSet) { config in
             let model = try config.modelConfig.build()
             let device = base.restricted(toThreads: config.threads)
-            let convolutions = MemoryModel.hasConvolutions(model.generator) || MemoryModel.hasConvolutions(model.discriminator)
+            let convolutions = MemoryModel.hasConvolutions(model)
             kinds.insert(convolutions)
             var b = MemoryModel(model: model, recipe: config.recipe, device: device).breakdown()
             b.runtimeBytes = (50 << 20) + (convolutions ? 6 << 20 : 0)

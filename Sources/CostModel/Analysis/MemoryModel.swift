@@ -17,12 +17,12 @@ public struct MemoryModel: Sendable {
     /// other memory policies and for models without convolutions.
     var convolutionRuntimeBytes: Int {
         guard device.memoryPolicy == .allOutputs, let bytes = device.convolutionRuntimeBytes else { return 0 }
-        return Self.hasConvolutions(model.generator) || Self.hasConvolutions(model.discriminator) ? bytes : 0
+        return Self.hasConvolutions(model) ? bytes : 0
     }
 
-    /// Whether `graph` has an op the CPU trainer runs in oneDNN (`ConvolutionLayout`).
-    public static func hasConvolutions(_ graph: Graph) -> Bool {
-        graph.ops.contains { ConvolutionLayout.scratchBytes(of: $0, batch: 1) != nil }
+    /// Whether either network of `model` has an op the CPU trainer runs in oneDNN (`ConvolutionLayout`).
+    public static func hasConvolutions(_ model: GANModel) -> Bool {
+        [model.generator, model.discriminator].contains { $0.ops.contains { ConvolutionLayout.scratchBytes(of: $0, batch: 1) != nil } }
     }
 
     /// The breakdown at `batchPerDevice` samples per micro-batch (the recipe's by default).
