@@ -5,7 +5,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 // libgomp's (oneDNN's threading runtime in Debian's build): the thread count of the calling thread's next
 // parallel regions. Declared here because clang does not see GCC's omp.h.
@@ -23,7 +22,7 @@ typedef struct reorder {
     dnnl_memory_desc_t from, to;
 } reorder;
 
-// One pass: its primitive, and the reorders of its arguments.
+// One pass of the convolution: its primitive and the descriptor that gives its arguments' layouts.
 typedef struct pass {
     dnnl_primitive_desc_t desc;
     dnnl_primitive_t primitive;
