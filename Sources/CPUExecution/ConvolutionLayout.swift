@@ -16,22 +16,39 @@ import Workload
 /// (`workspaceBytes`), instead of a blocked copy of the whole batch.
 ///
 /// oneDNN's kernels compute whole channel blocks, so a pass executes more multiply-adds than
-/// the op's own FLOPs where a channel count is not a multiple of `channelBlock`
+/// the op's own FLOPs where a channel count is not a multiple of the channel block
 /// (`executedFlops`): DCGAN's 3-channel images and 1-channel scores, widths such as 24.
+///
+/// The block is the vector width of the CPU that runs the trainer: the host's
+/// (`VectorUnit.hostLanes`) for the trainer's own chunks and recorded FLOPs, a CPU profile's
+/// (`DeviceProfile.vectorLanes`) where that profile prices, so that a catalog profile prices
+/// the same on every host.
 ///
 /// Accelerators convolve their tensors in place; their profiles carry no lowering parameter,
 /// so this traffic prices nothing there.
 public enum ConvolutionLayout {
     /// Most bytes of one chunk's blocked input, or of its blocked output.
     public static let chunkBytes = 8 << 20
-    /// Channels per block of oneDNN's blocked activation and weight layouts on AVX-512 (`nChw16c`, `OIhw16i16o`):
-    /// channel counts are padded up to a multiple of it. On a CPU without AVX-512 oneDNN blocks by 8 (`nChw8c`), which
-    /// this rule does not follow: the CPU profiles it prices (the development VM's and those fitted on it) are AVX-512.
-    public static let channelBlock = 16
+    /// The channel block of a CPU profile that does not give its vector lanes (a profile file written before
+    /// `DeviceProfile.vectorLanes`): the AVX-512 block of the development sessions' VM, where such files were fitted.
+    public static let assumedChannelBlock = 16
 
-    /// Bytes of one sample of a `(channels, height, width)` fp32 activation in the blocked layout.
-    public static func blockedSampleBytes(channels: Int, height: Int, width: Int) -> Int {
-        padded(channels) * height * width * 4
+    /// Channels per block of oneDNN's blocked activation and weight layouts on a CPU whose vector unit holds
+    /// `vectorLanes` fp32 lanes (`VectorUnit`): 16 on AVX-512 (`nChw16c`, `OIhw16i16o`), 8 on AVX2 (`nChw8c`).
+    /// Channel counts are padded up to a multiple of it.
+    public static func channelBlock(vectorLanes: Int) -> Int { max(1, vectorLanes) }
+
+    /// Whether the CPU trainer runs `op` in oneDNN.
+    public static func runsInOneDNN(_ op: Op) -> Bool {
+        switch op.kind {
+        case .conv2d, .convTranspose2d: true
+        default: false
+        }
+    }
+
+    /// Bytes of one sample of a `(channels, height, width)` fp32 activation in the layout of `block`-channel blocks.
+    public static func blockedSampleBytes(channels: Int, height: Int, width: Int, block: Int) -> Int {
+        padded(channels, block) * height * width * 4
     }
 
     /// Samples per oneDNN call for a batch of `batch`, whose blocked input and output take
@@ -52,11 +69,11 @@ public enum ConvolutionLayout {
     }
 
     /// FLOPs a pass of `op` executes in oneDNN for `flops` of the op's own: the channels on
-    /// each side of the equivalent convolution padded to `channelBlock`, except an image side
+    /// each side of the equivalent convolution padded to `block` channels, except an image side
     /// of fewer channels than a block where the pass reads it plain (the forward and weight
     /// gradient of a convolution, the input and weight gradients of a transposed one: oneDNN's
     /// first-layer kernels). `flops` unchanged for every other op.
-    public static func executedFlops(of op: Op, pass: PassKind, flops: Int) -> Int {
+    public static func executedFlops(of op: Op, pass: PassKind, flops: Int, block: Int) -> Int {
         // The convolution the pass runs: `image` the channels of its (B, C, H, W) image side,
         // `other` those of its output side; whether that pass computes the image's gradient.
         let image: Int, other: Int, imageGradient: Bool
@@ -68,36 +85,36 @@ public enum ConvolutionLayout {
         default:
             return flops
         }
-        let imageFactor = image < channelBlock && !imageGradient ? 1 : Double(padded(image)) / Double(image)
-        return Int((Double(flops) * imageFactor * Double(padded(other)) / Double(other)).rounded())
+        let imageFactor = image < block && !imageGradient ? 1 : Double(padded(image, block)) / Double(image)
+        return Int((Double(flops) * imageFactor * Double(padded(other, block)) / Double(other)).rounded())
     }
 
     /// The bytes of the three scratch buffers (blocked input chunk, blocked output chunk,
-    /// blocked weights) that `op` needs when the trainer runs it on `batch` samples, or nil
-    /// for ops it does not run through oneDNN.
-    public static func scratchBytes(of op: Op, batch: Int) -> [Int]? {
+    /// blocked weights) that `op` needs when the trainer runs it on `batch` samples in
+    /// `block`-channel blocks, or nil for ops it does not run through oneDNN.
+    public static func scratchBytes(of op: Op, batch: Int, block: Int) -> [Int]? {
         let weights: Int
         switch op.kind {
         case .conv2d(let c), .convTranspose2d(let c):
-            weights = padded(c.inChannels) * padded(c.outChannels) * c.kernel * c.kernel * 4
+            weights = padded(c.inChannels, block) * padded(c.outChannels, block) * c.kernel * c.kernel * 4
         default:
             return nil
         }
         let x = op.inputShapes[0], y = op.outputShape
-        let inSample = blockedSampleBytes(channels: x.channels, height: x.height, width: x.width)
-        let outSample = blockedSampleBytes(channels: y.channels, height: y.height, width: y.width)
+        let inSample = blockedSampleBytes(channels: x.channels, height: x.height, width: x.width, block: block)
+        let outSample = blockedSampleBytes(channels: y.channels, height: y.height, width: y.width, block: block)
         let n = chunkSamples(batch: batch, inputSampleBytes: inSample, outputSampleBytes: outSample)
         return [n * inSample, n * outSample, weights]
     }
 
-    /// Bytes of the trainer's shared convolution scratch after running `graph` at `batch`:
-    /// each of the three buffers grows to the largest size any op needs of it.
-    public static func workspaceBytes(in graph: Graph, batch: Int) -> [Int] {
-        graph.ops.compactMap { scratchBytes(of: $0, batch: batch) }
+    /// Bytes of the trainer's shared convolution scratch after running `graph` at `batch` in
+    /// `block`-channel blocks: each of the three buffers grows to the largest size any op needs of it.
+    public static func workspaceBytes(in graph: Graph, batch: Int, block: Int) -> [Int] {
+        graph.ops.compactMap { scratchBytes(of: $0, batch: batch, block: block) }
             .reduce([0, 0, 0]) { zip($0, $1).map { max($0, $1) } }
     }
 
-    private static func padded(_ channels: Int) -> Int {
-        (channels + channelBlock - 1) / channelBlock * channelBlock
+    private static func padded(_ channels: Int, _ block: Int) -> Int {
+        (channels + block - 1) / block * block
     }
 }

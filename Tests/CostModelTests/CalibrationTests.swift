@@ -214,23 +214,26 @@ import TestSupport
                      outputShape: .image(co, 8, 8), block: "b", resolution: 8)
         }
         // Whole blocks: nothing added.
-        #expect(ConvolutionLayout.executedFlops(of: conv(64, 128), pass: .forward, flops: 1000) == 1000)
+        #expect(ConvolutionLayout.executedFlops(of: conv(64, 128), pass: .forward, flops: 1000, block: 16) == 1000)
         // D's last layer: 1 output channel computed as 16.
-        #expect(ConvolutionLayout.executedFlops(of: conv(128, 1), pass: .forward, flops: 1000) == 16_000)
+        #expect(ConvolutionLayout.executedFlops(of: conv(128, 1), pass: .forward, flops: 1000, block: 16) == 16_000)
         // D's first layer: the 3-channel image is read plain forward and for the weight gradient, padded to 16 for
         // its own gradient.
-        #expect(ConvolutionLayout.executedFlops(of: conv(3, 64), pass: .forward, flops: 300) == 300)
-        #expect(ConvolutionLayout.executedFlops(of: conv(3, 64), pass: .backwardWeight, flops: 300) == 300)
-        #expect(ConvolutionLayout.executedFlops(of: conv(3, 64), pass: .backwardInput, flops: 300) == 1600)
+        #expect(ConvolutionLayout.executedFlops(of: conv(3, 64), pass: .forward, flops: 300, block: 16) == 300)
+        #expect(ConvolutionLayout.executedFlops(of: conv(3, 64), pass: .backwardWeight, flops: 300, block: 16) == 300)
+        #expect(ConvolutionLayout.executedFlops(of: conv(3, 64), pass: .backwardInput, flops: 300, block: 16) == 1600)
         // 24 channels are 32: 24 -> 24 runs 32 x 32.
-        #expect(ConvolutionLayout.executedFlops(of: conv(24, 24), pass: .backwardWeight, flops: 576) == 1024)
+        #expect(ConvolutionLayout.executedFlops(of: conv(24, 24), pass: .backwardWeight, flops: 576, block: 16) == 1024)
         // G's last layer (64 -> 3): writing the image is the padded pass, its input gradient reads it plain.
-        #expect(ConvolutionLayout.executedFlops(of: conv(64, 3, transposed: true), pass: .forward, flops: 300) == 1600)
-        #expect(ConvolutionLayout.executedFlops(of: conv(64, 3, transposed: true), pass: .backwardInput, flops: 300) == 300)
+        #expect(ConvolutionLayout.executedFlops(of: conv(64, 3, transposed: true), pass: .forward, flops: 300, block: 16) == 1600)
+        #expect(ConvolutionLayout.executedFlops(of: conv(64, 3, transposed: true), pass: .backwardInput, flops: 300, block: 16) == 300)
+        // On AVX2 the block is 8: 3 channels run as 8, 24 as 24.
+        #expect(ConvolutionLayout.executedFlops(of: conv(3, 64), pass: .backwardInput, flops: 300, block: 8) == 800)
+        #expect(ConvolutionLayout.executedFlops(of: conv(24, 24), pass: .backwardWeight, flops: 576, block: 8) == 576)
         // Other ops are unchanged.
         let linear = Op(id: 2, name: "l", kind: .linear(LinearConfig(inFeatures: 3, outFeatures: 1, bias: false)),
                         inputs: [0], inputShapes: [.vector(3)], outputShape: .vector(1), block: "b", resolution: 0)
-        #expect(ConvolutionLayout.executedFlops(of: linear, pass: .forward, flops: 6) == 6)
+        #expect(ConvolutionLayout.executedFlops(of: linear, pass: .forward, flops: 6, block: 16) == 6)
     }
 
     @Test func catalogProfilesPriceAsBefore() {

@@ -32,9 +32,9 @@ import Testing
             g.ops.filter { $0.kind != .input }.reduce(0) { $0 + batch * $1.outputShape.elementCount * 4 }
         }
         #expect(b.activationBytes == 2 * (outputs(dcgan.generator, 4) + outputs(dcgan.discriminator, 8)))
-        // The three convolution scratch buffers at their largest (`ConvolutionLayout`): D's first convolution's
-        // blocked input (3 channels padded to 16, 64 x 64, 8 samples in one chunk) and output (64 x 32 x 32, 8
-        // samples), 2 MiB each, and the blocked weights of G's 512 -> 256 and D's 256 -> 512 layers (4 x 4 taps), 8 MiB.
+        // The three convolution scratch buffers at their largest (`ConvolutionLayout`, the development VM's 8-channel
+        // blocks): D's second convolution's input and its first one's output (64 x 32 x 32, 8 samples in one
+        // chunk), 2 MiB each, and the blocked weights of G's 512 -> 256 and D's 256 -> 512 layers (4 x 4 taps), 8 MiB.
         #expect(b.workspaceBytes == (2 << 20) + (2 << 20) + 512 * 256 * 16 * 4)
     }
 

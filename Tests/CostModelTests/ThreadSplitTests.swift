@@ -15,9 +15,23 @@ import Testing
         #expect(!ThreadSplit.splitsProduct(m: 1, n: 1, k: 1 << 26))
     }
 
+    @Test func theChannelBlockIsTheVectorWidth() {
+        #expect(VectorUnit.lanes(flags: ["fpu", "avx2", "fma", "avx512f"]).lanes == 16)
+        #expect(VectorUnit.lanes(flags: ["fpu", "avx2", "fma"]).lanes == 8)
+        #expect(VectorUnit.flags(cpuinfo: "processor\t: 0\nflags\t\t: fpu avx2 fma\n") == ["fpu", "avx2", "fma"])
+        #expect(ConvolutionLayout.channelBlock(vectorLanes: 8) == 8)
+        // A profile prices by its own CPU's block, whatever the host: the development VM is a Zen 3 (AVX2).
+        #expect(DeviceCatalog.developmentVM.convolutionChannelBlock == 8)
+        var old = DeviceCatalog.developmentVM
+        old.vectorLanes = nil
+        #expect(old.convolutionChannelBlock == ConvolutionLayout.assumedChannelBlock)
+        #expect(DeviceCatalog.localCPU(LocalCPU.detect()).vectorLanes == VectorUnit.hostLanes)
+    }
+
     @Test func convolutionChunksKeepTheirBlockedCopiesWithin8MiB() {
         // 3 channels are padded to 16: 16 * 64 * 64 * 4 bytes = 256 KiB per sample, 32 samples per 8 MiB.
-        #expect(ConvolutionLayout.blockedSampleBytes(channels: 3, height: 64, width: 64) == 256 << 10)
+        #expect(ConvolutionLayout.blockedSampleBytes(channels: 3, height: 64, width: 64, block: 16) == 256 << 10)
+        #expect(ConvolutionLayout.blockedSampleBytes(channels: 3, height: 64, width: 64, block: 8) == 128 << 10)
         #expect(ConvolutionLayout.chunkSamples(batch: 128, inputSampleBytes: 256 << 10, outputSampleBytes: 64 << 10) == 32)
         // The larger side decides; the chunk is at least one sample and at most the batch.
         #expect(ConvolutionLayout.chunkSamples(batch: 128, inputSampleBytes: 64 << 10, outputSampleBytes: 1 << 20) == 8)

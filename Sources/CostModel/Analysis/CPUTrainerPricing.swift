@@ -40,7 +40,8 @@ public struct CPUTrainerPricing: Sendable {
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         var cost = item.cost
         if let id = item.opID {
-            cost.flops = ConvolutionLayout.executedFlops(of: graph.ops[id], pass: item.pass, flops: cost.flops)
+            cost.flops = ConvolutionLayout.executedFlops(of: graph.ops[id], pass: item.pass, flops: cost.flops,
+                                                         block: device.convolutionChannelBlock)
         }
         return seconds(cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
                 splitsAcrossThreads: item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer))

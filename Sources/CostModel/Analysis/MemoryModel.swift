@@ -22,7 +22,7 @@ public struct MemoryModel: Sendable {
 
     /// Whether either network of `model` has an op the CPU trainer runs in oneDNN (`ConvolutionLayout`).
     public static func hasConvolutions(_ model: GANModel) -> Bool {
-        [model.generator, model.discriminator].contains { $0.ops.contains { ConvolutionLayout.scratchBytes(of: $0, batch: 1) != nil } }
+        [model.generator, model.discriminator].contains { $0.ops.contains(where: ConvolutionLayout.runsInOneDNN) }
     }
 
     /// The breakdown at `batchPerDevice` samples per micro-batch (the recipe's by default).
@@ -67,8 +67,9 @@ public struct MemoryModel: Sendable {
             activations = 2 * (g.outputBytes(batch: b, precision: gPrecision)
                 + d.outputBytes(batch: 2 * b, precision: dPrecision))
             // The trainer's three shared convolution scratch buffers (`ConvolutionLayout`).
-            workspace = zip(ConvolutionLayout.workspaceBytes(in: g, batch: b),
-                            ConvolutionLayout.workspaceBytes(in: d, batch: 2 * b)).map { max($0, $1) }.reduce(0, +)
+            let block = device.convolutionChannelBlock
+            workspace = zip(ConvolutionLayout.workspaceBytes(in: g, batch: b, block: block),
+                            ConvolutionLayout.workspaceBytes(in: d, batch: 2 * b, block: block)).map { max($0, $1) }.reduce(0, +)
                 + device.workspaceBytes
         }
         let halfCopy = policy.precision.usesMasterWeights ? 2 * params : 0

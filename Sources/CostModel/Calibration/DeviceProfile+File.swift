@@ -80,6 +80,9 @@ extension DeviceProfile {
         try nonNegative("usdPerHour", usdPerHour)
         if let v = iterationOverheadSeconds { try nonNegative("iterationOverheadSeconds", v) }
         if let v = inputSecondsPerElement { try nonNegative("inputSecondsPerElement", v) }
+        if let v = vectorLanes, !(1...64).contains(v) {
+            throw .badProfile(file: file, reason: "field 'vectorLanes' = \(v): must be from 1 to 64")
+        }
         if let v = convolutionRuntimeBytes {
             try nonNegative("convolutionRuntimeBytes", Double(v))
             guard v <= 1 << 50 else {

@@ -21,7 +21,7 @@ extension DeviceCatalog {
     /// where each detected number came from.
     public static func localCPU(_ host: LocalCPU) -> DeviceProfile {
         let cores = Double(host.cores)
-        return DeviceProfile(
+        var profile = DeviceProfile(
             name: "cpu", displayName: "local CPU (\(host.cores)-core \(host.modelName))", kind: .cpu,
             matrixPeakFLOPS: [.fp32: host.peakFLOPS], vectorPeakFLOPS: host.peakFLOPS / 2,
             memoryBytes: host.memoryBytes, memoryBandwidth: assumedBandwidthPerCore * cores, matrixTile: 1,
@@ -34,5 +34,7 @@ extension DeviceCatalog {
                 + "; peak = cores x GHz x lanes x 2 (FMA) x pipes; bandwidth 10 GB/s per core, efficiency and overheads "
                 + "priors; power AMD EPYC 7763 TDP per core; price AWS c6a per vCPU",
             memoryPolicy: .allOutputs, cores: host.cores)
+        profile.vectorLanes = host.lanes
+        return profile
     }
 }

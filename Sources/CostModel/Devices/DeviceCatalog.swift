@@ -291,7 +291,8 @@ public enum DeviceCatalog {
     /// GFLOP/s peak. 24 GiB memory. Bandwidth, efficiency and overheads are priors for `gansim calibrate` to replace.
     /// The profile describes gansim's own CPU trainer, so its memory follows that trainer's `allOutputs` policy.
     /// Power: EPYC 7763 TDP 280 W over 64 cores (AMD) for 2 cores. Price: AWS c6a.large (2 vCPU EPYC Milan) $0.0765/h.
-    public static let developmentVM = DeviceProfile(
+    public static let developmentVM: DeviceProfile = {
+        var profile = DeviceProfile(
         name: "cpu", displayName: "local CPU (2-core AMD EPYC Zen 3)", kind: .cpu,
         matrixPeakFLOPS: [.fp32: 2 * 2.45e9 * 32], vectorPeakFLOPS: 2 * 2.45e9 * 16,
         memoryBytes: 24 * gib, memoryBandwidth: 20e9, matrixTile: 1, launchOverheadSeconds: cpuLaunchOverheadSecondsPrior,
@@ -300,6 +301,10 @@ public enum DeviceCatalog {
         idleWatts: 2 * 280.0 / 64 * 0.3, busyWatts: 2 * 280.0 / 64, usdPerHour: 0.0765,
         source: "/proc/cpuinfo, AMD Zen 3 optimization guide, AMD EPYC 7763 TDP, AWS c6a pricing",
         memoryPolicy: .allOutputs, cores: 2)
+        // Zen 3's vectors are 256 bits (AVX2): 8 fp32 lanes.
+        profile.vectorLanes = 8
+        return profile
+    }()
 
     /// Every built-in profile, in display order: by vendor, then generation (NVIDIA Volta, Ampere, Ada, Hopper,
     /// Blackwell; AMD; Google TPUs), then the CPU.

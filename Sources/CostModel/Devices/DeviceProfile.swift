@@ -55,6 +55,10 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// generated kernels and scratchpad), fitted by calibration beside `runtimeOverheadBytes`
     /// from the runs with and without convolutions; nil counts none.
     public var convolutionRuntimeBytes: Int?
+    /// fp32 lanes of a CPU profile's vector unit (`LocalCPU.lanes`): the channel block of the oneDNN layouts the CPU
+    /// trainer's convolutions run on there (`ConvolutionLayout`); nil for accelerators, and for CPU profile files
+    /// written before the field (`ConvolutionLayout.assumedChannelBlock` then).
+    public var vectorLanes: Int?
     /// How the framework on this device keeps activations (nil: `savedTensors`).
     public var memoryPolicy: MemoryPolicy?
     /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.

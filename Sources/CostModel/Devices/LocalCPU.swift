@@ -1,3 +1,4 @@
+import CPUExecution
 import Foundation
 
 /// The CPU gansim runs on, as Linux describes it, and its fp32 peak.
@@ -9,9 +10,7 @@ import Foundation
 ///   else the `processor` entries of /proc/cpuinfo; else Foundation's active processor count.
 /// * clock: /proc/cpuinfo `cpu MHz`; else, on x86, BogoMIPS / 2 (the kernel's x86 BogoMIPS is twice the TSC clock; on
 ///   ARM it is the timer's, so it is not used there); else `assumedClockGHz`.
-/// * lanes: the widest fp32 vector with FMA in /proc/cpuinfo `flags` (x86) or `Features` (ARM): avx512f 16, avx2 with
-///   fma 8, avx 8, sse2 4, asimd 4 (128-bit NEON; SVE's width is not in cpuinfo, so 128 bits is assumed); else 4
-///   (assumed).
+/// * lanes: the widest fp32 vector with FMA in /proc/cpuinfo `flags` (x86) or `Features` (ARM), `VectorUnit.lanes`.
 /// * pipes: `fmaPipes(vendor:family:model:lanes:)`, a table by vendor and family, assumed 2 where not known.
 /// * memory: /proc/meminfo `MemTotal`; else Foundation's physical memory.
 public struct LocalCPU: Sendable, Hashable {
@@ -104,13 +103,7 @@ public struct LocalCPU: Sendable, Hashable {
         }
 
         // Vector lanes.
-        let lanes: Int, laneSource: String
-        if flags.contains("avx512f") { (lanes, laneSource) = (16, "avx512f") }
-        else if flags.contains("avx2") && flags.contains("fma") { (lanes, laneSource) = (8, "avx2+fma") }
-        else if flags.contains("avx") { (lanes, laneSource) = (8, "avx") }
-        else if flags.contains("sse2") { (lanes, laneSource) = (4, "sse2") }
-        else if flags.contains("asimd") { (lanes, laneSource) = (4, "asimd") }
-        else { (lanes, laneSource) = (4, "assumed 128-bit") }
+        let (lanes, laneSource) = VectorUnit.lanes(flags: flags)
         let family = fields["cpu family"].flatMap { Int($0) }, model = fields["model"].flatMap { Int($0) }
         let (pipes, pipeSource) = fmaPipes(vendor: vendor, family: family, model: model, lanes: lanes, fma: flags.contains("fma"))
         provenance.append("\(lanes) fp32 lanes (\(laneSource)) x \(pipes) FMA pipe\(pipes == 1 ? "" : "s") (\(pipeSource))")

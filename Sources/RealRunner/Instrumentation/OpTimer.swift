@@ -92,7 +92,8 @@ final class OpTimer {
             let pass: PassCost, executed: Int
             if key.pass == "forward" {
                 pass = cost.forward
-                executed = ConvolutionLayout.executedFlops(of: op, pass: .forward, flops: pass.flops)
+                executed = ConvolutionLayout.executedFlops(of: op, pass: .forward, flops: pass.flops,
+                                                            block: VectorUnit.hostLanes)
             } else {
                 // The record's time includes the gradients this pass summed into forked inputs.
                 pass = (weightGradients ? cost.backwardWeight : PassCost())
@@ -101,9 +102,11 @@ final class OpTimer {
                 executed = pass.flops
                     - (weightGradients ? cost.backwardWeight.flops : 0) - (inputGradients ? cost.backwardInput.flops : 0)
                     + (weightGradients ? ConvolutionLayout.executedFlops(of: op, pass: .backwardWeight,
-                                                                         flops: cost.backwardWeight.flops) : 0)
+                                                                         flops: cost.backwardWeight.flops,
+                                                                         block: VectorUnit.hostLanes) : 0)
                     + (inputGradients ? ConvolutionLayout.executedFlops(of: op, pass: .backwardInput,
-                                                                        flops: cost.backwardInput.flops) : 0)
+                                                                        flops: cost.backwardInput.flops,
+                                                                        block: VectorUnit.hostLanes) : 0)
             }
             return OpTimingRecord(
                 network: key.network.rawValue, phase: key.phase.rawValue, op: op.name, opID: op.id, kind: op.kind.name,

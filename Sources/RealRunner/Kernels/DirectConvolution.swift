@@ -39,9 +39,10 @@ final class DirectConvolution {
         let s = shape
         return ConvolutionLayout.chunkSamples(
             batch: batch,
-            inputSampleBytes: ConvolutionLayout.blockedSampleBytes(channels: s.inChannels, height: s.inHeight, width: s.inWidth),
+            inputSampleBytes: ConvolutionLayout.blockedSampleBytes(channels: s.inChannels, height: s.inHeight,
+                                                                   width: s.inWidth, block: VectorUnit.hostLanes),
             outputSampleBytes: ConvolutionLayout.blockedSampleBytes(channels: s.outChannels, height: s.outHeight,
-                                                                    width: s.outWidth))
+                                                                    width: s.outWidth, block: VectorUnit.hostLanes))
     }
 
     /// `y (B, OC, OH, OW) = conv(x (B, C, H, W), w)`.
