@@ -1,5 +1,6 @@
 import CDirectConvolution
 import CPUExecution
+import Workload
 
 /// A convolution or transposed convolution run by oneDNN, for one layer: its primitives per
 /// batch size and thread count, created on first use.
@@ -15,6 +16,21 @@ final class DirectConvolution {
         var inChannels: Int, inHeight: Int, inWidth: Int
         var outChannels: Int, outHeight: Int, outWidth: Int
         var kernel: Int, stride: Int, padding: Int
+    }
+
+    /// Creates the convolution of a `.conv2d` or `.convTranspose2d` op, its per-sample sizes read from the op's
+    /// shapes; no primitive is made until the first call.
+    convenience init(op: Op) {
+        let config: ConvConfig, transposed: Bool
+        switch op.kind {
+        case .conv2d(let c): (config, transposed) = (c, false)
+        case .convTranspose2d(let c): (config, transposed) = (c, true)
+        default: preconditionFailure("\(op.name) is not a convolution")
+        }
+        let x = op.inputShapes[0], y = op.outputShape
+        self.init(shape: Shape(transposed: transposed, inChannels: x.channels, inHeight: x.height, inWidth: x.width,
+                               outChannels: y.channels, outHeight: y.height, outWidth: y.width, kernel: config.kernel,
+                               stride: config.stride, padding: config.padding))
     }
 
     private struct Key: Hashable {

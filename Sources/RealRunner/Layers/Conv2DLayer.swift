@@ -10,13 +10,14 @@ public final class Conv2DLayer: Layer {
     private var out = TensorCache(), dx = TensorCache()
     private var input: Tensor?
     private var geometry: ConvGeometry?
-    private var convolution: DirectConvolution?
+    private let convolution: DirectConvolution
 
     /// Creates the layer for a `.conv2d` op.
     init(op: Op, config: ConvConfig, workspace: Workspace, rng: SeededRandom) {
         self.op = op
         self.config = config
         self.workspace = workspace
+        convolution = DirectConvolution(op: op)
         params = WeightParameters(weightCount: config.weightCount, hasBias: config.bias, spectralNorm: config.spectralNorm,
                                   rows: config.outChannels, rng: rng)
     }
@@ -30,17 +31,6 @@ public final class Conv2DLayer: Layer {
         params.bind(parameters: parameters, gradients: gradients)
     }
 
-    /// The layer's oneDNN convolution for input geometry `g` (made once: the image size is fixed).
-    private func direct(_ g: ConvGeometry) -> DirectConvolution {
-        if let convolution { return convolution }
-        let c = DirectConvolution(shape: .init(
-            transposed: false, inChannels: g.channels, inHeight: g.height, inWidth: g.width,
-            outChannels: config.outChannels, outHeight: g.outHeight, outWidth: g.outWidth,
-            kernel: g.kernel, stride: g.stride, padding: g.padding))
-        convolution = c
-        return c
-    }
-
     public func forward(_ inputs: [Tensor]) -> Tensor {
         // x is (B, C, H, W), y is (B, OC, OH, OW)
         let x = inputs[0]
@@ -49,7 +39,7 @@ public final class Conv2DLayer: Layer {
                              kernel: config.kernel, stride: config.stride, padding: config.padding)
         geometry = g
         let y = out.get(outputShape(batch: x.batch))
-        direct(g).forward(x: x.data, w: params.forwardWeight(), y: y.data, batch: g.batch, workspace: workspace)
+        convolution.forward(x: x.data, w: params.forwardWeight(), y: y.data, batch: g.batch, workspace: workspace)
         if let b = params.b {
             Conv2DKernel.addBias(y.data, b, batch: g.batch, channels: config.outChannels, spatial: g.outHeight * g.outWidth)
         }
@@ -64,7 +54,7 @@ public final class Conv2DLayer: Layer {
             Conv2DKernel.sumBias(dy.data, into: db, batch: g.batch, channels: config.outChannels,
                                  spatial: g.outHeight * g.outWidth)
         }
-        direct(g).backward(dy: dy.data, x: input!.data, w: params.usedWeight, dx: gx?.data, dw: gw, batch: g.batch,
+        convolution.backward(dy: dy.data, x: input!.data, w: params.usedWeight, dx: gx?.data, dw: gw, batch: g.batch,
                            workspace: workspace)
         if weightGradients { params.endWeightGradient() }
         return [gx]

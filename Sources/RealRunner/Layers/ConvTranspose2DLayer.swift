@@ -11,13 +11,14 @@ public final class ConvTranspose2DLayer: Layer {
     private var out = TensorCache(), dx = TensorCache()
     private var input: Tensor?
     private var geometry: ConvGeometry?
-    private var convolution: DirectConvolution?
+    private let convolution: DirectConvolution
 
     /// Creates the layer for a `.convTranspose2d` op.
     init(op: Op, config: ConvConfig, workspace: Workspace, rng: SeededRandom) {
         self.op = op
         self.config = config
         self.workspace = workspace
+        convolution = DirectConvolution(op: op)
         params = WeightParameters(weightCount: config.weightCount, hasBias: config.bias, spectralNorm: config.spectralNorm,
                                   rows: config.inChannels, rng: rng)
     }
@@ -31,17 +32,6 @@ public final class ConvTranspose2DLayer: Layer {
         params.bind(parameters: parameters, gradients: gradients)
     }
 
-    /// The layer's oneDNN transposed convolution for geometry `g` (made once: the image size is fixed).
-    private func direct(_ g: ConvGeometry) -> DirectConvolution {
-        if let convolution { return convolution }
-        let c = DirectConvolution(shape: .init(
-            transposed: true, inChannels: config.inChannels, inHeight: g.outHeight, inWidth: g.outWidth,
-            outChannels: g.channels, outHeight: g.height, outWidth: g.width,
-            kernel: g.kernel, stride: g.stride, padding: g.padding))
-        convolution = c
-        return c
-    }
-
     public func forward(_ inputs: [Tensor]) -> Tensor {
         // x is (B, Cin, H, W), y is (B, Cout, OH, OW)
         let x = inputs[0]
@@ -52,7 +42,7 @@ public final class ConvTranspose2DLayer: Layer {
                              kernel: config.kernel, stride: config.stride, padding: config.padding)
         geometry = g
         let y = out.get(shape)
-        direct(g).forward(x: x.data, w: params.forwardWeight(), y: y.data, batch: g.batch, workspace: workspace)
+        convolution.forward(x: x.data, w: params.forwardWeight(), y: y.data, batch: g.batch, workspace: workspace)
         if let b = params.b {
             Conv2DKernel.addBias(y.data, b, batch: g.batch, channels: g.channels, spatial: g.height * g.width)
         }
@@ -66,7 +56,7 @@ public final class ConvTranspose2DLayer: Layer {
         if weightGradients, let db = params.db {
             Conv2DKernel.sumBias(dy.data, into: db, batch: g.batch, channels: g.channels, spatial: g.height * g.width)
         }
-        direct(g).backward(dy: dy.data, x: input!.data, w: params.usedWeight, dx: gx?.data, dw: gw, batch: g.batch,
+        convolution.backward(dy: dy.data, x: input!.data, w: params.usedWeight, dx: gx?.data, dw: gw, batch: g.batch,
                            workspace: workspace)
         if weightGradients { params.endWeightGradient() }
         return [gx]
