@@ -89,24 +89,16 @@ final class OpTimer {
             let requires = graph.gradientRequirements(weights: key.weights, intoInputs: key.intoInputs)
             let inputGradients = graph.computesInputGradients(op, requires: requires)
             let weightGradients = key.weights && op.hasParameters
-            let pass: PassCost, executed: Int
-            if key.pass == "forward" {
-                pass = cost.forward
-                executed = ConvolutionLayout.executedFlops(of: op, pass: .forward, flops: pass.flops,
-                                                            block: VectorUnit.hostLanes)
-            } else {
-                // The record's time includes the gradients this pass summed into forked inputs.
-                pass = (weightGradients ? cost.backwardWeight : PassCost())
-                    + (inputGradients ? cost.backwardInput : PassCost())
-                    + graph.gradientAccumulation(into: op, batch: key.batch, requires: requires)
-                executed = pass.flops
-                    - (weightGradients ? cost.backwardWeight.flops : 0) - (inputGradients ? cost.backwardInput.flops : 0)
-                    + (weightGradients ? ConvolutionLayout.executedFlops(of: op, pass: .backwardWeight,
-                                                                         flops: cost.backwardWeight.flops,
-                                                                         block: VectorUnit.hostLanes) : 0)
-                    + (inputGradients ? ConvolutionLayout.executedFlops(of: op, pass: .backwardInput,
-                                                                        flops: cost.backwardInput.flops,
-                                                                        block: VectorUnit.hostLanes) : 0)
+            // The op's passes this record times; a backward's time also includes the gradients it summed into forked
+            // inputs.
+            let parts: [(PassKind, PassCost)] = key.pass == "forward" ? [(.forward, cost.forward)]
+                : (weightGradients ? [(.backwardWeight, cost.backwardWeight)] : [])
+                    + (inputGradients ? [(.backwardInput, cost.backwardInput)] : [])
+            let accumulation = key.pass == "forward" ? PassCost()
+                : graph.gradientAccumulation(into: op, batch: key.batch, requires: requires)
+            let pass = parts.reduce(accumulation) { $0 + $1.1 }
+            let executed = parts.reduce(accumulation.flops) {
+                $0 + ConvolutionLayout.executedFlops(of: op, pass: $1.0, flops: $1.1.flops, block: VectorUnit.hostLanes)
             }
             return OpTimingRecord(
                 network: key.network.rawValue, phase: key.phase.rawValue, op: op.name, opID: op.id, kind: op.kind.name,
