@@ -48,24 +48,27 @@ struct gansim_conv {
         if (status_ != dnnl_success) return status_;                                                            \
     } while (0)
 
-static dnnl_status_t make_reorder(reorder *r, const dnnl_memory_desc_t *from, const dnnl_memory_desc_t *to) {
+// A reorder from `from` to `to` under `attr` (NULL: a plain copy, and none at all between equal layouts).
+static dnnl_status_t make_reorder_with(reorder *r, const dnnl_memory_desc_t *from, const dnnl_memory_desc_t *to,
+                                       const_dnnl_primitive_attr_t attr) {
     r->from = *from;
     r->to = *to;
     r->primitive = NULL;
-    if (dnnl_memory_desc_equal(from, to)) return dnnl_success;
+    if (!attr && dnnl_memory_desc_equal(from, to)) return dnnl_success;
     dnnl_primitive_desc_t desc;
-    CHECK(dnnl_reorder_primitive_desc_create(&desc, from, engine, to, engine, NULL));
+    CHECK(dnnl_reorder_primitive_desc_create(&desc, from, engine, to, engine, attr));
     dnnl_status_t status = dnnl_primitive_create(&r->primitive, desc);
     dnnl_primitive_desc_destroy(desc);
     return status;
 }
 
-// A reorder that adds into its target (`to += from`), made even between equal layouts.
+static dnnl_status_t make_reorder(reorder *r, const dnnl_memory_desc_t *from, const dnnl_memory_desc_t *to) {
+    return make_reorder_with(r, from, to, NULL);
+}
+
+// A reorder that adds into its target (`to += from`, a sum post-op), made even between equal layouts.
 static dnnl_status_t make_accumulating_reorder(reorder *r, const dnnl_memory_desc_t *from,
                                                const dnnl_memory_desc_t *to) {
-    r->from = *from;
-    r->to = *to;
-    r->primitive = NULL;
     dnnl_post_ops_t sum;
     dnnl_primitive_attr_t attr;
     CHECK(dnnl_post_ops_create(&sum));
@@ -73,13 +76,7 @@ static dnnl_status_t make_accumulating_reorder(reorder *r, const dnnl_memory_des
     if (status == dnnl_success) status = dnnl_primitive_attr_create(&attr);
     if (status == dnnl_success) {
         status = dnnl_primitive_attr_set_post_ops(attr, sum);
-        dnnl_primitive_desc_t desc;
-        if (status == dnnl_success)
-            status = dnnl_reorder_primitive_desc_create(&desc, from, engine, to, engine, attr);
-        if (status == dnnl_success) {
-            status = dnnl_primitive_create(&r->primitive, desc);
-            dnnl_primitive_desc_destroy(desc);
-        }
+        if (status == dnnl_success) status = make_reorder_with(r, from, to, attr);
         dnnl_primitive_attr_destroy(attr);
     }
     dnnl_post_ops_destroy(sum);
