@@ -57,17 +57,8 @@ def main():
         with torch.no_grad():
             fake = G(torch.randn(b, nz, 1, 1))
         loss_d = bce(D(real).reshape(-1), ones) + bce(D(fake).reshape(-1), zeros)
-        od.zero_grad(set_to_none=False)
-        loss_d.backward()
-        od.step()
-        for p in D.parameters():
-            p.requires_grad_(False)
-        loss_g = bce(D(G(torch.randn(b, nz, 1, 1))).reshape(-1), ones)
-        og.zero_grad(set_to_none=False)
-        loss_g.backward()
-        og.step()
-        for p in D.parameters():
-            p.requires_grad_(True)
+        bench_timing.step(od, loss_d)
+        bench_timing.generator_step(D, og, lambda: bce(D(G(torch.randn(b, nz, 1, 1))).reshape(-1), ones))
 
     bench_timing.time_and_report(iteration, args)
 

@@ -118,17 +118,8 @@ def main():
                 fake = G(torch.randn(b, nz))
             logits = D(torch.cat([real, fake])).reshape(-1)
             loss_d = F.relu(1 - logits[:b]).mean() + F.relu(1 + logits[b:]).mean()
-            od.zero_grad(set_to_none=False)
-            loss_d.backward()
-            od.step()
-        for p in D.parameters():
-            p.requires_grad_(False)
-        loss_g = -D(G(torch.randn(b, nz))).mean()
-        og.zero_grad(set_to_none=False)
-        loss_g.backward()
-        og.step()
-        for p in D.parameters():
-            p.requires_grad_(True)
+            bench_timing.step(od, loss_d)
+        bench_timing.generator_step(D, og, lambda: -D(G(torch.randn(b, nz))).mean())
 
     bench_timing.time_and_report(iteration, args)
 

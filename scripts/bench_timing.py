@@ -1,7 +1,7 @@
 """The timing shared by the PyTorch sides of the RealRunner benchmark (scripts/bench_dcgan_pytorch.py,
 scripts/bench_resnetgan_pytorch.py): the common flags, and the timed iterations reported as one JSON object
 (median wall and CPU seconds after the warm-up, every iteration's wall time), optionally followed by a
-torch.profiler table (bench_profile.py)."""
+torch.profiler table (bench_profile.py); and the optimizer steps both sides take."""
 import json
 import statistics
 import time
@@ -16,6 +16,23 @@ def add_arguments(ap, iterations, warmup):
     ap.add_argument("--iterations", type=int, default=iterations)
     ap.add_argument("--warmup", type=int, default=warmup)
     ap.add_argument("--profile", help="write torch.profiler's self CPU time per op and shapes (JSON) here")
+
+
+def step(optimizer, loss):
+    """One optimizer step on `loss`: gradients zeroed in place (as gansim keeps its buffers), backward, update."""
+    optimizer.zero_grad(set_to_none=False)
+    loss.backward()
+    optimizer.step()
+
+
+def generator_step(D, optimizer, loss_fn):
+    """G's step: D's parameters frozen (no weight gradients, as gansim's G step computes none) while `loss_fn()`
+    runs forward and backward through D, then one update of G."""
+    for p in D.parameters():
+        p.requires_grad_(False)
+    step(optimizer, loss_fn())
+    for p in D.parameters():
+        p.requires_grad_(True)
 
 
 def time_and_report(iteration, args):
