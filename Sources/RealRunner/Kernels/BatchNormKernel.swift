@@ -28,12 +28,12 @@ public enum BatchNormKernel {
                     let x = x + group * stride, y = y + group * stride
                     var sum = 0.0
                     for b in 0..<batch {
-                        sum += Double(RowSums.sum(x + (b * channels + c) * spatial, count: spatial))
+                        sum += Double(BatchNormRows.sum(x + (b * channels + c) * spatial, count: spatial))
                     }
                     let mean = Float(sum / n)
                     var sq = 0.0
                     for b in 0..<batch {
-                        sq += Double(RowSums.squaredDeviations(x + (b * channels + c) * spatial, count: spatial, from: mean))
+                        sq += Double(BatchNormRows.squaredDeviations(x + (b * channels + c) * spatial, count: spatial, from: mean))
                     }
                     let istd = Float(1 / (sq / n + Double(epsilon)).squareRoot())
                     invStd[group * channels + c] = istd
@@ -41,7 +41,7 @@ public enum BatchNormKernel {
                     let g = gamma?[c] ?? 1, bt = beta?[c] ?? 0
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
-                        RowSums.normalize(x + off, into: y + off, count: spatial, mean: mean, invStd: istd, scale: g, shift: bt)
+                        BatchNormRows.normalize(x + off, into: y + off, count: spatial, mean: mean, invStd: istd, scale: g, shift: bt)
                     }
                 }
             }
@@ -68,7 +68,7 @@ public enum BatchNormKernel {
                     var sdy = 0.0, sdyx = 0.0
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
-                        let (s1, s2) = RowSums.gradientSums(dy: dy + off, x: x + off, count: spatial, mean: mu, invStd: istd)
+                        let (s1, s2) = BatchNormRows.gradientSums(dy: dy + off, x: x + off, count: spatial, mean: mu, invStd: istd)
                         sdy += Double(s1)
                         sdyx += Double(s2)
                     }
@@ -80,7 +80,7 @@ public enum BatchNormKernel {
                     let mdy = Float(sdy), mdyx = Float(sdyx)
                     for b in 0..<batch {
                         let off = (b * channels + c) * spatial
-                        RowSums.inputGradient(dy: dy + off, x: x + off, into: dx + off, count: spatial, mean: mu,
+                        BatchNormRows.inputGradient(dy: dy + off, x: x + off, into: dx + off, count: spatial, mean: mu,
                                               invStd: istd, k: k, n: n, sumDy: mdy, sumDyXhat: mdyx)
                     }
                 }

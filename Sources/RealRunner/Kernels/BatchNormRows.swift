@@ -5,7 +5,7 @@
 /// register) run eight elements per latency. The lanes are added together at the end and
 /// the tail one float at a time: a different order of additions than one running sum,
 /// with the same or smaller rounding error.
-enum RowSums {
+enum BatchNormRows {
     /// `sum(row[i])` over `count` floats.
     @inline(__always)
     static func sum(_ row: UnsafePointer<Float>, count: Int) -> Float {
