@@ -89,6 +89,20 @@ public enum ConvolutionLayout {
         return Int((Double(flops) * imageFactor * Double(padded(other, block)) / Double(other)).rounded())
     }
 
+    /// Calls the trainer makes to oneDNN for one pass of `op` on `batch` samples in `block`-channel blocks (one per
+    /// chunk), or nil for ops it does not run through oneDNN.
+    public static func calls(of op: Op, batch: Int, block: Int) -> Int? {
+        guard let samples = chunkSamples(of: op, batch: batch, block: block) else { return nil }
+        return (batch + samples - 1) / samples
+    }
+
+    /// OpenMP parallel regions of one pass of `op` on `batch` samples split across threads: per oneDNN call, the
+    /// conversion of its input, the kernel and the conversion of its output; one for a loop or product of the
+    /// trainer's own.
+    public static func parallelRegions(of op: Op, batch: Int, block: Int) -> Int {
+        calls(of: op, batch: batch, block: block).map { 3 * $0 } ?? 1
+    }
+
     /// The bytes of the three scratch buffers (blocked input chunk, blocked output chunk,
     /// blocked weights) that `op` needs when the trainer runs it on `batch` samples in
     /// `block`-channel blocks, or nil for ops it does not run through oneDNN.
@@ -100,11 +114,24 @@ public enum ConvolutionLayout {
         default:
             return nil
         }
-        let x = op.inputShapes[0], y = op.outputShape
-        let inSample = blockedSampleBytes(channels: x.channels, height: x.height, width: x.width, block: block)
-        let outSample = blockedSampleBytes(channels: y.channels, height: y.height, width: y.width, block: block)
+        let (inSample, outSample) = sampleBytes(of: op, block: block)
         let n = chunkSamples(batch: batch, inputSampleBytes: inSample, outputSampleBytes: outSample)
         return [n * inSample, n * outSample, weights]
+    }
+
+    /// Samples per oneDNN call of `op` on `batch` samples in `block`-channel blocks, or nil for ops it does not run
+    /// through oneDNN.
+    static func chunkSamples(of op: Op, batch: Int, block: Int) -> Int? {
+        guard runsInOneDNN(op) else { return nil }
+        let (inSample, outSample) = sampleBytes(of: op, block: block)
+        return chunkSamples(batch: batch, inputSampleBytes: inSample, outputSampleBytes: outSample)
+    }
+
+    /// Bytes of one sample of `op`'s input and output in `block`-channel blocks.
+    private static func sampleBytes(of op: Op, block: Int) -> (input: Int, output: Int) {
+        let x = op.inputShapes[0], y = op.outputShape
+        return (blockedSampleBytes(channels: x.channels, height: x.height, width: x.width, block: block),
+                blockedSampleBytes(channels: y.channels, height: y.height, width: y.width, block: block))
     }
 
     /// Bytes of the trainer's shared convolution scratch after running `graph` at `batch` in

@@ -1,3 +1,4 @@
+import Foundation
 import Simulator
 
 /// The transport's ring all-reduce times fitted piecewise by message size: a latency and bandwidth per regime.
@@ -5,9 +6,12 @@ import Simulator
 /// MPI's shared-memory transport has regimes (small messages sent eagerly, larger ones by rendezvous, and slower
 /// again once a message no longer fits in cache), so one latency/bandwidth line misprices most sizes. The sorted
 /// sizes are cut into at most `maximumRegimes` runs of consecutive sizes, each fitted by `LatencyBandwidthFit`
-/// (`t = 2(N-1) alpha + 2(N-1)/N S / beta`); each regime beyond the first must halve the squared relative error,
-/// so a transport without regimes keeps one line. A regime covers ring messages (`S / N` bytes) from the
-/// geometric middle between its first size and the previous regime's last.
+/// (`t = 2(N-1) alpha + 2(N-1)/N S / beta`). The number of regimes is the one of least Bayesian information
+/// criterion (`n ln(RSS/n) + k ln n` over the relative residuals, `k = 3r - 1`: two parameters per regime and
+/// its cuts): a regime must explain more than the sweep's noise, so a transport without regimes keeps one line,
+/// while the noise of the few microsecond-sized messages does not hide the out-of-cache regime of the largest.
+/// A regime covers ring messages (`S / N` bytes) from the geometric middle between its first size and the previous
+/// regime's last.
 public struct TransportRegimeFit: Codable, Sendable, Hashable {
     /// One regime.
     public struct Regime: Codable, Sendable, Hashable {
@@ -32,6 +36,9 @@ public struct TransportRegimeFit: Codable, Sendable, Hashable {
     public static let maximumRegimes = 3
     /// Fewest message sizes a regime is fitted to.
     public static let minimumSizes = 3
+    /// Relative rms residual below which a fit is as good as exact: a repeated all-reduce's fastest time varies by
+    /// more than this from round to round.
+    static let resolution = 1e-3
 
     /// The regime of a ring message of `messageBytes`.
     public func regime(messageBytes: Double) -> Regime {
@@ -81,13 +88,17 @@ public struct TransportRegimeFit: Codable, Sendable, Hashable {
             }
             return sets
         }
-        // The fewest regimes whose error no more regimes halve per regime added: each regime must earn its two
-        // parameters (score: squared error times 2 per regime).
-        var best = (cuts: [Int](), score: try error(of: []))
+        // Bayesian information criterion of a cut: each regime earns its latency, bandwidth and cut only where it
+        // explains more than the noise. Residuals below `resolution` rms are noise the timer cannot tell apart.
+        let n = Double(samples.count)
+        func criterion(_ squaredError: Double, regimes: Int) -> Double {
+            n * log(max(squaredError / n, resolution * resolution)) + Double(3 * regimes - 1) * log(n)
+        }
+        var best = (cuts: [Int](), score: criterion(try error(of: []), regimes: 1))
         for regimes in 2...maximumRegimes {
             for cuts in cutSets(regimes: regimes, from: 0) {
                 guard let e = try? error(of: cuts) else { continue }
-                let score = e * Double(1 << (regimes - 1))
+                let score = criterion(e, regimes: regimes)
                 if score < best.score { best = (cuts, score) }
             }
         }

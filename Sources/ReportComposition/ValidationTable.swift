@@ -67,9 +67,15 @@ public struct ValidationTable {
             }
         }
         let sharing = machine.coRunning.map { c in
-            String(format: "np %d: a rank gets %.2f of its time-sliced core, its compute varies by %.1f%% per step (%@)", c.ranks,
-                   c.efficiency, c.stepCoefficientOfVariation * 100, c.runs.map {
-                       String(format: "%@: %.2f ms alone, %.2f ms as a rank", $0.label, $0.aloneStepSeconds * 1e3, $0.rankComputeSeconds * 1e3)
+            String(format: "np %d t%d: a rank gets %.2f of its share of the cores%@, its compute varies by %.1f%% per step (%@)",
+                   c.ranks, c.threadsPerRank, c.efficiency,
+                   c.regionWaitSeconds.map { String(format: ", its threads wait %.1f us per parallel region", $0 * 1e6) } ?? "",
+                   c.stepCoefficientOfVariation * 100, c.runs.map { run in
+                       let alone = String(format: "%@: %.2f ms alone", run.label, run.aloneStepSeconds * 1e3)
+                       let predicted = run.predictedAloneStepSeconds.map { String(format: " (%.2f ms priced)", $0 * 1e3) } ?? ""
+                       let job = run.jobStepSeconds.map { String(format: ", %.2f ms a step as the job", $0 * 1e3) }
+                           ?? String(format: ", %.2f ms as a rank", run.rankComputeSeconds * 1e3)
+                       return alone + predicted + job
                    }.joined(separator: "; "))
         }
         return transports.joined(separator: "\n") + "\n" + sharing.joined(separator: "\n")

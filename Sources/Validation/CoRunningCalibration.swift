@@ -1,22 +1,34 @@
+import CostModel
 import Distributed
 
-/// How much of a core a data-parallel rank gets on this machine: the CPU trainer's compute per step as a rank of an
-/// MPI job, against the same per-rank work run alone.
+/// How much of its share of the cores a data-parallel rank gets on this machine: the MPI jobs' measured steps against
+/// the simulator's, on configurations apart from the ones validated.
 ///
 /// The CPU profile is fitted on one process alone on the machine; ranks on one machine share its caches and memory
-/// bandwidth, take turns on its cores when they outnumber them, and reach each synchronisation unevenly. Measured on
-/// its own configurations (never the validation plan's) at one rank count: `efficiency` is what the time-sliced
-/// profile's compute must be divided by (`DeviceProfile.sharingMachine`), `stepCoefficientOfVariation` the spread of
-/// a rank's compute per step, which the simulator draws as compute jitter.
+/// bandwidth, take turns on its cores when they outnumber them (a rank's threads beyond its share of the cores wait
+/// for a core at every parallel region's end), and reach each synchronisation unevenly. `efficiency` is what the
+/// profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`) for the simulated jobs to
+/// take the measured steps, and `regionWaitSeconds` what each parallel region of a rank with more threads than its
+/// share waits for its last thread; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
+/// simulator draws as compute jitter. Measured at one rank count and thread count per rank.
+///
+/// The efficiency is fitted to whole steps, not to a rank's timed compute: when ranks take turns on a core, a rank's
+/// compute runs faster while its core-mates wait in a reduction, so its timed compute understates what the step
+/// costs; the step is what the simulator must reproduce.
 public struct CoRunningCalibration: Codable, Sendable {
     /// One configuration's step times.
     public struct Run: Codable, Sendable {
         public var label: String
-        /// Median seconds per iteration of the per-rank work in one process alone on the machine.
+        /// Median seconds per iteration of the per-rank work in one process alone on the machine, on the threads a
+        /// rank is priced with (`DeviceProfile.sharedThreads`).
         public var aloneStepSeconds: Double
+        /// The profile's prediction of that process's step (absent from calibrations written before it was kept).
+        public var predictedAloneStepSeconds: Double?
         /// Median compute seconds per iteration of a rank in the job (step less communication and waiting), averaged
         /// over the ranks.
         public var rankComputeSeconds: Double
+        /// The job's median step, the slowest rank's (absent from calibrations written before it was kept).
+        public var jobStepSeconds: Double?
     }
 
     /// Ranks of the jobs measured.
@@ -29,46 +41,139 @@ public struct CoRunningCalibration: Codable, Sendable {
     public var efficiency: Double
     /// Standard deviation over mean of a rank's compute per step, averaged over ranks and configurations.
     public var stepCoefficientOfVariation: Double
+    /// Ranks with more threads than their share of the cores: seconds each parallel region waits for its last thread
+    /// to get a core (`DeviceProfile.oversubscribedRegionSeconds`); nil for ranks whose threads have their cores.
+    public var regionWaitSeconds: Double?
 
-    /// The configurations it measures at `ranks` ranks (one thread each; none in `Plans.dataParallel`): a
+    /// The configurations it measures at `ranks` ranks of `threads` threads (none in `Plans.dataParallel`): a
     /// product-bound mlp-gan whose weights outgrow a core's cache and a convolutional DCGAN.
-    public static func configurations(ranks: Int) -> [RunConfiguration] {
-        [RunConfiguration(.mlpGAN, width: 768, batch: 32 * ranks, steps: 12, dataParallel: .init(ranks: ranks)),
-         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, steps: 6,
+    public static func configurations(ranks: Int, threads: Int = 1) -> [RunConfiguration] {
+        [RunConfiguration(.mlpGAN, width: 768, batch: 32 * ranks, threads: threads, steps: 12,
+                          dataParallel: .init(ranks: ranks)),
+         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, threads: threads, steps: 6,
                           dataParallel: .init(ranks: ranks))]
     }
 
-    /// Measures each configuration as one process of its per-rank batch alone (`alone(config.singleRank)`: the
-    /// median step seconds) and as the MPI job (`job(config)`: each rank's timed compute seconds per step), on
-    /// `cores` cores, `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind.
+    /// What one MPI job measured: its median step (the slowest rank's) and each rank's timed compute seconds per step.
+    public struct Job: Sendable {
+        public var stepSeconds: Double
+        public var rankComputeSeconds: [[Double]]
+
+        public init(stepSeconds: Double, rankComputeSeconds: [[Double]]) {
+            self.stepSeconds = stepSeconds
+            self.rankComputeSeconds = rankComputeSeconds
+        }
+    }
+
+    /// Measures each configuration at `ranks` ranks of `threads` threads as one process of its per-rank batch alone,
+    /// on the threads the profile prices a rank with (`alone`: the median step seconds), and as the MPI job (`job`),
+    /// `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind; then fits the
+    /// efficiency at which the simulator, with `transports`, takes the jobs' steps.
     ///
-    /// - Throws: whatever the closures throw.
-    public static func measure(ranks: Int, cores: Int, rounds: Int = 1, configurations: [RunConfiguration]? = nil,
+    /// - Throws: whatever the closures throw, and the simulator's errors.
+    public static func measure(ranks: Int, threads: Int = 1, profile: DeviceProfile, transports: [CommCalibration],
+                               rounds: Int = 1, configurations: [RunConfiguration]? = nil,
                                alone: (RunConfiguration) throws -> Double,
-                               job: (RunConfiguration) throws -> [[Double]]) throws -> CoRunningCalibration {
-        let configs = configurations ?? Self.configurations(ranks: ranks)
+                               job: (RunConfiguration) throws -> Job) throws -> CoRunningCalibration {
+        let configs = configurations ?? Self.configurations(ranks: ranks, threads: threads)
+        let priced = profile.sharedThreads(processes: ranks, threadsEach: threads)
         var single = Array(repeating: Double.infinity, count: configs.count)
-        var rank: [(seconds: Double, spread: [Double])] = Array(repeating: (.infinity, []), count: configs.count)
+        var fastest: [Job?] = Array(repeating: nil, count: configs.count)
         for _ in 0..<max(1, rounds) {
             for (i, config) in configs.enumerated() {
-                single[i] = min(single[i], try alone(config.singleRank))
-                let perRank = try job(config)
-                let seconds = perRank.map(RunnerCalibration.median).reduce(0, +) / Double(max(perRank.count, 1))
-                guard seconds < rank[i].seconds else { continue }
-                rank[i] = (seconds, perRank.filter { $0.count > 1 }.map { steps in
-                    let mean = steps.reduce(0, +) / Double(steps.count)
-                    let variance = steps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps.count - 1)
-                    return mean > 0 ? variance.squareRoot() / mean : 0
-                })
+                var own = config.singleRank
+                own.threads = priced
+                single[i] = min(single[i], try alone(own))
+                let measured = try job(config)
+                if fastest[i].map({ measured.stepSeconds < $0.stepSeconds }) ?? true { fastest[i] = measured }
             }
         }
-        let runs = configs.indices.map { Run(label: configs[$0].label, aloneStepSeconds: single[$0], rankComputeSeconds: rank[$0].seconds) }
-        let spreads = rank.flatMap(\.spread)
-        let threads = configs.first?.threads ?? 1
-        let slicing = max(1, Double(ranks * threads) / Double(max(cores, 1)))
-        let expected = runs.reduce(0) { $0 + $1.aloneStepSeconds * slicing }, measured = runs.reduce(0) { $0 + $1.rankComputeSeconds }
-        return CoRunningCalibration(ranks: ranks, threadsPerRank: threads, runs: runs,
-                                    efficiency: measured > 0 && expected > 0 ? expected / measured : 1,
-                                    stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count))
+        let jobs = fastest.compactMap { $0 }
+        let spreads = jobs.flatMap { $0.rankComputeSeconds.filter { $0.count > 1 }.map(Self.coefficientOfVariation) }
+        var runs: [Run] = []
+        for (i, config) in configs.enumerated() {
+            var own = config.singleRank
+            own.threads = priced
+            let predicted = try Validator.singleDevice(try own.modelConfig.build(), recipe: own.recipe,
+                                                       device: profile.restricted(toThreads: priced)).stepSeconds
+            let perRank = jobs[i].rankComputeSeconds
+            runs.append(Run(label: config.label, aloneStepSeconds: single[i], predictedAloneStepSeconds: predicted,
+                            rankComputeSeconds: perRank.map(RunnerCalibration.median).reduce(0, +) / Double(max(perRank.count, 1)),
+                            jobStepSeconds: jobs[i].stepSeconds))
+        }
+        var calibration = CoRunningCalibration(
+            ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
+            stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
+            regionWaitSeconds: nil)
+        (calibration.efficiency, calibration.regionWaitSeconds) = try calibration.fitted(
+            configurations: configs, profile: profile, transports: transports)
+        return calibration
+    }
+
+    /// The efficiency, and for ranks with more threads than their share of the cores the wait per parallel region, at
+    /// which the simulated jobs of `configurations` (this calibration's runs, in order) take their measured steps,
+    /// each job's compute scaled by the profile's own error on its work alone.
+    ///
+    /// A job's simulated step is its compute, which goes as one over the efficiency, plus its parallel regions times
+    /// the wait, plus the rest (reductions, waits for other ranks), which changes little with either; the fixed point
+    /// of that linear fit (relative residuals; the ratio of the sums where there is no wait to fit) is found by
+    /// iterating. A wait the fit would make negative is none.
+    func fitted(configurations: [RunConfiguration], profile: DeviceProfile,
+                transports: [CommCalibration]) throws -> (efficiency: Double, regionWaitSeconds: Double?) {
+        let oversubscribed = profile.sharedThreads(processes: ranks, threadsEach: threadsPerRank) < threadsPerRank
+        var fit = self
+        fit.regionWaitSeconds = oversubscribed ? 0 : nil
+        func predict(_ config: RunConfiguration, wait: Double?) throws -> DistributedPrediction {
+            var sharing = fit
+            sharing.regionWaitSeconds = wait
+            return try DistributedPrediction.predict(config, profile: profile,
+                                                     machine: DistributedMachine(transports: transports, coRunning: [sharing]))
+        }
+        for _ in 0..<Self.fitIterations {
+            // Per job: work (compute at efficiency 1), regions per step, measured step less the rest; weights 1/step.
+            var rows: [(work: Double, regions: Double, time: Double, weight: Double)] = []
+            for (config, run) in zip(configurations, runs) {
+                guard let step = run.jobStepSeconds else { continue }
+                let p = try predict(config, wait: oversubscribed ? 0 : nil)
+                let regions = oversubscribed ? (try predict(config, wait: Self.probeWaitSeconds).computeSeconds - p.computeSeconds) / Self.probeWaitSeconds : 0
+                let profileError = (run.predictedAloneStepSeconds ?? 0) > 0 ? run.aloneStepSeconds / run.predictedAloneStepSeconds! : 1
+                rows.append((p.computeSeconds * fit.efficiency * profileError, regions, step - (p.stepSeconds - p.computeSeconds), 1 / step))
+            }
+            var inverse = rows.reduce(0) { $0 + $1.time } / rows.reduce(0) { $0 + $1.work }
+            var wait = 0.0
+            if oversubscribed {
+                // Weighted least squares of time = work * inverse + regions * wait.
+                var a11 = 0.0, a12 = 0.0, a22 = 0.0, b1 = 0.0, b2 = 0.0
+                for r in rows {
+                    let w2 = r.weight * r.weight
+                    a11 += w2 * r.work * r.work; a12 += w2 * r.work * r.regions; a22 += w2 * r.regions * r.regions
+                    b1 += w2 * r.work * r.time; b2 += w2 * r.regions * r.time
+                }
+                let det = a11 * a22 - a12 * a12
+                if det > 0 {
+                    let x = (b1 * a22 - b2 * a12) / det, y = (a11 * b2 - a12 * b1) / det
+                    if y > 0, x > 0 { (inverse, wait) = (x, y) }
+                }
+            }
+            guard inverse > 0, inverse.isFinite else { break }
+            let converged = abs(1 / inverse / fit.efficiency - 1) < 1e-9 && abs(wait - (fit.regionWaitSeconds ?? 0)) < 1e-12
+            fit.efficiency = 1 / inverse
+            fit.regionWaitSeconds = oversubscribed ? wait : nil
+            if converged { break }
+        }
+        return (fit.efficiency, fit.regionWaitSeconds)
+    }
+
+    /// The wait per region of the probe that counts a job's parallel regions per step (their compute is linear in it).
+    static let probeWaitSeconds = 1e-4
+
+    /// Iterations of the efficiency's fixed point at most; it converges in a few.
+    static let fitIterations = 30
+
+    /// Standard deviation over mean of `steps` (at least two).
+    private static func coefficientOfVariation(_ steps: [Double]) -> Double {
+        let mean = steps.reduce(0, +) / Double(steps.count)
+        let variance = steps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps.count - 1)
+        return mean > 0 ? variance.squareRoot() / mean : 0
     }
 }

@@ -5,7 +5,7 @@ import Distributed
 public struct DistributedMachine: Codable, Sendable {
     /// One transport calibration per rank count.
     public var transports: [CommCalibration]
-    /// The trainer's ranks sharing the machine, one calibration per rank count.
+    /// The trainer's ranks sharing the machine, one calibration per rank count and threads per rank.
     public var coRunning: [CoRunningCalibration]
 
     /// Creates the description.
@@ -29,12 +29,14 @@ public struct DistributedMachine: Codable, Sendable {
         return fit
     }
 
-    /// How `ranks` ranks share the machine.
+    /// How `ranks` ranks of `threads` threads each share the machine.
     ///
-    /// - Throws: `MPIError.invalidOption` when that rank count was not measured.
-    public func sharing(ranks: Int) throws(MPIError) -> CoRunningCalibration {
-        guard let c = coRunning.first(where: { $0.ranks == ranks }) else {
-            throw .invalidOption(field: "ranks", value: "\(ranks)", expected: "a rank count whose sharing of the machine was measured (\(coRunning.map(\.ranks).sorted()))")
+    /// - Throws: `MPIError.invalidOption` when that rank and thread count was not measured.
+    public func sharing(ranks: Int, threads: Int) throws(MPIError) -> CoRunningCalibration {
+        guard let c = coRunning.first(where: { $0.ranks == ranks && $0.threadsPerRank == threads }) else {
+            let measured = coRunning.map { "np \($0.ranks) t\($0.threadsPerRank)" }.sorted().joined(separator: ", ")
+            throw .invalidOption(field: "ranks", value: "np \(ranks) t\(threads)",
+                                 expected: "ranks and threads per rank whose sharing of the machine was measured (\(measured))")
         }
         return c
     }

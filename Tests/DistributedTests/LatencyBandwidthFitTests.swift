@@ -90,4 +90,17 @@ import Testing
         #expect(fit.regimes.count == 1)
         #expect(fit.link.regimes?.count == 1)
     }
+
+    @Test func noisySmallMessagesDoNotHideTheOutOfCacheRegime() throws {
+        // A 2-rank ring sweep of comm-bench on the development VM (fastest of 5 rounds, 2026-12-03): microsecond
+        // times that wander by 2-5x below 16 KiB, 9 GB/s in cache, 4.2 GB/s from 16 MiB.
+        let microseconds = [1.4, 7.1, 8.9, 11.8, 16.5, 27.3, 54.7, 95.0, 152.4, 232.7, 449.6, 1215.7, 3670.5, 8042.6, 15912.4]
+        let samples = zip(CommBenchmark.defaultSizes, microseconds).map { (bytes: Double($0), seconds: $1 * 1e-6) }
+        let fit = try TransportRegimeFit.fit(samples, ranks: 2)
+        #expect(fit.regimes.count == 3)
+        // 64 MiB is priced within 10% by its regime; the one line through every size prices it over 25% fast.
+        #expect(abs(fit.predictedSeconds(bytes: 67_108_864) / 15912.4e-6 - 1) < 0.1)
+        let line = try LatencyBandwidthFit.fit(samples, ranks: 2)
+        #expect(line.predictedSeconds(bytes: 67_108_864) / 15912.4e-6 - 1 < -0.25)
+    }
 }

@@ -51,17 +51,63 @@ import Distributed
         #expect(isClose(sliced.computeSeconds / base.computeSeconds, 2, absolute: 1e-9))
     }
 
-    @Test func coRunningTimesEachRanksShareAloneAndAsARankOfTheJob() throws {
+    @Test func coRunningFitsTheEfficiencyAtWhichTheSimulatedJobsTakeTheirMeasuredSteps() throws {
+        let cpu = DeviceCatalog.developmentVM
+        let machine = try Self.machine(efficiency: 0.8, ranks: [4])
         var alone: [RunConfiguration] = []
-        let c = try CoRunningCalibration.measure(ranks: 2, cores: 2, rounds: 2, alone: { config in
+        // Jobs that take the simulator's steps at efficiency 0.8, four ranks on two cores; work alone as priced.
+        let c = try CoRunningCalibration.measure(ranks: 4, profile: cpu, transports: machine.transports, rounds: 2, alone: { config in
+            alone.append(config)
+            return try Validator.singleDevice(config.modelConfig.build(), recipe: config.recipe, device: cpu.restricted(toThreads: 1)).stepSeconds
+        }, job: { config in
+            let p = try DistributedPrediction.predict(config, profile: cpu, machine: machine)
+            return .init(stepSeconds: p.stepSeconds, rankComputeSeconds: Array(repeating: [p.computeSeconds, p.computeSeconds], count: 4))
+        })
+        let configurations = CoRunningCalibration.configurations(ranks: 4)
+        #expect(alone == (configurations + configurations).map(\.singleRank))
+        #expect(isClose(c.efficiency, 0.8, relative: 1e-6))
+        #expect(c.stepCoefficientOfVariation == 0)
+        #expect(c.runs.allSatisfy { $0.jobStepSeconds != nil && $0.predictedAloneStepSeconds != nil })
+    }
+
+    @Test func ranksWithMoreThreadsThanTheirShareAreTimedAloneOnTheirShare() throws {
+        let cpu = DeviceCatalog.developmentVM
+        #expect(cpu.cores == 2)
+        let transports = try Self.machine(ranks: [2]).transports
+        var alone: [RunConfiguration] = []
+        let c = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports, alone: { config in
             alone.append(config)
             return 0.01
-        }, job: { _ in [[0.0125, 0.0125, 0.0125], [0.0125, 0.0125, 0.0125]] })
-        let configurations = CoRunningCalibration.configurations(ranks: 2)
-        #expect(alone == (configurations + configurations).map(\.singleRank))
-        #expect(alone.allSatisfy { $0.dataParallel == nil })
-        // One thread per rank on two cores: no time-slicing, so a rank's 12.5 ms against 10 ms alone is the efficiency.
-        #expect(isClose(c.efficiency, 0.8, absolute: 1e-12))
-        #expect(isClose(c.stepCoefficientOfVariation, 0, absolute: 1e-12))
+        }, job: { config in .init(stepSeconds: 0.02, rankComputeSeconds: [[0.018, 0.02], [0.018, 0.02]]) })
+        // Two ranks of two threads on two cores: each is priced, and timed alone, on its one core.
+        #expect(alone.map(\.threads) == [1, 1])
+        #expect(c.threadsPerRank == 2 && c.ranks == 2)
+        #expect(c.stepCoefficientOfVariation > 0)
+        // The machine knows the sharing by rank and thread count, and names what it measured when asked for another.
+        let measured = DistributedMachine(transports: transports, coRunning: [c])
+        #expect(try measured.sharing(ranks: 2, threads: 2).efficiency == c.efficiency)
+        #expect(throws: MPIError.self) { try measured.sharing(ranks: 2, threads: 1) }
+    }
+
+    @Test func oversubscribedRanksFitTheirEfficiencyAndTheirWaitPerParallelRegion() throws {
+        let cpu = DeviceCatalog.developmentVM
+        let transports = try Self.machine(ranks: [2]).transports
+        // Jobs of two 2-thread ranks on two cores that take the simulator's steps at efficiency 0.8 and 50 µs a region.
+        let truth = CoRunningCalibration(ranks: 2, threadsPerRank: 2, runs: [], efficiency: 0.8, stepCoefficientOfVariation: 0,
+                                         regionWaitSeconds: 5e-5)
+        let machine = DistributedMachine(transports: transports, coRunning: [truth])
+        let c = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports, alone: { config in
+            try Validator.singleDevice(config.modelConfig.build(), recipe: config.recipe,
+                                       device: cpu.restricted(toThreads: config.threads)).stepSeconds
+        }, job: { config in
+            let p = try DistributedPrediction.predict(config, profile: cpu, machine: machine)
+            return .init(stepSeconds: p.stepSeconds, rankComputeSeconds: [[p.computeSeconds], [p.computeSeconds]])
+        })
+        #expect(isClose(c.efficiency, 0.8, relative: 1e-4))
+        #expect(isClose(try #require(c.regionWaitSeconds), 5e-5, relative: 1e-3))
+        // Ranks whose threads have their cores fit no wait.
+        let t1 = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },
+                                                  job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })
+        #expect(t1.regionWaitSeconds == nil)
     }
 }

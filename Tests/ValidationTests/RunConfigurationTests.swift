@@ -6,7 +6,7 @@ import Validation
 
 /// One description of a run, single process or MPI: its command line read back, its JSON in both key sets, its label.
 @Suite struct RunConfigurationTests {
-    static let every = Plans.fitSet + Plans.validation + Plans.dataParallel + [2, 4].flatMap(CoRunningCalibration.configurations)
+    static let every = Plans.fitSet + Plans.validation + Plans.dataParallel + [(2, 1), (2, 2), (4, 1)].flatMap { CoRunningCalibration.configurations(ranks: $0, threads: $1) }
 
     @Test func everyPlannedRunReadsBackFromItsCommandLine() throws {
         for c in Self.every {

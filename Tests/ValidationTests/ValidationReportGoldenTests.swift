@@ -39,8 +39,8 @@ import Testing
             }
             return try CommCalibration(ranks: n, hosts: Array(repeating: "test", count: n), samples: samples)
         }
-        let machine = DistributedMachine(transports: transports, coRunning: [2, 4].map {
-            CoRunningCalibration(ranks: $0, threadsPerRank: 1, runs: [], efficiency: 0.9 - 0.1 * Double($0 / 4),
+        let machine = DistributedMachine(transports: transports, coRunning: [(2, 1), (2, 2), (4, 1)].map {
+            CoRunningCalibration(ranks: $0, threadsPerRank: $1, runs: [], efficiency: 0.9 - 0.1 * Double($0 / 4),
                                  stepCoefficientOfVariation: 0.05)
         })
         var calls = 0

@@ -36,14 +36,21 @@ public struct CPUTrainerPricing: Sendable {
     }
 
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
-    /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`).
+    /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`). A split item of a process
+    /// whose threads outnumber its cores also waits at the end of each of its parallel regions
+    /// (`DeviceProfile.oversubscribedRegionSeconds`, `ConvolutionLayout.parallelRegions`).
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         var cost = item.cost
-        if let id = item.opID {
-            cost.flops = ConvolutionLayout.executedFlops(of: graph.ops[id], pass: item.pass, flops: cost.flops,
+        let op = item.opID.map { graph.ops[$0] }
+        if let op {
+            cost.flops = ConvolutionLayout.executedFlops(of: op, pass: item.pass, flops: cost.flops,
                                                          block: device.convolutionChannelBlock)
         }
-        return seconds(cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
-                splitsAcrossThreads: item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer))
+        let splits = item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer)
+        let base = seconds(cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
+                           splitsAcrossThreads: splits)
+        guard splits, let wait = device.oversubscribedRegionSeconds, !cost.isEmpty else { return base }
+        let regions = op.map { ConvolutionLayout.parallelRegions(of: $0, batch: item.batch, block: device.convolutionChannelBlock) } ?? 1
+        return base + Double(regions) * wait
     }
 }

@@ -30,11 +30,24 @@ extension DeviceProfile {
     /// gets its share of the cores, `cores / processes`: threads beyond its share add nothing (the cores are busy with
     /// the other processes), so it runs as a process of `min(threadsEach, share)` threads, and below one core it takes
     /// turns on a core (every time divided by its share). Each core then delivers `coRunningEfficiency` of that (shared
-    /// caches and memory bandwidth, uneven turns; measured). One process is `restricted(toThreads:)` unchanged.
-    public func sharingMachine(processes: Int, threadsEach: Int, coRunningEfficiency: Double) -> DeviceProfile {
+    /// caches and memory bandwidth, uneven turns; measured). A process with more threads than its share still splits
+    /// its passes across all of them, and each parallel region ends only once its last thread has had a core:
+    /// `regionWaitSeconds` each (measured; `oversubscribedRegionSeconds`). One process is `restricted(toThreads:)`
+    /// unchanged.
+    public func sharingMachine(processes: Int, threadsEach: Int, coRunningEfficiency: Double,
+                               regionWaitSeconds: Double = 0) -> DeviceProfile {
         guard processes > 1, let cores, cores > 0 else { return restricted(toThreads: threadsEach) }
         let share = Double(cores) / Double(processes)
-        let threads = max(1, min(threadsEach, Int(share)))
-        return restricted(toThreads: threads).slowed(by: max(1, 1 / share) / coRunningEfficiency)
+        let threads = sharedThreads(processes: processes, threadsEach: threadsEach)
+        var p = restricted(toThreads: threads).slowed(by: max(1, 1 / share) / coRunningEfficiency)
+        if threadsEach > threads, regionWaitSeconds > 0 { p.oversubscribedRegionSeconds = regionWaitSeconds }
+        return p
+    }
+
+    /// The threads `sharingMachine` prices one of `processes` processes of `threadsEach` threads with: its share of
+    /// the cores, at least one and at most its own threads (all of them for one process or a profile without cores).
+    public func sharedThreads(processes: Int, threadsEach: Int) -> Int {
+        guard processes > 1, let cores, cores > 0 else { return threadsEach }
+        return max(1, min(threadsEach, cores / processes))
     }
 }

@@ -13,7 +13,7 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
         discussion: """
             Run under mpirun, e.g. mpirun -np 2 gansim comm-bench --out out/comm-calibration.json. \
             Fits t = 2(N-1) latency + 2(N-1)/N bytes / bandwidth to the ring's times per message-size regime \
-            (eager, rendezvous, out of cache: up to three, each kept only where it halves the squared error), and \
+            (eager, rendezvous, out of cache: up to three, each kept only where it explains more than the noise), and \
             one line to the ring's and MPI_Iallreduce's times for comparison; validate-distributed gives the ring's \
             regimes to the simulator.
             """)
