@@ -135,9 +135,14 @@ public struct CoRunningCalibration: Codable, Sendable {
             for (config, run) in zip(configurations, runs) {
                 guard let step = run.jobStepSeconds else { continue }
                 let p = try predict(config, wait: oversubscribed ? 0 : nil)
-                let regions = oversubscribed ? (try predict(config, wait: Self.probeWaitSeconds).computeSeconds - p.computeSeconds) / Self.probeWaitSeconds : 0
-                let profileError = (run.predictedAloneStepSeconds ?? 0) > 0 ? run.aloneStepSeconds / run.predictedAloneStepSeconds! : 1
-                rows.append((p.computeSeconds * fit.efficiency * profileError, regions, step - (p.stepSeconds - p.computeSeconds), 1 / step))
+                var regions = 0.0
+                if oversubscribed {
+                    let probed = try predict(config, wait: Self.probeWaitSeconds)
+                    regions = (probed.computeSeconds - p.computeSeconds) / Self.probeWaitSeconds
+                }
+                let profileError = run.predictedAloneStepSeconds.map { $0 > 0 ? run.aloneStepSeconds / $0 : 1 } ?? 1
+                rows.append((p.computeSeconds * fit.efficiency * profileError, regions,
+                             step - (p.stepSeconds - p.computeSeconds), 1 / step))
             }
             var inverse = rows.reduce(0) { $0 + $1.time } / rows.reduce(0) { $0 + $1.work }
             var wait = 0.0
