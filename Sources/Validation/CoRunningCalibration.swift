@@ -54,6 +54,13 @@ public struct CoRunningCalibration: Codable, Sendable {
                           dataParallel: .init(ranks: ranks))]
     }
 
+    /// The rank counts and threads per rank of the data-parallel runs of `plan`, each once, in increasing order: one
+    /// sharing calibration each.
+    public static func cases(of plan: [RunConfiguration]) -> [(ranks: Int, threads: Int)] {
+        Set(plan.filter { $0.dataParallel != nil }.map { [$0.ranks, $0.threads] }).sorted { $0.lexicographicallyPrecedes($1) }
+            .map { ($0[0], $0[1]) }
+    }
+
     /// What one MPI job measured: its median step (the slowest rank's) and each rank's timed compute seconds per step.
     public struct Job: Sendable {
         public var stepSeconds: Double

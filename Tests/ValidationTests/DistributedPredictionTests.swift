@@ -84,6 +84,8 @@ import Distributed
         #expect(c.threadsPerRank == 2 && c.ranks == 2)
         #expect(c.stepCoefficientOfVariation > 0)
         // The machine knows the sharing by rank and thread count, and names what it measured when asked for another.
+        // The validation plan is measured at each of its rank and thread counts once.
+        #expect(CoRunningCalibration.cases(of: Plans.dataParallel).map { [$0.ranks, $0.threads] } == [[2, 1], [2, 2], [4, 1]])
         let measured = DistributedMachine(transports: transports, coRunning: [c])
         #expect(try measured.sharing(ranks: 2, threads: 2).efficiency == c.efficiency)
         #expect(throws: MPIError.self) { try measured.sharing(ranks: 2, threads: 1) }

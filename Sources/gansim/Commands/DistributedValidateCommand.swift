@@ -14,10 +14,11 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         abstract: "Predict data-parallel CPU trainings over MPI with the simulator, run them, report the errors.",
         discussion: """
             Measures the machine first, apart from the runs it predicts: mpirun -np N gansim comm-bench for each \
-            rank count of the plan (2 and 4) unless --comm gives it, and the trainer alone against as an MPI job \
-            on configurations outside the plan, at each rank and thread count of the plan. Then runs each configuration of the plan with mpirun -np N gansim \
-            train --distributed. Writes comm-np<N>.json, machine.json, validation.json and validation.md into \
-            --out. Keeps the fastest of --rounds interleaved rounds of every measurement and run; about 3 minutes at 5 rounds on 2 cores. Run it on an otherwise idle machine.
+            rank count of the plan (2 and 4) unless --comm gives it, and, for each rank and thread count of the \
+            plan, MPI jobs of configurations outside it against the same work alone. Then runs each configuration \
+            of the plan with mpirun -np N gansim train --distributed. Writes comm-np<N>.json, machine.json, \
+            validation.json and validation.md into --out. Keeps the fastest of --rounds interleaved rounds of every \
+            measurement and run; about 5 minutes at 5 rounds on 2 cores. Run it on an otherwise idle machine.
             """)
 
     @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
@@ -73,8 +74,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
             transports.append(try CommCalibration(ranks: ranks, hosts: hosts, samples: samples))
         }
         // How the ranks share the machine, at each rank and thread count of the plan, on configurations outside it.
-        let sharingCases = Set(plan.map { SharingCase(ranks: $0.ranks, threads: $0.threads) }).sorted()
-        let coRunning = try sharingCases.map { c in
+        let coRunning = try CoRunningCalibration.cases(of: plan).map { c in
             try CoRunningCalibration.measure(ranks: c.ranks, threads: c.threads, profile: device, transports: transports,
                                              rounds: rounds, alone: { try TrainProcess.measure($0).stepSeconds },
                                              job: { config in
@@ -104,14 +104,6 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         let page = DistributedValidationPage(report: report, profile: profile)
         if let out { try OutputFolder(out).write(try page.files()) }
         print(json ? try page.json() : page.text)
-    }
-
-    /// A rank count and threads per rank of the plan, whose sharing of the machine is measured once.
-    struct SharingCase: Hashable, Comparable {
-        var ranks: Int
-        var threads: Int
-
-        static func < (a: Self, b: Self) -> Bool { (a.ranks, a.threads) < (b.ranks, b.threads) }
     }
 
     /// Each timed iteration's compute seconds (step less communication and waiting) in a rank's `timings-rank<r>.jsonl`.
