@@ -46,9 +46,12 @@ public struct CoRunningCalibration: Codable, Sendable {
     public var regionWaitSeconds: Double?
 
     /// The configurations it measures at `ranks` ranks of `threads` threads (none in `Plans.dataParallel`): a
-    /// product-bound mlp-gan whose weights outgrow a core's cache and a convolutional DCGAN.
+    /// product-bound mlp-gan whose weights outgrow a core's cache, a smaller one whose step is a few milliseconds, and
+    /// a convolutional DCGAN; each efficiency rests on all three, so that one noisy job moves it less.
     public static func configurations(ranks: Int, threads: Int = 1) -> [RunConfiguration] {
         [RunConfiguration(.mlpGAN, width: 768, batch: 32 * ranks, threads: threads, steps: 12,
+                          dataParallel: .init(ranks: ranks)),
+         RunConfiguration(.mlpGAN, width: 384, batch: 48 * ranks, threads: threads, steps: 20,
                           dataParallel: .init(ranks: ranks)),
          RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, threads: threads, steps: 6,
                           dataParallel: .init(ranks: ranks))]

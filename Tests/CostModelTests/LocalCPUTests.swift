@@ -141,4 +141,15 @@ import TestSupport
         #expect(try profiles.profile(named: "cpu") == calibrated)
         #expect(try DeviceProfiles.catalog.profile(named: "cpu") == DeviceCatalog.cpu)
     }
+
+    @Test func cacheSizesReadAsSysfsWritesThem() {
+        #expect(LocalCPU.cacheBytes("32768K\n") == 32 << 20)
+        #expect(LocalCPU.cacheBytes("1M") == 1 << 20)
+        #expect(LocalCPU.cacheBytes("4096") == 4096)
+        #expect(LocalCPU.cacheBytes("") == nil)
+        #expect(LocalCPU.cacheBytes("big") == nil)
+        #expect(LocalCPU.cacheBytes("0K") == nil)
+        // The fixed development-VM profile carries the VM's L3.
+        #expect(DeviceCatalog.developmentVM.lastLevelCacheBytes == 32 << 20)
+    }
 }

@@ -140,4 +140,35 @@ import Testing
                             absolute: 1e-12))
         }
     }
+
+    @Test func aStateBeyondTheCacheStreamsTheLinearLayersWeights() throws {
+        let profile = DeviceCatalog.developmentVM.restricted(toThreads: 1)
+        let cache = try #require(profile.lastLevelCacheBytes)
+        // Within the cache nothing is streamed; beyond it, the share beyond it; an unknown cache streams nothing.
+        #expect(try #require(CPUTrainerPricing(device: profile, trainingStateBytes: cache)).streamedWeightShare == 0)
+        let streamed = try #require(CPUTrainerPricing(device: profile, trainingStateBytes: 4 * cache))
+        #expect(streamed.streamedWeightShare == 0.75)
+        var unknown = profile
+        unknown.lastLevelCacheBytes = nil
+        #expect(try #require(CPUTrainerPricing(device: unknown, trainingStateBytes: 4 * cache)).streamedWeightShare == 0)
+        // Each pass of a linear layer reads that share of its weights at the memory bandwidth; other ops are unchanged.
+        let model = try ModelConfig(architecture: .mlpGAN, width: 256).build()
+        let graph = model.discriminator
+        let recipe = TrainingRecipe(batchPerDevice: 64)
+        let requires = graph.gradientRequirements(weights: true, intoInputs: false)
+        let plain = try #require(CPUTrainerPricing(device: profile))
+        var linears = 0
+        for item in recipe.workItems(for: model, iteration: 0) where item.network == .discriminator && !item.cost.isEmpty {
+            guard let id = item.opID else { continue }
+            let added = streamed.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer)
+                - plain.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer)
+            if case .linear(let l) = graph.ops[id].kind {
+                linears += 1
+                #expect(isClose(added, 0.75 * Double(4 * l.inFeatures * l.outFeatures) / profile.memoryBandwidth, relative: 1e-9))
+            } else {
+                #expect(added == 0)
+            }
+        }
+        #expect(linears > 0)
+    }
 }

@@ -80,7 +80,7 @@ import Distributed
             return 0.01
         }, job: { config in .init(stepSeconds: 0.02, rankComputeSeconds: [[0.018, 0.02], [0.018, 0.02]]) })
         // Two ranks of two threads on two cores: each is priced, and timed alone, on its one core.
-        #expect(alone.map(\.threads) == [1, 1])
+        #expect(!alone.isEmpty && alone.allSatisfy { $0.threads == 1 })
         #expect(c.threadsPerRank == 2 && c.ranks == 2)
         #expect(c.stepCoefficientOfVariation > 0)
         // The machine knows the sharing by rank and thread count, and names what it measured when asked for another.

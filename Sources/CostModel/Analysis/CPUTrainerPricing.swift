@@ -8,25 +8,41 @@ import Workload
 /// to one. It converts a convolution's tensors to and from oneDNN's blocked layouts
 /// (`ConvolutionLayout`), which adds `conversionBytes / (bandwidth * lowering)` where the
 /// profile's class has a fitted lowering efficiency. Accelerator profiles never take this path.
+///
+/// A model whose training state (weights, gradients, optimizer moments) outgrows the CPU's last-level cache streams
+/// it through memory every step, so a linear layer's weights are no longer in cache when a product reads them, and
+/// OpenBLAS packs them before its kernel runs: each product of a linear layer also reads the share of its weights
+/// that the state leaves outside the cache at the profile's memory bandwidth (`streamedWeightShare`).
 public struct CPUTrainerPricing: Sendable {
     /// The CPU profile on its threads.
     public let device: DeviceProfile
     /// The profile restricted to one thread, for the items that run on one (nil: it runs on one already).
     private let serial: DeviceProfile?
+    /// The share of the training state beyond the last-level cache, `1 - cache / state` (0 where it fits or the
+    /// cache is unknown): the share of a linear layer's weights each of its products reads from memory.
+    public let streamedWeightShare: Double
 
-    /// The CPU pricing of `device`, or nil if it is not a CPU.
-    public init?(device: DeviceProfile) {
+    /// The CPU pricing of `device` for a training state of `trainingStateBytes`, or nil if it is not a CPU.
+    public init?(device: DeviceProfile, trainingStateBytes: Int = 0) {
         guard device.kind == .cpu else { return nil }
         self.device = device
         let threads = device.threads ?? device.cores ?? 1
         serial = threads > 1 ? device.restricted(toThreads: 1) : nil
+        streamedWeightShare = device.lastLevelCacheBytes.map { cache in
+            trainingStateBytes > cache ? 1 - Double(cache) / Double(trainingStateBytes) : 0
+        } ?? 0
+    }
+
+    /// The profile a pass runs on: all the threads, or one for an inline pass.
+    private func profile(splitsAcrossThreads: Bool) -> DeviceProfile {
+        splitsAcrossThreads ? device : serial ?? device
     }
 
     /// Seconds of a pass of an op of `opClass` as the trainer runs it: on all threads or on one (`splitsAcrossThreads`), plus
     /// its layout conversions.
     public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass, pass: PassKind = .forward,
                         splitsAcrossThreads: Bool = true) -> Double {
-        let on = splitsAcrossThreads ? device : serial ?? device
+        let on = profile(splitsAcrossThreads: splitsAcrossThreads)
         let base = RooflineModel.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: on)
         guard !cost.isEmpty else { return base }
         let params = on.parameters(for: opClass.pricing(forward: pass == .forward))
@@ -38,7 +54,8 @@ public struct CPUTrainerPricing: Sendable {
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
     /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`). A split item of a process
     /// whose threads outnumber its cores also waits at the end of each of its parallel regions
-    /// (`DeviceProfile.oversubscribedRegionSeconds`, `ConvolutionLayout.parallelRegions`).
+    /// (`DeviceProfile.oversubscribedRegionSeconds`, `ConvolutionLayout.parallelRegions`), and a linear layer's product
+    /// reads its weights' share beyond the cache from memory (`streamedWeightShare`).
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         var cost = item.cost
         let op = item.opID.map { graph.ops[$0] }
@@ -47,10 +64,17 @@ public struct CPUTrainerPricing: Sendable {
                                                          block: device.convolutionChannelBlock)
         }
         let splits = item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer)
-        let base = seconds(cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
-                           splitsAcrossThreads: splits)
-        guard splits, let wait = device.oversubscribedRegionSeconds, !cost.isEmpty else { return base }
-        let regions = op.map { ConvolutionLayout.parallelRegions(of: $0, batch: item.batch, block: device.convolutionChannelBlock) } ?? 1
-        return base + Double(regions) * wait
+        var total = seconds(cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
+                            splitsAcrossThreads: splits)
+        guard !cost.isEmpty else { return total }
+        if streamedWeightShare > 0, case .linear(let linear)? = op?.kind {
+            let weightBytes = Double(4 * linear.inFeatures * linear.outFeatures)
+            total += streamedWeightShare * weightBytes / profile(splitsAcrossThreads: splits).memoryBandwidth
+        }
+        if splits, let wait = device.oversubscribedRegionSeconds {
+            let regions = op.map { ConvolutionLayout.parallelRegions(of: $0, batch: item.batch, block: device.convolutionChannelBlock) } ?? 1
+            total += Double(regions) * wait
+        }
+        return total
     }
 }

@@ -34,7 +34,11 @@ public final class SegmentPricer {
         self.replicas = replicas.filter { $0.value > 1 }
         builder = WorkItemBuilder(model: model, recipe: recipe)
         roofline = RooflineModel(device: device)
-        cpu = CPUTrainerPricing(device: device)
+        // The state every step streams through a CPU's caches: weights, their EMA, gradients, optimizer moments.
+        let state = device.kind == .cpu && device.lastLevelCacheBytes != nil
+            ? MemoryModel(model: model, recipe: recipe, device: device).breakdown() : nil
+        cpu = CPUTrainerPricing(device: device, trainingStateBytes: state.map {
+            $0.weightsBytes + $0.emaBytes + $0.gradientBytes + $0.optimizerStateBytes } ?? 0)
         execution = device.execution.flatMap { parameters in
             device.executionImplementation(for: model.config.architecture, recipe: recipe).map { (parameters, $0) }
         }

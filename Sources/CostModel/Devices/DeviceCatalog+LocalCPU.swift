@@ -35,6 +35,7 @@ extension DeviceCatalog {
                 + "priors; power AMD EPYC 7763 TDP per core; price AWS c6a per vCPU",
             memoryPolicy: .allOutputs, cores: host.cores)
         profile.vectorLanes = host.lanes
+        profile.lastLevelCacheBytes = host.lastLevelCacheBytes
         return profile
     }
 }

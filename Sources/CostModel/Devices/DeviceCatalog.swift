@@ -303,6 +303,8 @@ public enum DeviceCatalog {
         memoryPolicy: .allOutputs, cores: 2)
         // Zen 3's vectors are 256 bits (AVX2): 8 fp32 lanes.
         profile.vectorLanes = 8
+        // The VM's L3 (lscpu, sysfs index3): 32 MiB.
+        profile.lastLevelCacheBytes = 32 << 20
         return profile
     }()
 

@@ -63,6 +63,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     public var memoryPolicy: MemoryPolicy?
     /// Cores of a CPU profile (its peaks and bandwidth are for all of them); nil for accelerators.
     public var cores: Int?
+    /// Bytes of a CPU's last-level cache, shared by its cores; nil: unknown (the CPU trainer's weights are then priced
+    /// as staying in cache).
+    public var lastLevelCacheBytes: Int?
     /// Seconds a CPU process whose threads outnumber the cores it gets waits at the end of each parallel region, for
     /// its last thread to get a core (`sharingMachine`); nil: its threads have their cores.
     public var oversubscribedRegionSeconds: Double?

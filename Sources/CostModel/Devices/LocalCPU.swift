@@ -28,6 +28,8 @@ public struct LocalCPU: Sendable, Hashable {
     public var memoryBytes: Int
     /// Where each number came from, for the profile's `source`.
     public var provenance: [String]
+    /// Bytes of the last-level cache (the highest level of /sys/devices/system/cpu/cpu0/cache); nil where not read.
+    public var lastLevelCacheBytes: Int?
 
     /// fp32 FLOP/s at peak: cores x clock x lanes x 2 (FMA) x pipes.
     public var peakFLOPS: Double { Double(cores) * clockGHz * 1e9 * Double(lanes) * 2 * Double(fmaPipes) }
@@ -49,8 +51,27 @@ public struct LocalCPU: Sendable, Hashable {
         let quota = cgroupQuotaCores(cpuMax: read("/sys/fs/cgroup/cpu.max"),
                                      cfsQuota: read("/sys/fs/cgroup/cpu/cpu.cfs_quota_us"),
                                      cfsPeriod: read("/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
-        return parse(cpuinfo: read("/proc/cpuinfo") ?? "", meminfo: read("/proc/meminfo") ?? "", allowedCPUs: allowed,
-                     cpuQuota: quota)
+        var cpu = parse(cpuinfo: read("/proc/cpuinfo") ?? "", meminfo: read("/proc/meminfo") ?? "", allowedCPUs: allowed,
+                        cpuQuota: quota)
+        let caches = (0..<16).compactMap { index -> (level: Int, bytes: Int)? in
+            let folder = "/sys/devices/system/cpu/cpu0/cache/index\(index)/"
+            guard let level = read(folder + "level").flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
+                  let bytes = read(folder + "size").flatMap(cacheBytes) else { return nil }
+            return (level, bytes)
+        }
+        if let last = caches.max(by: { $0.level < $1.level }) {
+            cpu.lastLevelCacheBytes = last.bytes
+            cpu.provenance.append("L\(last.level) cache \(last.bytes >> 10) KiB (sysfs)")
+        }
+        return cpu
+    }
+
+    /// Bytes of a sysfs cache `size` text such as `32768K` (K and M are binary units); nil if it is not one.
+    public static func cacheBytes(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let unit = t.last.map { $0 == "K" ? 1 << 10 : $0 == "M" ? 1 << 20 : $0 == "G" ? 1 << 30 : 1 } ?? 1
+        guard let value = Int(unit == 1 ? t : String(t.dropLast())), value > 0 else { return nil }
+        return value * unit
     }
 
     /// The CPU described by the texts of /proc/cpuinfo and /proc/meminfo, the number of CPUs in the affinity mask
