@@ -78,10 +78,13 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// Measures each configuration at `ranks` ranks of `threads` threads as one process of its per-rank batch alone,
     /// on the threads the profile prices a rank with (`alone`: the median step seconds), and as the MPI job (`job`),
     /// `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind; then fits the
-    /// efficiency at which the simulator, with `transports`, takes the jobs' steps.
+    /// efficiency at which the simulator, with `transports`, takes the jobs' steps. Ranks with more threads than their
+    /// share of the cores share its caches and memory as ranks of one thread do, so where that efficiency was
+    /// measured at the same rank count (`sharedEfficiency`) they take it and fit only their wait per parallel region.
     ///
     /// - Throws: whatever the closures throw, and the simulator's errors.
     public static func measure(ranks: Int, threads: Int = 1, profile: DeviceProfile, transports: [CommCalibration],
+                               sharedEfficiency: Double? = nil,
                                rounds: Int = 1, configurations: [RunConfiguration]? = nil,
                                alone: (RunConfiguration) throws -> Double,
                                job: (RunConfiguration) throws -> Job) throws -> CoRunningCalibration {
@@ -116,7 +119,7 @@ public struct CoRunningCalibration: Codable, Sendable {
             stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
             regionWaitSeconds: nil)
         (calibration.efficiency, calibration.regionWaitSeconds) = try calibration.fitted(
-            configurations: configs, profile: profile, transports: transports)
+            configurations: configs, profile: profile, transports: transports, efficiency: sharedEfficiency)
         return calibration
     }
 
@@ -127,11 +130,14 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// A job's simulated step is its compute, which goes as one over the efficiency, plus its parallel regions times
     /// the wait, plus the rest (reductions, waits for other ranks), which changes little with either; the fixed point
     /// of that linear fit (relative residuals; the ratio of the sums where there is no wait to fit) is found by
-    /// iterating. A wait the fit would make negative is none.
-    func fitted(configurations: [RunConfiguration], profile: DeviceProfile,
-                transports: [CommCalibration]) throws -> (efficiency: Double, regionWaitSeconds: Double?) {
+    /// iterating. A wait the fit would make negative is none. Oversubscribed ranks given an `efficiency` keep it and
+    /// fit the wait alone.
+    func fitted(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration],
+                efficiency known: Double? = nil) throws -> (efficiency: Double, regionWaitSeconds: Double?) {
         let oversubscribed = profile.sharedThreads(processes: ranks, threadsEach: threadsPerRank) < threadsPerRank
+        let given = oversubscribed ? known.flatMap { $0 > 0 ? $0 : nil } : nil
         var fit = self
+        fit.efficiency = given ?? fit.efficiency
         fit.regionWaitSeconds = oversubscribed ? 0 : nil
         func predict(_ config: RunConfiguration, wait: Double?) throws -> DistributedPrediction {
             var sharing = fit
@@ -156,7 +162,13 @@ public struct CoRunningCalibration: Codable, Sendable {
             }
             var inverse = rows.reduce(0) { $0 + $1.time } / rows.reduce(0) { $0 + $1.work }
             var wait = 0.0
-            if oversubscribed {
+            if let given {
+                // Weighted least squares of time - work / efficiency = regions * wait.
+                inverse = 1 / given
+                let a = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.regions * $1.regions }
+                let b = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.regions * ($1.time - $1.work * inverse) }
+                wait = a > 0 ? max(0, b / a) : 0
+            } else if oversubscribed {
                 // Weighted least squares of time = work * inverse + regions * wait.
                 var a11 = 0.0, a12 = 0.0, a22 = 0.0, b1 = 0.0, b2 = 0.0
                 for r in rows {

@@ -98,15 +98,22 @@ import Distributed
         let truth = CoRunningCalibration(ranks: 2, threadsPerRank: 2, runs: [], efficiency: 0.8, stepCoefficientOfVariation: 0,
                                          regionWaitSeconds: 5e-5)
         let machine = DistributedMachine(transports: transports, coRunning: [truth])
-        let c = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports, alone: { config in
+        func alone(_ config: RunConfiguration) throws -> Double {
             try Validator.singleDevice(config.modelConfig.build(), recipe: config.recipe,
                                        device: cpu.restricted(toThreads: config.threads)).stepSeconds
-        }, job: { config in
+        }
+        func job(_ config: RunConfiguration) throws -> CoRunningCalibration.Job {
             let p = try DistributedPrediction.predict(config, profile: cpu, machine: machine)
             return .init(stepSeconds: p.stepSeconds, rankComputeSeconds: [[p.computeSeconds], [p.computeSeconds]])
-        })
+        }
+        let c = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports, alone: alone, job: job)
         #expect(isClose(c.efficiency, 0.8, relative: 1e-4))
         #expect(isClose(try #require(c.regionWaitSeconds), 5e-5, relative: 1e-3))
+        // Given the efficiency of one-thread ranks at this rank count, they keep it and fit the wait alone.
+        let shared = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports,
+                                                      sharedEfficiency: 0.8, alone: alone, job: job)
+        #expect(shared.efficiency == 0.8)
+        #expect(isClose(try #require(shared.regionWaitSeconds), 5e-5, relative: 1e-3))
         // Ranks whose threads have their cores fit no wait.
         let t1 = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },
                                                   job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })

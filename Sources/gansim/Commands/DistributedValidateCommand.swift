@@ -74,20 +74,25 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
             transports.append(try CommCalibration(ranks: ranks, hosts: hosts, samples: samples))
         }
         // How the ranks share the machine, at each rank and thread count of the plan, on configurations outside it.
-        let coRunning = try CoRunningCalibration.cases(of: plan).map { c in
-            try CoRunningCalibration.measure(ranks: c.ranks, threads: c.threads, profile: device, transports: transports,
-                                             rounds: rounds, alone: { try TrainProcess.measure($0).stepSeconds },
-                                             job: { config in
-                let out = folder.appendingPathComponent("sharing").path
-                try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.arguments(out: out),
-                                            timeoutSeconds: timeout), what: "run '\(config.label)'")
-                let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("result.json"))
-                return CoRunningCalibration.Job(
-                    stepSeconds: try JSONDecoder().decode(DistributedTrainResult.self, from: data).train.stepSeconds,
-                    rankComputeSeconds: try (0..<config.ranks).map { rank in
-                        try Self.timedRankCompute(URL(fileURLWithPath: out).appendingPathComponent("timings-rank\(rank).jsonl"))
-                    })
-            })
+        func sharingJob(_ config: RunConfiguration) throws -> CoRunningCalibration.Job {
+            let out = folder.appendingPathComponent("sharing").path
+            try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.arguments(out: out),
+                                        timeoutSeconds: timeout), what: "run '\(config.label)'")
+            let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("result.json"))
+            return CoRunningCalibration.Job(
+                stepSeconds: try JSONDecoder().decode(DistributedTrainResult.self, from: data).train.stepSeconds,
+                rankComputeSeconds: try (0..<config.ranks).map { rank in
+                    try Self.timedRankCompute(URL(fileURLWithPath: out).appendingPathComponent("timings-rank\(rank).jsonl"))
+                })
+        }
+        // Ranks with more threads than cores take the efficiency measured at their rank count with one thread each
+        // (the cases come in that order).
+        var coRunning: [CoRunningCalibration] = []
+        for c in CoRunningCalibration.cases(of: plan) {
+            let shared = coRunning.first { $0.ranks == c.ranks && $0.threadsPerRank == 1 }?.efficiency
+            coRunning.append(try CoRunningCalibration.measure(
+                ranks: c.ranks, threads: c.threads, profile: device, transports: transports, sharedEfficiency: shared,
+                rounds: rounds, alone: { try TrainProcess.measure($0).stepSeconds }, job: sharingJob))
         }
         let machine = DistributedMachine(transports: transports, coRunning: coRunning)
         let report = try Validator.validate(
