@@ -90,13 +90,17 @@ public struct CoRunningCalibration: Codable, Sendable {
                                job: (RunConfiguration) throws -> Job) throws -> CoRunningCalibration {
         let configs = configurations ?? Self.configurations(ranks: ranks, threads: threads)
         let priced = profile.sharedThreads(processes: ranks, threadsEach: threads)
+        // Each configuration's per-rank work as one process, on the threads a rank is priced with.
+        let alones = configs.map { config -> RunConfiguration in
+            var own = config.singleRank
+            own.threads = priced
+            return own
+        }
         var single = Array(repeating: Double.infinity, count: configs.count)
         var fastest: [Job?] = Array(repeating: nil, count: configs.count)
         for _ in 0..<max(1, rounds) {
             for (i, config) in configs.enumerated() {
-                var own = config.singleRank
-                own.threads = priced
-                single[i] = min(single[i], try alone(own))
+                single[i] = min(single[i], try alone(alones[i]))
                 let measured = try job(config)
                 if fastest[i].map({ measured.stepSeconds < $0.stepSeconds }) ?? true { fastest[i] = measured }
             }
@@ -105,9 +109,7 @@ public struct CoRunningCalibration: Codable, Sendable {
         let spreads = jobs.flatMap { $0.rankComputeSeconds.filter { $0.count > 1 }.map(Self.coefficientOfVariation) }
         var runs: [Run] = []
         for (i, config) in configs.enumerated() {
-            var own = config.singleRank
-            own.threads = priced
-            let predicted = try Validator.singleDevice(try own.modelConfig.build(), recipe: own.recipe,
+            let predicted = try Validator.singleDevice(try alones[i].modelConfig.build(), recipe: alones[i].recipe,
                                                        device: profile.restricted(toThreads: priced)).stepSeconds
             let perRank = jobs[i].rankComputeSeconds
             runs.append(Run(label: config.label, aloneStepSeconds: single[i], predictedAloneStepSeconds: predicted,
