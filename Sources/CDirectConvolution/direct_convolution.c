@@ -226,12 +226,13 @@ static dnnl_status_t run_reorder(gansim_conv *c, const reorder *r, const void *f
     return status;
 }
 
-// Runs a pass's primitive over three arguments given by their oneDNN argument kinds and descriptors.
-static dnnl_status_t run_pass(gansim_conv *c, const pass *p, int kinds[3], const dnnl_memory_desc_t *descs[3],
-                              const void *data[3]) {
+// Runs a pass's primitive over three arguments given by their oneDNN argument kinds, each in the layout the
+// primitive was built for (its execute-argument descriptor).
+static dnnl_status_t run_pass(gansim_conv *c, const pass *p, const int kinds[3], const void *data[3]) {
     dnnl_memory_t m[3] = {NULL, NULL, NULL};
     dnnl_status_t status = dnnl_success;
-    for (int i = 0; i < 3 && status == dnnl_success; i++) status = wrap(&m[i], descs[i], data[i]);
+    for (int i = 0; i < 3 && status == dnnl_success; i++)
+        status = wrap(&m[i], dnnl_primitive_desc_query_md(p->desc, dnnl_query_exec_arg_md, kinds[i]), data[i]);
     if (status == dnnl_success) {
         dnnl_exec_arg_t args[] = {{kinds[0], m[0]}, {kinds[1], m[1]}, {kinds[2], m[2]}};
         status = dnnl_primitive_execute(p->primitive, c->stream, 3, args);
@@ -248,11 +249,8 @@ int gansim_conv_forward(gansim_conv *c, const float *x, const float *w, float *y
     CHECK(run_reorder(c, &c->f_src, x, scratch0, &src));
     CHECK(run_reorder(c, &c->f_weights, w, scratch2, &weights));
     void *dst = c->f_dst.primitive ? scratch1 : (void *)y;
-    int kinds[3] = {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST};
-    const dnnl_memory_desc_t *descs[3] = {md(&c->forward, dnnl_query_src_md), md(&c->forward, dnnl_query_weights_md),
-                                          md(&c->forward, dnnl_query_dst_md)};
-    const void *data[3] = {src, weights, dst};
-    CHECK(run_pass(c, &c->forward, kinds, descs, data));
+    CHECK(run_pass(c, &c->forward, (const int[3]){DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
+                   (const void *[3]){src, weights, dst}));
     const void *unused;
     CHECK(run_reorder(c, &c->f_dst, dst, y, &unused));
     return dnnl_stream_wait(c->stream);
@@ -266,12 +264,8 @@ int gansim_conv_backward(gansim_conv *c, const float *dy, const float *x, const 
         CHECK(run_reorder(c, &c->d_diff_dst, dy, scratch1, &diff_dst));
         CHECK(run_reorder(c, &c->d_weights, w, scratch2, &weights));
         void *diff_src = c->d_diff_src.primitive ? scratch0 : (void *)dx;
-        int kinds[3] = {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC};
-        const dnnl_memory_desc_t *descs[3] = {md(&c->backward_data, dnnl_query_diff_dst_md),
-                                              md(&c->backward_data, dnnl_query_weights_md),
-                                              md(&c->backward_data, dnnl_query_diff_src_md)};
-        const void *data[3] = {diff_dst, weights, diff_src};
-        CHECK(run_pass(c, &c->backward_data, kinds, descs, data));
+        CHECK(run_pass(c, &c->backward_data, (const int[3]){DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC},
+                       (const void *[3]){diff_dst, weights, diff_src}));
         CHECK(run_reorder(c, &c->d_diff_src, diff_src, dx, &unused));
     }
     if (dw) {
@@ -285,12 +279,8 @@ int gansim_conv_backward(gansim_conv *c, const float *dy, const float *x, const 
             CHECK(run_reorder(c, &c->w_diff_dst, dy, scratch1, &diff_dst));
         }
         void *diff_weights = scratch2;
-        int kinds[3] = {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS};
-        const dnnl_memory_desc_t *descs[3] = {md(&c->backward_weights, dnnl_query_src_md),
-                                              md(&c->backward_weights, dnnl_query_diff_dst_md),
-                                              md(&c->backward_weights, dnnl_query_diff_weights_md)};
-        const void *data[3] = {src, diff_dst, diff_weights};
-        CHECK(run_pass(c, &c->backward_weights, kinds, descs, data));
+        CHECK(run_pass(c, &c->backward_weights, (const int[3]){DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS},
+                       (const void *[3]){src, diff_dst, diff_weights}));
         const void *unused;
         CHECK(run_reorder(c, &c->w_diff_weights, diff_weights, dw, &unused));
     }
