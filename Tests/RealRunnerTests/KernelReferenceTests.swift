@@ -37,6 +37,11 @@ import Testing
         (2, 3, 38, 38, 4, 4, 2, 1), (2, 2, 35, 35, 3, 3, 2, 0),
     ]
 
+    /// The geometry and output channels of a `convCases` case.
+    static func geometry(_ c: (Int, Int, Int, Int, Int, Int, Int, Int)) -> (ConvGeometry, outChannels: Int) {
+        (ConvGeometry(batch: c.0, channels: c.1, height: c.2, width: c.3, kernel: c.5, stride: c.6, padding: c.7), c.4)
+    }
+
     /// The trainer's oneDNN convolution of geometry `g` with `oc` output channels.
     static func convolution(_ g: ConvGeometry, outChannels oc: Int) -> DirectConvolution {
         DirectConvolution(shape: .init(transposed: false, inChannels: g.channels, inHeight: g.height, inWidth: g.width,
@@ -47,8 +52,7 @@ import Testing
     @Test(arguments: convCases)
     func conv2dMatchesDirectLoops(c: (Int, Int, Int, Int, Int, Int, Int, Int)) {
         Parallel.setThreads(2)
-        let g = ConvGeometry(batch: c.0, channels: c.1, height: c.2, width: c.3, kernel: c.5, stride: c.6, padding: c.7)
-        let oc = c.4
+        let (g, oc) = Self.geometry(c)
         let x = TestSupport.randn([g.batch, g.channels, g.height, g.width], seed: 11)
         let w = TestSupport.randn([oc * g.channels * g.kernel * g.kernel], seed: 12)
         let bias = TestSupport.randn([oc], seed: 13)
@@ -63,8 +67,7 @@ import Testing
     @Test(arguments: convCases)
     func conv2dInputGradientIsTheTransposedConvolution(c: (Int, Int, Int, Int, Int, Int, Int, Int)) {
         Parallel.setThreads(2)
-        let g = ConvGeometry(batch: c.0, channels: c.1, height: c.2, width: c.3, kernel: c.5, stride: c.6, padding: c.7)
-        let oc = c.4
+        let (g, oc) = Self.geometry(c)
         let x = TestSupport.randn([g.batch, g.channels, g.height, g.width], seed: 14)
         let w = TestSupport.randn([oc * g.channels * g.kernel * g.kernel], seed: 15)
         let dy = TestSupport.randn([g.batch, oc, g.outHeight, g.outWidth], seed: 16)
