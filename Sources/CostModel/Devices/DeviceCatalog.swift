@@ -293,14 +293,15 @@ public enum DeviceCatalog {
     /// Power: EPYC 7763 TDP 280 W over 64 cores (AMD) for 2 cores. Price: AWS c6a.large (2 vCPU EPYC Milan) $0.0765/h.
     public static let developmentVM: DeviceProfile = {
         var profile = DeviceProfile(
-        name: "cpu", displayName: "local CPU (2-core AMD EPYC Zen 3)", kind: .cpu,
-        matrixPeakFLOPS: [.fp32: 2 * 2.45e9 * 32], vectorPeakFLOPS: 2 * 2.45e9 * 16,
-        memoryBytes: 24 * gib, memoryBandwidth: 20e9, matrixTile: 1, launchOverheadSeconds: cpuLaunchOverheadSecondsPrior,
-        computeEfficiency: cpuComputeEfficiencyPrior, memoryEfficiency: cpuMemoryEfficiencyPrior,
-        runtimeOverheadBytes: cpuRuntimeOverheadBytesPrior, workspaceBytes: 0,
-        idleWatts: 2 * 280.0 / 64 * 0.3, busyWatts: 2 * 280.0 / 64, usdPerHour: 0.0765,
-        source: "/proc/cpuinfo, AMD Zen 3 optimization guide, AMD EPYC 7763 TDP, AWS c6a pricing",
-        memoryPolicy: .allOutputs, cores: 2)
+            name: "cpu", displayName: "local CPU (2-core AMD EPYC Zen 3)", kind: .cpu,
+            matrixPeakFLOPS: [.fp32: 2 * 2.45e9 * 32], vectorPeakFLOPS: 2 * 2.45e9 * 16,
+            memoryBytes: 24 * gib, memoryBandwidth: 20e9, matrixTile: 1,
+            launchOverheadSeconds: cpuLaunchOverheadSecondsPrior,
+            computeEfficiency: cpuComputeEfficiencyPrior, memoryEfficiency: cpuMemoryEfficiencyPrior,
+            runtimeOverheadBytes: cpuRuntimeOverheadBytesPrior, workspaceBytes: 0,
+            idleWatts: 2 * 280.0 / 64 * 0.3, busyWatts: 2 * 280.0 / 64, usdPerHour: 0.0765,
+            source: "/proc/cpuinfo, AMD Zen 3 optimization guide, AMD EPYC 7763 TDP, AWS c6a pricing",
+            memoryPolicy: .allOutputs, cores: 2)
         // Zen 3's vectors are 256 bits (AVX2): 8 fp32 lanes.
         profile.vectorLanes = 8
         // The VM's L3 (lscpu, sysfs index3): 32 MiB.
