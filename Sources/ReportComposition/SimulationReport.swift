@@ -81,7 +81,7 @@ public struct SimulationReport {
         }] : []
         return [
             row("cluster") { "\($0.devices)x \($0.device) on \($0.topology)" },
-            row("all-reduce, mode") { "\($0.algorithm.rawValue), \($0.mode)" },
+            row("all-reduce, mode") { "\($0.algorithmDescription), \($0.mode)" },
             row("iteration") { Units.seconds($0.iterationSeconds) },
         ] + ranges + [
             row("samples/s") { Units.count($0.samplesPerSecond) },

@@ -49,7 +49,7 @@ public struct SimulationSummary {
         let b = result.breakdown
         func share(_ seconds: Double) -> String { String(format: "%5.1f %%", 100 * seconds / result.iterationSeconds) }
         return """
-            \(result.name): \(result.devices)x \(result.device) on \(result.topology), \(result.algorithm.rawValue) all-reduce, \(result.mode)
+            \(result.name): \(result.devices)x \(result.device) on \(result.topology), \(result.algorithmDescription) all-reduce, \(result.mode)
               iteration          \(Units.seconds(result.iterationSeconds))  (\(Units.count(result.samplesPerSecond)) samples/s)\(Self.interval(result.iterationSecondsInterval))
                 compute          \(Units.seconds(b.computeSeconds))  \(share(b.computeSeconds))
                 exposed comm     \(Units.seconds(b.exposedCommunicationSeconds))  \(share(b.exposedCommunicationSeconds))

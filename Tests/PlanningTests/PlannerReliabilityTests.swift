@@ -18,7 +18,7 @@ import Workload
 
     @Test func failuresMakeTheFastestPlanUseFewerDevices() throws {
         let reliable = try fastest(failuresPerDeviceHour: 0)
-        let failing = try fastest(failuresPerDeviceHour: 0.02)
+        let failing = try fastest(failuresPerDeviceHour: 0.05)
         #expect(reliable.goodput > 0.999)
         #expect(failing.goodput < reliable.goodput)
         #expect(failing.devices < reliable.devices)

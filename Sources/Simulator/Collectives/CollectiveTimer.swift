@@ -8,11 +8,13 @@ import Foundation
 /// form (`RingPhaseEstimator`, no transfers built); the other algorithms build their
 /// schedule once, for one byte, and walk it (`AnalyticEstimator`) per message size.
 /// Sweeps share one timer between every point with the same cluster and algorithm, across threads.
+/// A timer over several algorithms gives each size the fastest one's time, and says which it is (`choice`).
 public final class CollectiveTimer: @unchecked Sendable {
     /// How the timer prices one message size.
     private enum Method {
         case rings(RingPhaseEstimator)
         case walk(CollectiveSchedule, AnalyticEstimator.PairCosts)
+        case fastest([CollectiveTimer])
     }
 
     private let method: Method
@@ -46,8 +48,24 @@ public final class CollectiveTimer: @unchecked Sendable {
         }
     }
 
+    /// The timer of whichever of `timers` is fastest at each size (one timer per candidate algorithm, same ranks);
+    /// ties go to the earlier timer. A single timer is returned as it is.
+    public static func fastest(of timers: [CollectiveTimer]) -> CollectiveTimer {
+        precondition(!timers.isEmpty, "a choice needs at least one algorithm")
+        return timers.count == 1 ? timers[0] : CollectiveTimer(method: .fastest(timers))
+    }
+
+    private init(method: Method) { self.method = method }
+
+    /// Index, in the timers of `fastest(of:)`, of the one fastest for `bytes`; 0 for a timer of one algorithm.
+    public func choice(bytes: Double) -> Int {
+        guard case .fastest(let timers) = method else { return 0 }
+        let times = timers.map { $0.seconds(bytes: bytes) }
+        return times.indices.min { times[$0] < times[$1] }!
+    }
+
     /// Seconds to all-reduce `bytes` when nothing else uses the interconnect.
-    public func seconds(bytes: Double) throws -> Double {
+    public func seconds(bytes: Double) -> Double {
         lock.lock()
         defer { lock.unlock() }
         if let known = memo[bytes] { return known }
@@ -57,6 +75,8 @@ public final class CollectiveTimer: @unchecked Sendable {
             t = estimator.seconds(bytesScale: bytes)
         case .walk(let schedule, let costs):
             t = AnalyticEstimator.seconds(schedule: schedule, costs: costs, bytesScale: bytes)
+        case .fastest(let timers):
+            t = timers.map { $0.seconds(bytes: bytes) }.min()!
         }
         memo[bytes] = t
         return t

@@ -2,14 +2,21 @@ import Workload
 import InputParsing
 
 extension TrainingScenario {
-    /// The `communication` section: the gradient all-reduce's algorithm (`auto`: ring in one server,
-    /// hierarchical-tree across servers, torus on tori), bucket size (the architecture's default) and chunks.
+    /// The `communication` section: the gradient all-reduce's algorithm, bucket size (the architecture's default) and
+    /// chunks.
+    ///
+    /// `auto` (or no algorithm) follows NCCL, whose tuner times every algorithm for each call's size and runs the
+    /// fastest (`src/graph/tuning.cc`, `ncclTopoGetAlgoTime`): across servers each bucket runs whichever of
+    /// hierarchical-tree (a tree across servers: latency growing with their logarithm, for small buckets) and
+    /// hierarchical (a ring across servers: every link's full bandwidth, for large ones) is faster for its size; a
+    /// ring in one server; torus on tori. A named algorithm runs every bucket.
     static func communication(_ section: ScenarioInput.Communication?, topology: Topology, devices: Int, architecture: Architecture)
-        -> (algorithm: CollectiveAlgorithm, bucketBytes: Double, chunks: Int) {
-        let automatic: CollectiveAlgorithm = topology.torusDimensions.isEmpty
-            ? (topology.machinesUsed(byFirst: devices).count > 1 ? .hierarchicalTree : .ring) : .torus
-        return ((section?.algorithm ?? nil) ?? automatic, section?.bucket ?? TrainingPlan.defaultBucketBytes(for: architecture),
-                section?.chunks ?? 1)
+        -> (algorithm: CollectiveAlgorithm, alternative: CollectiveAlgorithm?, bucketBytes: Double, chunks: Int) {
+        let bucketBytes = section?.bucket ?? TrainingPlan.defaultBucketBytes(for: architecture), chunks = section?.chunks ?? 1
+        if let named = section?.algorithm ?? nil { return (named, nil, bucketBytes, chunks) }
+        if !topology.torusDimensions.isEmpty { return (.torus, nil, bucketBytes, chunks) }
+        if topology.machinesUsed(byFirst: devices).count > 1 { return (.hierarchicalTree, .hierarchical, bucketBytes, chunks) }
+        return (.ring, nil, bucketBytes, chunks)
     }
 
     /// The `mode` section: synchronous or bounded-staleness updates, and G and D on separate device groups

@@ -76,7 +76,7 @@ public struct TrainingScenario: Sendable {
         }
 
         // Communication and mode.
-        let (algorithm, bucketBytes, chunks) = Self.communication(input.communication, topology: topology, devices: devices, architecture: architecture)
+        let (algorithm, alternative, bucketBytes, chunks) = Self.communication(input.communication, topology: topology, devices: devices, architecture: architecture)
         let (mode, generatorDevices) = try Self.mode(input.mode, devices: devices, in: input)
 
         // Data pipeline.
@@ -98,7 +98,7 @@ public struct TrainingScenario: Sendable {
         plan = TrainingPlan(
             model: model, recipe: recipe, device: device, topology: topology, devices: devices, algorithm: algorithm,
             chunks: chunks, bucketBytes: bucketBytes, mode: mode, data: data, jitter: jitter, iterations: simulated, seed: seed,
-            generatorDevices: generatorDevices)
+            generatorDevices: generatorDevices, alternativeAlgorithm: alternative)
         growth = growthKimg.map { model.growth(totalKimg: $0) }
         if let growth {
             let plan = plan
@@ -141,8 +141,9 @@ public struct TrainingScenario: Sendable {
     public func estimate(cache: ScenarioCache) throws -> TrainingResult {
         try SimulationWorkLimit.checkEstimate(plan)
         // Separate G and D groups reduce within each group: the estimator times those groups itself.
-        let timer = plan.generatorDevices != nil ? nil : try cache.timer(
-            spec: topologySpec, topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm, chunks: plan.chunks)
+        let timer = plan.generatorDevices != nil ? nil : CollectiveTimer.fastest(of: try plan.algorithms.map {
+            try cache.timer(spec: topologySpec, topology: plan.topology, devices: plan.devices, algorithm: $0, chunks: plan.chunks)
+        })
         let hostCopy = try cache.hostCopyBandwidth(spec: topologySpec, topology: plan.topology)
         let routes = cache.routes(topologySpec, topology: plan.topology)
         guard let growth else {

@@ -29,7 +29,7 @@ final class AnalyticCommunicationEngine: CommunicationEngine {
 
     func enqueueReduction(group: Int, readySeconds: Double, bytes: Double) throws {
         let start = max(readySeconds, streamFree[group])
-        streamFree[group] = start + (try timers[group].seconds(bytes: bytes))
+        streamFree[group] = start + timers[group].seconds(bytes: bytes)
         finished[group].append((start, streamFree[group]))
     }
 

@@ -2,13 +2,16 @@
 ///
 /// Each device group has one reduction stream: its queued buckets are all-reduced one at a
 /// time by a `CollectiveRunner`, each starting when it is ready and the previous one has
-/// finished. Transfers between groups are point-to-point flows that share links with the
+/// finished. A group with several candidate algorithms runs each bucket on the one whose
+/// congestion-free time (`CollectiveTimer`) is least for its size. Transfers between groups are point-to-point flows that share links with the
 /// reductions. The engine advances the event kernel only as far as the schedule asks.
 final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObserver {
     private let topology: Topology
     private let simulator = EventSimulator()
     private let interconnect: Interconnect
-    private var runners: [CollectiveRunner] = []
+    /// Per group, one runner per candidate algorithm, and the timer that picks between them.
+    private var runners: [[CollectiveRunner]] = []
+    private var choosers: [CollectiveTimer?] = []
     private var handlerID: Int32 = -1
     private var observerID: Int32 = -1
 
@@ -29,8 +32,9 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
     private static let flowStart: Int32 = 1
     private static let wakeReduction: Int32 = 2
 
-    /// Builds one collective runner per reduction group.
-    init(topology: Topology, groups: [ReductionGroup], chunks: Int) throws {
+    /// Builds one collective runner per candidate reduction group of each device group (`groups[g]`: the same ranks, one
+    /// algorithm each).
+    init(topology: Topology, groups: [[ReductionGroup]], chunks: Int) throws {
         self.topology = topology
         interconnect = Interconnect(topology: topology, simulator: simulator)
         queue = Array(repeating: [], count: groups.count)
@@ -41,10 +45,15 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
         returned = Array(repeating: 0, count: groups.count)
         handlerID = simulator.register(self)
         observerID = interconnect.addObserver(self)
-        for (index, group) in groups.enumerated() {
-            let runner = try CollectiveRunner(schedule: try group.schedule(chunks: chunks), participants: group.ranks, interconnect: interconnect)
-            runner.onFinish = { [unowned self] _ in self.reductionFinished(group: index) }
-            runners.append(runner)
+        var routes = RouteTable(topology: topology)
+        for (index, candidates) in groups.enumerated() {
+            runners.append(try candidates.map { group in
+                let runner = try CollectiveRunner(schedule: try group.schedule(chunks: chunks), participants: group.ranks, interconnect: interconnect)
+                runner.onFinish = { [unowned self] _ in self.reductionFinished(group: index) }
+                return runner
+            })
+            choosers.append(candidates.count == 1 ? nil : CollectiveTimer.fastest(
+                of: try candidates.map { try CollectiveTimer(routes: &routes, group: $0, chunks: chunks) }))
         }
     }
 
@@ -103,8 +112,9 @@ final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObs
         }
         head[group] += 1
         starts[group].append(simulator.nowSeconds)
-        runners[group].bytesScale = next.bytes
-        runners[group].start()
+        let runner = runners[group][choosers[group]?.choice(bytes: next.bytes) ?? 0]
+        runner.bytesScale = next.bytes
+        runner.start()
     }
 
     private func reductionFinished(group: Int) {

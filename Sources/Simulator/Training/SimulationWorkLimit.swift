@@ -31,15 +31,18 @@ public enum SimulationWorkLimit {
             .dataParallel == .singleProcess
         let devices = Double(plan.devices)
         let copies = singleProcess && plan.devices > 1 ? (steps + 1) * devices * devices : 0
-        let transfers = reductions * (singleProcess ? Double(plan.recipe.accumulation) : 1) * CollectiveWorkLimit.estimatedTransfers(
-            algorithm: plan.algorithm, devices: plan.devices, chunks: plan.chunks) + copies
+        let transfers = reductions * (singleProcess ? Double(plan.recipe.accumulation) : 1) * plan.algorithms.map {
+            CollectiveWorkLimit.estimatedTransfers(algorithm: $0, devices: plan.devices, chunks: plan.chunks)
+        }.max()! + copies
         let blocks = Double(plan.devices) * (steps + 1) * Double(plan.recipe.accumulation) * 4
         return Double(plan.iterations) * (transfers + blocks)
     }
 
     /// Refuses a plan whose closed-form estimate would walk more than `maximumEstimatorDeviceIterations`.
     public static func checkEstimate(_ plan: TrainingPlan) throws {
-        try CollectiveWorkLimit.checkWalk(algorithm: plan.algorithm, devices: plan.devices, field: "cluster.devices")
+        for algorithm in plan.algorithms {
+            try CollectiveWorkLimit.checkWalk(algorithm: algorithm, devices: plan.devices, field: "cluster.devices")
+        }
         guard plan.generatorDevices != nil else { return }
         let work = Double(plan.iterations) * Double(plan.devices) * Double(plan.recipe.discriminatorSteps + 1) * Double(plan.recipe.accumulation)
         guard work > maximumEstimatorDeviceIterations else { return }
@@ -62,6 +65,6 @@ public enum SimulationWorkLimit {
             : "use fewer devices, a hierarchical or tree algorithm, larger buckets, or `gansim sweep`, whose closed-form estimator has no such limit"
         throw ConfigurationError(
             field: "simulate.iterations", value: "\(plan.iterations)",
-            reason: "the event simulation of \(plan.devices) devices (\(plan.algorithm.rawValue)) would process about \(CollectiveWorkLimit.words(events)) events, more than the \(CollectiveWorkLimit.words(CollectiveWorkLimit.maximumSimulationTransfers)) it runs (a minute or two); \(advice)")
+            reason: "the event simulation of \(plan.devices) devices (\(plan.algorithms.map(\.rawValue).joined(separator: " or "))) would process about \(CollectiveWorkLimit.words(events)) events, more than the \(CollectiveWorkLimit.words(CollectiveWorkLimit.maximumSimulationTransfers)) it runs (a minute or two); \(advice)")
     }
 }

@@ -12,7 +12,7 @@ public enum TrainingEstimator {
     /// Estimates `plan` (its `iterations` iterations, extrapolated to `totalIterations`).
     ///
     /// - Parameters:
-    ///   - timer: all-reduce times of the plan's cluster and algorithm over its first ranks (nil: built here).
+    ///   - timer: all-reduce times of the plan's cluster and algorithms over its first ranks (nil: built here).
     ///   - cache: shares priced blocks and memory between plans that differ only in the cluster.
     ///   - hostCopyBytesPerSecond: the topology's host-to-device bandwidth, when cached.
     ///   - routes: the topology's routes, shared between plans on it (nil: found here).
@@ -30,8 +30,8 @@ public enum TrainingEstimator {
             timers = [timer]
         } else {
             var routes = RouteTable(topology: plan.topology)
-            timers = try TrainingSchedule.reductionGroups(plan, placement: placement).map {
-                try CollectiveTimer(routes: &routes, group: $0, chunks: plan.chunks)
+            timers = try TrainingSchedule.reductionGroups(plan, placement: placement).map { candidates in
+                CollectiveTimer.fastest(of: try candidates.map { try CollectiveTimer(routes: &routes, group: $0, chunks: plan.chunks) })
             }
         }
         let engine = AnalyticCommunicationEngine(topology: plan.topology, timers: timers, routes: routes)

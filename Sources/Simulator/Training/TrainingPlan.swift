@@ -15,6 +15,9 @@ public struct TrainingPlan: Sendable {
     public var devices: Int
     /// How gradient buckets are all-reduced.
     public var algorithm: CollectiveAlgorithm
+    /// A second all-reduce algorithm: each bucket runs whichever of `algorithm` and this one is faster, congestion-free,
+    /// for its size, as NCCL's tuner picks ring or tree per call (`src/graph/tuning.cc`); nil: always `algorithm`.
+    public var alternativeAlgorithm: CollectiveAlgorithm?
     /// Pipeline chunks per collective transfer.
     public var chunks: Int
     /// Gradient bucket size, in bytes (PyTorch DDP's default is 25 MB).
@@ -51,9 +54,10 @@ public struct TrainingPlan: Sendable {
         model: GANModel, recipe: TrainingRecipe, device: DeviceProfile, topology: Topology, devices: Int,
         algorithm: CollectiveAlgorithm, chunks: Int = 1, bucketBytes: Double = 25e6, mode: TrainingMode = .synchronous,
         data: DataPipelineSpec = .imagenetDefault, jitter: JitterSpec = JitterSpec(), iterations: Int = 10, seed: UInt64 = 1,
-        traceDevices: Int = 8, traceIterations: Int = 3, generatorDevices: Int? = nil
+        traceDevices: Int = 8, traceIterations: Int = 3, generatorDevices: Int? = nil, alternativeAlgorithm: CollectiveAlgorithm? = nil
     ) {
         self.generatorDevices = generatorDevices
+        self.alternativeAlgorithm = alternativeAlgorithm
         self.model = model
         self.recipe = recipe
         self.device = device
@@ -70,4 +74,7 @@ public struct TrainingPlan: Sendable {
         self.traceDevices = traceDevices
         self.traceIterations = traceIterations
     }
+
+    /// The algorithms a bucket's all-reduce may run: `algorithm`, then `alternativeAlgorithm` if any.
+    public var algorithms: [CollectiveAlgorithm] { [algorithm] + (alternativeAlgorithm.map { [$0] } ?? []) }
 }

@@ -40,7 +40,7 @@ extension TrainingResult {
         let validated = plan.device.validatedError(for: plan.model.config.architecture, recipe: plan.recipe)
         self.init(
             name: name, devices: plan.devices, topology: plan.topology.name, device: plan.device.name, algorithm: plan.algorithm,
-            mode: mode, iterationSeconds: iterationSeconds,
+            alternativeAlgorithm: plan.alternativeAlgorithm, mode: mode, iterationSeconds: iterationSeconds,
             iterationSecondsInterval: validated?.interval(seconds: iterationSeconds), iterationSecondsBasis: validated?.basis,
             samplesPerSecond: samplesPerIteration / iterationSeconds,
             breakdown: TrainingResult.Breakdown(

@@ -87,6 +87,12 @@ public struct TrainingResult: Sendable, Codable, Equatable {
     public var device: String
     /// Collective algorithm for gradients.
     public var algorithm: CollectiveAlgorithm
+    /// The algorithm a bucket runs instead when it is faster for the bucket's size (`TrainingPlan.alternativeAlgorithm`).
+    public var alternativeAlgorithm: CollectiveAlgorithm? = nil
+    /// The all-reduce in words: `ring`, or `hierarchical-tree or hierarchical by bucket size`.
+    public var algorithmDescription: String {
+        alternativeAlgorithm.map { "\(algorithm.rawValue) or \($0.rawValue) by bucket size" } ?? algorithm.rawValue
+    }
     /// `synchronous` or `asynchronous(staleness)`.
     public var mode: String
     /// Mean seconds per iteration after the first, in seconds.

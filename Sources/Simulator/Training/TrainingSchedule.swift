@@ -59,12 +59,14 @@ final class TrainingSchedule {
         return .colocated(devices: plan.devices)
     }
 
-    /// The reduction group of each device group of `placement`.
-    static func reductionGroups(_ plan: TrainingPlan, placement: DevicePlacement) throws -> [ReductionGroup] {
+    /// The reduction groups of each device group of `placement`: one per algorithm a bucket may run (`plan.algorithms`).
+    static func reductionGroups(_ plan: TrainingPlan, placement: DevicePlacement) throws -> [[ReductionGroup]] {
         guard placement.isSplit else {
-            return [try ReductionGroup.firstRanks(topology: plan.topology, devices: plan.devices, algorithm: plan.algorithm)]
+            return [try plan.algorithms.map { try ReductionGroup.firstRanks(topology: plan.topology, devices: plan.devices, algorithm: $0) }]
         }
-        return placement.groups.map { ReductionGroup.members($0, topology: plan.topology, algorithm: plan.algorithm) }
+        return placement.groups.map { group in
+            plan.algorithms.map { ReductionGroup.members(group, topology: plan.topology, algorithm: $0) }
+        }
     }
 
     /// Runs every iteration of the plan and returns the summary.
