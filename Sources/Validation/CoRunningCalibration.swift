@@ -1,3 +1,4 @@
+import Foundation
 import CostModel
 import Distributed
 
@@ -44,6 +45,9 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// Ranks with more threads than their share of the cores: seconds each parallel region waits for its last thread
     /// to get a core (`DeviceProfile.oversubscribedRegionSeconds`); nil for ranks whose threads have their cores.
     public var regionWaitSeconds: Double?
+    /// Ranks outnumbering the cores: the time scale of the chance that a rank's compute overlaps its core-mates'
+    /// (`timedComputeSeconds`); nil where every rank has a core of its own, or in calibrations written before it.
+    public var overlapSeconds: Double?
 
     /// The configurations it measures at `ranks` ranks of `threads` threads (none in `Plans.dataParallel`): a
     /// product-bound mlp-gan whose weights outgrow a core's cache, a smaller one whose step is a few milliseconds, and
@@ -122,8 +126,64 @@ public struct CoRunningCalibration: Codable, Sendable {
             regionWaitSeconds: nil)
         (calibration.efficiency, calibration.regionWaitSeconds) = try calibration.fitted(
             configurations: configs, profile: profile, transports: transports, efficiency: sharedEfficiency)
+        if let cores = profile.cores, cores > 0, ranks > cores {
+            calibration.overlapSeconds = try calibration.fittedOverlap(
+                configurations: configs, profile: profile, transports: transports, ranksPerCore: Double(ranks) / Double(cores))
+        }
         return calibration
     }
+
+    /// What a rank's own timers count as compute, of the `simulatedSeconds` the simulator gives it, when
+    /// `ranksPerCore` ranks share each core (more than one: the cores are outnumbered).
+    ///
+    /// The simulator runs a core's ranks side by side, each at its share of the core for the whole of its compute. On
+    /// the machine a rank often computes while its core-mates wait in a reduction, at the whole core, and their turns
+    /// fall into its own waiting, the more so the shorter its compute. A rank whose compute takes `c` seconds at a
+    /// whole core (`simulatedSeconds * efficiency / ranksPerCore`) overlaps its core-mates' with the chance
+    /// `1 - exp(-c / overlapSeconds)`; otherwise it is timed at the whole core, and what that leaves out of the
+    /// simulated compute is timed as waiting. The step is the simulator's either way.
+    public func timedComputeSeconds(simulatedSeconds: Double, ranksPerCore: Double) -> Double {
+        guard ranksPerCore > 1, let overlap = overlapSeconds, overlap > 0 else { return simulatedSeconds }
+        let wholeCore = simulatedSeconds * efficiency / ranksPerCore
+        return simulatedSeconds * (1 - (ranksPerCore - 1) / ranksPerCore * exp(-wholeCore / overlap))
+    }
+
+    /// The `overlapSeconds` at which `timedComputeSeconds` of the simulated jobs of `configurations` (this
+    /// calibration's runs, in order, at its fitted efficiency) best matches their ranks' timed compute: least squares
+    /// of the relative errors, each job's compute scaled by the profile's own error on its work alone. Searched on a
+    /// logarithmic grid from 10 µs to 10 s, then refined by golden sections between the best point's neighbours.
+    func fittedOverlap(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration],
+                       ranksPerCore: Double) throws -> Double {
+        var sharing = self
+        sharing.overlapSeconds = nil
+        let machine = DistributedMachine(transports: transports, coRunning: [sharing])
+        var jobs: [(simulated: Double, timed: Double)] = []
+        for (config, run) in zip(configurations, runs) where run.rankComputeSeconds > 0 {
+            let p = try DistributedPrediction.predict(config, profile: profile, machine: machine)
+            let profileError = run.predictedAloneStepSeconds.map { $0 > 0 ? run.aloneStepSeconds / $0 : 1 } ?? 1
+            jobs.append((p.computeSeconds * profileError, run.rankComputeSeconds))
+        }
+        func cost(_ overlap: Double) -> Double {
+            var trial = sharing
+            trial.overlapSeconds = overlap
+            return jobs.reduce(0) { sum, job in
+                let e = trial.timedComputeSeconds(simulatedSeconds: job.simulated, ranksPerCore: ranksPerCore) / job.timed - 1
+                return sum + e * e
+            }
+        }
+        let grid = (0...Self.overlapGridPoints).map { 1e-5 * pow(1e6, Double($0) / Double(Self.overlapGridPoints)) }
+        let best = grid.indices.min { cost(grid[$0]) < cost(grid[$1]) }!
+        var low = grid[max(best - 1, 0)], high = grid[min(best + 1, grid.count - 1)]
+        let ratio = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<60 {
+            let a = high - ratio * (high - low), b = low + ratio * (high - low)
+            if cost(a) < cost(b) { high = b } else { low = a }
+        }
+        return (low + high) / 2
+    }
+
+    /// Points of the overlap's logarithmic grid (six decades).
+    static let overlapGridPoints = 600
 
     /// The efficiency, and for ranks with more threads than their share of the cores the wait per parallel region, at
     /// which the simulated jobs of `configurations` (this calibration's runs, in order) take their measured steps,
@@ -141,6 +201,7 @@ public struct CoRunningCalibration: Codable, Sendable {
         var fit = self
         fit.efficiency = given ?? fit.efficiency
         fit.regionWaitSeconds = oversubscribed ? 0 : nil
+        fit.overlapSeconds = nil  // the steps rest on the simulated compute, not on how the ranks time it
         func predict(_ config: RunConfiguration, wait: Double?) throws -> DistributedPrediction {
             var sharing = fit
             sharing.regionWaitSeconds = wait

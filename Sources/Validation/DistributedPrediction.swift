@@ -12,9 +12,11 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// Predicted seconds per iteration: the simulated iteration, which includes the profile's
     /// per-iteration host overhead (what calibration fits beyond the ops).
     public var stepSeconds: Double
-    /// Simulated compute seconds per iteration (forward, backward, optimizer).
+    /// Compute seconds per iteration (forward, backward, optimizer) as a rank's own timers count them: the simulated
+    /// compute, less the core-mates' turns that fall into its waiting when ranks outnumber the cores
+    /// (`CoRunningCalibration.timedComputeSeconds`).
     public var computeSeconds: Double
-    /// Simulated exposed communication plus waiting per iteration.
+    /// Simulated exposed communication plus waiting per iteration, and the core-mates' turns left out of compute.
     public var communicationSeconds: Double
     /// The profile's per-iteration host overhead (fixed and per input element) included in `stepSeconds`.
     public var overheadSeconds: Double
@@ -52,9 +54,15 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         // The trainer averages D's and G's losses over the ranks once per iteration: MPI_Allreduce of two doubles.
         let lossAverage = parallel.ranks > 1
             ? try machine.transport(ranks: parallel.ranks, algorithm: .mpi).predictedSeconds(bytes: 16) : 0
+        let simulated = result.breakdown.computeSeconds
+        let timed = sharing.map { sharing in
+            sharing.timedComputeSeconds(simulatedSeconds: simulated,
+                                        ranksPerCore: profile.cores.map { Double(parallel.ranks) / Double(max($0, 1)) } ?? 1)
+        } ?? simulated
         return DistributedPrediction(
-            stepSeconds: result.iterationSeconds + lossAverage, computeSeconds: result.breakdown.computeSeconds,
-            communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds + lossAverage,
+            stepSeconds: result.iterationSeconds + lossAverage, computeSeconds: timed,
+            communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds + lossAverage
+                + (simulated - timed),
             overheadSeconds: overhead)
     }
 }

@@ -14,6 +14,14 @@ import Validation
         #expect(text == expected)
     }
 
+    @Test func ranksOutnumberingTheCoresShowTheirOverlap() throws {
+        var report = try Fixture.report("validation-mpi.json")
+        let i = try #require(report.machine?.coRunning.firstIndex { $0.ranks == 4 })
+        report.machine?.coRunning[i].overlapSeconds = 0.0142
+        let line = try #require(ValidationTable(report).text.split(separator: "\n").first { $0.hasPrefix("np 4 t1:") })
+        #expect(line.contains("of its share of the cores, its compute overlaps its core-mates' with chance 1 - exp(-compute / 14.2 ms), "))
+    }
+
     @Test func theFilesHoldEachTransportTheMachineTheReportAndThePage() throws {
         let report = try Fixture.report("validation-mpi.json")
         let page = DistributedValidationPage(report: report, profile: "out/cpu-fitted.json")

@@ -1,3 +1,4 @@
+import Foundation
 import CostModel
 import TestSupport
 import Testing
@@ -118,5 +119,55 @@ import Distributed
         let t1 = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },
                                                   job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })
         #expect(t1.regionWaitSeconds == nil)
+    }
+
+    @Test func ranksOutnumberingTheCoresTimeTheirCoreMatesTurnsAsWaiting() throws {
+        let cpu = DeviceCatalog.developmentVM
+        let cores = try #require(cpu.cores)
+        let config = RunConfiguration(.mlpGAN, width: 512, batch: 64 * cores, steps: 4, dataParallel: .init(ranks: 2 * cores))
+        var machine = try Self.machine(efficiency: 0.8, ranks: [2 * cores])
+        let sideBySide = try DistributedPrediction.predict(config, profile: cpu, machine: machine)
+        machine.coRunning[0].overlapSeconds = 5e-3
+        let turns = try DistributedPrediction.predict(config, profile: cpu, machine: machine)
+        // The step is the simulator's; of the compute, what runs while a core-mate waits is timed at the whole core, and
+        // the rest of the simulated compute is timed as waiting.
+        let wholeCore = sideBySide.computeSeconds * 0.8 / 2
+        let timed = sideBySide.computeSeconds * (1 - 0.5 * exp(-wholeCore / 5e-3))
+        #expect(turns.stepSeconds == sideBySide.stepSeconds)
+        #expect(isClose(turns.computeSeconds, timed, relative: 1e-12))
+        #expect(isClose(turns.communicationSeconds, sideBySide.communicationSeconds + sideBySide.computeSeconds - timed,
+                        relative: 1e-12))
+        // No overlap at all: each rank is timed at the whole core; certain overlap: the simulated compute.
+        let c = machine.coRunning[0]
+        var never = c, always = c
+        never.overlapSeconds = .infinity
+        always.overlapSeconds = 0
+        #expect(isClose(never.timedComputeSeconds(simulatedSeconds: 0.02, ranksPerCore: 2), 0.01, relative: 1e-12))
+        #expect(always.timedComputeSeconds(simulatedSeconds: 0.02, ranksPerCore: 2) == 0.02)
+        #expect(c.timedComputeSeconds(simulatedSeconds: 0.02, ranksPerCore: 1) == 0.02)
+    }
+
+    @Test func theOverlapIsFittedToTheJobsTimedComputeAndLeavesTheirStepsAlone() throws {
+        let cpu = DeviceCatalog.developmentVM
+        let machine = try Self.machine(ranks: [4])
+        // Jobs of four ranks on two cores that take the simulator's steps at efficiency 0.8 and time their compute with
+        // a 6 ms overlap.
+        var truth = machine.coRunning[0]
+        truth.efficiency = 0.8
+        truth.overlapSeconds = 6e-3
+        let jobs = DistributedMachine(transports: machine.transports, coRunning: [truth])
+        let c = try CoRunningCalibration.measure(ranks: 4, profile: cpu, transports: machine.transports, alone: { config in
+            try Validator.singleDevice(config.modelConfig.build(), recipe: config.recipe, device: cpu.restricted(toThreads: 1)).stepSeconds
+        }, job: { config in
+            let p = try DistributedPrediction.predict(config, profile: cpu, machine: jobs)
+            return .init(stepSeconds: p.stepSeconds, rankComputeSeconds: Array(repeating: [p.computeSeconds], count: 4))
+        })
+        #expect(isClose(c.efficiency, 0.8, relative: 1e-6))
+        #expect(isClose(try #require(c.overlapSeconds), 6e-3, relative: 1e-4))
+        // Ranks with a core each fit none.
+        let two = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: try Self.machine(ranks: [2]).transports,
+                                                   alone: { _ in 0.01 },
+                                                   job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })
+        #expect(two.overlapSeconds == nil)
     }
 }
