@@ -40,7 +40,8 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// What a core delivers to a rank beside the others, relative to the profile's time-sliced prediction from alone
     /// (1: nothing shared beyond time-slicing).
     public var efficiency: Double
-    /// Standard deviation over mean of a rank's compute per step, averaged over ranks and configurations.
+    /// The spread of a rank's compute per step over its median (`coefficientOfVariation`), averaged over ranks and
+    /// configurations.
     public var stepCoefficientOfVariation: Double
     /// Ranks with more threads than their share of the cores: seconds each parallel region waits for its last thread
     /// to get a core (`DeviceProfile.oversubscribedRegionSeconds`); nil for ranks whose threads have their cores.
@@ -260,10 +261,12 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// Iterations of the efficiency's fixed point at most; it converges in a few.
     static let fitIterations = 30
 
-    /// Standard deviation over mean of `steps` (at least two).
-    private static func coefficientOfVariation(_ steps: [Double]) -> Double {
-        let mean = steps.reduce(0, +) / Double(steps.count)
-        let variance = steps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps.count - 1)
-        return mean > 0 ? variance.squareRoot() / mean : 0
+    /// The spread of `steps` (at least two) over their median: the standard deviation a normal distribution with their
+    /// median absolute deviation would have (1.4826 of it), so that a step or two disturbed by the machine, which the
+    /// steps' medians leave out everywhere else, does not set the jitter of every step.
+    static func coefficientOfVariation(_ steps: [Double]) -> Double {
+        let median = RunnerCalibration.median(steps)
+        guard median > 0 else { return 0 }
+        return 1.4826 * RunnerCalibration.median(steps.map { abs($0 - median) }) / median
     }
 }

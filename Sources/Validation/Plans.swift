@@ -19,7 +19,7 @@ public enum Plans {
     /// ops of every class (batches 8 to 48, widths 16 to 64): over a narrow range a class's
     /// fixed overhead and its efficiency trade off against each other. Resnet-gan runs at
     /// both thread counts because only resnet-gan has resampling ops and residual adds. The
-    /// 1-thread mlp-gans span 64- and 192-wide products, because a product's efficiency grows
+    /// 1-thread mlp-gans span 64- to 448-wide products, because a product's efficiency grows
     /// with its width over that range. The 2-thread mlp-gans include two whose products are
     /// large enough to split (`ThreadSplit.minimumMultiplyAdds`), so that split products are
     /// fitted, not extrapolated. What each of these choices corrected is in docs/cpu-model.md.
@@ -33,6 +33,7 @@ public enum Plans {
         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 48, threads: 1, steps: 8),
         RunConfiguration(.mlpGAN, width: 64, batch: 128, threads: 1, latentDim: mlpLatent, steps: 40),
         RunConfiguration(.mlpGAN, width: 192, batch: 96, threads: 1, latentDim: mlpLatent, steps: 30),
+        RunConfiguration(.mlpGAN, width: 448, batch: 96, threads: 1, latentDim: mlpLatent, steps: 20),
         RunConfiguration(.mlpGAN, width: 256, batch: 64, threads: 2, latentDim: mlpLatent, steps: 40),
         RunConfiguration(.mlpGAN, width: 64, batch: 32, threads: 2, latentDim: mlpLatent, steps: 40),
         RunConfiguration(.mlpGAN, width: 768, batch: 48, threads: 2, latentDim: mlpLatent, steps: 20),

@@ -170,4 +170,13 @@ import Distributed
                                                    job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })
         #expect(two.overlapSeconds == nil)
     }
+
+    @Test func aDisturbedStepDoesNotSetTheJitter() {
+        // Normal steps 2% apart and one step three times as long: the spread is the normal steps'.
+        let steady = [0.98, 0.99, 1.0, 1.01, 1.02]
+        let disturbed = steady + [3.0]
+        #expect(isClose(CoRunningCalibration.coefficientOfVariation(steady), 1.4826 * 0.01, relative: 1e-12))
+        #expect(CoRunningCalibration.coefficientOfVariation(disturbed) < 0.04)  // the standard deviation over the mean: 0.61
+        #expect(CoRunningCalibration.coefficientOfVariation([0.02, 0.02]) == 0)
+    }
 }
