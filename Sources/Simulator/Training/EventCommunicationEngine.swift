@@ -3,8 +3,9 @@
 /// Each device group has one reduction stream: its queued buckets are all-reduced one at a
 /// time by a `CollectiveRunner`, each starting when it is ready and the previous one has
 /// finished. A group with several candidate algorithms runs each bucket on the one whose
-/// congestion-free time (`CollectiveTimer`) is least for its size. Transfers between groups are point-to-point flows that share links with the
-/// reductions. The engine advances the event kernel only as far as the schedule asks.
+/// congestion-free time (`CollectiveTimer`) is least for its size. Transfers between groups
+/// are point-to-point flows that share links with the reductions. The engine advances the
+/// event kernel only as far as the schedule asks.
 final class EventCommunicationEngine: CommunicationEngine, EventHandler, FlowObserver {
     private let topology: Topology
     private let simulator = EventSimulator()
