@@ -73,9 +73,12 @@ struct DistributedTrainRunner {
             world.finalize()
         } catch let error as MPIError {
             if case .configurationMismatch = error {
+                // Every rank found the same mismatch. Rank 0 reports it and fails the job; the others end normally,
+                // because mpirun stops the rest of a job as soon as one rank fails, which could stop rank 0 before
+                // it has printed the error.
                 world.finalize()
                 if world.rank == 0 { throw error }
-                throw ExitCode.failure
+                return
             }
             world.abort(error.description)
         } catch {
