@@ -141,8 +141,9 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// the machine a rank often computes while its core-mates wait in a reduction, at the whole core, and their turns
     /// fall into its own waiting, the more so the shorter its compute. A rank whose compute takes `c` seconds at a
     /// whole core (`simulatedSeconds * efficiency / ranksPerCore`) overlaps its core-mates' with the chance
-    /// `1 - exp(-c / overlapSeconds)`; otherwise it is timed at the whole core, and what that leaves out of the
-    /// simulated compute is timed as waiting. The step is the simulator's either way.
+    /// `1 - exp(-c / overlapSeconds)`; otherwise it has the whole core, slowed only by the sharing efficiency (the
+    /// other cores' ranks still share caches and memory): `simulatedSeconds / ranksPerCore`. What that leaves out of
+    /// the simulated compute is timed as waiting. The step is the simulator's either way.
     public func timedComputeSeconds(simulatedSeconds: Double, ranksPerCore: Double) -> Double {
         guard ranksPerCore > 1, let overlap = overlapSeconds, overlap > 0 else { return simulatedSeconds }
         let wholeCore = simulatedSeconds * efficiency / ranksPerCore
@@ -152,9 +153,10 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// The `overlapSeconds` at which `timedComputeSeconds` of the simulated jobs of `configurations` (this
     /// calibration's runs, in order, at its fitted efficiency) best matches their ranks' timed compute: least squares
     /// of the relative errors, each job's compute scaled by the profile's own error on its work alone. Searched on a
-    /// logarithmic grid from 10 µs to 10 s, then refined by golden sections between the best point's neighbours.
+    /// logarithmic grid from 10 µs to 10 s, then refined by golden sections between the best point's neighbours; nil
+    /// when no job timed any compute.
     func fittedOverlap(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration],
-                       ranksPerCore: Double) throws -> Double {
+                       ranksPerCore: Double) throws -> Double? {
         var sharing = self
         sharing.overlapSeconds = nil
         let machine = DistributedMachine(transports: transports, coRunning: [sharing])
@@ -164,6 +166,7 @@ public struct CoRunningCalibration: Codable, Sendable {
             let profileError = run.predictedAloneStepSeconds.map { $0 > 0 ? run.aloneStepSeconds / $0 : 1 } ?? 1
             jobs.append((p.computeSeconds * profileError, run.rankComputeSeconds))
         }
+        guard !jobs.isEmpty else { return nil }
         func cost(_ overlap: Double) -> Double {
             var trial = sharing
             trial.overlapSeconds = overlap
@@ -173,7 +176,8 @@ public struct CoRunningCalibration: Codable, Sendable {
             }
         }
         let grid = (0...Self.overlapGridPoints).map { 1e-5 * pow(1e6, Double($0) / Double(Self.overlapGridPoints)) }
-        let best = grid.indices.min { cost(grid[$0]) < cost(grid[$1]) }!
+        let costs = grid.map(cost)
+        let best = costs.indices.min { costs[$0] < costs[$1] }!
         var low = grid[max(best - 1, 0)], high = grid[min(best + 1, grid.count - 1)]
         let ratio = (5.0.squareRoot() - 1) / 2
         for _ in 0..<60 {
@@ -263,7 +267,9 @@ public struct CoRunningCalibration: Codable, Sendable {
 
     /// The spread of `steps` (at least two) over their median: the standard deviation a normal distribution with their
     /// median absolute deviation would have (1.4826 of it), so that a step or two disturbed by the machine, which the
-    /// steps' medians leave out everywhere else, does not set the jitter of every step.
+    /// steps' medians leave out everywhere else, does not set the jitter of every step. Medians are
+    /// `RunnerCalibration.median`'s (the upper one of an even count), so few steps give a rough figure, and none when
+    /// half of them are equal.
     static func coefficientOfVariation(_ steps: [Double]) -> Double {
         let median = RunnerCalibration.median(steps)
         guard median > 0 else { return 0 }

@@ -63,4 +63,23 @@ import Testing
         #expect(autoEvent.algorithmDescription == "hierarchical-tree or hierarchical by bucket size")
         #expect(namedEvent.algorithmDescription == expected)
     }
+
+    /// One stream of buckets of both sizes: the event engine runs the small one on the tree's runner and the large one
+    /// on the ring's, each taking what that algorithm alone takes.
+    @Test func theEventEngineSwitchesRunnersBetweenBuckets() throws {
+        let topology = try Topologies.cluster(server: .dgxH100, servers: 4, fabric: .ndr, serversPerLeaf: 4, oversubscription: 1)
+        func durations(_ algorithms: [CollectiveAlgorithm]) throws -> [Double] {
+            let groups = try [algorithms.map { try ReductionGroup.firstRanks(topology: topology, devices: 32, algorithm: $0) }]
+            let engine = try EventCommunicationEngine(topology: topology, groups: groups, chunks: 1)
+            for bytes in [2.0 * 1024 * 1024, 128.0 * 1024 * 1024] {
+                try engine.enqueueReduction(group: 0, readySeconds: 0, bytes: bytes)
+            }
+            return engine.finishReductions(group: 0).map { $0.endSeconds - $0.startSeconds }
+        }
+        let both = try durations([.hierarchicalTree, .hierarchical])
+        let tree = try durations([.hierarchicalTree]), ring = try durations([.hierarchical])
+        #expect(tree[0] < ring[0] && ring[1] < tree[1])
+        #expect(isClose(both[0], tree[0], relative: 1e-9))
+        #expect(isClose(both[1], ring[1], relative: 1e-9))
+    }
 }

@@ -137,7 +137,8 @@ import Distributed
         #expect(isClose(turns.computeSeconds, timed, relative: 1e-12))
         #expect(isClose(turns.communicationSeconds, sideBySide.communicationSeconds + sideBySide.computeSeconds - timed,
                         relative: 1e-12))
-        // No overlap at all: each rank is timed at the whole core; certain overlap: the simulated compute.
+        // No overlap at all: each rank has the whole core, at the sharing efficiency; certain overlap: the simulated
+        // compute.
         let c = machine.coRunning[0]
         var never = c, always = c
         never.overlapSeconds = .infinity
@@ -164,6 +165,16 @@ import Distributed
         })
         #expect(isClose(c.efficiency, 0.8, relative: 1e-6))
         #expect(isClose(try #require(c.overlapSeconds), 6e-3, relative: 1e-4))
+        // The overlap moves compute into waiting and leaves the steps as they were.
+        let config = CoRunningCalibration.configurations(ranks: 4)[0]
+        var without = c
+        without.overlapSeconds = nil
+        let turns = try DistributedPrediction.predict(
+            config, profile: cpu, machine: DistributedMachine(transports: machine.transports, coRunning: [c]))
+        let sideBySide = try DistributedPrediction.predict(
+            config, profile: cpu, machine: DistributedMachine(transports: machine.transports, coRunning: [without]))
+        #expect(turns.stepSeconds == sideBySide.stepSeconds)
+        #expect(turns.computeSeconds < sideBySide.computeSeconds)
         // Ranks with a core each fit none.
         let two = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: try Self.machine(ranks: [2]).transports,
                                                    alone: { _ in 0.01 },

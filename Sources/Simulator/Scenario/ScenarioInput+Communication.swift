@@ -3,7 +3,8 @@ import InputParsing
 extension ScenarioInput {
     /// The `communication` section as written.
     public struct Communication: ScenarioInputSection {
-        /// The all-reduce algorithm; `.some(nil)` is `auto`, which picks one from the topology.
+        /// The all-reduce algorithm; `.some(nil)` is `auto`, which picks from the topology one, or two to choose between
+        /// by bucket size (`TrainingScenario.communication`).
         public var algorithm: CollectiveAlgorithm??
         /// Gradient bucket bytes.
         public var bucket: Double?

@@ -13,7 +13,7 @@ public struct TrainingPlan: Sendable {
     public var topology: Topology
     /// Devices taking part (the first ranks of the topology).
     public var devices: Int
-    /// How gradient buckets are all-reduced.
+    /// How gradient buckets are all-reduced (the first candidate when `alternativeAlgorithm` is set).
     public var algorithm: CollectiveAlgorithm
     /// A second all-reduce algorithm: each bucket runs whichever of `algorithm` and this one is faster, congestion-free,
     /// for its size, as NCCL's tuner picks ring or tree per call (`src/graph/tuning.cc`); nil: always `algorithm`.

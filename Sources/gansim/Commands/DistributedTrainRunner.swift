@@ -49,8 +49,8 @@ struct DistributedTrainRunner {
 
     /// Trains this rank's shard; rank 0 writes `folder` and prints the result.
     ///
-    /// A configuration mismatch is seen by every rank at once: rank 0 reports it and all
-    /// ranks stop together. Any other failure is this rank's: it ends the whole job with
+    /// A configuration mismatch is seen by every rank at once: rank 0 reports it and fails
+    /// the job, the others end normally. Any other failure is this rank's: it ends the whole job with
     /// a message naming the rank (`MPIWorld.abort`).
     func run(_ options: TrainOptions, folder: String, json: Bool) throws {
         guard var world = MPIWorld.initializeIfLaunchedByMPI() else {
