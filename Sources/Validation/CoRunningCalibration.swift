@@ -30,6 +30,10 @@ public struct CoRunningCalibration: Codable, Sendable {
         public var rankComputeSeconds: Double
         /// The job's median step, the slowest rank's (absent from calibrations written before it was kept).
         public var jobStepSeconds: Double?
+
+        /// The profile's own error on the per-rank work alone, measured over priced (1 where it was not priced): what
+        /// the job's simulated compute is scaled by, so that the sharing fits leave the profile's error out.
+        var profileError: Double { predictedAloneStepSeconds.map { $0 > 0 ? aloneStepSeconds / $0 : 1 } ?? 1 }
     }
 
     /// Ranks of the jobs measured.
@@ -163,8 +167,7 @@ public struct CoRunningCalibration: Codable, Sendable {
         var jobs: [(simulated: Double, timed: Double)] = []
         for (config, run) in zip(configurations, runs) where run.rankComputeSeconds > 0 {
             let p = try DistributedPrediction.predict(config, profile: profile, machine: machine)
-            let profileError = run.predictedAloneStepSeconds.map { $0 > 0 ? run.aloneStepSeconds / $0 : 1 } ?? 1
-            jobs.append((p.computeSeconds * profileError, run.rankComputeSeconds))
+            jobs.append((p.computeSeconds * run.profileError, run.rankComputeSeconds))
         }
         guard !jobs.isEmpty else { return nil }
         func cost(_ overlap: Double) -> Double {
@@ -224,8 +227,7 @@ public struct CoRunningCalibration: Codable, Sendable {
                     let probed = try predict(config, wait: Self.probeWaitSeconds)
                     regions = (probed.computeSeconds - p.computeSeconds) / Self.probeWaitSeconds
                 }
-                let profileError = run.predictedAloneStepSeconds.map { $0 > 0 ? run.aloneStepSeconds / $0 : 1 } ?? 1
-                rows.append((p.computeSeconds * fit.efficiency * profileError, regions,
+                rows.append((p.computeSeconds * fit.efficiency * run.profileError, regions,
                              step - (p.stepSeconds - p.computeSeconds), 1 / step))
             }
             var inverse = rows.reduce(0) { $0 + $1.time } / rows.reduce(0) { $0 + $1.work }
