@@ -32,7 +32,7 @@ public enum ScenarioFuzzer {
          ("cluster", [("topology", "switch"), ("devices", "2"), ("device", "h100"), ("bandwidth", "25GB/s"), ("latency", "1us")]),
          ("mode", [("generatorDevices", "1")]),
          ("data", [("storageBandwidth", "1GB/s"), ("bytesPerSample", "110kB"), ("decodeRatePerCore", "400"), ("decodeCores", "8"), ("prefetch", "2")]),
-         ("jitter", [("cv", "0.05"), ("stragglerProbability", "0.01"), ("stragglerSlowdown", "2")]),
+         ("jitter", [("cv", "0.05"), ("stragglerProbability", "0.01"), ("stragglerSlowdown", "2"), ("deviceCv", "0.03")]),
          ("training", [("epochs", "2"), ("datasetSamples", "60000")]),
          ("simulate", [("iterations", "3")])],
         [("model", [("architecture", "resnet-gan"), ("resolution", "32"), ("width", "128"), ("latent", "128")]),

@@ -67,13 +67,15 @@ public struct ValidationTable {
             }
         }
         let sharing = machine.coRunning.map { c in
-            String(format: "np %d t%d: a rank gets %.2f of its share of the cores%@%@, its compute varies by %.1f%% per step (%@)",
+            String(format: "np %d t%d: a rank gets %.2f of its share of the cores%@%@, its compute varies by %.1f%% per step%@ (%@)",
                    c.ranks, c.threadsPerRank, c.efficiency,
                    c.regionWaitSeconds.map { String(format: ", its threads wait %.1f us per parallel region", $0 * 1e6) } ?? "",
                    c.overlapSeconds.map {
                        String(format: ", its compute overlaps its core-mates' with chance 1 - exp(-compute / %.1f ms)", $0 * 1e3)
                    } ?? "",
-                   c.stepCoefficientOfVariation * 100, c.runs.map { run in
+                   c.stepCoefficientOfVariation * 100,
+                   c.rankSpeedCoefficientOfVariation.map { String(format: " and %.1f%% between ranks", $0 * 100) } ?? "",
+                   c.runs.map { run in
                        let alone = String(format: "%@: %.2f ms alone", run.label, run.aloneStepSeconds * 1e3)
                        let predicted = run.predictedAloneStepSeconds.map { String(format: " (%.2f ms priced)", $0 * 1e3) } ?? ""
                        let job = run.jobStepSeconds.map { String(format: ", %.2f ms a step as the job", $0 * 1e3) }

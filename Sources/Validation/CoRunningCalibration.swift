@@ -11,7 +11,9 @@ import Distributed
 /// profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`) for the simulated jobs to
 /// take the measured steps, and `regionWaitSeconds` what each parallel region of a rank with more threads than its
 /// share waits for its last thread; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
-/// simulator draws as compute jitter. Measured at one rank count and thread count per rank.
+/// simulator draws as compute jitter, and `rankSpeedCoefficientOfVariation` the spread between the ranks of one job,
+/// which lasts the whole job (one rank's core persistently busier or its memory slower): the simulator's persistent
+/// device spread. Measured at one rank count and thread count per rank.
 ///
 /// The efficiency is fitted to whole steps, not to a rank's timed compute: when ranks take turns on a core, a rank's
 /// compute runs faster while its core-mates wait in a reduction, so its timed compute understates what the step
@@ -53,16 +55,20 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// Ranks outnumbering the cores: the time scale of the chance that a rank's compute overlaps its core-mates'
     /// (`timedComputeSeconds`); nil where every rank has a core of its own, or in calibrations written before it.
     public var overlapSeconds: Double?
+    /// The spread of the ranks' own speeds over a whole job (`rankSpeedSpread`), which the simulator gives its devices
+    /// as a persistent speed spread (`JitterSpec.deviceCoefficientOfVariation`); nil in calibrations written before it.
+    public var rankSpeedCoefficientOfVariation: Double?
 
     /// The configurations it measures at `ranks` ranks of `threads` threads (none in `Plans.dataParallel`): a
     /// product-bound mlp-gan whose weights outgrow a core's cache, a smaller one whose step is a few milliseconds, and
-    /// a convolutional DCGAN; each efficiency rests on all three, so that one noisy job moves it less.
+    /// a convolutional DCGAN; each efficiency rests on all three, so that one noisy job moves it less. Each runs 40
+    /// steps or more: the spreads of a rank's steps and between the ranks are medians' figures, rough on a few steps.
     public static func configurations(ranks: Int, threads: Int = 1) -> [RunConfiguration] {
-        [RunConfiguration(.mlpGAN, width: 768, batch: 32 * ranks, threads: threads, steps: 12,
+        [RunConfiguration(.mlpGAN, width: 768, batch: 32 * ranks, threads: threads, steps: 40,
                           dataParallel: .init(ranks: ranks)),
-         RunConfiguration(.mlpGAN, width: 384, batch: 48 * ranks, threads: threads, steps: 20,
+         RunConfiguration(.mlpGAN, width: 384, batch: 48 * ranks, threads: threads, steps: 80,
                           dataParallel: .init(ranks: ranks)),
-         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, threads: threads, steps: 6,
+         RunConfiguration(.dcgan, resolution: 32, width: 24, batch: 8 * ranks, threads: threads, steps: 40,
                           dataParallel: .init(ranks: ranks))]
     }
 
@@ -128,7 +134,7 @@ public struct CoRunningCalibration: Codable, Sendable {
         var calibration = CoRunningCalibration(
             ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
             stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
-            regionWaitSeconds: nil)
+            regionWaitSeconds: nil, rankSpeedCoefficientOfVariation: Self.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
         (calibration.efficiency, calibration.regionWaitSeconds) = try calibration.fitted(
             configurations: configs, profile: profile, transports: transports, efficiency: sharedEfficiency)
         if let cores = profile.cores, cores > 0, ranks > cores {
@@ -276,5 +282,26 @@ public struct CoRunningCalibration: Codable, Sendable {
         let median = RunnerCalibration.median(steps)
         guard median > 0 else { return 0 }
         return 1.4826 * RunnerCalibration.median(steps.map { abs($0 - median) }) / median
+    }
+
+    /// The spread of the ranks' speeds within a job, over the jobs `rankSteps` (each rank's compute seconds per step,
+    /// by job): the root mean square over the jobs of the sample standard deviation of their ranks' median computes
+    /// over the ranks' mean, less what the medians' own noise contributes (a median of `n` steps of spread `s` has
+    /// the variance `pi / 2 * s^2 / n`); 0 where no job has two ranks with steps.
+    static func rankSpeedSpread(_ rankSteps: [[[Double]]]) -> Double {
+        let variances = rankSteps.compactMap { ranks -> Double? in
+            let timed = ranks.filter { !$0.isEmpty }
+            guard timed.count > 1 else { return nil }
+            let medians = timed.map(RunnerCalibration.median)
+            let mean = medians.reduce(0, +) / Double(medians.count)
+            guard mean > 0 else { return nil }
+            let between = medians.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(medians.count - 1) / (mean * mean)
+            let noise = timed.reduce(0) { sum, steps in
+                let s = steps.count > 1 ? coefficientOfVariation(steps) : 0
+                return sum + Double.pi / 2 * s * s / Double(steps.count)
+            } / Double(timed.count)
+            return max(0, between - noise)
+        }
+        return variances.isEmpty ? 0 : (variances.reduce(0, +) / Double(variances.count)).squareRoot()
     }
 }

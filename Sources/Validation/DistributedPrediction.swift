@@ -7,7 +7,8 @@ import InputParsing
 /// The simulator's prediction of one data-parallel iteration on this machine: the RealRunner's recipe per rank, the
 /// (calibrated) CPU profile on each rank's threads as it shares the machine with the other ranks, the ranks joined in
 /// a ring whose links carry the transport's message regimes measured at that rank count, reductions advanced by the
-/// ranks' own threads, each rank's compute as noisy as the trainer's steps side by side, and the losses' average.
+/// ranks' own threads, each rank's compute as noisy as the trainer's steps side by side and the ranks as unequal in
+/// speed as a job's ranks were, and the losses' average.
 public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// Predicted seconds per iteration: the simulated iteration, which includes the profile's
     /// per-iteration host overhead (what calibration fits beyond the ops).
@@ -46,7 +47,8 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         var plan = TrainingPlan(model: model, recipe: config.recipe, device: device, topology: topology,
                                 devices: parallel.ranks, algorithm: .ring, bucketBytes: Double(parallel.bucketBytes),
                                 data: data, iterations: steadyIterations + 1, seed: 1)
-        plan.jitter = JitterSpec(coefficientOfVariation: sharing?.stepCoefficientOfVariation ?? 0)
+        plan.jitter = JitterSpec(coefficientOfVariation: sharing?.stepCoefficientOfVariation ?? 0,
+                                 deviceCoefficientOfVariation: sharing?.rankSpeedCoefficientOfVariation ?? 0)
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)

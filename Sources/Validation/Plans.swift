@@ -66,22 +66,23 @@ public enum Plans {
     /// and four ranks: mlp-gans from negligible to dominant gradient traffic (hidden 128: 17 k parameters per
     /// network; 2048: 4.2 M, a 17 MB bucket per step), one with 4 MB buckets reduced while backward runs, MPI's own
     /// all-reduce, and two DCGAN-32s (compute-bound; batch norm makes them per-rank statistics runs, which changes no
-    /// timing).
+    /// timing). Each runs 20 steps or more where its steps are short (under a second in all), so that a rank's medians
+    /// of compute and of waiting, which move with a single disturbed step at a handful of steps, rest on many.
     public static let dataParallel: [RunConfiguration] = [
-        RunConfiguration(.mlpGAN, width: 128, batch: 256, steps: 30, dataParallel: .init(ranks: 2)),
-        RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 20, dataParallel: .init(ranks: 2)),
-        RunConfiguration(.mlpGAN, width: 1024, batch: 128, steps: 12, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 128, batch: 256, steps: 200, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 40, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 1024, batch: 128, steps: 24, dataParallel: .init(ranks: 2)),
         RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 2)),
         RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 2, bucketBytes: 4_000_000)),
         RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 2, allreduce: .mpi)),
-        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 6, dataParallel: .init(ranks: 2)),
-        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, steps: 5, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 40, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.dcgan, resolution: 32, width: 32, batch: 32, steps: 20, dataParallel: .init(ranks: 2)),
         // Two threads per rank: twice the threads of the 2-core machine this plan was laid out for.
-        RunConfiguration(.mlpGAN, width: 1024, batch: 128, threads: 2, steps: 12, dataParallel: .init(ranks: 2)),
-        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, threads: 2, steps: 6, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.mlpGAN, width: 1024, batch: 128, threads: 2, steps: 24, dataParallel: .init(ranks: 2)),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, threads: 2, steps: 40, dataParallel: .init(ranks: 2)),
         // Four ranks (mpirun --oversubscribe): two per core on the 2-core machine this plan was laid out for.
-        RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 20, dataParallel: .init(ranks: 4)),
+        RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 40, dataParallel: .init(ranks: 4)),
         RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 8, dataParallel: .init(ranks: 4)),
-        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 6, dataParallel: .init(ranks: 4)),
+        RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 40, dataParallel: .init(ranks: 4)),
     ]
 }

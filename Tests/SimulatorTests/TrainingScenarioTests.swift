@@ -41,6 +41,8 @@ import InputParsing
         #expect(custom.plan.power.gramsCO2PerKWh == 50)
         #expect(custom.plan.price.owned)
         #expect(custom.plan.price.usdPerKWh == 0.08)
+        let uneven = try TrainingScenario(yaml: base + "\njitter:\n  deviceCv: 0.04\n", defaultName: "t")
+        #expect(uneven.plan.jitter == JitterSpec(deviceCoefficientOfVariation: 0.04))
     }
 
     @Test func recipeDefaultsAreTheOfficialRecipe() throws {
@@ -85,6 +87,10 @@ import InputParsing
         #expect(asyncSplit?.field == "mode.kind")
         let notYAML = error("model: [")
         #expect(notYAML?.field == "scenario")
+        let spread = error(base + "\njitter:\n  deviceCv: -0.1\n")
+        #expect(spread?.field == "jitter.deviceCv")
+        #expect(spread?.value == "-0.1")
+        #expect(spread?.line == 8)
         let device = error(base.replacingOccurrences(of: "devices: 8", with: "devices: 9"))
         #expect(device?.field == "cluster.devices")
     }

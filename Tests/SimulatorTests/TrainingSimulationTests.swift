@@ -68,8 +68,37 @@ private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encode
         #expect(isClose(starved.iterationSeconds, 2 * 16 * 4, relative: 0.01))
     }
 
+    @Test func devicesTakeTheExpectedOrderStatisticsOfTheirSpeedSpread() {
+        let random = RandomStream(seed: 3)
+        #expect(JitterSpec().deviceFactors(devices: 4, random) == [1, 1, 1, 1])
+        // Two devices: Blom's quantile (2 - 3/8) / (2 + 1/4) = 0.7222 of the standard normal is 0.5895.
+        let two = JitterSpec(deviceCoefficientOfVariation: 0.1).deviceFactors(devices: 2, random).sorted()
+        #expect(isClose(two[0], 1 - 0.1 * 0.58946, absolute: 1e-4))
+        #expect(isClose(two[1], 1 + 0.1 * 0.58946, absolute: 1e-4))
+        // Many devices: mean 1 and nearly the spread asked for (the quantiles' own deviation is 0.998); the slowest
+        // at the 0.999375 quantile (3.227 standard deviations; the expected maximum of 1000 normal draws is 3.241).
+        let many = JitterSpec(deviceCoefficientOfVariation: 0.02).deviceFactors(devices: 1000, random)
+        let mean = many.reduce(0, +) / 1000
+        let sd = (many.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 999).squareRoot()
+        #expect(isClose(mean, 1, absolute: 1e-12))
+        #expect(isClose(sd, 0.02 * 0.99839, relative: 1e-4))
+        #expect(isClose(many.max()!, 1 + 0.02 * 3.22729, absolute: 1e-6))
+        #expect(many != many.sorted())  // dealt in a drawn order
+    }
+
+    @Test func aPersistentlySlowerDeviceMakesTheOthersWait() throws {
+        let (even, _) = try run(plan(devices: 2))
+        let (uneven, _) = try run(plan(devices: 2, jitter: JitterSpec(deviceCoefficientOfVariation: 0.05)))
+        // The same compute on average; the faster device idles at every synchronisation for the slower.
+        #expect(isClose(uneven.breakdown.computeSeconds, even.breakdown.computeSeconds, relative: 1e-9))
+        #expect(uneven.breakdown.idleSeconds > even.breakdown.idleSeconds)
+        #expect(uneven.iterationSeconds > even.iterationSeconds)
+        #expect(uneven.iterationSeconds < even.iterationSeconds * (1 + 0.05 * 0.5895) + 1e-12)
+    }
+
     @Test func sameSeedSameJSONAndOtherSeedOtherResult() throws {
-        let jitter = JitterSpec(coefficientOfVariation: 0.1, stragglerProbability: 0.1, stragglerSlowdown: 2)
+        let jitter = JitterSpec(coefficientOfVariation: 0.1, stragglerProbability: 0.1, stragglerSlowdown: 2,
+                                deviceCoefficientOfVariation: 0.03)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let first = try encoder.encode(run(plan(jitter: jitter, seed: 7)).0)

@@ -182,6 +182,34 @@ import Distributed
         #expect(two.overlapSeconds == nil)
     }
 
+    @Test func theSpreadBetweenRanksIsTheirMediansLessTheirNoise() {
+        // Two ranks at 10 and 11 ms every step: the sample deviation of the medians over their mean.
+        let steady = CoRunningCalibration.rankSpeedSpread([[Array(repeating: 0.010, count: 9), Array(repeating: 0.011, count: 9)]])
+        #expect(isClose(steady, (5e-7).squareRoot() / 0.0105, relative: 1e-12))
+        // Noisy ranks with equal medians have none; nor has a job of one rank or none.
+        let noisy = [0.98, 0.99, 1.0, 1.01, 1.02]
+        #expect(CoRunningCalibration.rankSpeedSpread([[noisy, noisy.reversed()]]) == 0)
+        #expect(CoRunningCalibration.rankSpeedSpread([[noisy]]) == 0)
+        #expect(CoRunningCalibration.rankSpeedSpread([]) == 0)
+        // Jobs pool by their variances: the root mean square.
+        let pooled = CoRunningCalibration.rankSpeedSpread([
+            [Array(repeating: 0.010, count: 9), Array(repeating: 0.011, count: 9)], [[0.02], [0.02]]])
+        #expect(isClose(pooled, steady / 2.0.squareRoot(), relative: 1e-12))
+    }
+
+    @Test func ranksUnequalInSpeedWaitForTheSlowest() throws {
+        var machine = try Self.machine(ranks: [2])
+        let config = RunConfiguration(.mlpGAN, width: 512, batch: 64, steps: 4, dataParallel: .init(ranks: 2))
+        let even = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: machine)
+        machine.coRunning[0].rankSpeedCoefficientOfVariation = 0.05
+        let uneven = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: machine)
+        // The ranks' compute is 1 -+ 0.05 * 0.5895 of the even one's: the same on average, and the faster waits for
+        // the slower by their difference, so the ranks' mean waiting grows by 0.05 * 0.5895 of the compute.
+        #expect(isClose(uneven.computeSeconds, even.computeSeconds, relative: 1e-9))
+        #expect(isClose(uneven.communicationSeconds - even.communicationSeconds, 0.05 * 0.5895 * even.computeSeconds,
+                        relative: 0.05))
+    }
+
     @Test func aDisturbedStepDoesNotSetTheJitter() {
         // Normal steps 2% apart and one step three times as long: the spread is the normal steps'.
         let steady = [0.98, 0.99, 1.0, 1.01, 1.02]

@@ -41,7 +41,8 @@ import Testing
         }
         let machine = DistributedMachine(transports: transports, coRunning: [(2, 1), (2, 2), (4, 1)].map {
             CoRunningCalibration(ranks: $0, threadsPerRank: $1, runs: [], efficiency: 0.9 - 0.1 * Double($0 / 4),
-                                 stepCoefficientOfVariation: 0.05, overlapSeconds: $0 == 4 ? 8e-3 : nil)
+                                 stepCoefficientOfVariation: 0.05, overlapSeconds: $0 == 4 ? 8e-3 : nil,
+                                 rankSpeedCoefficientOfVariation: $1 == 1 ? 0.03 : nil)
         })
         var calls = 0
         let report = try Validator.validate(profile: DeviceCatalog.developmentVM, machine: machine, plan: Plans.dataParallel,

@@ -6,6 +6,7 @@ extension ScenarioInput {
         public var cv: Double?
         public var stragglerProbability: Double?
         public var stragglerSlowdown: Double?
+        public var deviceCv: Double?
 
         public init() {}
 
@@ -14,6 +15,7 @@ extension ScenarioInput {
             cv = try section.double("cv")
             stragglerProbability = try section.double("stragglerProbability")
             stragglerSlowdown = try section.double("stragglerSlowdown")
+            deviceCv = try section.double("deviceCv")
             try section.finish()
         }
 
@@ -22,6 +24,7 @@ extension ScenarioInput {
             try input.check(cv, "jitter.cv")
             try input.check(stragglerProbability, "jitter.stragglerProbability")
             try input.check(stragglerSlowdown, "jitter.stragglerSlowdown", minimum: 1)
+            try input.check(deviceCv, "jitter.deviceCv")
             if let p = stragglerProbability, p > 1 {
                 throw input.locate(ConfigurationError(
                     field: "stragglerProbability", value: "\(p)", reason: "a probability is at most 1"), section: "jitter", key: "stragglerProbability")
@@ -33,6 +36,7 @@ extension ScenarioInput {
             take(\.cv, "cv", from: other, into: &keys)
             take(\.stragglerProbability, "stragglerProbability", from: other, into: &keys)
             take(\.stragglerSlowdown, "stragglerSlowdown", from: other, into: &keys)
+            take(\.deviceCv, "deviceCv", from: other, into: &keys)
             return keys
         }
     }

@@ -44,6 +44,7 @@ enum ScenarioLimits {
         "training.kimg": 1e9,
         "cluster.oversubscription": 1e6,
         "jitter.cv": 10,
+        "jitter.deviceCv": 10,
         "jitter.stragglerSlowdown": 1e6,
         "power.pue": 100,
     ]

@@ -128,7 +128,7 @@ struct ScenarioYAMLSection {
         "communication": ["algorithm", "bucket", "chunks"],
         "mode": ["kind", "staleness", "generatorDevices"],
         "data": ["storageBandwidth", "bytesPerSample", "decodeRatePerCore", "decodeCores", "prefetch"],
-        "jitter": ["cv", "stragglerProbability", "stragglerSlowdown"],
+        "jitter": ["cv", "stragglerProbability", "stragglerSlowdown", "deviceCv"],
         "training": ["iterations", "epochs", "kimg", "datasetSamples", "growth"],
         "simulate": ["iterations"],
         "power": ["pue", "hostWattsPerDevice", "nicWatts", "switchWatts", "communicatingActivity", "carbonIntensity"],

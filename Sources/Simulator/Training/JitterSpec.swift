@@ -1,15 +1,24 @@
-/// Random variation of compute time: per-step jitter and occasional stragglers.
+import CGSL
+
+/// Random variation of compute time: per-step jitter, occasional stragglers, and devices that are persistently
+/// faster or slower than one another.
 public struct JitterSpec: Sendable, Equatable {
     /// Standard deviation of the multiplicative per-step noise (0.02 = 2 %).
     public var coefficientOfVariation: Double
+    /// Standard deviation of each device's speed over the whole run, relative to the mean (0.02 = 2 %): the same
+    /// work takes one device persistently longer than another (clocks, cooling, memory placement, a busier core), so
+    /// every synchronisation waits for the slowest.
+    public var deviceCoefficientOfVariation: Double
     /// Probability that a device straggles in a given step.
     public var stragglerProbability: Double
     /// Compute-time multiplier of a straggling step.
     public var stragglerSlowdown: Double
 
     /// Creates a jitter description; the default is no jitter.
-    public init(coefficientOfVariation: Double = 0, stragglerProbability: Double = 0, stragglerSlowdown: Double = 1) {
+    public init(coefficientOfVariation: Double = 0, stragglerProbability: Double = 0, stragglerSlowdown: Double = 1,
+                deviceCoefficientOfVariation: Double = 0) {
         self.coefficientOfVariation = coefficientOfVariation
+        self.deviceCoefficientOfVariation = deviceCoefficientOfVariation
         self.stragglerProbability = stragglerProbability
         self.stragglerSlowdown = stragglerSlowdown
     }
@@ -20,5 +29,18 @@ public struct JitterSpec: Sendable, Equatable {
         if coefficientOfVariation > 0 { factor = max(0.1, 1 + random.gaussian(sigma: coefficientOfVariation)) }
         if stragglerProbability > 0 && random.uniform() < stragglerProbability { factor *= stragglerSlowdown }
         return factor
+    }
+
+    /// Each of `devices` devices' compute-time factor for the whole run (all 1 without a device spread): the expected
+    /// order statistics of a normal with the device spread (Blom's `(i - 3/8) / (n + 1/4)` quantiles, never below
+    /// 0.1), dealt to the devices in an order drawn from `random`. Taking the expected order statistics rather than
+    /// independent draws gives a run of a few devices the slowest device a run of them has on average, not one draw's.
+    func deviceFactors(devices: Int, _ random: RandomStream) -> [Double] {
+        guard deviceCoefficientOfVariation > 0, devices > 1 else { return Array(repeating: 1, count: devices) }
+        let n = Double(devices)
+        let sorted = (0..<devices).map { i in
+            max(0.1, 1 + deviceCoefficientOfVariation * gsl_cdf_ugaussian_Pinv((Double(i + 1) - 0.375) / (n + 0.25)))
+        }
+        return random.permutation(count: devices).map { sorted[$0] }
     }
 }

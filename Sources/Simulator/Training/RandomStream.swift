@@ -17,4 +17,14 @@ public final class RandomStream {
 
     /// A Gaussian draw with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian`).
     public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian(UnsafePointer(rng), sigma) }
+
+    /// The integers `0..<count` in an order drawn uniformly (`gsl_ran_shuffle`).
+    public func permutation(count: Int) -> [Int] {
+        var order = Array(0..<count)
+        order.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, count > 1 else { return }
+            gsl_ran_shuffle(UnsafePointer(rng), base, count, MemoryLayout<Int>.stride)
+        }
+        return order
+    }
 }

@@ -81,6 +81,8 @@ final class TrainingSchedule {
         var bucketsPerIteration = 0
         var computeEnd = Array(repeating: 0.0, count: n)
         var factors = Array(repeating: 1.0, count: n)
+        let deviceFactors = plan.jitter.deviceCoefficientOfVariation > 0
+            ? plan.jitter.deviceFactors(devices: n, random) : Array(repeating: 1.0, count: n)
         for iteration in 0..<plan.iterations {
             progress?(iteration, plan.iterations)
             let (blocks, single) = table.iteration(iteration)
@@ -129,7 +131,7 @@ final class TrainingSchedule {
                 // 2. Compute up to the optimizer; buckets complete along the way.
                 var bucketReady = Array(repeating: 0.0, count: block.bucketOffsets.count)
                 for device in members {
-                    let factor = plan.jitter.factor(random)
+                    let factor = deviceFactors[device] * plan.jitter.factor(random)
                     factors[device] = factor
                     let start = free[device]
                     var shift = 0.0
