@@ -32,6 +32,9 @@ public struct CoRunningCalibration: Codable, Sendable {
         public var rankComputeSeconds: Double
         /// The job's median step, the slowest rank's (absent from calibrations written before it was kept).
         public var jobStepSeconds: Double?
+        /// Each rank's median compute seconds per iteration in the job, by rank: what the spread between the ranks
+        /// rests on (absent from calibrations written before it was kept).
+        public var rankMedianComputeSeconds: [Double]?
 
         /// The profile's own error on the per-rank work alone, measured over priced (1 where it was not priced): what
         /// the job's simulated compute is scaled by, so that the sharing fits leave the profile's error out.
@@ -126,10 +129,10 @@ public struct CoRunningCalibration: Codable, Sendable {
         for (i, config) in configs.enumerated() {
             let predicted = try Validator.singleDevice(try alones[i].modelConfig.build(), recipe: alones[i].recipe,
                                                        device: profile.restricted(toThreads: priced)).stepSeconds
-            let perRank = jobs[i].rankComputeSeconds
+            let medians = jobs[i].rankComputeSeconds.map(RunnerCalibration.median)
             runs.append(Run(label: config.label, aloneStepSeconds: single[i], predictedAloneStepSeconds: predicted,
-                            rankComputeSeconds: perRank.map(RunnerCalibration.median).reduce(0, +) / Double(max(perRank.count, 1)),
-                            jobStepSeconds: jobs[i].stepSeconds))
+                            rankComputeSeconds: medians.reduce(0, +) / Double(max(medians.count, 1)),
+                            jobStepSeconds: jobs[i].stepSeconds, rankMedianComputeSeconds: medians))
         }
         var calibration = CoRunningCalibration(
             ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,

@@ -119,6 +119,12 @@ import Distributed
         let t1 = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },
                                                   job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })
         #expect(t1.regionWaitSeconds == nil)
+        #expect(t1.rankSpeedCoefficientOfVariation == 0)
+        // Ranks 10% apart for a whole job: their medians are kept and their spread measured.
+        let apart = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },
+                                                     job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.010, 0.010], [0.011, 0.011]]) })
+        #expect(apart.runs.allSatisfy { $0.rankMedianComputeSeconds == [0.010, 0.011] })
+        #expect(isClose(try #require(apart.rankSpeedCoefficientOfVariation), (5e-7).squareRoot() / 0.0105, relative: 1e-12))
     }
 
     @Test func ranksOutnumberingTheCoresTimeTheirCoreMatesTurnsAsWaiting() throws {
