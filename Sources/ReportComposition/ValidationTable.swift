@@ -59,7 +59,7 @@ public struct ValidationTable {
     }
 
     /// The machine's transport regimes (a line per rank count and algorithm), then a line per rank count of how the
-    /// ranks shared the cores.
+    /// ranks shared the cores, then the machine's speed against the profile's where it was measured.
     static func lines(_ machine: DistributedMachine) -> String {
         let transports = machine.transports.sorted { $0.ranks < $1.ranks }.flatMap { t in
             [(AllReduceAlgorithm.ring, t.ringRegimes), (.mpi, t.mpiRegimes)].compactMap { a, fit in
@@ -83,6 +83,9 @@ public struct ValidationTable {
                        return alone + predicted + job
                    }.joined(separator: "; "))
         }
-        return transports.joined(separator: "\n") + "\n" + sharing.joined(separator: "\n")
+        let speed = machine.profileSlowdown.map {
+            [String(format: "work alone took %.3f times as long as the profile prices it (the sharing runs' geometric mean): the predictions' profile is slowed by that", $0)]
+        } ?? []
+        return (transports + sharing + speed).joined(separator: "\n")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Distributed
 
 /// What this machine's data-parallel runs are predicted from, all measured apart from the runs predicted: the MPI
@@ -7,11 +8,25 @@ public struct DistributedMachine: Codable, Sendable {
     public var transports: [CommCalibration]
     /// The trainer's ranks sharing the machine, one calibration per rank count and threads per rank.
     public var coRunning: [CoRunningCalibration]
+    /// How many times as long as the profile prices it the machine took for work alone while it was measured: the
+    /// geometric mean of every sharing run's work alone, measured over priced (`CoRunningCalibration.Run.profileError`);
+    /// nil where not measured (1). A machine's speed drifts between the profile's calibration and a later
+    /// measurement (a virtual machine's host neighbours, clocks); that work is outside any plan, so the predictions
+    /// made with this machine run on the profile rescaled by it (`DeviceProfile.slowed(by:)`).
+    public var profileSlowdown: Double?
 
     /// Creates the description.
     public init(transports: [CommCalibration], coRunning: [CoRunningCalibration]) {
         self.transports = transports
         self.coRunning = coRunning
+    }
+
+    /// The machine as measured: `transports`, `coRunning`, and the slowdown of the sharing runs' work alone.
+    public static func measured(transports: [CommCalibration], coRunning: [CoRunningCalibration]) -> DistributedMachine {
+        var machine = DistributedMachine(transports: transports, coRunning: coRunning)
+        let errors = coRunning.flatMap(\.runs).filter { $0.predictedAloneStepSeconds != nil }.map(\.profileError).filter { $0 > 0 }
+        machine.profileSlowdown = errors.isEmpty ? nil : exp(errors.reduce(0) { $0 + log($1) } / Double(errors.count))
+        return machine
     }
 
     /// The transport fit of `algorithm` over `ranks` ranks.

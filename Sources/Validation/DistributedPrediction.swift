@@ -5,10 +5,11 @@ import Simulator
 import InputParsing
 
 /// The simulator's prediction of one data-parallel iteration on this machine: the RealRunner's recipe per rank, the
-/// (calibrated) CPU profile on each rank's threads as it shares the machine with the other ranks, the ranks joined in
-/// a ring whose links carry the transport's message regimes measured at that rank count, reductions advanced by the
-/// ranks' own threads, each rank's compute as noisy as the trainer's steps side by side and the ranks as unequal in
-/// speed as a job's ranks were, and the losses' average.
+/// (calibrated) CPU profile at the machine's measured speed (`DistributedMachine.profileSlowdown`) on each rank's
+/// threads as it shares the machine with the other ranks, the ranks joined in a ring whose links carry the
+/// transport's message regimes measured at that rank count, reductions advanced by the ranks' own threads, each
+/// rank's compute as noisy as the trainer's steps side by side and the ranks as unequal in speed as a job's ranks
+/// were, and the losses' average.
 public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// Predicted seconds per iteration: the simulated iteration, which includes the profile's
     /// per-iteration host overhead (what calibration fits beyond the ops).
@@ -37,7 +38,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         let model = try config.modelConfig.build()
         let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce)
         let sharing = parallel.ranks > 1 ? try machine.sharing(ranks: parallel.ranks, threads: config.threads) : nil
-        let device = profile.sharingMachine(processes: parallel.ranks, threadsEach: config.threads,
+        let device = profile.slowed(by: machine.profileSlowdown ?? 1).sharingMachine(processes: parallel.ranks, threadsEach: config.threads,
                                             coRunningEfficiency: sharing?.efficiency ?? 1,
                                             regionWaitSeconds: sharing?.regionWaitSeconds ?? 0)
         let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)

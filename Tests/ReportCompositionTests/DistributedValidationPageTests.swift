@@ -22,6 +22,17 @@ import Validation
         #expect(line.contains("of its share of the cores, its compute overlaps its core-mates' with chance 1 - exp(-compute / 14.2 ms), "))
     }
 
+    @Test func theSpreadBetweenRanksAndTheMachinesSpeedAreShown() throws {
+        var report = try Fixture.report("validation-mpi.json")
+        let i = try #require(report.machine?.coRunning.firstIndex { $0.ranks == 2 && $0.threadsPerRank == 1 })
+        report.machine?.coRunning[i].rankSpeedCoefficientOfVariation = 0.031
+        report.machine?.profileSlowdown = 1.084
+        let lines = ValidationTable(report).text.split(separator: "\n")
+        let sharing = try #require(lines.first { $0.hasPrefix("np 2 t1:") })
+        #expect(sharing.contains(" per step and 3.1% between ranks ("))
+        #expect(lines.contains { $0.hasPrefix("work alone took 1.084 times as long as the profile prices it") })
+    }
+
     @Test func theFilesHoldEachTransportTheMachineTheReportAndThePage() throws {
         let report = try Fixture.report("validation-mpi.json")
         let page = DistributedValidationPage(report: report, profile: "out/cpu-fitted.json")

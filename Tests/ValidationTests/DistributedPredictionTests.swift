@@ -216,6 +216,23 @@ import Distributed
                         relative: 0.05))
     }
 
+    @Test func theMachinesMeasuredSpeedRescalesTheProfile() throws {
+        let base = try Self.machine(ranks: [2])
+        var sharing = base.coRunning[0]
+        sharing.runs = [
+            .init(label: "a", aloneStepSeconds: 0.011, predictedAloneStepSeconds: 0.010, rankComputeSeconds: 0.011),
+            .init(label: "b", aloneStepSeconds: 0.0121, predictedAloneStepSeconds: 0.010, rankComputeSeconds: 0.012),
+            .init(label: "unpriced", aloneStepSeconds: 0.5, predictedAloneStepSeconds: nil, rankComputeSeconds: 0.5)]
+        let machine = DistributedMachine.measured(transports: base.transports, coRunning: [sharing])
+        let slowdown = try #require(machine.profileSlowdown)
+        #expect(isClose(slowdown, (1.1 * 1.21).squareRoot(), relative: 1e-12))  // the geometric mean of the priced runs
+        #expect(DistributedMachine(transports: base.transports, coRunning: [sharing]).profileSlowdown == nil)
+        let config = RunConfiguration(.dcgan, resolution: 32, width: 16, batch: 32, steps: 4, dataParallel: .init(ranks: 2))
+        let atProfile = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: base)
+        let measured = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: machine)
+        #expect(isClose(measured.computeSeconds / atProfile.computeSeconds, slowdown, relative: 1e-9))
+    }
+
     @Test func aDisturbedStepDoesNotSetTheJitter() {
         // Normal steps 2% apart and one step three times as long: the spread is the normal steps'.
         let steady = [0.98, 0.99, 1.0, 1.01, 1.02]

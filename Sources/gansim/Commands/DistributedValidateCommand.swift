@@ -94,7 +94,7 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
                 ranks: c.ranks, threads: c.threads, profile: device, transports: transports, sharedEfficiency: shared,
                 rounds: rounds, alone: { try TrainProcess.measure($0).stepSeconds }, job: sharingJob))
         }
-        let machine = DistributedMachine(transports: transports, coRunning: coRunning)
+        let machine = DistributedMachine.measured(transports: transports, coRunning: coRunning)
         let report = try Validator.validate(
             profile: device, machine: machine, plan: plan, rounds: rounds,
             measure: { config in
