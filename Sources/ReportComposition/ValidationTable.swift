@@ -84,7 +84,8 @@ public struct ValidationTable {
                    }.joined(separator: "; "))
         }
         let speed = machine.profileSlowdown.map {
-            [String(format: "work alone took %.3f times as long as the profile prices it (the sharing runs' geometric mean): the predictions' profile is slowed by that", $0)]
+            [String(format: "work alone took %.3f times as long as the profile prices it (the sharing runs' geometric mean): "
+                        + "the predictions' profile is slowed by that", $0)]
         } ?? []
         return (transports + sharing + speed).joined(separator: "\n")
     }

@@ -38,9 +38,9 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         let model = try config.modelConfig.build()
         let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce)
         let sharing = parallel.ranks > 1 ? try machine.sharing(ranks: parallel.ranks, threads: config.threads) : nil
-        let device = profile.slowed(by: machine.profileSlowdown ?? 1).sharingMachine(processes: parallel.ranks, threadsEach: config.threads,
-                                            coRunningEfficiency: sharing?.efficiency ?? 1,
-                                            regionWaitSeconds: sharing?.regionWaitSeconds ?? 0)
+        let device = profile.slowed(by: machine.profileSlowdown ?? 1).sharingMachine(
+            processes: parallel.ranks, threadsEach: config.threads, coRunningEfficiency: sharing?.efficiency ?? 1,
+            regionWaitSeconds: sharing?.regionWaitSeconds ?? 0)
         let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)
         try topology.validate()
         // Data comes from memory (ring, shapes): a pipeline that never stalls.
