@@ -36,6 +36,20 @@ import Testing
         try expectAgreement(scenario, "\(devices) devices")
     }
 
+    @Test(arguments: [2, 8]) func estimatorPacesDevicesOfDifferentSpeedsAsTheSlowest(devices: Int) throws {
+        // The event simulation's devices keep their speeds for the run; the estimate's one device runs at the slowest's
+        // and books the others' waiting for it.
+        var scenario = try TrainingScenario(yaml: Self.ringScenario + "\njitter: {deviceCv: 0.03}\n", defaultName: "spread")
+        scenario.plan.devices = devices
+        try expectAgreement(scenario, "\(devices) devices of different speeds")
+        var even = try TrainingScenario(yaml: Self.ringScenario, defaultName: "even")
+        even.plan.devices = devices
+        let spread = try scenario.estimate(cache: ScenarioCache())
+        let evenSeconds = try even.estimate(cache: ScenarioCache()).iterationSeconds
+        #expect(spread.iterationSeconds > evenSeconds)
+        #expect(spread.breakdown.idleSeconds > 0)
+    }
+
     @Test func splitScheduleEqualsItsAnalyticEngineWithoutContention() throws {
         // G on one device, D on one: the fakes and image gradients cross the only link, and neither group has peers.
         var yaml = Self.ringScenario.replacingOccurrences(of: "devices: 8", with: "devices: 2")

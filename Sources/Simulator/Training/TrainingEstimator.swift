@@ -5,9 +5,10 @@ import Workload
 ///
 /// The same `TrainingSchedule` as `TrainingSimulation`, on `AnalyticCommunicationEngine`:
 /// every reduction in the time `CollectiveTimer` gives and every transfer at its route's
-/// full bandwidth, and no jitter: so the two agree whenever no link is shared and jitter is off. With G and D on every
-/// device every device runs the same timeline, and one device stands for all. Sweeps
-/// and the planner evaluate thousands of plans through it.
+/// full bandwidth, and no per-step jitter or stragglers: so the two agree whenever no link is shared and those are
+/// off. With G and D on every device every device runs the same timeline, and one device stands for all, at the
+/// slowest device's speed where the devices' speeds differ for the whole run (`JitterSpec.deviceCoefficientOfVariation`).
+/// Sweeps and the planner evaluate thousands of plans through it.
 public enum TrainingEstimator {
     /// Estimates `plan` (its `iterations` iterations, extrapolated to `totalIterations`).
     ///
@@ -22,7 +23,7 @@ public enum TrainingEstimator {
     ) throws -> TrainingResult {
         try plan.validate(topology: cache == nil)
         var plan = plan
-        plan.jitter = JitterSpec()
+        plan.jitter = JitterSpec(deviceCoefficientOfVariation: plan.jitter.deviceCoefficientOfVariation)
         plan.traceIterations = 0  // an estimate has no trace
         let placement = TrainingSchedule.placement(plan)
         let timers: [CollectiveTimer]

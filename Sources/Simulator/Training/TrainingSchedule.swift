@@ -26,6 +26,8 @@ final class TrainingSchedule {
     private let table: ScheduleBlockTable
     private let engine: any CommunicationEngine
     private let batchIntervalSeconds: Double
+    /// Whether one simulated device stands for the plan's several.
+    private let representsAll: Bool
     /// The jitter draws (built on first use: plans without jitter draw nothing).
     private lazy var random = RandomStream(seed: plan.seed)
 
@@ -39,11 +41,14 @@ final class TrainingSchedule {
     /// A schedule of `plan` whose blocks come from `table` and whose communication `engine` times.
     ///
     /// - Parameter representative: run one device for all (the analytic engine without jitter, G and D on every device,
-    ///   where every device runs the same timeline); the records are that device's.
+    ///   where every device runs the same timeline); the records are that device's. With a persistent device spread
+    ///   it runs at the slowest device's speed, which paces every synchronisation, and books the devices' mean compute
+    ///   and, as waiting for peers, the rest.
     init(plan: TrainingPlan, table: ScheduleBlockTable, engine: any CommunicationEngine, batchIntervalSeconds: Double,
          representative: Bool = false) {
         self.plan = plan
         let placement = Self.placement(plan)
+        representsAll = representative && !placement.isSplit && plan.devices > 1
         self.placement = representative && !placement.isSplit ? .colocated(devices: 1) : placement
         replicaDestinations = placement.groups.map { Array($0.dropFirst()) }
         self.table = table
@@ -81,8 +86,18 @@ final class TrainingSchedule {
         var bucketsPerIteration = 0
         var computeEnd = Array(repeating: 0.0, count: n)
         var factors = Array(repeating: 1.0, count: n)
-        let deviceFactors = plan.jitter.deviceCoefficientOfVariation > 0
-            ? plan.jitter.deviceFactors(devices: n, random) : Array(repeating: 1.0, count: n)
+        // Each device's persistent speed; one device standing for all runs at the slowest's and books the mean's.
+        var deviceFactors = Array(repeating: 1.0, count: n)
+        var bookedDeviceFactor: Double?
+        if plan.jitter.deviceCoefficientOfVariation > 0 {
+            if representsAll {
+                let all = plan.jitter.deviceFactors(devices: plan.devices, random)
+                deviceFactors = [all.max() ?? 1]
+                bookedDeviceFactor = all.reduce(0, +) / Double(all.count)
+            } else {
+                deviceFactors = plan.jitter.deviceFactors(devices: n, random)
+            }
+        }
         for iteration in 0..<plan.iterations {
             progress?(iteration, plan.iterations)
             let (blocks, single) = table.iteration(iteration)
@@ -146,8 +161,10 @@ final class TrainingSchedule {
                         }
                     }
                     stall[device] += shift
-                    compute[device] += factor * (block.computeSeconds + block.updateSeconds)
-                    activity[device] += factor * block.activitySeconds
+                    let booked = bookedDeviceFactor.map { factor / deviceFactors[device] * $0 } ?? factor
+                    compute[device] += booked * (block.computeSeconds + block.updateSeconds)
+                    activity[device] += booked * block.activitySeconds
+                    idle[device] += (factor - booked) * (block.computeSeconds + block.updateSeconds)
                     computeEnd[device] = start + shift + factor * block.computeSeconds
                     for (bucket, offset) in block.bucketOffsets.enumerated() {
                         bucketReady[bucket] = max(bucketReady[bucket], start + shift + factor * offset)
