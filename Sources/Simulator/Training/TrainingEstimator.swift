@@ -7,8 +7,8 @@ import Workload
 /// every reduction in the time `CollectiveTimer` gives and every transfer at its route's
 /// full bandwidth, and no per-step jitter or stragglers: so the two agree whenever no link is shared and those are
 /// off. With G and D on every device every device runs the same timeline, and one device stands for all, at the
-/// slowest device's speed where the devices' speeds differ for the whole run (`JitterSpec.deviceCoefficientOfVariation`).
-/// Sweeps and the planner evaluate thousands of plans through it.
+/// slowest device's speed where the devices' speeds differ for the whole run
+/// (`JitterSpec.deviceCoefficientOfVariation`). Sweeps and the planner evaluate thousands of plans through it.
 public enum TrainingEstimator {
     /// Estimates `plan` (its `iterations` iterations, extrapolated to `totalIterations`).
     ///
