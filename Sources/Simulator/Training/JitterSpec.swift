@@ -31,16 +31,21 @@ public struct JitterSpec: Sendable, Equatable {
         return factor
     }
 
-    /// Each of `devices` devices' compute-time factor for the whole run (all 1 without a device spread): the expected
-    /// order statistics of a normal with the device spread (Blom's `(i - 3/8) / (n + 1/4)` quantiles, never below
-    /// 0.1), dealt to the devices in an order drawn from `random`. Taking the expected order statistics rather than
-    /// independent draws gives a run of a few devices the slowest device a run of them has on average, not one draw's.
-    func deviceFactors(devices: Int, _ random: RandomStream) -> [Double] {
+    /// The compute-time factors of `devices` devices for the whole run, fastest first (all 1 without a device
+    /// spread): the expected order statistics of a normal with the device spread (Blom's `(i - 3/8) / (n + 1/4)`
+    /// quantiles, never below 0.1). Taking the expected order statistics rather than independent draws gives a run of
+    /// a few devices the slowest device a run of them has on average, not one draw's.
+    func sortedDeviceFactors(devices: Int) -> [Double] {
         guard deviceCoefficientOfVariation > 0, devices > 1 else { return Array(repeating: 1, count: devices) }
         let n = Double(devices)
-        let sorted = (0..<devices).map { i in
+        return (0..<devices).map { i in
             max(0.1, 1 + deviceCoefficientOfVariation * gsl_cdf_ugaussian_Pinv((Double(i + 1) - 0.375) / (n + 0.25)))
         }
+    }
+
+    /// `sortedDeviceFactors`, dealt to the devices in an order drawn from `random`.
+    func deviceFactors(devices: Int, _ random: RandomStream) -> [Double] {
+        let sorted = sortedDeviceFactors(devices: devices)
         return random.permutation(count: devices).map { sorted[$0] }
     }
 }

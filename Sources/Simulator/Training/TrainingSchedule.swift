@@ -26,8 +26,6 @@ final class TrainingSchedule {
     private let table: ScheduleBlockTable
     private let engine: any CommunicationEngine
     private let batchIntervalSeconds: Double
-    /// Whether one simulated device stands for the plan's several.
-    private let representsAll: Bool
     /// The jitter draws (built on first use: plans without jitter draw nothing).
     private lazy var random = RandomStream(seed: plan.seed)
 
@@ -48,7 +46,6 @@ final class TrainingSchedule {
          representative: Bool = false) {
         self.plan = plan
         let placement = Self.placement(plan)
-        representsAll = representative && !placement.isSplit && plan.devices > 1
         self.placement = representative && !placement.isSplit ? .colocated(devices: 1) : placement
         replicaDestinations = placement.groups.map { Array($0.dropFirst()) }
         self.table = table
@@ -86,13 +83,14 @@ final class TrainingSchedule {
         var bucketsPerIteration = 0
         var computeEnd = Array(repeating: 0.0, count: n)
         var factors = Array(repeating: 1.0, count: n)
-        // Each device's persistent speed; one device standing for all runs at the slowest's and books the mean's.
+        // Each device's persistent speed; one device standing for all (fewer simulated than planned) runs at the
+        // slowest's and books the mean's.
         var deviceFactors = Array(repeating: 1.0, count: n)
         var bookedDeviceFactor: Double?
         if plan.jitter.deviceCoefficientOfVariation > 0 {
-            if representsAll {
-                let all = plan.jitter.deviceFactors(devices: plan.devices, random)
-                deviceFactors = [all.max() ?? 1]
+            if n < plan.devices {
+                let all = plan.jitter.sortedDeviceFactors(devices: plan.devices)
+                deviceFactors = [all.last ?? 1]
                 bookedDeviceFactor = all.reduce(0, +) / Double(all.count)
             } else {
                 deviceFactors = plan.jitter.deviceFactors(devices: n, random)
