@@ -93,12 +93,8 @@ public struct CoRunningCalibration: Codable, Sendable {
         }
     }
 
-    /// Measures each configuration at `ranks` ranks of `threads` threads as one process of its per-rank batch alone,
-    /// on the threads the profile prices a rank with (`alone`: the median step seconds), and as the MPI job (`job`),
-    /// `rounds` times in interleaved rounds, keeping each configuration's fastest run of either kind; then fits the
-    /// efficiency at which the simulator, with `transports`, takes the jobs' steps. Ranks with more threads than their
-    /// share of the cores share its caches and memory as ranks of one thread do, so where that efficiency was
-    /// measured at the same rank count (`sharedEfficiency`) they take it and fit only their wait per parallel region.
+    /// Measures each configuration at `ranks` ranks of `threads` threads `rounds` times in interleaved rounds
+    /// (`Measurement`) and fits the calibration to their fastest runs (`Measurement.calibration`).
     ///
     /// - Throws: whatever the closures throw, and the simulator's errors.
     public static func measure(ranks: Int, threads: Int = 1, profile: DeviceProfile, transports: [CommCalibration],
@@ -106,24 +102,20 @@ public struct CoRunningCalibration: Codable, Sendable {
                                rounds: Int = 1, configurations: [RunConfiguration]? = nil,
                                alone: (RunConfiguration) throws -> Double,
                                job: (RunConfiguration) throws -> Job) throws -> CoRunningCalibration {
-        let configs = configurations ?? Self.configurations(ranks: ranks, threads: threads)
+        var measurement = Measurement(ranks: ranks, threads: threads, profile: profile, configurations: configurations)
+        for _ in 0..<max(1, rounds) { try measurement.round(alone: alone, job: job) }
+        return try measurement.calibration(profile: profile, transports: transports, sharedEfficiency: sharedEfficiency)
+    }
+
+    /// Fits the calibration of `ranks` ranks of `threads` threads to the fastest runs of `configs`: each one's per-rank
+    /// work alone (`single`, median step seconds) and its MPI job (`jobs`); then the efficiency at which the simulator,
+    /// with `transports`, takes the jobs' steps. Ranks with more threads than their share of the cores share its caches
+    /// and memory as ranks of one thread do, so where that efficiency was measured at the same rank count
+    /// (`sharedEfficiency`) they take it and fit only their wait per parallel region.
+    static func fit(ranks: Int, threads: Int, profile: DeviceProfile, transports: [CommCalibration], sharedEfficiency: Double?,
+                    configurations configs: [RunConfiguration], alone alones: [RunConfiguration], single: [Double],
+                    jobs: [Job]) throws -> CoRunningCalibration {
         let priced = profile.sharedThreads(processes: ranks, threadsEach: threads)
-        // Each configuration's per-rank work as one process, on the threads a rank is priced with.
-        let alones = configs.map { config -> RunConfiguration in
-            var own = config.singleRank
-            own.threads = priced
-            return own
-        }
-        var single = Array(repeating: Double.infinity, count: configs.count)
-        var fastest: [Job?] = Array(repeating: nil, count: configs.count)
-        for _ in 0..<max(1, rounds) {
-            for (i, config) in configs.enumerated() {
-                single[i] = min(single[i], try alone(alones[i]))
-                let measured = try job(config)
-                if fastest[i].map({ measured.stepSeconds < $0.stepSeconds }) ?? true { fastest[i] = measured }
-            }
-        }
-        let jobs = fastest.compactMap { $0 }
         let spreads = jobs.flatMap { $0.rankComputeSeconds.filter { $0.count > 1 }.map(Self.coefficientOfVariation) }
         var runs: [Run] = []
         for (i, config) in configs.enumerated() {

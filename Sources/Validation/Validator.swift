@@ -16,32 +16,12 @@ public enum Validator {
         profile: DeviceProfile, plan: [RunConfiguration], rounds: Int = 1,
         measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
     ) throws -> ValidationReport {
-        let measurement = "median step of the fastest of \(rounds) interleaved real CPU run\(rounds == 1 ? "" : "s")"
-        return try validate(profile: profile, machine: nil, plan: plan, rounds: rounds, measure: measure, progress: progress,
-                            measurement: measurement)
-    }
-
-    /// Validates data-parallel runs on `machine`; `measure` runs one configuration (through `mpirun`), in interleaved
-    /// rounds as single processes are, and the run of the fastest step is compared.
-    ///
-    /// - Throws: errors of the prediction (`MPIError` for a rank count `machine` did not measure) or of `measure`.
-    public static func validate(
-        profile: DeviceProfile, machine: DistributedMachine, plan: [RunConfiguration], rounds: Int = 1,
-        measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)? = nil
-    ) throws -> ValidationReport {
-        try validate(profile: profile, machine: machine, plan: plan, rounds: rounds, measure: measure, progress: progress,
-                     measurement: nil)
-    }
-
-    private static func validate(
-        profile: DeviceProfile, machine: DistributedMachine?, plan: [RunConfiguration], rounds: Int,
-        measure: (RunConfiguration) throws -> MeasuredRun, progress: ((Int, Int, String) -> Void)?, measurement: String?
-    ) throws -> ValidationReport {
         // Build first: a configuration the model cannot build stops before anything runs.
         let models = try models(plan)
         let runs = try InterleavedRounds.measure(plan, rounds: rounds, measure: measure, progress: progress)
         progress?(plan.count * rounds, plan.count * rounds, "done")
-        return try report(profile: profile, machine: machine, plan: plan, models: models, runs: runs, measurement: measurement)
+        let measurement = "median step of the fastest of \(rounds) interleaved real CPU run\(rounds == 1 ? "" : "s")"
+        return try report(profile: profile, plan: plan, models: models, runs: runs, measurement: measurement)
     }
 
     /// Validates steps timed outside gansim (e.g. in PyTorch on a GPU), each predicted for the recipe the measurement

@@ -45,8 +45,7 @@ import Testing
                                  rankSpeedCoefficientOfVariation: $1 == 1 ? 0.03 : nil)
         })
         var calls = 0
-        let report = try Validator.validate(profile: DeviceCatalog.developmentVM, machine: machine, plan: Plans.dataParallel,
-                                            rounds: 2) { config in
+        let runs = try InterleavedRounds.measure(Plans.dataParallel, rounds: 2) { config in
             calls += 1
             let model = try config.modelConfig.build()
             let step = 1e-3 * Double(config.label.count) * (calls % 3 == 0 ? 1.5 : 1.0)
@@ -68,6 +67,8 @@ import Testing
                 """
             return MeasuredRun(dataParallel: try JSONDecoder().decode(DistributedTrainResult.self, from: Data(json.utf8)))
         }
+        let report = try Validator.report(profile: DeviceCatalog.developmentVM, machine: machine, plan: Plans.dataParallel,
+                                          models: Validator.models(Plans.dataParallel), runs: runs, measurement: nil)
         #expect(try Self.json(report) == Self.fixture("validation-mpi.json"))
         let decoded = try JSONDecoder().decode(ValidationReport.self, from: Data(try Self.fixture("validation-mpi.json").utf8))
         #expect(try Self.json(decoded) == Self.json(report))

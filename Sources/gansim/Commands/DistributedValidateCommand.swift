@@ -13,12 +13,13 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         commandName: "validate-distributed",
         abstract: "Predict data-parallel CPU trainings over MPI with the simulator, run them, report the errors.",
         discussion: """
-            Measures the machine first, apart from the runs it predicts: mpirun -np N gansim comm-bench for each \
-            rank count of the plan (2 and 4) unless --comm gives it, and, for each rank and thread count of the \
-            plan, MPI jobs of configurations outside it against the same work alone. Then runs each configuration \
-            of the plan with mpirun -np N gansim train --distributed. Writes comm-np<N>.json, machine.json, \
-            validation.json and validation.md into --out. Keeps the fastest of --rounds interleaved rounds of every \
-            measurement and run; about 5 minutes at 5 rounds on 2 cores. Run it on an otherwise idle machine.
+            Measures the machine apart from the runs it predicts: mpirun -np N gansim comm-bench for each rank \
+            count of the plan (2 and 4) unless --comm gives it, and, for each rank and thread count of the plan, MPI \
+            jobs of configurations outside it against the same work alone; and runs each configuration of the plan \
+            with mpirun -np N gansim train --distributed. Every round runs all of these once, so that the machine's \
+            measurements and the plan's runs see the same stretches of a machine whose speed drifts; the fastest of \
+            --rounds rounds of each is kept. Writes comm-np<N>.json, machine.json, validation.json and \
+            validation.md into --out; about 5 minutes at 5 rounds on 2 cores. Run it on an otherwise idle machine.
             """)
 
     @Option(help: "A calibrated profile (from `gansim calibrate --out`); the cpu catalog prior if omitted.")
@@ -54,58 +55,37 @@ struct DistributedValidateCommand: ParsableCommand, Preflighted {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gansim-validate-mpi-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var transports = try comm.map { try CommCalibration.load(path: $0) }
-        let plan = Plans.dataParallel
-        for ranks in Set(plan.map(\.ranks)).sorted() where !transports.contains(where: { $0.ranks == ranks }) {
-            // The fastest time of each size and algorithm over the rounds.
-            var fastest: [String: CommSample] = [:]
-            var hosts: [String] = []
-            for _ in 0..<rounds {
+        let transports = try comm.map { try CommCalibration.load(path: $0) }
+        let steps = DistributedValidation.Steps(
+            commBench: { ranks in
                 let path = folder.appendingPathComponent("comm-np\(ranks).json").path
                 try Self.check(launcher.run(ranks: ranks, program: executable, arguments: ["comm-bench", "--algorithm", "both", "--out", path],
                                             timeoutSeconds: timeout), what: "mpirun -np \(ranks) gansim comm-bench")
-                let round = try CommCalibration.load(path: path)
-                hosts = round.hosts
-                for s in round.samples where fastest["\(s.algorithm) \(s.bytes)"].map({ s.seconds < $0.seconds }) ?? true {
-                    fastest["\(s.algorithm) \(s.bytes)"] = s
-                }
-            }
-            let samples = fastest.values.sorted { ($0.algorithm, $0.bytes) < ($1.algorithm, $1.bytes) }
-            transports.append(try CommCalibration(ranks: ranks, hosts: hosts, samples: samples))
-        }
-        // How the ranks share the machine, at each rank and thread count of the plan, on configurations outside it.
-        func sharingJob(_ config: RunConfiguration) throws -> CoRunningCalibration.Job {
-            let out = folder.appendingPathComponent("sharing").path
-            try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.arguments(out: out),
-                                        timeoutSeconds: timeout), what: "run '\(config.label)'")
-            let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("result.json"))
-            return CoRunningCalibration.Job(
-                stepSeconds: try JSONDecoder().decode(DistributedTrainResult.self, from: data).train.stepSeconds,
-                rankComputeSeconds: try (0..<config.ranks).map { rank in
-                    try Self.timedRankCompute(URL(fileURLWithPath: out).appendingPathComponent("timings-rank\(rank).jsonl"))
-                })
-        }
-        // Ranks with more threads than cores take the efficiency measured at their rank count with one thread each
-        // (the cases come in that order).
-        var coRunning: [CoRunningCalibration] = []
-        for c in CoRunningCalibration.cases(of: plan) {
-            let shared = coRunning.first { $0.ranks == c.ranks && $0.threadsPerRank == 1 }?.efficiency
-            coRunning.append(try CoRunningCalibration.measure(
-                ranks: c.ranks, threads: c.threads, profile: device, transports: transports, sharedEfficiency: shared,
-                rounds: rounds, alone: { try TrainProcess.measure($0).stepSeconds }, job: sharingJob))
-        }
-        let machine = DistributedMachine.measured(transports: transports, coRunning: coRunning)
-        let report = try Validator.validate(
-            profile: device, machine: machine, plan: plan, rounds: rounds,
-            measure: { config in
+                return try CommCalibration.load(path: path)
+            },
+            alone: { try TrainProcess.measure($0).stepSeconds },
+            job: { config in
+                let out = folder.appendingPathComponent("sharing").path
+                try Self.check(launcher.run(ranks: config.ranks, program: executable, arguments: config.arguments(out: out),
+                                            timeoutSeconds: timeout), what: "run '\(config.label)'")
+                let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("result.json"))
+                return CoRunningCalibration.Job(
+                    stepSeconds: try JSONDecoder().decode(DistributedTrainResult.self, from: data).train.stepSeconds,
+                    rankComputeSeconds: try (0..<config.ranks).map { rank in
+                        try Self.timedRankCompute(URL(fileURLWithPath: out).appendingPathComponent("timings-rank\(rank).jsonl"))
+                    })
+            },
+            run: { config in
                 let runFolder = folder.appendingPathComponent("run").path
                 try Self.check(launcher.run(ranks: config.ranks, program: executable,
                                             arguments: config.arguments(out: runFolder), timeoutSeconds: timeout),
                                what: "run '\(config.label)'")
                 let data = try Data(contentsOf: URL(fileURLWithPath: runFolder).appendingPathComponent("result.json"))
                 return MeasuredRun(dataParallel: try JSONDecoder().decode(DistributedTrainResult.self, from: data))
-            },
-            progress: TrainProcess.progress("validating"))
+            })
+        let report = try DistributedValidation.run(profile: device, plan: Plans.dataParallel, rounds: rounds,
+                                                   transports: transports, steps: steps,
+                                                   progress: TrainProcess.progress("validating")).report
         let page = DistributedValidationPage(report: report, profile: profile)
         if let out { try OutputFolder(out).write(try page.files()) }
         print(json ? try page.json() : page.text)

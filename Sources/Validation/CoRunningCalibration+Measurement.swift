@@ -1,0 +1,67 @@
+import CostModel
+import Distributed
+
+extension CoRunningCalibration {
+    /// The runs a sharing calibration rests on, measured round by round: each configuration's per-rank work as one
+    /// process alone and as the MPI job, the fastest of each kept.
+    ///
+    /// A round runs each configuration once of either kind, so that the rounds can be interleaved with other
+    /// measurements (`DistributedValidation`): on a machine whose speed drifts for minutes at a time, runs taken in the
+    /// same rounds see the same stretches of it.
+    public struct Measurement: Sendable {
+        /// Ranks of the jobs.
+        public let ranks: Int
+        /// Threads of each rank.
+        public let threads: Int
+        /// The MPI jobs measured (`CoRunningCalibration.configurations` unless given).
+        public let configurations: [RunConfiguration]
+        /// Each configuration's per-rank work as one process, on the threads the profile prices a rank with
+        /// (`DeviceProfile.sharedThreads`).
+        public let alone: [RunConfiguration]
+        /// The fastest median step seconds of each configuration's work alone so far (infinity before its first).
+        private(set) var single: [Double]
+        /// The job of the fastest step of each configuration so far.
+        private(set) var jobs: [Job?]
+
+        /// No runs yet of the sharing of `ranks` ranks of `threads` threads, priced on `profile`.
+        public init(ranks: Int, threads: Int, profile: DeviceProfile, configurations: [RunConfiguration]? = nil) {
+            self.ranks = ranks
+            self.threads = threads
+            let configs = configurations ?? CoRunningCalibration.configurations(ranks: ranks, threads: threads)
+            self.configurations = configs
+            let priced = profile.sharedThreads(processes: ranks, threadsEach: threads)
+            alone = configs.map { config in
+                var own = config.singleRank
+                own.threads = priced
+                return own
+            }
+            single = Array(repeating: .infinity, count: configs.count)
+            jobs = Array(repeating: nil, count: configs.count)
+        }
+
+        /// Runs one round: each configuration's work alone (`alone` returns its median step seconds), then its job.
+        ///
+        /// - Throws: whatever the closures throw.
+        public mutating func round(alone run: (RunConfiguration) throws -> Double, job: (RunConfiguration) throws -> Job) throws {
+            for (i, config) in configurations.enumerated() {
+                single[i] = min(single[i], try run(alone[i]))
+                let measured = try job(config)
+                if jobs[i].map({ measured.stepSeconds < $0.stepSeconds }) ?? true { jobs[i] = measured }
+            }
+        }
+
+        /// The calibration fitted to the fastest runs (`CoRunningCalibration.fit`).
+        ///
+        /// - Throws: `MPIError.invalidOption` before any round, and the simulator's errors.
+        public func calibration(profile: DeviceProfile, transports: [CommCalibration],
+                                sharedEfficiency: Double? = nil) throws -> CoRunningCalibration {
+            let measured = jobs.compactMap { $0 }
+            guard measured.count == configurations.count else {
+                throw MPIError.invalidOption(field: "rounds", value: "0", expected: "at least one round of the sharing jobs")
+            }
+            return try CoRunningCalibration.fit(ranks: ranks, threads: threads, profile: profile, transports: transports,
+                                                sharedEfficiency: sharedEfficiency, configurations: configurations,
+                                                alone: alone, single: single, jobs: measured)
+        }
+    }
+}
