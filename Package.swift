@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["InputParsing", "Planning", "Simulator", "Workload", "CostModel", "TestSupport"]),
         .testTarget(name: "ReportCompositionTests", dependencies: ["ReportComposition", "Planning", "Simulator", "Validation", "Distributed",
-                                                                   "CostModel", "Reports"],
+                                                                   "CostModel", "Reports", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         // One execution model: every command's step time for the same model, recipe and profile.
         .testTarget(name: "ConsistencyTests", dependencies: ["Workload", "CostModel", "Simulator", "Planning", "Validation", "TestSupport"],

@@ -57,6 +57,9 @@ public enum DistributedValidation {
         var samples: [Int: [String: CommSample]] = [:]
         var hosts: [Int: [String]] = [:]
         var runs = [[MeasuredRun]](repeating: [], count: plan.count)
+        // The same work alone recurs at every rank and thread count whose ranks are priced on as many threads: each of
+        // its runs counts for all of them.
+        var fastestAlone: [RunConfiguration: Double] = [:]
         for round in 0..<rounds {
             for ranks in benchmarked {
                 step("comm-bench np \(ranks)", round: round)
@@ -69,7 +72,9 @@ public enum DistributedValidation {
             for i in sharing.indices {
                 try sharing[i].round(alone: { config in
                     step("\(config.label) alone", round: round)
-                    return try steps.alone(config)
+                    let seconds = try steps.alone(config)
+                    fastestAlone[config] = min(fastestAlone[config] ?? .infinity, seconds)
+                    return seconds
                 }, job: { config in
                     step(config.label, round: round)
                     return try steps.job(config)
@@ -89,7 +94,8 @@ public enum DistributedValidation {
         // Ranks with more threads than cores take the efficiency measured at their rank count with one thread each
         // (the cases come in that order).
         var coRunning: [CoRunningCalibration] = []
-        for measurement in sharing {
+        for var measurement in sharing {
+            measurement.keepFastestAlone { fastestAlone[$0] }
             let shared = coRunning.first { $0.ranks == measurement.ranks && $0.threadsPerRank == 1 }?.efficiency
             coRunning.append(try measurement.calibration(profile: profile, transports: transports, sharedEfficiency: shared))
         }

@@ -92,8 +92,13 @@ import Testing
         let cost = PassCost(flops: 1000, bytesRead: 4000, bytesWritten: 4000)
         func seconds(_ p: DeviceProfile) -> Double { RooflineModel(device: p).seconds(cost, gemm: nil, precision: .fp32, opClass: .elementwise) }
         let one = profile.restricted(toThreads: 1)
-        // Two 2-thread processes on 2 cores run as 1-thread ones; four take turns, each on half a core.
-        #expect(profile.sharingMachine(processes: 2, threadsEach: 2, coRunningEfficiency: 1) == one)
+        // Two 2-thread processes on 2 cores run as 1-thread ones, each holding its state in half the last-level cache;
+        // four take turns, each on half a core.
+        var halfCache = one
+        halfCache.lastLevelCacheBytes = try #require(profile.lastLevelCacheBytes) / 2
+        #expect(profile.sharingMachine(processes: 2, threadsEach: 2, coRunningEfficiency: 1) == halfCache)
+        #expect(profile.sharingMachine(processes: 4, threadsEach: 1, coRunningEfficiency: 1).lastLevelCacheBytes
+            == profile.lastLevelCacheBytes.map { $0 / 4 })
         #expect(isClose(seconds(profile.sharingMachine(processes: 2, threadsEach: 1, coRunningEfficiency: 0.8)) / seconds(one), 1 / 0.8, absolute: 1e-12))
         #expect(isClose(seconds(profile.sharingMachine(processes: 4, threadsEach: 1, coRunningEfficiency: 1)) / seconds(one), 2, absolute: 1e-12))
         // One process is the restricted profile itself.

@@ -2,6 +2,7 @@ import CostModel
 import Foundation
 import Testing
 @testable import ReportComposition
+import TestSupport
 import Validation
 
 /// The committed H100 check end to end: `gansim calibrate --device h100 --measurements measurements/h100/fit/*.jsonl
@@ -29,7 +30,8 @@ import Validation
         let result = ProfileFitter(base: fitBase).fit(samples)
         let table = CalibrationTable(result, device: base.name, source: "\(fitFiles.count) files").text
         let expectedTable = try Fixture.text("calibration-h100.txt")
-        #expect(table == expectedTable)
+        // The fit's figures to a part in a thousand: its ill-conditioned classes' uncertainties round differently by CPU.
+        #expect(isCloseText(table, expectedTable, relative: 1e-3), "\(table)")
 
         // The profile as `validate --profile` reads it back from the file `calibrate --out` wrote.
         let profile = try DeviceProfile.decode(try result.profile.jsonData(), file: "out/h100-fitted.json")
@@ -45,12 +47,12 @@ import Validation
         let report = try Validator.validate(profile: profile, steps: steps)
         let page = ValidationPage(report: report, profile: .file("out/h100-fitted.json"), measuredStepFiles: validationFiles.count)
         let printed = page.text + "\n", expectedPrinted = try Fixture.text("validation-h100.txt")
-        #expect(printed == expectedPrinted)
+        #expect(isCloseText(printed, expectedPrinted, relative: 1e-3), "\(printed)")
         let files = try page.files()
         for (name, fixture) in [("validation.json", "validation-h100.json"), ("scatter.svg", "validation-h100.svg"),
                                 ("validation.md", "validation-h100.md")] {
             let file = Fixture.file(name, in: files), expected = try Fixture.text(fixture)
-            #expect(file == expected, "\(name)")
+            #expect(isCloseText(file ?? "", expected, relative: 1e-4, absolute: 1e-5), "\(name)")
         }
     }
 }

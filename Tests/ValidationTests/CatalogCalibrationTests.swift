@@ -13,16 +13,17 @@ import Workload
         base.validatedError = nil
         let fit = try ExecutionCalibration.fit(base: base, implementation: "stylegan2-ada-pytorch", runs: runs)
         let catalog = try #require(DeviceCatalog.v100_32gb.execution)
-        #expect(isClose(fit.parameters.hostSecondsPerKernel, catalog.hostSecondsPerKernel, relative: 1e-9))
-        #expect(isClose(fit.parameters.overlap, catalog.overlap, relative: 1e-9))
-        #expect(isClose(fit.parameters.deviceEfficiencyScale, catalog.deviceEfficiencyScale, relative: 1e-9))
+        // To the fit's stopping precision: its iterations end a few parts in a million apart on different CPUs.
+        #expect(isClose(fit.parameters.hostSecondsPerKernel, catalog.hostSecondsPerKernel, relative: 1e-5))
+        #expect(isClose(fit.parameters.overlap, catalog.overlap, relative: 1e-5))
+        #expect(isClose(fit.parameters.deviceEfficiencyScale, catalog.deviceEfficiencyScale, relative: 1e-5))
         let held = try ExecutionCalibration.leaveOneOut(base: base, implementation: "stylegan2-ada-pytorch", runs: runs)
         let validated = ValidatedError(basis: "", errors: held.configurations.map(\.stepTimeError))
         let recorded = try #require(DeviceCatalog.v100_32gb.validatedError)
         #expect(recorded.runs == runs.count)
         for (fitted, shipped) in [(validated.meanAbsoluteError, recorded.meanAbsoluteError), (validated.lowestError, recorded.lowestError),
                                   (validated.highestError, recorded.highestError)] {
-            #expect(isClose(fitted, shipped, absolute: 1e-9), "refitted \(fitted), catalog \(shipped)")
+            #expect(isClose(fitted, shipped, relativeToLarger: 1e-5, absolute: 1e-9), "refitted \(fitted), catalog \(shipped)")
         }
         // The targets of the GPU-execution issue on this table.
         #expect(held.summary.stepTimeMAPE <= 0.10 && held.summary.stepTimeMaxError <= 0.20)

@@ -38,4 +38,18 @@ extension DeviceCatalog {
         profile.lastLevelCacheBytes = host.lastLevelCacheBytes
         return profile
     }
+
+    /// `profile` with the last-level cache one process can count on measured on this machine (`CacheProbe`) in place
+    /// of the size `host` read from sysfs, and `source` saying so; unchanged where `host` read no two cache levels or
+    /// the probe found no fall. What `gansim calibrate` fits on: a virtual machine shares its socket's cache with
+    /// other tenants' cores, and the share of a training state beyond the cache is read from memory
+    /// (`CPUTrainerPricing.streamedWeightShare`).
+    public static func measuringCache(of profile: DeviceProfile, host: LocalCPU = .detect()) -> DeviceProfile {
+        guard profile.kind == .cpu, let inner = host.innerCacheBytes, let last = host.lastLevelCacheBytes,
+              let measured = CacheProbe.effectiveBytes(privateCacheBytes: inner, lastLevelCacheBytes: last) else { return profile }
+        var p = profile
+        p.lastLevelCacheBytes = measured
+        p.source += "; last-level cache a process keeps \(measured >> 10) KiB of (working-set sweep)"
+        return p
+    }
 }

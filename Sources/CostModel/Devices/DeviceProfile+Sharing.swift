@@ -30,7 +30,9 @@ extension DeviceProfile {
     /// gets its share of the cores, `cores / processes`: threads beyond its share add nothing (the cores are busy with
     /// the other processes), so it runs as a process of `min(threadsEach, share)` threads, and below one core it takes
     /// turns on a core (every time divided by its share). Each core then delivers `coRunningEfficiency` of that (shared
-    /// caches and memory bandwidth, uneven turns; measured). A process with more threads than its share still splits
+    /// caches and memory bandwidth, uneven turns; measured). The processes hold their training states in one
+    /// last-level cache, so each can count on its share of it, `lastLevelCacheBytes / processes`
+    /// (`CPUTrainerPricing.streamedWeightShare`). A process with more threads than its share still splits
     /// its passes across all of them, and each parallel region ends only once its last thread has had a core:
     /// `regionWaitSeconds` each (measured; `oversubscribedRegionSeconds`). One process is `restricted(toThreads:)`
     /// unchanged.
@@ -41,6 +43,7 @@ extension DeviceProfile {
         let threads = sharedThreads(processes: processes, threadsEach: threadsEach)
         var p = restricted(toThreads: threads).slowed(by: max(1, 1 / share) / coRunningEfficiency)
         if threadsEach > threads, regionWaitSeconds > 0 { p.oversubscribedRegionSeconds = regionWaitSeconds }
+        p.lastLevelCacheBytes = lastLevelCacheBytes.map { $0 / processes }
         return p
     }
 

@@ -30,6 +30,8 @@ public struct LocalCPU: Sendable, Hashable {
     public var provenance: [String]
     /// Bytes of the last-level cache (the highest level of /sys/devices/system/cpu/cpu0/cache); nil where not read.
     public var lastLevelCacheBytes: Int?
+    /// Bytes of the largest cache level below the last, a core's own on current CPUs (L2); nil where not read.
+    public var innerCacheBytes: Int?
 
     /// fp32 FLOP/s at peak: cores x clock x lanes x 2 (FMA) x pipes.
     public var peakFLOPS: Double { Double(cores) * clockGHz * 1e9 * Double(lanes) * 2 * Double(fmaPipes) }
@@ -62,6 +64,7 @@ public struct LocalCPU: Sendable, Hashable {
         if let last = caches.max(by: { $0.level < $1.level }) {
             cpu.lastLevelCacheBytes = last.bytes
             cpu.provenance.append("L\(last.level) cache \(last.bytes >> 10) KiB (sysfs)")
+            cpu.innerCacheBytes = caches.filter { $0.level < last.level }.map(\.bytes).max()
         }
         return cpu
     }

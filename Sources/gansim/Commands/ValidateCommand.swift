@@ -89,7 +89,7 @@ struct ValidateCommand: ParsableCommand, Preflighted {
         var fitted: String?
         if calibrate {
             let (calibration, validation) = try CalibratedValidation.run(
-                base: catalog, fitSet: Plans.fitSet, plan: Plans.validation, rounds: rounds,
+                base: DeviceCatalog.measuringCache(of: catalog), fitSet: Plans.fitSet, plan: Plans.validation, rounds: rounds,
                 measure: TrainProcess.measure, progress: TrainProcess.progress("calibrating and validating"))
             report = validation
             if let saveProfile { try OutputFile.write(try calibration.profile.jsonData(), to: saveProfile, flag: "--save-profile") }
