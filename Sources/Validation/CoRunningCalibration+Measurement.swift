@@ -50,13 +50,6 @@ extension CoRunningCalibration {
             }
         }
 
-        /// Keeps, for each configuration's work alone, `fastest(config)` where that is faster than its own runs: the
-        /// fastest of every run of the same work, which other measurements (another rank or thread count whose ranks
-        /// are priced on as many threads) ran too.
-        public mutating func keepFastestAlone(_ fastest: (RunConfiguration) -> Double?) {
-            for i in alone.indices { single[i] = min(single[i], fastest(alone[i]) ?? .infinity) }
-        }
-
         /// The calibration fitted to the fastest runs (`CoRunningCalibration.fit`).
         ///
         /// - Throws: `MPIError.invalidOption` before any round, and the simulator's errors.

@@ -57,9 +57,6 @@ public enum DistributedValidation {
         var samples: [Int: [String: CommSample]] = [:]
         var hosts: [Int: [String]] = [:]
         var runs = [[MeasuredRun]](repeating: [], count: plan.count)
-        // The same work alone recurs at every rank and thread count whose ranks are priced on as many threads: each of
-        // its runs counts for all of them.
-        var fastestAlone: [RunConfiguration: Double] = [:]
         for round in 0..<rounds {
             for ranks in benchmarked {
                 step("comm-bench np \(ranks)", round: round)
@@ -69,12 +66,13 @@ public enum DistributedValidation {
                     samples[ranks, default: [:]]["\(s.algorithm) \(s.bytes)"] = s
                 }
             }
+            // Each case times its own work alone, though the same work recurs at other rank and thread counts: the
+            // fastest of as many runs as each configuration of the plan has, so that the machine's speed measured and
+            // the plan's runs are the same order statistic of the machine's drifting speed.
             for i in sharing.indices {
                 try sharing[i].round(alone: { config in
                     step("\(config.label) alone", round: round)
-                    let seconds = try steps.alone(config)
-                    fastestAlone[config] = min(fastestAlone[config] ?? .infinity, seconds)
-                    return seconds
+                    return try steps.alone(config)
                 }, job: { config in
                     step(config.label, round: round)
                     return try steps.job(config)
@@ -94,8 +92,7 @@ public enum DistributedValidation {
         // Ranks with more threads than cores take the efficiency measured at their rank count with one thread each
         // (the cases come in that order).
         var coRunning: [CoRunningCalibration] = []
-        for var measurement in sharing {
-            measurement.keepFastestAlone { fastestAlone[$0] }
+        for measurement in sharing {
             let shared = coRunning.first { $0.ranks == measurement.ranks && $0.threadsPerRank == 1 }?.efficiency
             coRunning.append(try measurement.calibration(profile: profile, transports: transports, sharedEfficiency: shared))
         }

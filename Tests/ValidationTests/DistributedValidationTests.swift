@@ -70,36 +70,4 @@ import Distributed
         _ = try DistributedValidation.run(profile: cpu, plan: plan, rounds: 1, transports: machine.transports, steps: steps)
         #expect(!order.contains("comm-bench"))
     }
-
-    @Test func theSameWorkAloneCountsForEveryRankAndThreadCountThatRanIt() throws {
-        let cpu = DeviceCatalog.developmentVM
-        // Two ranks of one thread and of two: on two cores both are priced, and timed alone, on one thread.
-        let plan = [RunConfiguration(.mlpGAN, width: 128, batch: 64, steps: 4, dataParallel: .init(ranks: 2)),
-                    RunConfiguration(.mlpGAN, width: 128, batch: 64, threads: 2, steps: 4, dataParallel: .init(ranks: 2))]
-        let truth = DistributedMachine(transports: [try Self.bench(ranks: 2, slower: 1)], coRunning: [1, 2].map {
-            CoRunningCalibration(ranks: 2, threadsPerRank: $0, runs: [], efficiency: 0.9, stepCoefficientOfVariation: 0)
-        })
-        // The one-thread ranks' work alone runs in a stretch twice as slow, the two-thread ranks' at the machine's speed.
-        var aloneRuns = 0
-        let steps = DistributedValidation.Steps(
-            commBench: { try Self.bench(ranks: $0, slower: 1) },
-            alone: { config in
-                aloneRuns += 1
-                return (aloneRuns <= 3 ? 2 : 1) * (try Validator.singleDevice(config.modelConfig.build(), recipe: config.recipe,
-                                                                             device: cpu.restricted(toThreads: 1)).stepSeconds)
-            },
-            job: { config in
-                let p = try DistributedPrediction.predict(config, profile: cpu, machine: truth)
-                return .init(stepSeconds: p.stepSeconds, rankComputeSeconds: [[p.computeSeconds], [p.computeSeconds]])
-            },
-            run: { _ in MeasuredRun(stepSeconds: 1, peakResidentBytes: 0, opTimings: []) })
-        let machine = try DistributedValidation.run(profile: cpu, plan: plan, rounds: 1, transports: [], steps: steps).machine
-        #expect(aloneRuns == 6)
-        for threads in [1, 2] {
-            for run in try machine.sharing(ranks: 2, threads: threads).runs {
-                #expect(isClose(run.aloneStepSeconds, try #require(run.predictedAloneStepSeconds), relative: 1e-12))
-            }
-        }
-        #expect(isClose(try #require(machine.profileSlowdown), 1, relative: 1e-12))
-    }
 }
