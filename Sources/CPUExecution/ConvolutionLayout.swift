@@ -89,20 +89,6 @@ public enum ConvolutionLayout {
         return Int((Double(flops) * imageFactor * Double(padded(other, block)) / Double(other)).rounded())
     }
 
-    /// Calls the trainer makes to oneDNN for one pass of `op` on `batch` samples in `block`-channel blocks (one per
-    /// chunk), or nil for ops it does not run through oneDNN.
-    public static func calls(of op: Op, batch: Int, block: Int) -> Int? {
-        guard let samples = chunkSamples(of: op, batch: batch, block: block) else { return nil }
-        return (batch + samples - 1) / samples
-    }
-
-    /// OpenMP parallel regions of one pass of `op` on `batch` samples split across threads: per oneDNN call, the
-    /// conversion of its input, the kernel and the conversion of its output; one for a loop or product of the
-    /// trainer's own.
-    public static func parallelRegions(of op: Op, batch: Int, block: Int) -> Int {
-        calls(of: op, batch: batch, block: block).map { 3 * $0 } ?? 1
-    }
-
     /// The bytes of the three scratch buffers (blocked input chunk, blocked output chunk,
     /// blocked weights) that `op` needs when the trainer runs it on `batch` samples in
     /// `block`-channel blocks, or nil for ops it does not run through oneDNN.

@@ -69,7 +69,7 @@ public struct ValidationTable {
         let sharing = machine.coRunning.map { c in
             String(format: "np %d t%d: a rank gets %.2f of its share of the cores%@%@, its compute varies by %.1f%% per step%@ (%@)",
                    c.ranks, c.threadsPerRank, c.efficiency,
-                   c.regionWaitSeconds.map { String(format: ", its threads wait %.1f us per parallel region", $0 * 1e6) } ?? "",
+                   c.splitSlowdown.map { String(format: ", its split passes take %.2fx as long", $0) } ?? "",
                    c.overlapSeconds.map {
                        String(format: ", its compute overlaps its core-mates' with chance 1 - exp(-compute / %.1f ms)", $0 * 1e3)
                    } ?? "",

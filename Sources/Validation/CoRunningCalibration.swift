@@ -6,11 +6,11 @@ import Distributed
 /// the simulator's, on configurations apart from the ones validated.
 ///
 /// The CPU profile is fitted on one process alone on the machine; ranks on one machine share its caches and memory
-/// bandwidth, take turns on its cores when they outnumber them (a rank's threads beyond its share of the cores wait
-/// for a core at every parallel region's end), and reach each synchronisation unevenly. `efficiency` is what the
+/// bandwidth, take turns on its cores when they outnumber them (a rank's threads beyond its share of the cores contend
+/// for the cores and wait for one another at every parallel region's end), and reach each synchronisation unevenly. `efficiency` is what the
 /// profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`) for the simulated jobs to
-/// take the measured steps, and `regionWaitSeconds` what each parallel region of a rank with more threads than its
-/// share waits for its last thread; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
+/// take the measured steps, and `splitSlowdown` how many times as long the split passes of a rank with more threads
+/// than its share take; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
 /// simulator draws as compute jitter, and `rankSpeedCoefficientOfVariation` the spread between the ranks of one job,
 /// which lasts the whole job (one rank's core persistently busier or its memory slower): the simulator's persistent
 /// device spread. Measured at one rank count and thread count per rank.
@@ -52,9 +52,9 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// The spread of a rank's compute per step over its median (`coefficientOfVariation`), averaged over ranks and
     /// configurations.
     public var stepCoefficientOfVariation: Double
-    /// Ranks with more threads than their share of the cores: seconds each parallel region waits for its last thread
-    /// to get a core (`DeviceProfile.oversubscribedRegionSeconds`); nil for ranks whose threads have their cores.
-    public var regionWaitSeconds: Double?
+    /// Ranks with more threads than their share of the cores: how many times as long their split passes take
+    /// (`DeviceProfile.oversubscribedSplitSlowdown`); nil for ranks whose threads have their cores.
+    public var splitSlowdown: Double?
     /// Ranks outnumbering the cores: the time scale of the chance that a rank's compute overlaps its core-mates'
     /// (`timedComputeSeconds`); nil where every rank has a core of its own, or in calibrations written before it.
     public var overlapSeconds: Double?
@@ -111,7 +111,7 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// work alone (`single`, median step seconds) and its MPI job (`jobs`); then the efficiency at which the simulator,
     /// with `transports`, takes the jobs' steps. Ranks with more threads than their share of the cores share its caches
     /// and memory as ranks of one thread do, so where that efficiency was measured at the same rank count
-    /// (`sharedEfficiency`) they take it and fit only their wait per parallel region.
+    /// (`sharedEfficiency`) they take it and fit only their split passes' slowdown.
     static func fit(ranks: Int, threads: Int, profile: DeviceProfile, transports: [CommCalibration], sharedEfficiency: Double?,
                     configurations configs: [RunConfiguration], alone alones: [RunConfiguration], single: [Double],
                     jobs: [Job]) throws -> CoRunningCalibration {
@@ -129,8 +129,8 @@ public struct CoRunningCalibration: Codable, Sendable {
         var calibration = CoRunningCalibration(
             ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
             stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
-            regionWaitSeconds: nil, rankSpeedCoefficientOfVariation: Self.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
-        (calibration.efficiency, calibration.regionWaitSeconds) = try calibration.fitted(
+            splitSlowdown: nil, rankSpeedCoefficientOfVariation: Self.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
+        (calibration.efficiency, calibration.splitSlowdown) = try calibration.fitted(
             configurations: configs, profile: profile, transports: transports, efficiency: sharedEfficiency)
         if let cores = profile.cores, cores > 0, ranks > cores {
             calibration.overlapSeconds = try calibration.fittedOverlap(
@@ -194,76 +194,77 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// Points of the overlap's logarithmic grid (six decades).
     static let overlapGridPoints = 600
 
-    /// The efficiency, and for ranks with more threads than their share of the cores the wait per parallel region, at
+    /// The efficiency, and for ranks with more threads than their share of the cores their split passes' slowdown, at
     /// which the simulated jobs of `configurations` (this calibration's runs, in order) take their measured steps,
     /// each job's compute scaled by the profile's own error on its work alone.
     ///
-    /// A job's simulated step is its compute, which goes as one over the efficiency, plus its parallel regions times
-    /// the wait, plus the rest (reductions, waits for other ranks), which changes little with either; the fixed point
-    /// of that linear fit (relative residuals; the ratio of the sums where there is no wait to fit) is found by
-    /// iterating. A wait the fit would make negative is none. Oversubscribed ranks given an `efficiency` keep it and
-    /// fit the wait alone.
+    /// A job's simulated step is its compute, which goes as one over the efficiency, plus its split passes' compute
+    /// times the slowdown's excess over 1, plus the rest (reductions, waits for other ranks), which changes little with
+    /// either; the fixed point of that linear fit (relative residuals; the ratio of the sums where there is no slowdown
+    /// to fit) is found by iterating. A slowdown the fit would make less than 1 is 1. Oversubscribed ranks given an
+    /// `efficiency` keep it and fit the slowdown alone.
     func fitted(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration],
-                efficiency known: Double? = nil) throws -> (efficiency: Double, regionWaitSeconds: Double?) {
+                efficiency known: Double? = nil) throws -> (efficiency: Double, splitSlowdown: Double?) {
         let oversubscribed = profile.sharedThreads(processes: ranks, threadsEach: threadsPerRank) < threadsPerRank
         let given = oversubscribed ? known.flatMap { $0 > 0 ? $0 : nil } : nil
         var fit = self
         fit.efficiency = given ?? fit.efficiency
-        fit.regionWaitSeconds = oversubscribed ? 0 : nil
+        fit.splitSlowdown = oversubscribed ? 1 : nil
         fit.overlapSeconds = nil  // the steps rest on the simulated compute, not on how the ranks time it
-        func predict(_ config: RunConfiguration, wait: Double?) throws -> DistributedPrediction {
+        func predict(_ config: RunConfiguration, excess: Double?) throws -> DistributedPrediction {
             var sharing = fit
-            sharing.regionWaitSeconds = wait
+            sharing.splitSlowdown = excess.map { 1 + $0 }
             return try DistributedPrediction.predict(config, profile: profile,
                                                      machine: DistributedMachine(transports: transports, coRunning: [sharing]))
         }
         for _ in 0..<Self.fitIterations {
-            // Per job: work (compute at efficiency 1), regions per step, measured step less the rest; weights 1/step.
-            var rows: [(work: Double, regions: Double, time: Double, weight: Double)] = []
+            // Per job: work (compute at efficiency 1), split compute per unit of excess slowdown, measured step less the
+            // rest; weights 1/step.
+            var rows: [(work: Double, split: Double, time: Double, weight: Double)] = []
             for (config, run) in zip(configurations, runs) {
                 guard let step = run.jobStepSeconds else { continue }
-                let p = try predict(config, wait: oversubscribed ? 0 : nil)
-                var regions = 0.0
+                let p = try predict(config, excess: oversubscribed ? 0 : nil)
+                var split = 0.0
                 if oversubscribed {
-                    let probed = try predict(config, wait: Self.probeWaitSeconds)
-                    regions = (probed.computeSeconds - p.computeSeconds) / Self.probeWaitSeconds
+                    let probed = try predict(config, excess: Self.probeExcess)
+                    split = (probed.computeSeconds - p.computeSeconds) / Self.probeExcess
                 }
-                rows.append((p.computeSeconds * fit.efficiency * run.profileError, regions,
+                rows.append((p.computeSeconds * fit.efficiency * run.profileError, split,
                              step - (p.stepSeconds - p.computeSeconds), 1 / step))
             }
             var inverse = rows.reduce(0) { $0 + $1.time } / rows.reduce(0) { $0 + $1.work }
-            var wait = 0.0
+            var excess = 0.0
             if let given {
-                // Weighted least squares of time - work / efficiency = regions * wait.
+                // Weighted least squares of time - work / efficiency = split * excess.
                 inverse = 1 / given
-                let a = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.regions * $1.regions }
-                let b = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.regions * ($1.time - $1.work * inverse) }
-                wait = a > 0 ? max(0, b / a) : 0
+                let a = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.split * $1.split }
+                let b = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.split * ($1.time - $1.work * inverse) }
+                excess = a > 0 ? max(0, b / a) : 0
             } else if oversubscribed {
-                // Weighted least squares of time = work * inverse + regions * wait.
+                // Weighted least squares of time = work * inverse + split * excess.
                 var a11 = 0.0, a12 = 0.0, a22 = 0.0, b1 = 0.0, b2 = 0.0
                 for r in rows {
                     let w2 = r.weight * r.weight
-                    a11 += w2 * r.work * r.work; a12 += w2 * r.work * r.regions; a22 += w2 * r.regions * r.regions
-                    b1 += w2 * r.work * r.time; b2 += w2 * r.regions * r.time
+                    a11 += w2 * r.work * r.work; a12 += w2 * r.work * r.split; a22 += w2 * r.split * r.split
+                    b1 += w2 * r.work * r.time; b2 += w2 * r.split * r.time
                 }
                 let det = a11 * a22 - a12 * a12
                 if det > 0 {
                     let x = (b1 * a22 - b2 * a12) / det, y = (a11 * b2 - a12 * b1) / det
-                    if y > 0, x > 0 { (inverse, wait) = (x, y) }
+                    if y > 0, x > 0 { (inverse, excess) = (x, y) }
                 }
             }
             guard inverse > 0, inverse.isFinite else { break }
-            let converged = abs(1 / inverse / fit.efficiency - 1) < 1e-9 && abs(wait - (fit.regionWaitSeconds ?? 0)) < 1e-12
+            let converged = abs(1 / inverse / fit.efficiency - 1) < 1e-9 && abs(1 + excess - (fit.splitSlowdown ?? 1)) < 1e-9
             fit.efficiency = 1 / inverse
-            fit.regionWaitSeconds = oversubscribed ? wait : nil
+            fit.splitSlowdown = oversubscribed ? 1 + excess : nil
             if converged { break }
         }
-        return (fit.efficiency, fit.regionWaitSeconds)
+        return (fit.efficiency, fit.splitSlowdown)
     }
 
-    /// The wait per region of the probe that counts a job's parallel regions per step (their compute is linear in it).
-    static let probeWaitSeconds = 1e-4
+    /// The excess slowdown of the probe that measures a job's split compute per step (its compute is linear in it).
+    static let probeExcess = 1.0
 
     /// Iterations of the efficiency's fixed point at most; it converges in a few.
     static let fitIterations = 30

@@ -92,12 +92,12 @@ import Distributed
         #expect(throws: MPIError.self) { try measured.sharing(ranks: 2, threads: 1) }
     }
 
-    @Test func oversubscribedRanksFitTheirEfficiencyAndTheirWaitPerParallelRegion() throws {
+    @Test func oversubscribedRanksFitTheirEfficiencyAndTheirSplitPassesSlowdown() throws {
         let cpu = DeviceCatalog.developmentVM
         let transports = try Self.machine(ranks: [2]).transports
-        // Jobs of two 2-thread ranks on two cores that take the simulator's steps at efficiency 0.8 and 50 µs a region.
+        // Jobs of two 2-thread ranks on two cores that take the simulator's steps at efficiency 0.8, split passes 1.6x.
         let truth = CoRunningCalibration(ranks: 2, threadsPerRank: 2, runs: [], efficiency: 0.8, stepCoefficientOfVariation: 0,
-                                         regionWaitSeconds: 5e-5)
+                                         splitSlowdown: 1.6)
         let machine = DistributedMachine(transports: transports, coRunning: [truth])
         func alone(_ config: RunConfiguration) throws -> Double {
             try Validator.singleDevice(config.modelConfig.build(), recipe: config.recipe,
@@ -109,16 +109,16 @@ import Distributed
         }
         let c = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports, alone: alone, job: job)
         #expect(isClose(c.efficiency, 0.8, relative: 1e-4))
-        #expect(isClose(try #require(c.regionWaitSeconds), 5e-5, relative: 1e-3))
-        // Given the efficiency of one-thread ranks at this rank count, they keep it and fit the wait alone.
+        #expect(isClose(try #require(c.splitSlowdown), 1.6, relative: 1e-4))
+        // Given the efficiency of one-thread ranks at this rank count, they keep it and fit the slowdown alone.
         let shared = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports,
                                                       sharedEfficiency: 0.8, alone: alone, job: job)
         #expect(shared.efficiency == 0.8)
-        #expect(isClose(try #require(shared.regionWaitSeconds), 5e-5, relative: 1e-3))
-        // Ranks whose threads have their cores fit no wait.
+        #expect(isClose(try #require(shared.splitSlowdown), 1.6, relative: 1e-4))
+        // Ranks whose threads have their cores fit no slowdown.
         let t1 = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },
                                                   job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })
-        #expect(t1.regionWaitSeconds == nil)
+        #expect(t1.splitSlowdown == nil)
         #expect(t1.rankSpeedCoefficientOfVariation == 0)
         // Ranks 10% apart for a whole job: their medians are kept and their spread measured.
         let apart = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },

@@ -52,10 +52,9 @@ public struct CPUTrainerPricing: Sendable {
     }
 
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
-    /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`). A split item of a process
-    /// whose threads outnumber its cores also waits at the end of each of its parallel regions
-    /// (`DeviceProfile.oversubscribedRegionSeconds`, `ConvolutionLayout.parallelRegions`), and a linear layer's product
-    /// reads its weights' share beyond the cache from memory (`streamedWeightShare`).
+    /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`). A linear layer's product
+    /// reads its weights' share beyond the cache from memory (`streamedWeightShare`), and a split item of a process
+    /// whose threads outnumber its cores takes `DeviceProfile.oversubscribedSplitSlowdown` times as long.
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         var cost = item.cost
         let op = item.opID.map { graph.ops[$0] }
@@ -71,10 +70,7 @@ public struct CPUTrainerPricing: Sendable {
             let weightBytes = Double(4 * linear.inFeatures * linear.outFeatures)
             total += streamedWeightShare * weightBytes / profile(splitsAcrossThreads: splits).memoryBandwidth
         }
-        if splits, let wait = device.oversubscribedRegionSeconds {
-            let regions = op.map { ConvolutionLayout.parallelRegions(of: $0, batch: item.batch, block: device.convolutionChannelBlock) } ?? 1
-            total += Double(regions) * wait
-        }
+        if splits, let slowdown = device.oversubscribedSplitSlowdown { total *= slowdown }
         return total
     }
 }

@@ -33,16 +33,16 @@ extension DeviceProfile {
     /// caches and memory bandwidth, uneven turns; measured). The processes hold their training states in one
     /// last-level cache, so each can count on its share of it, `lastLevelCacheBytes / processes`
     /// (`CPUTrainerPricing.streamedWeightShare`). A process with more threads than its share still splits
-    /// its passes across all of them, and each parallel region ends only once its last thread has had a core:
-    /// `regionWaitSeconds` each (measured; `oversubscribedRegionSeconds`). One process is `restricted(toThreads:)`
-    /// unchanged.
+    /// its passes across all of them, whose threads then contend for the cores with the other processes' and wait for
+    /// one another at each region's end: each split pass takes `splitSlowdown` times as long (measured;
+    /// `oversubscribedSplitSlowdown`). One process is `restricted(toThreads:)` unchanged.
     public func sharingMachine(processes: Int, threadsEach: Int, coRunningEfficiency: Double,
-                               regionWaitSeconds: Double = 0) -> DeviceProfile {
+                               splitSlowdown: Double = 1) -> DeviceProfile {
         guard processes > 1, let cores, cores > 0 else { return restricted(toThreads: threadsEach) }
         let share = Double(cores) / Double(processes)
         let threads = sharedThreads(processes: processes, threadsEach: threadsEach)
         var p = restricted(toThreads: threads).slowed(by: max(1, 1 / share) / coRunningEfficiency)
-        if threadsEach > threads, regionWaitSeconds > 0 { p.oversubscribedRegionSeconds = regionWaitSeconds }
+        if threadsEach > threads, splitSlowdown != 1 { p.oversubscribedSplitSlowdown = splitSlowdown }
         p.lastLevelCacheBytes = lastLevelCacheBytes.map { $0 / processes }
         return p
     }

@@ -66,9 +66,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Bytes of a CPU's last-level cache, shared by its cores; nil: unknown (the CPU trainer's weights are then priced
     /// as staying in cache).
     public var lastLevelCacheBytes: Int?
-    /// Seconds a CPU process whose threads outnumber the cores it gets waits at the end of each parallel region, for
-    /// its last thread to get a core (`sharingMachine`); nil: its threads have their cores.
-    public var oversubscribedRegionSeconds: Double?
+    /// How many times as long as on its share of the cores a pass split across the threads of a CPU process whose
+    /// threads outnumber that share takes (`sharingMachine`; measured); nil: its threads have their cores.
+    public var oversubscribedSplitSlowdown: Double?
     /// On a CPU, per-class parameters fitted separately for each thread count (threads
     /// rarely scale linearly); `restricted(toThreads:)` uses the table of its count.
     public var opClassesByThreads: [Int: [OpClass: OpClassParameters]]?
