@@ -50,18 +50,45 @@ extension CoRunningCalibration {
             }
         }
 
-        /// The calibration fitted to the fastest runs (`CoRunningCalibration.fit`).
+        /// The calibration fitted to the fastest runs: the profile's error on each configuration's work alone, the
+        /// spreads of the ranks' steps, then the efficiency at which the simulator, with `transports`, takes the jobs'
+        /// steps. Ranks with more threads than their share of the cores share its caches and memory as ranks of one
+        /// thread do, so where that efficiency was measured at the same rank count (`sharedEfficiency`) they take it
+        /// and fit only their split passes' slowdown.
         ///
         /// - Throws: `MPIError.invalidOption` before any round, and the simulator's errors.
         public func calibration(profile: DeviceProfile, transports: [CommCalibration],
                                 sharedEfficiency: Double? = nil) throws -> CoRunningCalibration {
-            let measured = jobs.compactMap { $0 }
-            guard measured.count == configurations.count else {
+            let jobs = self.jobs.compactMap { $0 }
+            guard jobs.count == configurations.count else {
                 throw MPIError.invalidOption(field: "rounds", value: "0", expected: "at least one round of the sharing jobs")
             }
-            return try CoRunningCalibration.fit(ranks: ranks, threads: threads, profile: profile, transports: transports,
-                                                sharedEfficiency: sharedEfficiency, configurations: configurations,
-                                                alone: alone, single: single, jobs: measured)
+            let spreads = jobs.flatMap {
+                $0.rankComputeSeconds.filter { $0.count > 1 }.map(CoRunningCalibration.coefficientOfVariation)
+            }
+            var runs: [Run] = []
+            for (i, config) in configurations.enumerated() {
+                // The work alone is priced on the threads it ran on, those a rank is priced with.
+                let predicted = try Validator.singleDevice(try alone[i].modelConfig.build(), recipe: alone[i].recipe,
+                                                           device: profile.restricted(toThreads: alone[i].threads)).stepSeconds
+                let medians = jobs[i].rankComputeSeconds.map(RunnerCalibration.median)
+                runs.append(Run(label: config.label, aloneStepSeconds: single[i], predictedAloneStepSeconds: predicted,
+                                rankComputeSeconds: medians.reduce(0, +) / Double(max(medians.count, 1)),
+                                jobStepSeconds: jobs[i].stepSeconds, rankMedianComputeSeconds: medians))
+            }
+            var calibration = CoRunningCalibration(
+                ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
+                stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
+                splitSlowdown: nil,
+                rankSpeedCoefficientOfVariation: CoRunningCalibration.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
+            (calibration.efficiency, calibration.splitSlowdown) = try calibration.fitted(
+                configurations: configurations, profile: profile, transports: transports, efficiency: sharedEfficiency)
+            if let cores = profile.cores, cores > 0, ranks > cores {
+                calibration.overlapSeconds = try calibration.fittedOverlap(
+                    configurations: configurations, profile: profile, transports: transports,
+                    ranksPerCore: Double(ranks) / Double(cores))
+            }
+            return calibration
         }
     }
 }

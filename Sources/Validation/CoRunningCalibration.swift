@@ -7,9 +7,9 @@ import Distributed
 ///
 /// The CPU profile is fitted on one process alone on the machine; ranks on one machine share its caches and memory
 /// bandwidth, take turns on its cores when they outnumber them (a rank's threads beyond its share of the cores contend
-/// for the cores and wait for one another at every parallel region's end), and reach each synchronisation unevenly. `efficiency` is what the
-/// profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`) for the simulated jobs to
-/// take the measured steps, and `splitSlowdown` how many times as long the split passes of a rank with more threads
+/// for the cores and wait for one another at every parallel region's end), and reach each synchronisation unevenly.
+/// `efficiency` is what the profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`)
+/// for the simulated jobs to take the measured steps, and `splitSlowdown` how many times as long the split passes of a rank with more threads
 /// than its share take; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
 /// simulator draws as compute jitter, and `rankSpeedCoefficientOfVariation` the spread between the ranks of one job,
 /// which lasts the whole job (one rank's core persistently busier or its memory slower): the simulator's persistent
@@ -105,38 +105,6 @@ public struct CoRunningCalibration: Codable, Sendable {
         var measurement = Measurement(ranks: ranks, threads: threads, profile: profile, configurations: configurations)
         for _ in 0..<max(1, rounds) { try measurement.round(alone: alone, job: job) }
         return try measurement.calibration(profile: profile, transports: transports, sharedEfficiency: sharedEfficiency)
-    }
-
-    /// Fits the calibration of `ranks` ranks of `threads` threads to the fastest runs of `configs`: each one's per-rank
-    /// work alone (`single`, median step seconds) and its MPI job (`jobs`); then the efficiency at which the simulator,
-    /// with `transports`, takes the jobs' steps. Ranks with more threads than their share of the cores share its caches
-    /// and memory as ranks of one thread do, so where that efficiency was measured at the same rank count
-    /// (`sharedEfficiency`) they take it and fit only their split passes' slowdown.
-    static func fit(ranks: Int, threads: Int, profile: DeviceProfile, transports: [CommCalibration], sharedEfficiency: Double?,
-                    configurations configs: [RunConfiguration], alone alones: [RunConfiguration], single: [Double],
-                    jobs: [Job]) throws -> CoRunningCalibration {
-        let priced = profile.sharedThreads(processes: ranks, threadsEach: threads)
-        let spreads = jobs.flatMap { $0.rankComputeSeconds.filter { $0.count > 1 }.map(Self.coefficientOfVariation) }
-        var runs: [Run] = []
-        for (i, config) in configs.enumerated() {
-            let predicted = try Validator.singleDevice(try alones[i].modelConfig.build(), recipe: alones[i].recipe,
-                                                       device: profile.restricted(toThreads: priced)).stepSeconds
-            let medians = jobs[i].rankComputeSeconds.map(RunnerCalibration.median)
-            runs.append(Run(label: config.label, aloneStepSeconds: single[i], predictedAloneStepSeconds: predicted,
-                            rankComputeSeconds: medians.reduce(0, +) / Double(max(medians.count, 1)),
-                            jobStepSeconds: jobs[i].stepSeconds, rankMedianComputeSeconds: medians))
-        }
-        var calibration = CoRunningCalibration(
-            ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
-            stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
-            splitSlowdown: nil, rankSpeedCoefficientOfVariation: Self.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
-        (calibration.efficiency, calibration.splitSlowdown) = try calibration.fitted(
-            configurations: configs, profile: profile, transports: transports, efficiency: sharedEfficiency)
-        if let cores = profile.cores, cores > 0, ranks > cores {
-            calibration.overlapSeconds = try calibration.fittedOverlap(
-                configurations: configs, profile: profile, transports: transports, ranksPerCore: Double(ranks) / Double(cores))
-        }
-        return calibration
     }
 
     /// What a rank's own timers count as compute, of the `simulatedSeconds` the simulator gives it, when

@@ -71,8 +71,8 @@ struct CalibrateCommand: ParsableCommand, Preflighted {
                 throw ValidationError("--device \(device): running the fit set needs the local cpu profile; "
                     + "measure other devices with scripts/measure_graph.py and pass --measurements")
             }
-            result = try RunnerCalibration.calibrate(base: DeviceCatalog.measuringCache(of: fitBase), fitSet: Plans.fitSet, rounds: rounds,
-                                                     measure: TrainProcess.measure,
+            result = try RunnerCalibration.calibrate(base: DeviceCatalog.measuringCache(of: fitBase), fitSet: Plans.fitSet,
+                                                     rounds: rounds, measure: TrainProcess.measure,
                                                      progress: TrainProcess.progress("calibrating"))
             source = "the built-in fit set (\(Plans.fitSet.count) runs, fastest of \(rounds) rounds)"
         }
