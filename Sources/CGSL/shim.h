@@ -16,6 +16,7 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_multifit_nlinear.h>
+#include <gsl/gsl_multifit.h>
 
 /// OpenBLAS extensions (declared in OpenBLAS's cblas.h, which cannot be included here).
 void openblas_set_num_threads(int num_threads);

@@ -69,7 +69,10 @@ public struct ValidationTable {
         let sharing = machine.coRunning.map { c in
             String(format: "np %d t%d: a rank gets %.2f of its share of the cores%@%@, its compute varies by %.1f%% per step%@ (%@)",
                    c.ranks, c.threadsPerRank, c.efficiency,
-                   c.splitSlowdown.map { String(format: ", its split passes take %.2fx as long", $0) } ?? "",
+                   c.splitSlowdown.map { passes in
+                       String(format: ", its split passes take %.2fx as long", passes)
+                           + (c.convolutionSplitSlowdown.map { String(format: " (its convolutions %.2fx)", $0) } ?? "")
+                   } ?? "",
                    c.overlapSeconds.map {
                        String(format: ", its compute overlaps its core-mates' with chance 1 - exp(-compute / %.1f ms)", $0 * 1e3)
                    } ?? "",

@@ -81,7 +81,7 @@ extension CoRunningCalibration {
                 stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
                 splitSlowdown: nil,
                 rankSpeedCoefficientOfVariation: CoRunningCalibration.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
-            (calibration.efficiency, calibration.splitSlowdown) = try calibration.fitted(
+            (calibration.efficiency, calibration.splitSlowdown, calibration.convolutionSplitSlowdown) = try calibration.fitted(
                 configurations: configurations, profile: profile, transports: transports, efficiency: sharedEfficiency)
             if let cores = profile.cores, cores > 0, ranks > cores {
                 calibration.overlapSeconds = try calibration.fittedOverlap(

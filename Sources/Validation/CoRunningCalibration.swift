@@ -9,8 +9,8 @@ import Distributed
 /// bandwidth, take turns on its cores when they outnumber them (a rank's threads beyond its share of the cores contend
 /// for the cores and wait for one another at every parallel region's end), and reach each synchronisation unevenly.
 /// `efficiency` is what the profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`)
-/// for the simulated jobs to take the measured steps, and `splitSlowdown` how many times as long the split passes of a rank with more threads
-/// than its share take; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
+/// for the simulated jobs to take the measured steps, and `splitSlowdown` and `convolutionSplitSlowdown` how many times as
+/// long the split passes of a rank with more threads than its share take; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
 /// simulator draws as compute jitter, and `rankSpeedCoefficientOfVariation` the spread between the ranks of one job,
 /// which lasts the whole job (one rank's core persistently busier or its memory slower): the simulator's persistent
 /// device spread. Measured at one rank count and thread count per rank.
@@ -52,9 +52,14 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// The spread of a rank's compute per step over its median (`coefficientOfVariation`), averaged over ranks and
     /// configurations.
     public var stepCoefficientOfVariation: Double
-    /// Ranks with more threads than their share of the cores: how many times as long their split passes take
-    /// (`DeviceProfile.oversubscribedSplitSlowdown`); nil for ranks whose threads have their cores.
+    /// Ranks with more threads than their share of the cores: how many times as long their split passes other than
+    /// convolutions (OpenBLAS's products, the trainer's loops) take (`DeviceProfile.oversubscribedSplitSlowdown`); nil
+    /// for ranks whose threads have their cores.
     public var splitSlowdown: Double?
+    /// The same for their convolutions' passes, which oneDNN splits on threads of its own
+    /// (`DeviceProfile.oversubscribedConvolutionSplitSlowdown`); nil: as their other split passes (`splitSlowdown`),
+    /// where no job measured had split convolutions, or in calibrations written before it.
+    public var convolutionSplitSlowdown: Double?
     /// Ranks outnumbering the cores: the time scale of the chance that a rank's compute overlaps its core-mates'
     /// (`timedComputeSeconds`); nil where every rank has a core of its own, or in calibrations written before it.
     public var overlapSeconds: Double?
@@ -162,73 +167,80 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// Points of the overlap's logarithmic grid (six decades).
     static let overlapGridPoints = 600
 
-    /// The efficiency, and for ranks with more threads than their share of the cores their split passes' slowdown, at
-    /// which the simulated jobs of `configurations` (this calibration's runs, in order) take their measured steps,
-    /// each job's compute scaled by the profile's own error on its work alone.
+    /// The efficiency, and for ranks with more threads than their share of the cores the slowdowns of their split
+    /// passes (convolutions apart from the rest: oneDNN splits them on threads of its own, OpenBLAS and the trainer's
+    /// loops on theirs, and the two slow differently when the cores are outnumbered), at which the simulated jobs of
+    /// `configurations` (this calibration's runs, in order) take their measured steps, each job's compute scaled by the
+    /// profile's own error on its work alone.
     ///
-    /// A job's simulated step is its compute, which goes as one over the efficiency, plus its split passes' compute
-    /// times the slowdown's excess over 1, plus the rest (reductions, waits for other ranks), which changes little with
-    /// either; the fixed point of that linear fit (relative residuals; the ratio of the sums where there is no slowdown
-    /// to fit) is found by iterating. A slowdown the fit would make less than 1 is 1. Oversubscribed ranks given an
-    /// `efficiency` keep it and fit the slowdown alone.
+    /// A job's simulated step is its compute, which goes as one over the efficiency, plus each kind of split pass's
+    /// compute times its slowdown's excess over 1, plus the rest (reductions, waits for other ranks), which changes
+    /// little with them; the fixed point of that linear fit (relative residuals, excesses at least 0:
+    /// `LinearLeastSquares.nonNegative`; the ratio of the sums where there is no slowdown to fit) is found by iterating.
+    /// Oversubscribed ranks given an `efficiency` keep it and fit the slowdowns alone. Where no job splits a
+    /// convolution, the convolutions' slowdown is nil (as the other passes').
     func fitted(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration],
-                efficiency known: Double? = nil) throws -> (efficiency: Double, splitSlowdown: Double?) {
+                efficiency known: Double? = nil) throws
+        -> (efficiency: Double, splitSlowdown: Double?, convolutionSplitSlowdown: Double?) {
         let oversubscribed = profile.sharedThreads(processes: ranks, threadsEach: threadsPerRank) < threadsPerRank
         let given = oversubscribed ? known.flatMap { $0 > 0 ? $0 : nil } : nil
         var fit = self
         fit.efficiency = given ?? fit.efficiency
         fit.splitSlowdown = oversubscribed ? 1 : nil
+        fit.convolutionSplitSlowdown = nil
         fit.overlapSeconds = nil  // the steps rest on the simulated compute, not on how the ranks time it
-        func predict(_ config: RunConfiguration, excess: Double?) throws -> DistributedPrediction {
+        func predict(_ config: RunConfiguration, excess: (passes: Double, convolutions: Double)?) throws -> DistributedPrediction {
             var sharing = fit
-            sharing.splitSlowdown = excess.map { 1 + $0 }
+            sharing.splitSlowdown = excess.map { 1 + $0.passes }
+            sharing.convolutionSplitSlowdown = excess.map { 1 + $0.convolutions }
             return try DistributedPrediction.predict(config, profile: profile,
                                                      machine: DistributedMachine(transports: transports, coRunning: [sharing]))
         }
+        var convolutions = false
         for _ in 0..<Self.fitIterations {
-            // Per job: work (compute at efficiency 1), split compute per unit of excess slowdown, measured step less the
-            // rest; weights 1/step.
-            var rows: [(work: Double, split: Double, time: Double, weight: Double)] = []
+            // Per job: work (compute at efficiency 1), split compute per unit of excess slowdown of the other passes and
+            // of the convolutions, measured step less the rest; weights 1/step.
+            var rows: [(work: Double, split: Double, convolutionSplit: Double, time: Double, weight: Double)] = []
             for (config, run) in zip(configurations, runs) {
                 guard let step = run.jobStepSeconds else { continue }
-                let p = try predict(config, excess: oversubscribed ? 0 : nil)
-                var split = 0.0
+                let p = try predict(config, excess: oversubscribed ? (0, 0) : nil)
+                var split = 0.0, convolutionSplit = 0.0
                 if oversubscribed {
-                    let probed = try predict(config, excess: Self.probeExcess)
-                    split = (probed.computeSeconds - p.computeSeconds) / Self.probeExcess
+                    split = (try predict(config, excess: (Self.probeExcess, 0)).computeSeconds - p.computeSeconds) / Self.probeExcess
+                    convolutionSplit = (try predict(config, excess: (0, Self.probeExcess)).computeSeconds - p.computeSeconds)
+                        / Self.probeExcess
                 }
-                rows.append((p.computeSeconds * fit.efficiency * run.profileError, split,
+                rows.append((p.computeSeconds * fit.efficiency * run.profileError, split, convolutionSplit,
                              step - (p.stepSeconds - p.computeSeconds), 1 / step))
             }
+            convolutions = rows.contains { $0.convolutionSplit > 0 }
             var inverse = rows.reduce(0) { $0 + $1.time } / rows.reduce(0) { $0 + $1.work }
-            var excess = 0.0
-            if let given {
-                // Weighted least squares of time - work / efficiency = split * excess.
-                inverse = 1 / given
-                let a = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.split * $1.split }
-                let b = rows.reduce(0) { $0 + $1.weight * $1.weight * $1.split * ($1.time - $1.work * inverse) }
-                excess = a > 0 ? max(0, b / a) : 0
-            } else if oversubscribed {
-                // Weighted least squares of time = work * inverse + split * excess.
-                var a11 = 0.0, a12 = 0.0, a22 = 0.0, b1 = 0.0, b2 = 0.0
-                for r in rows {
-                    let w2 = r.weight * r.weight
-                    a11 += w2 * r.work * r.work; a12 += w2 * r.work * r.split; a22 += w2 * r.split * r.split
-                    b1 += w2 * r.work * r.time; b2 += w2 * r.split * r.time
-                }
-                let det = a11 * a22 - a12 * a12
-                if det > 0 {
-                    let x = (b1 * a22 - b2 * a12) / det, y = (a11 * b2 - a12 * b1) / det
-                    if y > 0, x > 0 { (inverse, excess) = (x, y) }
+            var excess = (passes: 0.0, convolutions: 0.0)
+            if oversubscribed {
+                let weights = rows.map { $0.weight * $0.weight }
+                if let given {
+                    // time - work / efficiency = split * excess + convolution split * its excess.
+                    inverse = 1 / given
+                    if let x = LinearLeastSquares.nonNegative(rows: rows.map { [$0.split, $0.convolutionSplit] },
+                                                              targets: rows.map { $0.time - $0.work * inverse }, weights: weights) {
+                        excess = (x[0], x[1])
+                    }
+                } else if let x = LinearLeastSquares.nonNegative(rows: rows.map { [$0.work, $0.split, $0.convolutionSplit] },
+                                                                 targets: rows.map(\.time), weights: weights), x[0] > 0 {
+                    // time = work * inverse + split * excess + convolution split * its excess.
+                    (inverse, excess) = (x[0], (x[1], x[2]))
                 }
             }
             guard inverse > 0, inverse.isFinite else { break }
-            let converged = abs(1 / inverse / fit.efficiency - 1) < 1e-9 && abs(1 + excess - (fit.splitSlowdown ?? 1)) < 1e-9
+            let converged = abs(1 / inverse / fit.efficiency - 1) < 1e-9
+                && abs(1 + excess.passes - (fit.splitSlowdown ?? 1)) < 1e-9
+                && abs(1 + excess.convolutions - (fit.convolutionSplitSlowdown ?? 1)) < 1e-9
             fit.efficiency = 1 / inverse
-            fit.splitSlowdown = oversubscribed ? 1 + excess : nil
+            fit.splitSlowdown = oversubscribed ? 1 + excess.passes : nil
+            fit.convolutionSplitSlowdown = oversubscribed ? 1 + excess.convolutions : nil
             if converged { break }
         }
-        return (fit.efficiency, fit.splitSlowdown)
+        return (fit.efficiency, fit.splitSlowdown, convolutions ? fit.convolutionSplitSlowdown : nil)
     }
 
     /// The excess slowdown of the probe that measures a job's split compute per step (its compute is linear in it).

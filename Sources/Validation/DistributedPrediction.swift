@@ -40,7 +40,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         let sharing = parallel.ranks > 1 ? try machine.sharing(ranks: parallel.ranks, threads: config.threads) : nil
         let device = profile.slowed(by: machine.profileSlowdown ?? 1).sharingMachine(
             processes: parallel.ranks, threadsEach: config.threads, coRunningEfficiency: sharing?.efficiency ?? 1,
-            splitSlowdown: sharing?.splitSlowdown ?? 1)
+            splitSlowdown: sharing?.splitSlowdown ?? 1, convolutionSplitSlowdown: sharing?.convolutionSplitSlowdown)
         let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)
         try topology.validate()
         // Data comes from memory (ring, shapes): a pipeline that never stalls.

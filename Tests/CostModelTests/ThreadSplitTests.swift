@@ -110,34 +110,46 @@ import Testing
             .oversubscribedSplitSlowdown == nil)
         #expect(profile.sharingMachine(processes: 4, threadsEach: 1, coRunningEfficiency: 1, splitSlowdown: 1.7)
             .oversubscribedSplitSlowdown == nil)
+        // Convolutions take theirs where it differs from the other passes'.
+        #expect(profile.sharingMachine(processes: 2, threadsEach: 2, coRunningEfficiency: 1, splitSlowdown: 1.7,
+                                       convolutionSplitSlowdown: 2.3).oversubscribedConvolutionSplitSlowdown == 2.3)
+        #expect(profile.sharingMachine(processes: 2, threadsEach: 2, coRunningEfficiency: 1, splitSlowdown: 1.7,
+                                       convolutionSplitSlowdown: 1.7).oversubscribedConvolutionSplitSlowdown == nil)
+        #expect(profile.sharingMachine(processes: 2, threadsEach: 1, coRunningEfficiency: 1, splitSlowdown: 1.7,
+                                       convolutionSplitSlowdown: 2.3).oversubscribedConvolutionSplitSlowdown == nil)
         #expect(profile.sharedThreads(processes: 2, threadsEach: 2) == 1)
         #expect(profile.sharedThreads(processes: 1, threadsEach: 2) == 2)
         #expect(profile.sharedThreads(processes: 4, threadsEach: 1) == 1)
     }
 
     @Test func oversubscribedSplitPassesTakeTheirSlowdownTimesAsLong() throws {
-        // DCGAN-32 w16's first convolution, batch 256: its passes split across the threads, its small ones not.
+        // DCGAN-32 w16's discriminator, batch 256: its convolutions' passes and its large loops split across the
+        // threads, its small ones not; convolutions take theirs once it is measured, the others' before.
         let model = try ModelConfig(architecture: .dcgan, resolution: 32, width: 16).build()
         let graph = model.discriminator
-        let op = try #require(graph.ops.first { if case .conv2d = $0.kind { true } else { false } })
         let profile = DeviceCatalog.developmentVM
         let shared = profile.sharingMachine(processes: 2, threadsEach: 2, coRunningEfficiency: 1)
         var slowed = shared
         slowed.oversubscribedSplitSlowdown = 1.7
+        var apart = slowed
+        apart.oversubscribedConvolutionSplitSlowdown = 2.3
         let recipe = TrainingRecipe(batchPerDevice: 256)
-        let items = recipe.workItems(for: model, iteration: 0).filter { $0.network == .discriminator && $0.opID == op.id }
-        #expect(!items.isEmpty)
+        let items = recipe.workItems(for: model, iteration: 0).filter { $0.network == .discriminator && $0.opID != nil }
         let requires = graph.gradientRequirements(weights: true, intoInputs: false)
         let plain = try #require(CPUTrainerPricing(device: shared)), slow = try #require(CPUTrainerPricing(device: slowed))
-        var split = 0
+        let both = try #require(CPUTrainerPricing(device: apart))
+        var split = (convolutions: 0, others: 0)
         for item in items where !item.cost.isEmpty {
             let base = plain.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer)
             let splits = item.splitsAcrossThreads(in: graph, requires: requires, optimizer: recipe.optimizer)
-            split += splits ? 1 : 0
+            let convolution = ConvolutionLayout.runsInOneDNN(graph.ops[try #require(item.opID)])
+            if splits { convolution ? (split.convolutions += 1) : (split.others += 1) }
             #expect(isClose(slow.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer),
                             splits ? 1.7 * base : base, relative: 1e-12))
+            #expect(isClose(both.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer),
+                            splits ? (convolution ? 2.3 : 1.7) * base : base, relative: 1e-12))
         }
-        #expect(split > 0)
+        #expect(split.convolutions > 0 && split.others > 0)
     }
 
     @Test func aStateBeyondTheCacheStreamsTheLinearLayersWeights() throws {

@@ -95,9 +95,10 @@ import Distributed
     @Test func oversubscribedRanksFitTheirEfficiencyAndTheirSplitPassesSlowdown() throws {
         let cpu = DeviceCatalog.developmentVM
         let transports = try Self.machine(ranks: [2]).transports
-        // Jobs of two 2-thread ranks on two cores that take the simulator's steps at efficiency 0.8, split passes 1.6x.
+        // Jobs of two 2-thread ranks on two cores that take the simulator's steps at efficiency 0.8, split passes 1.6x,
+        // split convolutions 2.2x.
         let truth = CoRunningCalibration(ranks: 2, threadsPerRank: 2, runs: [], efficiency: 0.8, stepCoefficientOfVariation: 0,
-                                         splitSlowdown: 1.6)
+                                         splitSlowdown: 1.6, convolutionSplitSlowdown: 2.2)
         let machine = DistributedMachine(transports: transports, coRunning: [truth])
         func alone(_ config: RunConfiguration) throws -> Double {
             try Validator.singleDevice(config.modelConfig.build(), recipe: config.recipe,
@@ -110,11 +111,20 @@ import Distributed
         let c = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports, alone: alone, job: job)
         #expect(isClose(c.efficiency, 0.8, relative: 1e-4))
         #expect(isClose(try #require(c.splitSlowdown), 1.6, relative: 1e-4))
+        #expect(isClose(try #require(c.convolutionSplitSlowdown), 2.2, relative: 1e-4))
         // Given the efficiency of one-thread ranks at this rank count, they keep it and fit the slowdown alone.
         let shared = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports,
                                                       sharedEfficiency: 0.8, alone: alone, job: job)
         #expect(shared.efficiency == 0.8)
         #expect(isClose(try #require(shared.splitSlowdown), 1.6, relative: 1e-4))
+        #expect(isClose(try #require(shared.convolutionSplitSlowdown), 2.2, relative: 1e-4))
+        // Without a job that splits a convolution, convolutions have no slowdown of their own.
+        let products = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports,
+                                                        sharedEfficiency: 0.8,
+                                                        configurations: Array(CoRunningCalibration.configurations(ranks: 2, threads: 2).prefix(2)),
+                                                        alone: alone, job: job)
+        #expect(isClose(try #require(products.splitSlowdown), 1.6, relative: 1e-4))
+        #expect(products.convolutionSplitSlowdown == nil)
         // Ranks whose threads have their cores fit no slowdown.
         let t1 = try CoRunningCalibration.measure(ranks: 2, profile: cpu, transports: transports, alone: { _ in 0.01 },
                                                   job: { _ in .init(stepSeconds: 0.012, rankComputeSeconds: [[0.011], [0.011]]) })

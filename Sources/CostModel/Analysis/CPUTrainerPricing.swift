@@ -54,7 +54,8 @@ public struct CPUTrainerPricing: Sendable {
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
     /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`). A linear layer's product
     /// reads its weights' share beyond the cache from memory (`streamedWeightShare`), and a split item of a process
-    /// whose threads outnumber its cores takes `DeviceProfile.oversubscribedSplitSlowdown` times as long.
+    /// whose threads outnumber its cores takes `DeviceProfile.oversubscribedSplitSlowdown` times as long (a convolution,
+    /// which oneDNN splits, `oversubscribedConvolutionSplitSlowdown` times where it is measured).
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         var cost = item.cost
         let op = item.opID.map { graph.ops[$0] }
@@ -70,7 +71,13 @@ public struct CPUTrainerPricing: Sendable {
             let weightBytes = Double(4 * linear.inFeatures * linear.outFeatures)
             total += streamedWeightShare * weightBytes / profile(splitsAcrossThreads: splits).memoryBandwidth
         }
-        if splits, let slowdown = device.oversubscribedSplitSlowdown { total *= slowdown }
+        if splits {
+            let convolution = op.map(ConvolutionLayout.runsInOneDNN) ?? false
+            if let slowdown = convolution ? device.oversubscribedConvolutionSplitSlowdown ?? device.oversubscribedSplitSlowdown
+                : device.oversubscribedSplitSlowdown {
+                total *= slowdown
+            }
+        }
         return total
     }
 }

@@ -35,14 +35,20 @@ extension DeviceProfile {
     /// (`CPUTrainerPricing.streamedWeightShare`). A process with more threads than its share still splits
     /// its passes across all of them, whose threads then contend for the cores with the other processes' and wait for
     /// one another at each region's end: each split pass takes `splitSlowdown` times as long (measured;
-    /// `oversubscribedSplitSlowdown`). One process is `restricted(toThreads:)` unchanged.
+    /// `oversubscribedSplitSlowdown`), a convolution's `convolutionSplitSlowdown` times (oneDNN splits them on threads
+    /// of its own; nil: `splitSlowdown`). One process is `restricted(toThreads:)` unchanged.
     public func sharingMachine(processes: Int, threadsEach: Int, coRunningEfficiency: Double,
-                               splitSlowdown: Double = 1) -> DeviceProfile {
+                               splitSlowdown: Double = 1, convolutionSplitSlowdown: Double? = nil) -> DeviceProfile {
         guard processes > 1, let cores, cores > 0 else { return restricted(toThreads: threadsEach) }
         let share = Double(cores) / Double(processes)
         let threads = sharedThreads(processes: processes, threadsEach: threadsEach)
         var p = restricted(toThreads: threads).slowed(by: max(1, 1 / share) / coRunningEfficiency)
-        if threadsEach > threads, splitSlowdown != 1 { p.oversubscribedSplitSlowdown = splitSlowdown }
+        if threadsEach > threads {
+            if splitSlowdown != 1 { p.oversubscribedSplitSlowdown = splitSlowdown }
+            if let convolutions = convolutionSplitSlowdown, convolutions != splitSlowdown {
+                p.oversubscribedConvolutionSplitSlowdown = convolutions
+            }
+        }
         p.lastLevelCacheBytes = lastLevelCacheBytes.map { $0 / processes }
         return p
     }

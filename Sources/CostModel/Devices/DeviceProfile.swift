@@ -67,8 +67,12 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// as staying in cache).
     public var lastLevelCacheBytes: Int?
     /// How many times as long as on its share of the cores a pass split across the threads of a CPU process whose
-    /// threads outnumber that share takes (`sharingMachine`; measured); nil: its threads have their cores.
+    /// threads outnumber that share takes (`sharingMachine`; measured): OpenBLAS's products and the trainer's own
+    /// loops; nil: its threads have their cores.
     public var oversubscribedSplitSlowdown: Double?
+    /// The same for a convolution's passes, which oneDNN splits on its own threads (`ConvolutionLayout.runsInOneDNN`);
+    /// nil: as the other split passes (`oversubscribedSplitSlowdown`).
+    public var oversubscribedConvolutionSplitSlowdown: Double?
     /// On a CPU, per-class parameters fitted separately for each thread count (threads
     /// rarely scale linearly); `restricted(toThreads:)` uses the table of its count.
     public var opClassesByThreads: [Int: [OpClass: OpClassParameters]]?
