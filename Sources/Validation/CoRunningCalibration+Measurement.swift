@@ -63,16 +63,21 @@ extension CoRunningCalibration {
             guard jobs.count == configurations.count else {
                 throw MPIError.invalidOption(field: "rounds", value: "0", expected: "at least one round of the sharing jobs")
             }
-            let spreads = jobs.flatMap {
-                $0.rankComputeSeconds.filter { $0.count > 1 }.map(CoRunningCalibration.coefficientOfVariation)
-            }
+            let spreads = jobs.compactMap { CoRunningCalibration.unsharedCoefficientOfVariation($0.rankComputeSeconds) }
             var runs: [Run] = []
             for (i, config) in configurations.enumerated() {
-                // The work alone is priced on the threads it ran on, those a rank is priced with.
-                let predicted = try Validator.singleDevice(try alone[i].modelConfig.build(), recipe: alone[i].recipe,
-                                                           device: profile.restricted(toThreads: alone[i].threads)).stepSeconds
+                // The work alone is priced on the threads it ran on, those a rank is priced with; its convolutions'
+                // part is what pricing them twice as long adds.
+                let model = try alone[i].modelConfig.build()
+                let device = profile.restricted(toThreads: alone[i].threads)
+                var doubled = device
+                doubled.convolutionTimeScale = 2 * (device.convolutionTimeScale ?? 1)
+                let predicted = try Validator.singleDevice(model, recipe: alone[i].recipe, device: device).stepSeconds
+                let convolutions = try Validator.singleDevice(model, recipe: alone[i].recipe, device: doubled).stepSeconds
+                    - predicted
                 let medians = jobs[i].rankComputeSeconds.map(RunnerCalibration.median)
                 runs.append(Run(label: config.label, aloneStepSeconds: single[i], predictedAloneStepSeconds: predicted,
+                                predictedAloneConvolutionSeconds: convolutions,
                                 rankComputeSeconds: medians.reduce(0, +) / Double(max(medians.count, 1)),
                                 jobStepSeconds: jobs[i].stepSeconds, rankMedianComputeSeconds: medians))
             }

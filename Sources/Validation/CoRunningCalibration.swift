@@ -27,6 +27,9 @@ public struct CoRunningCalibration: Codable, Sendable {
         public var aloneStepSeconds: Double
         /// The profile's prediction of that process's step (absent from calibrations written before it was kept).
         public var predictedAloneStepSeconds: Double?
+        /// The part of `predictedAloneStepSeconds` in oneDNN's convolutions (absent from calibrations written before it
+        /// was kept): what `DistributedMachine.measured` weighs the machine's speed on convolutions by.
+        public var predictedAloneConvolutionSeconds: Double?
         /// Median compute seconds per iteration of a rank in the job (step less communication and waiting), averaged
         /// over the ranks.
         public var rankComputeSeconds: Double
@@ -49,8 +52,9 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// What a core delivers to a rank beside the others, relative to the profile's time-sliced prediction from alone
     /// (1: nothing shared beyond time-slicing).
     public var efficiency: Double
-    /// The spread of a rank's compute per step over its median (`coefficientOfVariation`), averaged over ranks and
-    /// configurations.
+    /// The spread of a rank's compute per step over its median that the other ranks of its job do not share in the same
+    /// step (`unsharedCoefficientOfVariation`), averaged over the configurations: what makes ranks wait for one another.
+    /// A disturbance of the whole machine slows every rank's step at once and makes none of them wait.
     public var stepCoefficientOfVariation: Double
     /// Ranks with more threads than their share of the cores: how many times as long their split passes other than
     /// convolutions (OpenBLAS's products, the trainer's loops) take (`DeviceProfile.oversubscribedSplitSlowdown`); nil
@@ -258,6 +262,28 @@ public struct CoRunningCalibration: Codable, Sendable {
         let median = RunnerCalibration.median(steps)
         guard median > 0 else { return 0 }
         return 1.4826 * RunnerCalibration.median(steps.map { abs($0 - median) }) / median
+    }
+
+    /// The spread of the ranks' compute per step that the job's other ranks do not share, over their median step:
+    /// each rank's steps less its own median, less the ranks' mean of that in the same step, as
+    /// `coefficientOfVariation` takes it (1.4826 times the median absolute deviation), scaled by `sqrt(n / (n - 1))`
+    /// for `n` ranks (the mean over the ranks takes a rank's own share of its deviation). `rankSteps` holds each
+    /// rank's compute seconds per step, in step order; nil without two ranks of two steps.
+    static func unsharedCoefficientOfVariation(_ rankSteps: [[Double]]) -> Double? {
+        let ranks = rankSteps.filter { !$0.isEmpty }
+        let steps = ranks.map(\.count).min() ?? 0
+        guard ranks.count > 1, steps > 1 else { return nil }
+        let medians = ranks.map(RunnerCalibration.median)
+        let all = RunnerCalibration.median(ranks.flatMap { $0.prefix(steps) })
+        guard all > 0 else { return nil }
+        var deviations: [Double] = []
+        for k in 0..<steps {
+            let own = ranks.indices.map { ranks[$0][k] - medians[$0] }
+            let shared = own.reduce(0, +) / Double(own.count)
+            deviations += own.map { abs($0 - shared) }
+        }
+        let n = Double(ranks.count)
+        return 1.4826 * RunnerCalibration.median(deviations) / all * (n / (n - 1)).squareRoot()
     }
 
     /// The spread of the ranks' speeds within a job, over the jobs `rankSteps` (each rank's compute seconds per step,

@@ -5,7 +5,7 @@ import Simulator
 import InputParsing
 
 /// The simulator's prediction of one data-parallel iteration on this machine: the RealRunner's recipe per rank, the
-/// (calibrated) CPU profile at the machine's measured speed (`DistributedMachine.profileSlowdown`) on each rank's
+/// (calibrated) CPU profile at the machine's measured speed (`DistributedMachine.measuredProfile`) on each rank's
 /// threads as it shares the machine with the other ranks, the ranks joined in a ring whose links carry the
 /// transport's message regimes measured at that rank count, reductions advanced by the ranks' own threads, each
 /// rank's compute as noisy as the trainer's steps side by side and the ranks as unequal in speed as a job's ranks
@@ -38,7 +38,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         let model = try config.modelConfig.build()
         let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce)
         let sharing = parallel.ranks > 1 ? try machine.sharing(ranks: parallel.ranks, threads: config.threads) : nil
-        let device = profile.slowed(by: machine.profileSlowdown ?? 1).sharingMachine(
+        let device = machine.measuredProfile(profile).sharingMachine(
             processes: parallel.ranks, threadsEach: config.threads, coRunningEfficiency: sharing?.efficiency ?? 1,
             splitSlowdown: sharing?.splitSlowdown ?? 1, convolutionSplitSlowdown: sharing?.convolutionSplitSlowdown)
         let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)

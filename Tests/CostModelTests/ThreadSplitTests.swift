@@ -150,6 +150,16 @@ import Testing
                             splits ? (convolution ? 2.3 : 1.7) * base : base, relative: 1e-12))
         }
         #expect(split.convolutions > 0 && split.others > 0)
+        // The machine's measured speed on convolutions scales them alone, split or not.
+        var scaled = shared
+        scaled.convolutionTimeScale = 0.8
+        let measured = try #require(CPUTrainerPricing(device: scaled))
+        for item in items where !item.cost.isEmpty {
+            let convolution = ConvolutionLayout.runsInOneDNN(graph.ops[try #require(item.opID)])
+            #expect(isClose(measured.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer),
+                            (convolution ? 0.8 : 1) * plain.seconds(item, graph: graph, requires: requires, optimizer: recipe.optimizer),
+                            relative: 1e-12))
+        }
     }
 
     @Test func aStateBeyondTheCacheStreamsTheLinearLayersWeights() throws {

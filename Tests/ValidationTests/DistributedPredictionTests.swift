@@ -79,7 +79,7 @@ import Distributed
         let c = try CoRunningCalibration.measure(ranks: 2, threads: 2, profile: cpu, transports: transports, alone: { config in
             alone.append(config)
             return 0.01
-        }, job: { config in .init(stepSeconds: 0.02, rankComputeSeconds: [[0.018, 0.02], [0.018, 0.02]]) })
+        }, job: { config in .init(stepSeconds: 0.02, rankComputeSeconds: [[0.018, 0.02], [0.02, 0.018]]) })
         // Two ranks of two threads on two cores: each is priced, and timed alone, on its one core.
         #expect(!alone.isEmpty && alone.allSatisfy { $0.threads == 1 })
         #expect(c.threadsPerRank == 2 && c.ranks == 2)
@@ -241,6 +241,39 @@ import Distributed
         let atProfile = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: base)
         let measured = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: machine)
         #expect(isClose(measured.computeSeconds / atProfile.computeSeconds, slowdown, relative: 1e-9))
+        #expect(machine.convolutionProfileSlowdown == nil && machine.measuredProfile(DeviceCatalog.developmentVM).convolutionTimeScale == nil)
+        // A run with convolutions measures them apart: its other work at the plain runs' slowdown, its convolutions 0.8
+        // of their price.
+        var convolutional = sharing
+        convolutional.runs.append(.init(label: "c", aloneStepSeconds: slowdown * 0.004 + 0.8 * 0.006, predictedAloneStepSeconds: 0.010,
+                                        predictedAloneConvolutionSeconds: 0.006, rankComputeSeconds: 0.01))
+        let apart = DistributedMachine.measured(transports: base.transports, coRunning: [convolutional])
+        #expect(isClose(try #require(apart.profileSlowdown), slowdown, relative: 1e-12))
+        #expect(isClose(try #require(apart.convolutionProfileSlowdown), 0.8, relative: 1e-12))
+        let profile = apart.measuredProfile(DeviceCatalog.developmentVM)
+        #expect(isClose(try #require(profile.convolutionTimeScale), 0.8 / slowdown, relative: 1e-12))
+        // The DCGAN's compute is its convolutions' at 0.8 and the rest at the slowdown: between the two.
+        let ratio = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: apart).computeSeconds
+            / atProfile.computeSeconds
+        #expect(ratio > 0.8 && ratio < slowdown)
+        // With convolutions in every run, the slowdown is all runs' and convolutions have none of their own.
+        var allConvolutional = sharing
+        allConvolutional.runs = [try #require(convolutional.runs.last)]
+        let only = DistributedMachine.measured(transports: base.transports, coRunning: [allConvolutional])
+        #expect(only.convolutionProfileSlowdown == nil)
+        #expect(isClose(try #require(only.profileSlowdown), (slowdown * 0.004 + 0.8 * 0.006) / 0.010, relative: 1e-12))
+    }
+
+    @Test func onlyWhatTheOtherRanksDoNotShareMakesThemWait() throws {
+        // Both ranks slowed in the same steps: a disturbance of the whole machine, no waiting.
+        let together = [1.0, 1.1, 1.0, 1.1]
+        #expect(CoRunningCalibration.unsharedCoefficientOfVariation([together, together]) == 0)
+        // Ranks slowed in turn, and persistently apart (their medians are left out): 0.05 from the steps' mean either
+        // way, over the median step 1.2 (the upper median), for two ranks.
+        let turns = try #require(CoRunningCalibration.unsharedCoefficientOfVariation([together, [1.3, 1.2, 1.3, 1.2]]))
+        #expect(isClose(turns, 1.4826 * 0.05 / 1.2 * 2.0.squareRoot(), relative: 1e-9))
+        #expect(CoRunningCalibration.unsharedCoefficientOfVariation([together]) == nil)
+        #expect(CoRunningCalibration.unsharedCoefficientOfVariation([[1.0], [1.1]]) == nil)
     }
 
     @Test func aDisturbedStepDoesNotSetTheJitter() {

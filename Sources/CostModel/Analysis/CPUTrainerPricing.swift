@@ -55,7 +55,8 @@ public struct CPUTrainerPricing: Sendable {
     /// A convolution's FLOPs are those oneDNN executes (`ConvolutionLayout.executedFlops`). A linear layer's product
     /// reads its weights' share beyond the cache from memory (`streamedWeightShare`), and a split item of a process
     /// whose threads outnumber its cores takes `DeviceProfile.oversubscribedSplitSlowdown` times as long (a convolution,
-    /// which oneDNN splits, `oversubscribedConvolutionSplitSlowdown` times where it is measured).
+    /// which oneDNN splits, `oversubscribedConvolutionSplitSlowdown` times where it is measured). A convolution takes
+    /// `DeviceProfile.convolutionTimeScale` times its price where the machine's speed on them was measured apart.
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         var cost = item.cost
         let op = item.opID.map { graph.ops[$0] }
@@ -71,8 +72,9 @@ public struct CPUTrainerPricing: Sendable {
             let weightBytes = Double(4 * linear.inFeatures * linear.outFeatures)
             total += streamedWeightShare * weightBytes / profile(splitsAcrossThreads: splits).memoryBandwidth
         }
+        let convolution = op.map(ConvolutionLayout.runsInOneDNN) ?? false
+        if convolution, let scale = device.convolutionTimeScale { total *= scale }
         if splits {
-            let convolution = op.map(ConvolutionLayout.runsInOneDNN) ?? false
             if let slowdown = convolution ? device.oversubscribedConvolutionSplitSlowdown ?? device.oversubscribedSplitSlowdown
                 : device.oversubscribedSplitSlowdown {
                 total *= slowdown

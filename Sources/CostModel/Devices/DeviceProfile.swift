@@ -73,6 +73,9 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// The same for a convolution's passes, which oneDNN splits on its own threads (`ConvolutionLayout.runsInOneDNN`);
     /// nil: as the other split passes (`oversubscribedSplitSlowdown`).
     public var oversubscribedConvolutionSplitSlowdown: Double?
+    /// How many times their price by this profile's parameters a CPU's oneDNN convolutions take on the machine as
+    /// measured after the profile's calibration, over its other work's (`DistributedMachine.measuredProfile`); nil: 1.
+    public var convolutionTimeScale: Double?
     /// On a CPU, per-class parameters fitted separately for each thread count (threads
     /// rarely scale linearly); `restricted(toThreads:)` uses the table of its count.
     public var opClassesByThreads: [Int: [OpClass: OpClassParameters]]?
