@@ -9,20 +9,35 @@ public enum CommBenchmark {
     /// Timed repetitions for a message of `bytes`: about 256 MiB moved in all, 5 to 100.
     public static func repetitions(bytes: Int) -> Int { min(100, max(5, (256 << 20) / max(bytes, 1))) }
 
-    /// Times every algorithm at every size; calls `progress(done, total, label)`.
+    /// Timed repetitions of a message with the caches evicted before each: each eviction streams twice the cache
+    /// through memory, so few.
+    public static let evictedRepetitions = 5
+
+    /// Bytes each rank writes to evict its caches: twice the machine's last-level cache (sysfs's, which a virtual
+    /// machine's neighbours share; at most 1 GiB), 64 MiB where it is unknown.
+    public static func evictionBytes(lastLevelCacheBytes: Int?) -> Int {
+        min(1 << 30, 2 * (lastLevelCacheBytes ?? (32 << 20)))
+    }
+
+    /// Times every algorithm at every size, with warm caches and then, where `evictingBytes` is positive, with each
+    /// rank's caches evicted before each all-reduce; calls `progress(done, total, label)`.
     ///
     /// - Throws: `MPIError` when a rank fails or stops answering.
     public static func run(
-        world: MPIWorld, algorithms: [AllReduceAlgorithm], sizes: [Int] = defaultSizes,
+        world: MPIWorld, algorithms: [AllReduceAlgorithm], sizes: [Int] = defaultSizes, evictingBytes: Int = 0,
         progress: ((Int, Int, String) -> Void)? = nil
     ) throws(MPIError) -> [CommSample] {
         var samples: [CommSample] = []
-        let total = algorithms.count * sizes.count
-        for algorithm in algorithms {
-            for bytes in sizes {
-                progress?(samples.count, total, "\(algorithm.rawValue) \(bytes) B")
-                samples.append(try measure(world: world, algorithm: algorithm, bytes: bytes,
-                                           repetitions: repetitions(bytes: bytes)))
+        let evictions = evictingBytes > 0 ? [0, evictingBytes] : [0]
+        let total = algorithms.count * sizes.count * evictions.count
+        for evicting in evictions {
+            for algorithm in algorithms {
+                for bytes in sizes {
+                    progress?(samples.count, total, "\(algorithm.rawValue) \(bytes) B" + (evicting > 0 ? " evicted" : ""))
+                    samples.append(try measure(world: world, algorithm: algorithm, bytes: bytes,
+                                               repetitions: evicting > 0 ? evictedRepetitions : repetitions(bytes: bytes),
+                                               evictingBytes: evicting))
+                }
             }
         }
         progress?(total, total, "done")
@@ -33,9 +48,13 @@ public enum CommBenchmark {
     /// together after a barrier and followed by the division by the rank count that turns the sum into the mean (what
     /// a gradient bucket's reduction costs in training, `BucketReducer`); returns the slowest rank's median.
     ///
+    /// With `evictingBytes`, each rank first writes a line of every 64 bytes of a buffer of that many (evicting its
+    /// caches, as a training state larger than them does between two reductions) and then its message (as the
+    /// backward pass writes a bucket's gradients just before it is reduced), untimed.
+    ///
     /// - Throws: `MPIError` when a rank fails or stops answering.
     public static func measure(world: MPIWorld, algorithm: AllReduceAlgorithm, bytes: Int,
-                               repetitions: Int) throws(MPIError) -> CommSample {
+                               repetitions: Int, evictingBytes: Int = 0) throws(MPIError) -> CommSample {
         let count = max(1, bytes / MemoryLayout<Float>.size)
         let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count)
         let scratchCount = max(1, RingAllReduce.scratchCount(count: count, ranks: world.size))
@@ -44,8 +63,17 @@ public enum CommBenchmark {
         // Zeros stay zeros however often they are summed (no overflow, no denormals).
         buffer.initialize(repeating: 0, count: count)
         scratch.initialize(repeating: 0, count: scratchCount)
+        let evictionCount = max(0, evictingBytes / MemoryLayout<Float>.size)
+        let eviction = UnsafeMutablePointer<Float>.allocate(capacity: max(1, evictionCount))
+        defer { eviction.deallocate() }
+        eviction.initialize(repeating: 0, count: max(1, evictionCount))
+        let floatsPerLine = 64 / MemoryLayout<Float>.size
         var times: [Double] = []
         for rep in 0..<(repetitions + 2) {
+            if evictionCount > 0 {
+                for i in stride(from: 0, to: evictionCount, by: floatsPerLine) { eviction[i] += 1 }
+                buffer.update(repeating: 0, count: count)
+            }
             try world.barrier()
             let t0 = DispatchTime.now().uptimeNanoseconds
             let reduction = try algorithm.start(buffer, count: count, world: world, scratch: scratch)
@@ -57,6 +85,6 @@ public enum CommBenchmark {
         times.sort()
         let slowest = try world.allReduceMax([times[times.count / 2]])[0]
         return CommSample(algorithm: algorithm.rawValue, bytes: count * MemoryLayout<Float>.size, seconds: slowest,
-                          repetitions: repetitions)
+                          repetitions: repetitions, cacheEvicted: evictingBytes > 0 ? true : nil)
     }
 }

@@ -17,8 +17,13 @@ public struct CommCalibration: Codable, Sendable {
     public var mpiRegimes: TransportRegimeFit?
     /// The fit to `MPI_Iallreduce`'s samples, for comparison.
     public var mpi: LatencyBandwidthFit?
+    /// The ring's samples with the ranks' caches evicted before each all-reduce, fitted by regimes: the transport of a
+    /// training whose state outgrows the cache (`blendedRegimes`); nil where not measured.
+    public var evictedRingRegimes: TransportRegimeFit?
+    /// The same for `MPI_Iallreduce`.
+    public var evictedMpiRegimes: TransportRegimeFit?
 
-    /// Fits each algorithm's samples.
+    /// Fits each algorithm's samples, those with warm caches and those with evicted ones apart.
     ///
     /// - Throws: `MPIError.invalidOption` when an algorithm's samples cannot be fitted.
     public init(ranks: Int, hosts: [String], samples: [CommSample]) throws(MPIError) {
@@ -26,11 +31,20 @@ public struct CommCalibration: Codable, Sendable {
         self.hosts = hosts
         self.samples = samples
         for algorithm in [AllReduceAlgorithm.ring, .mpi] {
-            let mine = samples.filter { $0.algorithm == algorithm.rawValue }.map { (bytes: Double($0.bytes), seconds: $0.seconds) }
-            guard !mine.isEmpty else { continue }
-            let line = try LatencyBandwidthFit.fit(mine, ranks: ranks)
-            let regimes = try TransportRegimeFit.fit(mine, ranks: ranks)
-            if algorithm == .ring { (ring, ringRegimes) = (line, regimes) } else { (mpi, mpiRegimes) = (line, regimes) }
+            func points(evicted: Bool) -> [(bytes: Double, seconds: Double)] {
+                samples.filter { $0.algorithm == algorithm.rawValue && $0.evicted == evicted }
+                    .map { (bytes: Double($0.bytes), seconds: $0.seconds) }
+            }
+            let warm = points(evicted: false), evicted = points(evicted: true)
+            if !warm.isEmpty {
+                let line = try LatencyBandwidthFit.fit(warm, ranks: ranks)
+                let regimes = try TransportRegimeFit.fit(warm, ranks: ranks)
+                if algorithm == .ring { (ring, ringRegimes) = (line, regimes) } else { (mpi, mpiRegimes) = (line, regimes) }
+            }
+            if !evicted.isEmpty {
+                let regimes = try TransportRegimeFit.fit(evicted, ranks: ranks)
+                if algorithm == .ring { evictedRingRegimes = regimes } else { evictedMpiRegimes = regimes }
+            }
         }
     }
 
@@ -42,6 +56,20 @@ public struct CommCalibration: Codable, Sendable {
     /// The regime fit of `algorithm`, if it was measured.
     public func regimes(for algorithm: AllReduceAlgorithm) -> TransportRegimeFit? {
         algorithm == .ring ? ringRegimes : mpiRegimes
+    }
+
+    /// The regime fit of `algorithm` with the caches evicted, if it was measured.
+    public func evictedRegimes(for algorithm: AllReduceAlgorithm) -> TransportRegimeFit? {
+        algorithm == .ring ? evictedRingRegimes : evictedMpiRegimes
+    }
+
+    /// The transport of `algorithm` for a training that leaves `evictedShare` of its state outside the cache between
+    /// two reductions: the warm fit's times and the evicted fit's weighted by that share
+    /// (`TransportRegimeFit.blended`); the warm fit where no evicted one was measured or nothing is evicted.
+    public func blendedRegimes(for algorithm: AllReduceAlgorithm, evictedShare: Double) -> TransportRegimeFit? {
+        guard let warm = regimes(for: algorithm) else { return nil }
+        guard evictedShare > 0, let evicted = evictedRegimes(for: algorithm) else { return warm }
+        return warm.blended(with: evicted, share: min(1, evictedShare))
     }
 
     /// Reads a calibration written by `gansim comm-bench --out`.

@@ -60,6 +60,25 @@ public struct TransportRegimeFit: Codable, Sendable, Hashable {
         })
     }
 
+    /// The fit whose time for every size is `1 - share` of this fit's plus `share` of `other`'s (same ranks).
+    ///
+    /// A regime's time is linear in its latency and its inverse bandwidth, so on each run of sizes that falls in one
+    /// regime of both fits the weighted time is a regime of latency `(1 - share) a1 + share a2` and inverse bandwidth
+    /// `(1 - share) / b1 + share / b2`: the blend has a regime from each fit's regime start, and its times are exact.
+    /// Its errors are this fit's.
+    public func blended(with other: TransportRegimeFit, share: Double) -> TransportRegimeFit {
+        let starts = Set(regimes.map(\.fromMessageBytes) + other.regimes.map(\.fromMessageBytes)).sorted()
+        let mixed = starts.map { from -> Regime in
+            let a = regime(messageBytes: from), b = other.regime(messageBytes: from)
+            var fit = a.fit
+            fit.latencySeconds = (1 - share) * a.fit.latencySeconds + share * b.fit.latencySeconds
+            fit.bandwidthBytesPerSecond = 1 / ((1 - share) / a.fit.bandwidthBytesPerSecond + share / b.fit.bandwidthBytesPerSecond)
+            return Regime(fromMessageBytes: from, fit: fit, sizes: a.sizes)
+        }
+        return TransportRegimeFit(regimes: mixed, ranks: ranks, rmsRelativeError: rmsRelativeError,
+                                  maxRelativeError: maxRelativeError)
+    }
+
     /// Fits regimes to `(bytes, seconds)` samples of a ring all-reduce over `ranks` ranks.
     ///
     /// - Throws: `MPIError.invalidOption` as `LatencyBandwidthFit.fit` does.

@@ -16,11 +16,14 @@ public struct CommCalibrationTable {
         let c = calibration
         var t = TextTable(["bytes", "algorithm", "time", "algorithm bandwidth", "line fit", "error", "regime fit", "error"])
         for s in c.samples {
-            let fit = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.fit(for: $0) }
+            let algorithm = AllReduceAlgorithm(rawValue: s.algorithm)
+            let fit = s.evicted ? nil : algorithm.flatMap { c.fit(for: $0) }
             let predicted = fit?.predictedSeconds(bytes: Double(s.bytes))
-            let regimes = AllReduceAlgorithm(rawValue: s.algorithm).flatMap { c.regimes(for: $0) }?.predictedSeconds(bytes: Double(s.bytes))
+            let regimes = algorithm.flatMap { s.evicted ? c.evictedRegimes(for: $0) : c.regimes(for: $0) }?
+                .predictedSeconds(bytes: Double(s.bytes))
             func error(_ p: Double?) -> String { p.map { String(format: "%+.1f%%", ($0 / s.seconds - 1) * 100) } ?? "-" }
-            t.add(["\(s.bytes)", s.algorithm, Self.microseconds(s.seconds), String(format: "%.2f GB/s", s.algorithmBytesPerSecond / 1e9),
+            t.add(["\(s.bytes)", s.algorithm + (s.evicted ? ", evicted" : ""), Self.microseconds(s.seconds),
+                   String(format: "%.2f GB/s", s.algorithmBytesPerSecond / 1e9),
                    predicted.map(Self.microseconds) ?? "-", error(predicted), regimes.map(Self.microseconds) ?? "-", error(regimes)])
         }
         var lines = [t.render(), "\(c.ranks) ranks on \(Set(c.hosts).sorted().joined(separator: ", "))"]
@@ -30,7 +33,8 @@ public struct CommCalibrationTable {
                                 name, fit.latencySeconds * 1e6, fit.bandwidthBytesPerSecond / 1e9,
                                 fit.rmsRelativeError * 100, fit.maxRelativeError * 100))
         }
-        for (name, regimes) in [("ring", c.ringRegimes), ("mpi", c.mpiRegimes)] {
+        for (name, regimes) in [("ring", c.ringRegimes), ("mpi", c.mpiRegimes), ("ring, caches evicted,", c.evictedRingRegimes),
+                                ("mpi, caches evicted,", c.evictedMpiRegimes)] {
             guard let regimes else { continue }
             lines.append(String(format: "%@ by regime: %@ (relative error rms %.1f%%, max %.1f%%)", name, Self.describe(regimes),
                                 regimes.rmsRelativeError * 100, regimes.maxRelativeError * 100))

@@ -61,15 +61,16 @@ public struct DistributedMachine: Codable, Sendable {
         return measured
     }
 
-    /// The transport fit of `algorithm` over `ranks` ranks.
+    /// The transport fit of `algorithm` over `ranks` ranks, for a training that leaves `evictedShare` of its state
+    /// outside a rank's cache between two reductions (`CommCalibration.blendedRegimes`).
     ///
     /// - Throws: `MPIError.invalidOption` naming what was not measured.
-    public func transport(ranks: Int, algorithm: AllReduceAlgorithm) throws(MPIError) -> TransportRegimeFit {
+    public func transport(ranks: Int, algorithm: AllReduceAlgorithm, evictedShare: Double = 0) throws(MPIError) -> TransportRegimeFit {
         guard let calibration = transports.first(where: { $0.ranks == ranks }) else {
             throw .invalidOption(field: "--comm", value: "ranks \(transports.map(\.ranks).sorted())",
                                  expected: "a comm-bench calibration measured with \(ranks) ranks")
         }
-        guard let fit = calibration.regimes(for: algorithm) else {
+        guard let fit = calibration.blendedRegimes(for: algorithm, evictedShare: evictedShare) else {
             throw .invalidOption(field: "--comm", value: "\(ranks) ranks",
                                  expected: "samples of the \(algorithm.rawValue) all-reduce (comm-bench --algorithm both)")
         }

@@ -7,7 +7,8 @@ import InputParsing
 /// The simulator's prediction of one data-parallel iteration on this machine: the RealRunner's recipe per rank, the
 /// (calibrated) CPU profile at the machine's measured speed (`DistributedMachine.measuredProfile`) on each rank's
 /// threads as it shares the machine with the other ranks, the ranks joined in a ring whose links carry the
-/// transport's message regimes measured at that rank count, reductions advanced by the ranks' own threads, each
+/// transport's message regimes measured at that rank count (with the caches evicted, for the share of the state
+/// beyond a rank's share of the cache), reductions advanced by the ranks' own threads, each
 /// rank's compute as noisy as the trainer's steps side by side and the ranks as unequal in speed as a job's ranks
 /// were, and the losses' average.
 public struct DistributedPrediction: Codable, Sendable, Hashable {
@@ -36,11 +37,13 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
             throw MPIError.invalidOption(field: "ranks", value: config.label, expected: "a data-parallel run")
         }
         let model = try config.modelConfig.build()
-        let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce)
         let sharing = parallel.ranks > 1 ? try machine.sharing(ranks: parallel.ranks, threads: config.threads) : nil
         let device = machine.measuredProfile(profile).sharingMachine(
             processes: parallel.ranks, threadsEach: config.threads, coRunningEfficiency: sharing?.efficiency ?? 1,
             splitSlowdown: sharing?.splitSlowdown ?? 1, convolutionSplitSlowdown: sharing?.convolutionSplitSlowdown)
+        // A state beyond the rank's share of the cache evicts its buckets' reductions' buffers between two of them.
+        let evicted = SegmentPricer(model: model, recipe: config.recipe, device: device).streamedStateShare
+        let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce, evictedShare: evicted)
         let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)
         try topology.validate()
         // Data comes from memory (ring, shapes): a pipeline that never stalls.
@@ -56,7 +59,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         let overhead = SegmentPricer(model: model, recipe: config.recipe, device: device).iterationOverheadSeconds
         // The trainer averages D's and G's losses over the ranks once per iteration: MPI_Allreduce of two doubles.
         let lossAverage = parallel.ranks > 1
-            ? try machine.transport(ranks: parallel.ranks, algorithm: .mpi).predictedSeconds(bytes: 16) : 0
+            ? try machine.transport(ranks: parallel.ranks, algorithm: .mpi, evictedShare: evicted).predictedSeconds(bytes: 16) : 0
         let simulated = result.breakdown.computeSeconds
         let timed = sharing.map { sharing in
             sharing.timedComputeSeconds(simulatedSeconds: simulated,

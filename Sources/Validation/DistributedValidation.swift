@@ -62,8 +62,8 @@ public enum DistributedValidation {
                 step("comm-bench np \(ranks)", round: round)
                 let bench = try steps.commBench(ranks)
                 hosts[ranks] = bench.hosts
-                for s in bench.samples where samples[ranks]?["\(s.algorithm) \(s.bytes)"].map({ s.seconds < $0.seconds }) ?? true {
-                    samples[ranks, default: [:]]["\(s.algorithm) \(s.bytes)"] = s
+                for s in bench.samples where samples[ranks]?["\(s.algorithm) \(s.bytes) \(s.evicted)"].map({ s.seconds < $0.seconds }) ?? true {
+                    samples[ranks, default: [:]]["\(s.algorithm) \(s.bytes) \(s.evicted)"] = s
                 }
             }
             // Each case times its own work alone, though the same work recurs at other rank and thread counts: the
@@ -86,7 +86,9 @@ public enum DistributedValidation {
         progress?(perRound * rounds, perRound * rounds, "fitting")
         var transports = given
         for ranks in benchmarked {
-            let fastest = (samples[ranks] ?? [:]).values.sorted { ($0.algorithm, $0.bytes) < ($1.algorithm, $1.bytes) }
+            let fastest = (samples[ranks] ?? [:]).values.sorted {
+                ($0.evicted ? 1 : 0, $0.algorithm, $0.bytes) < ($1.evicted ? 1 : 0, $1.algorithm, $1.bytes)
+            }
             transports.append(try CommCalibration(ranks: ranks, hosts: hosts[ranks] ?? [], samples: fastest))
         }
         // Ranks with more threads than cores take the efficiency measured at their rank count with one thread each

@@ -99,9 +99,12 @@ extension MPIJobs {
             let outcome = try MPIJobSupport.run(ranks: 2, ["comm-bench", "--sizes", "4096,65536,1048576", "--json"])
             guard outcome.status == 0 else { throw MPIJobSupport.Failure(description: "mpirun failed: \(outcome.standardError)") }
             let c = try JSONDecoder().decode(CommCalibration.self, from: Data(outcome.standardOutput.utf8))
-            #expect(c.samples.count == 6 && c.ranks == 2)
+            // Each algorithm and size warm, then with the ranks' caches evicted, fitted apart.
+            #expect(c.samples.count == 12 && c.ranks == 2)
+            #expect(c.samples.filter(\.evicted).count == 6 && c.samples.filter(\.evicted).allSatisfy { $0.repetitions == CommBenchmark.evictedRepetitions })
             let ring = try #require(c.ring)
             #expect(ring.latencySeconds >= 0 && ring.bandwidthBytesPerSecond > 0)
+            #expect(c.evictedRingRegimes != nil && c.evictedMpiRegimes != nil)
         }
     }
 }

@@ -81,6 +81,35 @@ import Testing
         }
     }
 
+    @Test func aBlendTakesEachFitsTimeByItsShareAtEverySize() throws {
+        // Three regimes warm, one line of 30 us and 2 GB/s with the caches evicted: a quarter of the evicted time and
+        // three quarters of the warm one, at every size, with regimes from both fits' starts.
+        let warm = try TransportRegimeFit.fit(threeRegimes(), ranks: 2)
+        let evictedSamples = CommBenchmark.defaultSizes.map { size in
+            (bytes: Double(size), seconds: LatencyBandwidthFit.predictedSeconds(bytes: Double(size), ranks: 2, latencySeconds: 30e-6,
+                                                                               bandwidthBytesPerSecond: 2e9))
+        }
+        let evicted = try TransportRegimeFit.fit(evictedSamples, ranks: 2)
+        let blend = warm.blended(with: evicted, share: 0.25)
+        #expect(blend.regimes.count == 3)
+        for bytes in [1024.0, 4096, 100_000, 1e6, 9e6, 20e6, 64e6] {
+            #expect(isClose(blend.predictedSeconds(bytes: bytes),
+                            0.75 * warm.predictedSeconds(bytes: bytes) + 0.25 * evicted.predictedSeconds(bytes: bytes), relative: 1e-9))
+        }
+        // Evicted and warm samples of one benchmark are fitted apart, and a calibration blends them by the share.
+        let samples = zip(CommBenchmark.defaultSizes, threeRegimes()).map { CommSample(algorithm: "ring", bytes: $0, seconds: $1.seconds, repetitions: 5) }
+            + zip(CommBenchmark.defaultSizes, evictedSamples).map {
+                CommSample(algorithm: "ring", bytes: $0, seconds: $1.seconds, repetitions: 5, cacheEvicted: true)
+            }
+        let calibration = try CommCalibration(ranks: 2, hosts: ["a", "a"], samples: samples)
+        #expect(try #require(calibration.ringRegimes).maxRelativeError < 1e-9)
+        #expect(try #require(calibration.evictedRingRegimes).regimes.count == 1)
+        #expect(calibration.blendedRegimes(for: .ring, evictedShare: 0) == calibration.ringRegimes)
+        let all = try #require(calibration.blendedRegimes(for: .ring, evictedShare: 1.5))
+        #expect(isClose(all.predictedSeconds(bytes: 1e6), evicted.predictedSeconds(bytes: 1e6), relative: 1e-9))
+        #expect(calibration.blendedRegimes(for: .mpi, evictedShare: 0.5) == nil)
+    }
+
     @Test func aTransportWithoutRegimesKeepsOneLine() throws {
         let samples = CommBenchmark.defaultSizes.enumerated().map { i, size in
             (bytes: Double(size), seconds: LatencyBandwidthFit.predictedSeconds(bytes: Double(size), ranks: 2, latencySeconds: 3e-6,

@@ -23,6 +23,26 @@ import Distributed
         })
     }
 
+    @Test func aStateBeyondTheCacheReducesOnTheEvictedTransport() throws {
+        // The same machine, with a transport four times as slow once the caches are evicted.
+        let warm = try Self.machine(ranks: [2])
+        var evicted = warm
+        let samples = warm.transports[0].samples + warm.transports[0].samples.map {
+            CommSample(algorithm: $0.algorithm, bytes: $0.bytes, seconds: 4 * $0.seconds, repetitions: 5, cacheEvicted: true)
+        }
+        evicted.transports = [try CommCalibration(ranks: 2, hosts: ["test", "test"], samples: samples)]
+        let profile = DeviceCatalog.developmentVM
+        // mlp-gan w2048's 134 MB state is beyond each rank's 16 MiB of the cache: most of its reductions' time is the
+        // evicted transport's. w128's fits: its reductions keep the warm one.
+        let large = RunConfiguration(.mlpGAN, width: 2048, batch: 64, steps: 4, dataParallel: .init(ranks: 2))
+        let small = RunConfiguration(.mlpGAN, width: 128, batch: 64, steps: 4, dataParallel: .init(ranks: 2))
+        let slow = try DistributedPrediction.predict(large, profile: profile, machine: evicted).communicationSeconds
+            / DistributedPrediction.predict(large, profile: profile, machine: warm).communicationSeconds
+        #expect(slow > 3 && slow < 4)
+        #expect(try DistributedPrediction.predict(small, profile: profile, machine: evicted)
+            == DistributedPrediction.predict(small, profile: profile, machine: warm))
+    }
+
     @Test func reductionsTakeTheRanksThreadAfterItsCompute() throws {
         // mlp-gan with 4 MB buckets: several buckets per network would overlap backward on a GPU's stream; here each
         // waits for the compute, so communication is the sum of the reductions, none of it hidden.

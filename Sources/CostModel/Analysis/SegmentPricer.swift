@@ -44,6 +44,10 @@ public final class SegmentPricer {
         }
     }
 
+    /// The share of a CPU's training state beyond its last-level cache (`CPUTrainerPricing.streamedWeightShare`; 0 on
+    /// accelerators or where the cache is unknown): what every step streams through memory.
+    public var streamedStateShare: Double { cpu?.streamedWeightShare ?? 0 }
+
     /// Whether the device's GPU execution model prices this model (the profile has one, and the architecture has an
     /// implementation profile whose launches it counts).
     public var appliesExecutionModel: Bool { execution != nil }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import Distributed
 import Foundation
 import ReportComposition
@@ -82,7 +83,9 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
             }
             let hosts = try world.allGather(Array(ProcessInfo.processInfo.hostName.utf8)).map { String(decoding: $0, as: UTF8.self) }
             let bar = ProgressBar(enabled: world.rank == 0 && isatty(STDERR_FILENO) != 0)
-            let samples = try CommBenchmark.run(world: world, algorithms: algorithms, sizes: sizeList) { i, n, label in
+            let evicting = CommBenchmark.evictionBytes(lastLevelCacheBytes: LocalCPU.detect().lastLevelCacheBytes)
+            let samples = try CommBenchmark.run(world: world, algorithms: algorithms, sizes: sizeList,
+                                                evictingBytes: evicting) { i, n, label in
                 bar.update(i, n, label)
             }
             bar.finish()
