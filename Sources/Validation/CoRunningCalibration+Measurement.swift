@@ -83,7 +83,7 @@ extension CoRunningCalibration {
             }
             var calibration = CoRunningCalibration(
                 ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
-                stepCoefficientOfVariation: spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count),
+                stepCoefficientOfVariation: spreads.isEmpty ? 0 : RunnerCalibration.median(spreads),
                 splitSlowdown: nil,
                 rankSpeedCoefficientOfVariation: CoRunningCalibration.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
             (calibration.efficiency, calibration.splitSlowdown, calibration.convolutionSplitSlowdown) = try calibration.fitted(

@@ -53,8 +53,9 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// (1: nothing shared beyond time-slicing).
     public var efficiency: Double
     /// The spread of a rank's compute per step over its median that the other ranks of its job do not share in the same
-    /// step (`unsharedCoefficientOfVariation`), averaged over the configurations: what makes ranks wait for one another.
-    /// A disturbance of the whole machine slows every rank's step at once and makes none of them wait.
+    /// step (`unsharedCoefficientOfVariation`), the median over the configurations (one job disturbed by the machine
+    /// for a stretch of its steps does not set it): what makes ranks wait for one another. A disturbance of the whole
+    /// machine slows every rank's step at once and makes none of them wait.
     public var stepCoefficientOfVariation: Double
     /// Ranks with more threads than their share of the cores: how many times as long their split passes other than
     /// convolutions (OpenBLAS's products, the trainer's loops) take (`DeviceProfile.oversubscribedSplitSlowdown`); nil

@@ -108,6 +108,8 @@ import Testing
         let all = try #require(calibration.blendedRegimes(for: .ring, evictedShare: 1.5))
         #expect(isClose(all.predictedSeconds(bytes: 1e6), evicted.predictedSeconds(bytes: 1e6), relative: 1e-9))
         #expect(calibration.blendedRegimes(for: .mpi, evictedShare: 0.5) == nil)
+        // Only ranks with a core each evict their caches in comm-bench.
+        #expect(CommBenchmark.evictsCaches(ranks: 2, cores: 2) && !CommBenchmark.evictsCaches(ranks: 4, cores: 2))
     }
 
     @Test func aTransportWithoutRegimesKeepsOneLine() throws {

@@ -293,6 +293,13 @@ import Distributed
         let turns = try #require(CoRunningCalibration.unsharedCoefficientOfVariation([together, [1.3, 1.2, 1.3, 1.2]]))
         #expect(isClose(turns, 1.4826 * 0.05 / 1.2 * 2.0.squareRoot(), relative: 1e-9))
         #expect(CoRunningCalibration.unsharedCoefficientOfVariation([together]) == nil)
+        // A calibration takes the median of its jobs' spreads: one job disturbed for a stretch does not set it.
+        let spreads: [[[Double]]] = [[together, together], [together, [1.3, 1.2, 1.3, 1.2]], [together, [3.0, 1.0, 3.0, 1.0]]]
+        var job = 0
+        let c = try CoRunningCalibration.measure(ranks: 2, profile: DeviceCatalog.developmentVM,
+                                                 transports: try Self.machine(ranks: [2]).transports, alone: { _ in 1 },
+                                                 job: { _ in defer { job += 1 }; return .init(stepSeconds: 1.5, rankComputeSeconds: spreads[job]) })
+        #expect(isClose(c.stepCoefficientOfVariation, turns, relative: 1e-12))
         #expect(CoRunningCalibration.unsharedCoefficientOfVariation([[1.0], [1.1]]) == nil)
     }
 

@@ -83,7 +83,9 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
             }
             let hosts = try world.allGather(Array(ProcessInfo.processInfo.hostName.utf8)).map { String(decoding: $0, as: UTF8.self) }
             let bar = ProgressBar(enabled: world.rank == 0 && isatty(STDERR_FILENO) != 0)
-            let evicting = CommBenchmark.evictionBytes(lastLevelCacheBytes: LocalCPU.detect().lastLevelCacheBytes)
+            let cpu = LocalCPU.detect()
+            let evicting = CommBenchmark.evictsCaches(ranks: world.size, cores: cpu.cores)
+                ? CommBenchmark.evictionBytes(lastLevelCacheBytes: cpu.lastLevelCacheBytes) : 0
             let samples = try CommBenchmark.run(world: world, algorithms: algorithms, sizes: sizeList,
                                                 evictingBytes: evicting) { i, n, label in
                 bar.update(i, n, label)
