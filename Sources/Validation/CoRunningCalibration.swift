@@ -10,8 +10,8 @@ import Distributed
 /// for the cores and wait for one another at every parallel region's end), and reach each synchronisation unevenly.
 /// `efficiency` is what the profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`)
 /// for the simulated jobs to take the measured steps, and `splitSlowdown` and `convolutionSplitSlowdown` how many times as
-/// long the split passes of a rank with more threads than its share take; `stepCoefficientOfVariation` is the spread of a rank's compute per step, which the
-/// simulator draws as compute jitter, and `rankSpeedCoefficientOfVariation` the spread between the ranks of one job,
+/// long the split passes of a rank with more threads than its share take; `stepCoefficientOfVariation` is the spread of
+/// a rank's compute per step that its job's other ranks do not share, which the simulator draws as compute jitter, and `rankSpeedCoefficientOfVariation` the spread between the ranks of one job,
 /// which lasts the whole job (one rank's core persistently busier or its memory slower): the simulator's persistent
 /// device spread. Measured at one rank count and thread count per rank.
 ///
