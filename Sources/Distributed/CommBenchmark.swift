@@ -35,15 +35,15 @@ public enum CommBenchmark {
         progress: ((Int, Int, String) -> Void)? = nil
     ) throws(MPIError) -> [CommSample] {
         var samples: [CommSample] = []
-        let evictions = evictingBytes > 0 ? [0, evictingBytes] : [0]
+        let evictions: [CacheEviction?] = evictingBytes > 0 ? [nil, CacheEviction(bytes: evictingBytes)] : [nil]
         let total = algorithms.count * sizes.count * evictions.count
-        for evicting in evictions {
+        for eviction in evictions {
             for algorithm in algorithms {
                 for bytes in sizes {
-                    progress?(samples.count, total, "\(algorithm.rawValue) \(bytes) B" + (evicting > 0 ? " evicted" : ""))
+                    progress?(samples.count, total, "\(algorithm.rawValue) \(bytes) B" + (eviction != nil ? " evicted" : ""))
                     samples.append(try measure(world: world, algorithm: algorithm, bytes: bytes,
-                                               repetitions: evicting > 0 ? evictedRepetitions : repetitions(bytes: bytes),
-                                               evictingBytes: evicting))
+                                               repetitions: eviction != nil ? evictedRepetitions : repetitions(bytes: bytes),
+                                               eviction: eviction))
                 }
             }
         }
@@ -55,13 +55,13 @@ public enum CommBenchmark {
     /// together after a barrier and followed by the division by the rank count that turns the sum into the mean (what
     /// a gradient bucket's reduction costs in training, `BucketReducer`); returns the slowest rank's median.
     ///
-    /// With `evictingBytes`, each rank first writes a line of every 64 bytes of a buffer of that many (evicting its
-    /// caches, as a training state larger than them does between two reductions) and then its message (as the
-    /// backward pass writes a bucket's gradients just before it is reduced), untimed.
+    /// With an `eviction`, each rank first writes through it (evicting its caches, as a training state larger than
+    /// them does between two reductions) and then its message (as the backward pass writes a bucket's gradients just
+    /// before it is reduced), untimed.
     ///
     /// - Throws: `MPIError` when a rank fails or stops answering.
-    public static func measure(world: MPIWorld, algorithm: AllReduceAlgorithm, bytes: Int,
-                               repetitions: Int, evictingBytes: Int = 0) throws(MPIError) -> CommSample {
+    static func measure(world: MPIWorld, algorithm: AllReduceAlgorithm, bytes: Int,
+                        repetitions: Int, eviction: CacheEviction? = nil) throws(MPIError) -> CommSample {
         let count = max(1, bytes / MemoryLayout<Float>.size)
         let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count)
         let scratchCount = max(1, RingAllReduce.scratchCount(count: count, ranks: world.size))
@@ -70,15 +70,10 @@ public enum CommBenchmark {
         // Zeros stay zeros however often they are summed (no overflow, no denormals).
         buffer.initialize(repeating: 0, count: count)
         scratch.initialize(repeating: 0, count: scratchCount)
-        let evictionCount = max(0, evictingBytes / MemoryLayout<Float>.size)
-        let eviction = UnsafeMutablePointer<Float>.allocate(capacity: max(1, evictionCount))
-        defer { eviction.deallocate() }
-        eviction.initialize(repeating: 0, count: max(1, evictionCount))
-        let floatsPerLine = 64 / MemoryLayout<Float>.size
         var times: [Double] = []
         for rep in 0..<(repetitions + 2) {
-            if evictionCount > 0 {
-                for i in stride(from: 0, to: evictionCount, by: floatsPerLine) { eviction[i] += 1 }
+            if let eviction {
+                eviction.evict()
                 buffer.update(repeating: 0, count: count)
             }
             try world.barrier()
@@ -92,6 +87,6 @@ public enum CommBenchmark {
         times.sort()
         let slowest = try world.allReduceMax([times[times.count / 2]])[0]
         return CommSample(algorithm: algorithm.rawValue, bytes: count * MemoryLayout<Float>.size, seconds: slowest,
-                          repetitions: repetitions, cacheEvicted: evictingBytes > 0 ? true : nil)
+                          repetitions: repetitions, cacheEvicted: eviction != nil ? true : nil)
     }
 }

@@ -87,14 +87,12 @@ public struct ValidationTable {
                        return alone + predicted + job
                    }.joined(separator: "; "))
         }
-        let speed: [String] = machine.profileSlowdown.map { slowdown -> [String] in
-            if let convolutions = machine.convolutionProfileSlowdown {
-                return [String(format: "work alone took %.3f times as long as the profile prices it, its convolutions %.3f "
-                                   + "times (the sharing runs' geometric means): the predictions' profile is slowed by that",
-                               slowdown, convolutions)]
-            }
-            return [String(format: "work alone took %.3f times as long as the profile prices it (the sharing runs' geometric mean): "
-                               + "the predictions' profile is slowed by that", slowdown)]
+        let speed = machine.profileSlowdown.map { slowdown in
+            [String(format: "work alone took %.3f times as long as the profile prices it", slowdown)
+                + (machine.convolutionProfileSlowdown.map {
+                    String(format: ", its convolutions %.3f times (the sharing runs' geometric means)", $0)
+                } ?? " (the sharing runs' geometric mean)")
+                + ": the predictions' profile is slowed by that"]
         } ?? []
         return (transports + sharing + speed).joined(separator: "\n")
     }

@@ -54,7 +54,7 @@ extension CoRunningCalibration {
         /// spreads of the ranks' steps, then the efficiency at which the simulator, with `transports`, takes the jobs'
         /// steps. Ranks with more threads than their share of the cores share its caches and memory as ranks of one
         /// thread do, so where that efficiency was measured at the same rank count (`sharedEfficiency`) they take it
-        /// and fit only their split passes' slowdown.
+        /// and fit only their split passes' slowdowns.
         ///
         /// - Throws: `MPIError.invalidOption` before any round, and the simulator's errors.
         public func calibration(profile: DeviceProfile, transports: [CommCalibration],

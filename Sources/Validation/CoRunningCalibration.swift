@@ -11,9 +11,10 @@ import Distributed
 /// `efficiency` is what the profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`)
 /// for the simulated jobs to take the measured steps, and `splitSlowdown` and `convolutionSplitSlowdown` how many times as
 /// long the split passes of a rank with more threads than its share take; `stepCoefficientOfVariation` is the spread of
-/// a rank's compute per step that its job's other ranks do not share, which the simulator draws as compute jitter, and `rankSpeedCoefficientOfVariation` the spread between the ranks of one job,
-/// which lasts the whole job (one rank's core persistently busier or its memory slower): the simulator's persistent
-/// device spread. Measured at one rank count and thread count per rank.
+/// a rank's compute per step that its job's other ranks do not share, which the simulator draws as compute jitter, and
+/// `rankSpeedCoefficientOfVariation` the spread between the ranks of one job, which lasts the whole job (one rank's
+/// core persistently busier or its memory slower): the simulator's persistent device spread. Measured at one rank
+/// count and thread count per rank.
 ///
 /// The efficiency is fitted to whole steps, not to a rank's timed compute: when ranks take turns on a core, a rank's
 /// compute runs faster while its core-mates wait in a reduction, so its timed compute understates what the step

@@ -41,8 +41,9 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         let device = machine.measuredProfile(profile).sharingMachine(
             processes: parallel.ranks, threadsEach: config.threads, coRunningEfficiency: sharing?.efficiency ?? 1,
             splitSlowdown: sharing?.splitSlowdown ?? 1, convolutionSplitSlowdown: sharing?.convolutionSplitSlowdown)
+        let pricer = SegmentPricer(model: model, recipe: config.recipe, device: device)
         // A state beyond the rank's share of the cache evicts its buckets' reductions' buffers between two of them.
-        let evicted = SegmentPricer(model: model, recipe: config.recipe, device: device).streamedStateShare
+        let evicted = pricer.streamedStateShare
         let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce, evictedShare: evicted)
         let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)
         try topology.validate()
@@ -56,7 +57,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
-        let overhead = SegmentPricer(model: model, recipe: config.recipe, device: device).iterationOverheadSeconds
+        let overhead = pricer.iterationOverheadSeconds
         // The trainer averages D's and G's losses over the ranks once per iteration: MPI_Allreduce of two doubles.
         let lossAverage = parallel.ranks > 1
             ? try machine.transport(ranks: parallel.ranks, algorithm: .mpi, evictedShare: evicted).predictedSeconds(bytes: 16) : 0

@@ -74,12 +74,9 @@ public struct CPUTrainerPricing: Sendable {
         }
         let convolution = op.map(ConvolutionLayout.runsInOneDNN) ?? false
         if convolution, let scale = device.convolutionTimeScale { total *= scale }
-        if splits {
-            if let slowdown = convolution ? device.oversubscribedConvolutionSplitSlowdown ?? device.oversubscribedSplitSlowdown
-                : device.oversubscribedSplitSlowdown {
-                total *= slowdown
-            }
-        }
+        let splitSlowdown = convolution
+            ? device.oversubscribedConvolutionSplitSlowdown ?? device.oversubscribedSplitSlowdown : device.oversubscribedSplitSlowdown
+        if splits, let slowdown = splitSlowdown { total *= slowdown }
         return total
     }
 }
