@@ -68,7 +68,7 @@ public struct ValidationTable {
             }
         }
         let sharing = machine.coRunning.map { c in
-            String(format: "np %d t%d: a rank gets %.2f of its share of the cores%@%@, its compute varies by %.1f%% per step%@ (%@)",
+            String(format: "np %d t%d: a rank gets %.2f of its share of the cores%@%@, its compute varies by %@ per step%@ (%@)",
                    c.ranks, c.threadsPerRank, c.efficiency,
                    c.splitSlowdown.map { passes in
                        String(format: ", its split passes take %.2fx as long", passes)
@@ -77,7 +77,8 @@ public struct ValidationTable {
                    c.overlapSeconds.map {
                        String(format: ", its compute overlaps its core-mates' with chance 1 - exp(-compute / %.1f ms)", $0 * 1e3)
                    } ?? "",
-                   c.stepCoefficientOfVariation * 100,
+                   c.interruptionSeconds.map { String(format: "sqrt(%.3f ms x its compute)", $0 * 1e3) }
+                       ?? String(format: "%.1f%%", c.stepCoefficientOfVariation * 100),
                    c.rankSpeedCoefficientOfVariation.map { String(format: " and %.1f%% between ranks", $0 * 100) } ?? "",
                    c.runs.map { run in
                        let alone = String(format: "%@: %.2f ms alone", run.label, run.aloneStepSeconds * 1e3)

@@ -63,7 +63,12 @@ extension CoRunningCalibration {
             guard jobs.count == configurations.count else {
                 throw MPIError.invalidOption(field: "rounds", value: "0", expected: "at least one round of the sharing jobs")
             }
-            let spreads = jobs.compactMap { CoRunningCalibration.unsharedCoefficientOfVariation($0.rankComputeSeconds) }
+            // Ranks taking turns on a core are interrupted by their core-mates' turns; others vary with the machine.
+            let turns = profile.cores.map { $0 > 0 && ranks > $0 } ?? false
+            let spreads = turns ? []
+                : jobs.compactMap { CoRunningCalibration.unsharedCoefficientOfVariation($0.rankComputeSeconds) }
+            let interruptions = turns
+                ? jobs.compactMap { CoRunningCalibration.unsharedInterruptionSeconds($0.rankComputeSeconds) } : []
             var runs: [Run] = []
             for (i, config) in configurations.enumerated() {
                 // The work alone is priced on the threads it ran on, those a rank is priced with; its convolutions'
@@ -86,9 +91,10 @@ extension CoRunningCalibration {
                 stepCoefficientOfVariation: spreads.isEmpty ? 0 : RunnerCalibration.median(spreads),
                 splitSlowdown: nil,
                 rankSpeedCoefficientOfVariation: CoRunningCalibration.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
+            calibration.interruptionSeconds = turns ? (interruptions.isEmpty ? 0 : RunnerCalibration.median(interruptions)) : nil
             (calibration.efficiency, calibration.splitSlowdown, calibration.convolutionSplitSlowdown) = try calibration.fitted(
                 configurations: configurations, profile: profile, transports: transports, efficiency: sharedEfficiency)
-            if let cores = profile.cores, cores > 0, ranks > cores {
+            if turns, let cores = profile.cores {
                 calibration.overlapSeconds = try calibration.fittedOverlap(
                     configurations: configurations, profile: profile, transports: transports,
                     ranksPerCore: Double(ranks) / Double(cores))

@@ -11,7 +11,8 @@ import Distributed
 /// `efficiency` is what the profile's compute on the rank's share must be divided by (`DeviceProfile.sharingMachine`)
 /// for the simulated jobs to take the measured steps, and `splitSlowdown` and `convolutionSplitSlowdown` how many times as
 /// long the split passes of a rank with more threads than its share take; `stepCoefficientOfVariation` is the spread of
-/// a rank's compute per step that its job's other ranks do not share, which the simulator draws as compute jitter, and
+/// a rank's compute per step that its job's other ranks do not share, which the simulator draws as compute jitter
+/// (`interruptionSeconds` its variance per second of compute, where ranks take turns on the cores), and
 /// `rankSpeedCoefficientOfVariation` the spread between the ranks of one job, which lasts the whole job (one rank's
 /// core persistently busier or its memory slower): the simulator's persistent device spread. Measured at one rank
 /// count and thread count per rank.
@@ -56,8 +57,15 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// The spread of a rank's compute per step over its median that the other ranks of its job do not share in the same
     /// step (`unsharedCoefficientOfVariation`), the median over the configurations (one job disturbed by the machine
     /// for a stretch of its steps does not set it): what makes ranks wait for one another. A disturbance of the whole
-    /// machine slows every rank's step at once and makes none of them wait.
+    /// machine slows every rank's step at once and makes none of them wait. 0 where ranks outnumber the cores, whose
+    /// spread is `interruptionSeconds`'.
     public var stepCoefficientOfVariation: Double
+    /// Ranks outnumbering the cores: the variance of a rank's compute per step, per second of it, that the job's other
+    /// ranks do not share (`unsharedInterruptionSeconds`), the median over the configurations. A rank's step is
+    /// interrupted by its core-mates' turns, whose count grows with the step's length, so its spread grows as the
+    /// square root of its compute, not in proportion (`JitterSpec.interruptionSeconds`); nil where every rank has a
+    /// core of its own, or in calibrations written before it.
+    public var interruptionSeconds: Double?
     /// Ranks with more threads than their share of the cores: how many times as long their split passes other than
     /// convolutions (OpenBLAS's products, the trainer's loops) take (`DeviceProfile.oversubscribedSplitSlowdown`); nil
     /// for ranks whose threads have their cores.
@@ -286,6 +294,16 @@ public struct CoRunningCalibration: Codable, Sendable {
         }
         let n = Double(ranks.count)
         return 1.4826 * RunnerCalibration.median(deviations) / all * (n / (n - 1)).squareRoot()
+    }
+
+    /// The unshared variance of the ranks' compute per step per second of their median step:
+    /// `unsharedCoefficientOfVariation` squared times the median step (the variance of a sum of turns falling at random
+    /// into a step grows with its length); nil where that spread is.
+    static func unsharedInterruptionSeconds(_ rankSteps: [[Double]]) -> Double? {
+        guard let spread = unsharedCoefficientOfVariation(rankSteps) else { return nil }
+        let ranks = rankSteps.filter { !$0.isEmpty }
+        let steps = ranks.map(\.count).min() ?? 0
+        return spread * spread * RunnerCalibration.median(ranks.flatMap { $0.prefix(steps) })
     }
 
     /// The spread of the ranks' speeds within a job, over the jobs `rankSteps` (each rank's compute seconds per step,

@@ -9,8 +9,9 @@ import InputParsing
 /// threads as it shares the machine with the other ranks, the ranks joined in a ring whose links carry the
 /// transport's message regimes measured at that rank count (with the caches evicted, for the share of the state
 /// beyond a rank's share of the cache), reductions advanced by the ranks' own threads, each
-/// rank's compute as noisy as the trainer's steps side by side and the ranks as unequal in speed as a job's ranks
-/// were, and the losses' average.
+/// rank's compute as noisy as the trainer's steps side by side (in proportion to the step, or where ranks take turns on
+/// a core, as the square root of its compute) and the ranks as unequal in speed as a job's ranks were, and the
+/// losses' average.
 public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// Predicted seconds per iteration: the simulated iteration, which includes the profile's
     /// per-iteration host overhead (what calibration fits beyond the ops).
@@ -53,7 +54,8 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
                                 devices: parallel.ranks, algorithm: .ring, bucketBytes: Double(parallel.bucketBytes),
                                 data: data, iterations: steadyIterations + 1, seed: 1)
         plan.jitter = JitterSpec(coefficientOfVariation: sharing?.stepCoefficientOfVariation ?? 0,
-                                 deviceCoefficientOfVariation: sharing?.rankSpeedCoefficientOfVariation ?? 0)
+                                 deviceCoefficientOfVariation: sharing?.rankSpeedCoefficientOfVariation ?? 0,
+                                 interruptionSeconds: sharing?.interruptionSeconds ?? 0)
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)

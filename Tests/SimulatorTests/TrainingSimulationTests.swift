@@ -86,6 +86,24 @@ private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encode
         #expect(many != many.sorted())  // dealt in a drawn order
     }
 
+    @Test func interruptionsVaryAStepAsTheSquareRootOfItsCompute() {
+        // Variance 1 ms per second of compute: a 10 ms block varies by sqrt(1e-3 * 1e-2) = 3.16 ms (0.316 of it), a
+        // 1 s block by 31.6 ms (0.0316); with a 5% proportional spread on top, the variances add.
+        func spread(_ jitter: JitterSpec, computeSeconds: Double) -> Double {
+            let random = RandomStream(seed: 5)
+            let draws = (0..<20_000).map { _ in jitter.factor(random, computeSeconds: computeSeconds) }
+            let mean = draws.reduce(0, +) / Double(draws.count)
+            return (draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(draws.count - 1)).squareRoot()
+        }
+        let turns = JitterSpec(interruptionSeconds: 1e-3)
+        #expect(isClose(spread(turns, computeSeconds: 0.01), 0.1.squareRoot(), relative: 0.02))
+        #expect(isClose(spread(turns, computeSeconds: 1), 0.001.squareRoot(), relative: 0.02))
+        let both = JitterSpec(coefficientOfVariation: 0.05, interruptionSeconds: 1e-3)
+        #expect(isClose(spread(both, computeSeconds: 1), (0.05 * 0.05 + 0.001).squareRoot(), relative: 0.02))
+        #expect(spread(JitterSpec(), computeSeconds: 1) == 0)
+        #expect(spread(turns, computeSeconds: 0) == 0)  // a block with no compute has nothing to vary
+    }
+
     @Test func aPersistentlySlowerDeviceMakesTheOthersWait() throws {
         let (even, _) = try run(plan(devices: 2))
         let (uneven, _) = try run(plan(devices: 2, jitter: JitterSpec(deviceCoefficientOfVariation: 0.05)))

@@ -303,6 +303,39 @@ import Distributed
         #expect(CoRunningCalibration.unsharedCoefficientOfVariation([[1.0], [1.1]]) == nil)
     }
 
+    @Test func ranksTakingTurnsVaryAsTheSquareRootOfTheirCompute() throws {
+        // Two ranks slowed in turn by 0.05 s in steps of median 1.2 s: the unshared spread squared times the median step.
+        let together = [1.0, 1.1, 1.0, 1.1], apart = [1.3, 1.2, 1.3, 1.2]
+        let spread = try #require(CoRunningCalibration.unsharedCoefficientOfVariation([together, apart]))
+        let turns = try #require(CoRunningCalibration.unsharedInterruptionSeconds([together, apart]))
+        #expect(isClose(turns, spread * spread * 1.2, relative: 1e-12))
+        #expect(CoRunningCalibration.unsharedInterruptionSeconds([together]) == nil)
+        // Four ranks on the 2-core machine take turns: the calibration keeps the median of its jobs' interruptions and
+        // no proportional spread; two ranks have a core each and keep the proportional spread.
+        let jobs: [[[Double]]] = [[together, together, together, apart], [together, apart, together, apart],
+                                  [together, [3.0, 1.0, 3.0, 1.0], together, apart]]
+        let expected = RunnerCalibration.median(jobs.map { try! #require(CoRunningCalibration.unsharedInterruptionSeconds($0)) })
+        var job = 0
+        let machine = try Self.machine(ranks: [4])
+        let four = try CoRunningCalibration.measure(ranks: 4, profile: DeviceCatalog.developmentVM, transports: machine.transports,
+                                                    alone: { _ in 1 },
+                                                    job: { _ in defer { job += 1 }; return .init(stepSeconds: 3, rankComputeSeconds: jobs[job]) })
+        #expect(isClose(try #require(four.interruptionSeconds), expected, relative: 1e-12))
+        #expect(four.stepCoefficientOfVariation == 0)
+        job = 0
+        let two = try CoRunningCalibration.measure(ranks: 2, profile: DeviceCatalog.developmentVM,
+                                                   transports: try Self.machine(ranks: [2]).transports, alone: { _ in 1 },
+                                                   job: { _ in defer { job += 1 }; return .init(stepSeconds: 1.5, rankComputeSeconds: [together, apart]) })
+        #expect(two.interruptionSeconds == nil && isClose(two.stepCoefficientOfVariation, spread, relative: 1e-12))
+        // A prediction draws the ranks' compute with the interruptions: they wait for one another.
+        let config = RunConfiguration(.mlpGAN, width: 128, batch: 64, steps: 4, dataParallel: .init(ranks: 4))
+        var interrupted = machine
+        interrupted.coRunning[0].interruptionSeconds = 1e-3
+        let steady = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: machine)
+        let noisy = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: interrupted)
+        #expect(noisy.communicationSeconds > steady.communicationSeconds && noisy.stepSeconds > steady.stepSeconds)
+    }
+
     @Test func aDisturbedStepDoesNotSetTheJitter() {
         // Normal steps 2% apart and one step three times as long: the spread is the normal steps'.
         let steady = [0.98, 0.99, 1.0, 1.01, 1.02]

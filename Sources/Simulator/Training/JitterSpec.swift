@@ -5,6 +5,12 @@ import CGSL
 public struct JitterSpec: Sendable, Equatable {
     /// Standard deviation of the multiplicative per-step noise (0.02 = 2 %).
     public var coefficientOfVariation: Double
+    /// Seconds of variance per second of compute: noise made of others' turns falling at random into a step (processes
+    /// taking turns on a core, interruptions), whose count grows with the step's length, so that a step of `c`
+    /// seconds of compute varies by `sqrt(interruptionSeconds * c)` seconds (standard deviation) on top of
+    /// `coefficientOfVariation`: its spread relative to the step shrinks as the step grows, and steps split into
+    /// blocks add their variances.
+    public var interruptionSeconds: Double
     /// Standard deviation of each device's speed over the whole run, relative to the mean (0.02 = 2 %): the same
     /// work takes one device persistently longer than another (clocks, cooling, memory placement, a busier core), so
     /// every synchronisation waits for the slowest.
@@ -16,17 +22,21 @@ public struct JitterSpec: Sendable, Equatable {
 
     /// Creates a jitter description; the default is no jitter.
     public init(coefficientOfVariation: Double = 0, stragglerProbability: Double = 0, stragglerSlowdown: Double = 1,
-                deviceCoefficientOfVariation: Double = 0) {
+                deviceCoefficientOfVariation: Double = 0, interruptionSeconds: Double = 0) {
         self.coefficientOfVariation = coefficientOfVariation
+        self.interruptionSeconds = interruptionSeconds
         self.deviceCoefficientOfVariation = deviceCoefficientOfVariation
         self.stragglerProbability = stragglerProbability
         self.stragglerSlowdown = stragglerSlowdown
     }
 
-    /// Draws one step's compute-time factor (never below 0.1) from `random`.
-    func factor(_ random: RandomStream) -> Double {
+    /// Draws the compute-time factor (never below 0.1) of a block of `computeSeconds` of compute from `random`: a normal
+    /// of relative spread `sqrt(coefficientOfVariation^2 + interruptionSeconds / computeSeconds)`.
+    func factor(_ random: RandomStream, computeSeconds: Double) -> Double {
         var factor = 1.0
-        if coefficientOfVariation > 0 { factor = max(0.1, 1 + random.gaussian(sigma: coefficientOfVariation)) }
+        let variance = coefficientOfVariation * coefficientOfVariation
+            + (interruptionSeconds > 0 && computeSeconds > 0 ? interruptionSeconds / computeSeconds : 0)
+        if variance > 0 { factor = max(0.1, 1 + random.gaussian(sigma: variance.squareRoot())) }
         if stragglerProbability > 0 && random.uniform() < stragglerProbability { factor *= stragglerSlowdown }
         return factor
     }

@@ -144,7 +144,8 @@ final class TrainingSchedule {
                 // 2. Compute up to the optimizer; buckets complete along the way.
                 var bucketReady = Array(repeating: 0.0, count: block.bucketOffsets.count)
                 for device in members {
-                    let factor = deviceFactors[device] * plan.jitter.factor(random)
+                    let factor = deviceFactors[device]
+                        * plan.jitter.factor(random, computeSeconds: block.computeSeconds + block.updateSeconds)
                     factors[device] = factor
                     let start = free[device]
                     var shift = 0.0
