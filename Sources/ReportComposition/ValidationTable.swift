@@ -77,7 +77,7 @@ public struct ValidationTable {
                    c.overlapSeconds.map {
                        String(format: ", its compute overlaps its core-mates' with chance 1 - exp(-compute / %.1f ms)", $0 * 1e3)
                    } ?? "",
-                   c.interruptionSeconds.map { String(format: "sqrt(%.3f ms x its compute)", $0 * 1e3) }
+                   c.interruptionSeconds.map { String(format: "sqrt(%.3g ms x its compute)", $0 * 1e3) }
                        ?? String(format: "%.1f%%", c.stepCoefficientOfVariation * 100),
                    c.rankSpeedCoefficientOfVariation.map { String(format: " and %.1f%% between ranks", $0 * 100) } ?? "",
                    c.runs.map { run in

@@ -64,11 +64,9 @@ extension CoRunningCalibration {
                 throw MPIError.invalidOption(field: "rounds", value: "0", expected: "at least one round of the sharing jobs")
             }
             // Ranks taking turns on a core are interrupted by their core-mates' turns; others vary with the machine.
-            let turns = profile.cores.map { $0 > 0 && ranks > $0 } ?? false
-            let spreads = turns ? []
-                : jobs.compactMap { CoRunningCalibration.unsharedCoefficientOfVariation($0.rankComputeSeconds) }
-            let interruptions = turns
-                ? jobs.compactMap { CoRunningCalibration.unsharedInterruptionSeconds($0.rankComputeSeconds) } : []
+            let turns = profile.processesPerCore(ranks) > 1
+            let spreads = jobs.map { CoRunningCalibration.unsharedSpread($0.rankComputeSeconds) }
+            func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : RunnerCalibration.median(values) }
             var runs: [Run] = []
             for (i, config) in configurations.enumerated() {
                 // The work alone is priced on the threads it ran on, those a rank is priced with; its convolutions'
@@ -88,16 +86,30 @@ extension CoRunningCalibration {
             }
             var calibration = CoRunningCalibration(
                 ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
-                stepCoefficientOfVariation: spreads.isEmpty ? 0 : RunnerCalibration.median(spreads),
+                stepCoefficientOfVariation: turns ? 0 : median(spreads.compactMap { $0.map { $0.seconds / $0.medianStepSeconds } }),
                 splitSlowdown: nil,
                 rankSpeedCoefficientOfVariation: CoRunningCalibration.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
-            calibration.interruptionSeconds = turns ? (interruptions.isEmpty ? 0 : RunnerCalibration.median(interruptions)) : nil
-            (calibration.efficiency, calibration.splitSlowdown, calibration.convolutionSplitSlowdown) = try calibration.fitted(
-                configurations: configurations, profile: profile, transports: transports, efficiency: sharedEfficiency)
-            if turns, let cores = profile.cores {
+            func fit() throws {
+                (calibration.efficiency, calibration.splitSlowdown, calibration.convolutionSplitSlowdown) = try calibration.fitted(
+                    configurations: configurations, profile: profile, transports: transports, efficiency: sharedEfficiency)
+            }
+            if turns {
+                // Per second of the ranks' timed compute for a first fit, then per second of the compute the simulator
+                // draws it on at that fit, and fitted again (the fit moves the simulated compute little).
+                calibration.interruptionSeconds = median(spreads.compactMap { $0.map { $0.seconds * $0.seconds / $0.medianStepSeconds } })
+                try fit()
+                let simulated = try calibration.simulatedComputeSeconds(configurations: configurations, profile: profile,
+                                                                        transports: transports)
+                calibration.interruptionSeconds = median(zip(spreads, simulated).compactMap { spread, simulated in
+                    guard let spread, let simulated, simulated > 0 else { return nil }
+                    return spread.seconds * spread.seconds / simulated
+                })
+            }
+            try fit()
+            if turns {
                 calibration.overlapSeconds = try calibration.fittedOverlap(
                     configurations: configurations, profile: profile, transports: transports,
-                    ranksPerCore: Double(ranks) / Double(cores))
+                    ranksPerCore: profile.processesPerCore(ranks))
             }
             return calibration
         }

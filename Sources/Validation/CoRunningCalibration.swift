@@ -60,11 +60,12 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// machine slows every rank's step at once and makes none of them wait. 0 where ranks outnumber the cores, whose
     /// spread is `interruptionSeconds`'.
     public var stepCoefficientOfVariation: Double
-    /// Ranks outnumbering the cores: the variance of a rank's compute per step, per second of it, that the job's other
-    /// ranks do not share (`unsharedInterruptionSeconds`), the median over the configurations. A rank's step is
-    /// interrupted by its core-mates' turns, whose count grows with the step's length, so its spread grows as the
-    /// square root of its compute, not in proportion (`JitterSpec.interruptionSeconds`); nil where every rank has a
-    /// core of its own, or in calibrations written before it.
+    /// Ranks outnumbering the cores: the variance of a rank's compute per step that the job's other ranks do not share,
+    /// per second of the compute the simulator draws it on (`unsharedSpread` squared over the job's simulated compute,
+    /// `simulatedComputeSeconds`), the median over the configurations. A rank's step is interrupted by its core-mates'
+    /// turns, whose count grows with the step's length, so its spread grows as the square root of its compute, not in
+    /// proportion (`JitterSpec.interruptionSeconds`); nil where every rank has a core of its own, or in calibrations
+    /// written before it.
     public var interruptionSeconds: Double?
     /// Ranks with more threads than their share of the cores: how many times as long their split passes other than
     /// convolutions (OpenBLAS's products, the trainer's loops) take (`DeviceProfile.oversubscribedSplitSlowdown`); nil
@@ -149,17 +150,13 @@ public struct CoRunningCalibration: Codable, Sendable {
     /// when no job timed any compute.
     func fittedOverlap(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration],
                        ranksPerCore: Double) throws -> Double? {
-        var sharing = self
-        sharing.overlapSeconds = nil
-        let machine = DistributedMachine(transports: transports, coRunning: [sharing])
-        var jobs: [(simulated: Double, timed: Double)] = []
-        for (config, run) in zip(configurations, runs) where run.rankComputeSeconds > 0 {
-            let p = try DistributedPrediction.predict(config, profile: profile, machine: machine)
-            jobs.append((p.computeSeconds * run.profileError, run.rankComputeSeconds))
+        let simulated = try simulatedComputeSeconds(configurations: configurations, profile: profile, transports: transports)
+        let jobs = zip(simulated, runs).compactMap { simulated, run in
+            simulated.map { (simulated: $0, timed: run.rankComputeSeconds) }
         }
         guard !jobs.isEmpty else { return nil }
         func cost(_ overlap: Double) -> Double {
-            var trial = sharing
+            var trial = self
             trial.overlapSeconds = overlap
             return jobs.reduce(0) { sum, job in
                 let e = trial.timedComputeSeconds(simulatedSeconds: job.simulated, ranksPerCore: ranksPerCore) / job.timed - 1
@@ -176,6 +173,20 @@ public struct CoRunningCalibration: Codable, Sendable {
             if cost(a) < cost(b) { high = b } else { low = a }
         }
         return (low + high) / 2
+    }
+
+    /// Each job's compute per step as the simulator runs it (`configurations`: this calibration's runs, in order), before
+    /// a rank's timers split its core-mates' turns from it (`timedComputeSeconds`), scaled by the profile's own error on
+    /// its work alone; nil for a run that timed no compute.
+    func simulatedComputeSeconds(configurations: [RunConfiguration], profile: DeviceProfile,
+                                 transports: [CommCalibration]) throws -> [Double?] {
+        var sharing = self
+        sharing.overlapSeconds = nil
+        let machine = DistributedMachine(transports: transports, coRunning: [sharing])
+        return try zip(configurations, runs).map { config, run in
+            guard run.rankComputeSeconds > 0 else { return nil }
+            return try DistributedPrediction.predict(config, profile: profile, machine: machine).computeSeconds * run.profileError
+        }
     }
 
     /// Points of the overlap's logarithmic grid (six decades).
@@ -274,12 +285,18 @@ public struct CoRunningCalibration: Codable, Sendable {
         return 1.4826 * RunnerCalibration.median(steps.map { abs($0 - median) }) / median
     }
 
-    /// The spread of the ranks' compute per step that the job's other ranks do not share, over their median step:
-    /// each rank's steps less its own median, less the ranks' mean of that in the same step, as
+    /// The spread of the ranks' compute per step that the job's other ranks do not share, over their median step
+    /// (`unsharedSpread`); nil without two ranks of two steps.
+    static func unsharedCoefficientOfVariation(_ rankSteps: [[Double]]) -> Double? {
+        unsharedSpread(rankSteps).map { $0.seconds / $0.medianStepSeconds }
+    }
+
+    /// The spread in seconds of the ranks' compute per step that the job's other ranks do not share, and their median
+    /// step: each rank's steps less its own median, less the ranks' mean of that in the same step, as
     /// `coefficientOfVariation` takes it (1.4826 times the median absolute deviation), scaled by `sqrt(n / (n - 1))`
     /// for `n` ranks (the mean over the ranks takes a rank's own share of its deviation). `rankSteps` holds each
-    /// rank's compute seconds per step, in step order; nil without two ranks of two steps.
-    static func unsharedCoefficientOfVariation(_ rankSteps: [[Double]]) -> Double? {
+    /// rank's compute seconds per step, in step order; nil without two ranks of two steps or with a median step of 0.
+    static func unsharedSpread(_ rankSteps: [[Double]]) -> (seconds: Double, medianStepSeconds: Double)? {
         let ranks = rankSteps.filter { !$0.isEmpty }
         let steps = ranks.map(\.count).min() ?? 0
         guard ranks.count > 1, steps > 1 else { return nil }
@@ -293,17 +310,7 @@ public struct CoRunningCalibration: Codable, Sendable {
             deviations += own.map { abs($0 - shared) }
         }
         let n = Double(ranks.count)
-        return 1.4826 * RunnerCalibration.median(deviations) / all * (n / (n - 1)).squareRoot()
-    }
-
-    /// The unshared variance of the ranks' compute per step per second of their median step:
-    /// `unsharedCoefficientOfVariation` squared times the median step (the variance of a sum of turns falling at random
-    /// into a step grows with its length); nil where that spread is.
-    static func unsharedInterruptionSeconds(_ rankSteps: [[Double]]) -> Double? {
-        guard let spread = unsharedCoefficientOfVariation(rankSteps) else { return nil }
-        let ranks = rankSteps.filter { !$0.isEmpty }
-        let steps = ranks.map(\.count).min() ?? 0
-        return spread * spread * RunnerCalibration.median(ranks.flatMap { $0.prefix(steps) })
+        return (1.4826 * RunnerCalibration.median(deviations) * (n / (n - 1)).squareRoot(), all)
     }
 
     /// The spread of the ranks' speeds within a job, over the jobs `rankSteps` (each rank's compute seconds per step,

@@ -65,8 +65,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
             ? try machine.transport(ranks: parallel.ranks, algorithm: .mpi, evictedShare: evicted).predictedSeconds(bytes: 16) : 0
         let simulated = result.breakdown.computeSeconds
         let timed = sharing.map { sharing in
-            sharing.timedComputeSeconds(simulatedSeconds: simulated,
-                                        ranksPerCore: profile.cores.map { Double(parallel.ranks) / Double(max($0, 1)) } ?? 1)
+            sharing.timedComputeSeconds(simulatedSeconds: simulated, ranksPerCore: profile.processesPerCore(parallel.ranks))
         } ?? simulated
         return DistributedPrediction(
             stepSeconds: result.iterationSeconds + lossAverage, computeSeconds: timed,

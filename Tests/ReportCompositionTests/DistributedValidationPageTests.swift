@@ -20,6 +20,10 @@ import Validation
         report.machine?.coRunning[i].overlapSeconds = 0.0142
         let line = try #require(ValidationTable(report).text.split(separator: "\n").first { $0.hasPrefix("np 4 t1:") })
         #expect(line.contains("of its share of the cores, its compute overlaps its core-mates' with chance 1 - exp(-compute / 14.2 ms), "))
+        // Their turns vary a rank's step as the square root of its compute.
+        report.machine?.coRunning[i].interruptionSeconds = 0.00072
+        let turns = try #require(ValidationTable(report).text.split(separator: "\n").first { $0.hasPrefix("np 4 t1:") })
+        #expect(turns.contains(", its compute varies by sqrt(0.72 ms x its compute) per step"))
     }
 
     @Test func theSpreadBetweenRanksAndTheMachinesSpeedAreShown() throws {

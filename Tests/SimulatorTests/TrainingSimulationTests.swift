@@ -102,6 +102,24 @@ private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encode
         #expect(isClose(spread(both, computeSeconds: 1), (0.05 * 0.05 + 0.001).squareRoot(), relative: 0.02))
         #expect(spread(JitterSpec(), computeSeconds: 1) == 0)
         #expect(spread(turns, computeSeconds: 0) == 0)  // a block with no compute has nothing to vary
+        // However short the block, its mean is kept and it never runs backwards.
+        let random = RandomStream(seed: 6)
+        let short = (0..<20_000).map { _ in turns.factor(random, computeSeconds: 1e-4) }
+        #expect(isClose(short.reduce(0, +) / Double(short.count), 1, relative: 0.03) && short.allSatisfy { $0 >= 0 })
+    }
+
+    @Test func ranksInterruptedWaitLessOfALongerStep() throws {
+        // Two devices interrupted alike: the one that finishes first waits about sqrt(q c) for the other, so four times
+        // the compute per step waits half as much of it (with a spread in proportion, the same share).
+        func waitShare(batch: Int) throws -> (share: Double, compute: Double) {
+            var p = try plan(devices: 2, jitter: JitterSpec(interruptionSeconds: 1e-3), batch: batch)
+            p.iterations = 400
+            let (result, _) = try run(p)
+            return (result.breakdown.idleSeconds / result.breakdown.computeSeconds, result.breakdown.computeSeconds)
+        }
+        let short = try waitShare(batch: 16), long = try waitShare(batch: 256)
+        #expect(short.share > 0 && long.compute > 2 * short.compute)
+        #expect(isClose(long.share / short.share, (short.compute / long.compute).squareRoot(), relative: 0.15))
     }
 
     @Test func aPersistentlySlowerDeviceMakesTheOthersWait() throws {

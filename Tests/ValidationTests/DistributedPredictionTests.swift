@@ -304,36 +304,50 @@ import Distributed
     }
 
     @Test func ranksTakingTurnsVaryAsTheSquareRootOfTheirCompute() throws {
-        // Two ranks slowed in turn by 0.05 s in steps of median 1.2 s: the unshared spread squared times the median step.
+        // Two ranks slowed in turn by 0.05 s in steps of median 1.2 s: 1.4826 * 0.05 * sqrt(2) s of unshared spread.
         let together = [1.0, 1.1, 1.0, 1.1], apart = [1.3, 1.2, 1.3, 1.2]
-        let spread = try #require(CoRunningCalibration.unsharedCoefficientOfVariation([together, apart]))
-        let turns = try #require(CoRunningCalibration.unsharedInterruptionSeconds([together, apart]))
-        #expect(isClose(turns, spread * spread * 1.2, relative: 1e-12))
-        #expect(CoRunningCalibration.unsharedInterruptionSeconds([together]) == nil)
-        // Four ranks on the 2-core machine take turns: the calibration keeps the median of its jobs' interruptions and
-        // no proportional spread; two ranks have a core each and keep the proportional spread.
+        let spread = try #require(CoRunningCalibration.unsharedSpread([together, apart]))
+        #expect(isClose(spread.seconds, 1.4826 * 0.05 * 2.0.squareRoot(), relative: 1e-9) && spread.medianStepSeconds == 1.2)
+        #expect(CoRunningCalibration.unsharedSpread([together]) == nil)
+        // Four ranks on the 2-core machine take turns: the calibration keeps a variance per second of compute and no
+        // spread in proportion; its variance is the jobs' squared spreads over compute the simulator runs at half a
+        // core (between their timed compute and twice it).
         let jobs: [[[Double]]] = [[together, together, together, apart], [together, apart, together, apart],
                                   [together, [3.0, 1.0, 3.0, 1.0], together, apart]]
-        let expected = RunnerCalibration.median(jobs.map { try! #require(CoRunningCalibration.unsharedInterruptionSeconds($0)) })
+        let perTimedSecond = try jobs.map { job in
+            let s = try #require(CoRunningCalibration.unsharedSpread(job))
+            return s.seconds * s.seconds / s.medianStepSeconds
+        }
         var job = 0
         let machine = try Self.machine(ranks: [4])
         let four = try CoRunningCalibration.measure(ranks: 4, profile: DeviceCatalog.developmentVM, transports: machine.transports,
                                                     alone: { _ in 1 },
                                                     job: { _ in defer { job += 1 }; return .init(stepSeconds: 3, rankComputeSeconds: jobs[job]) })
-        #expect(isClose(try #require(four.interruptionSeconds), expected, relative: 1e-12))
+        let turns = try #require(four.interruptionSeconds)
+        let simulated = try four.simulatedComputeSeconds(configurations: CoRunningCalibration.configurations(ranks: 4),
+                                                         profile: DeviceCatalog.developmentVM, transports: machine.transports)
+        let perSimulatedSecond = try zip(jobs, simulated).map { job, simulated in
+            let s = try #require(CoRunningCalibration.unsharedSpread(job))
+            return s.seconds * s.seconds / (try #require(simulated))
+        }
+        // At the fit before the last (the last moves the simulated compute a little).
+        #expect(isClose(turns, RunnerCalibration.median(perSimulatedSecond), relative: 0.1))
+        #expect(turns < RunnerCalibration.median(perTimedSecond))
         #expect(four.stepCoefficientOfVariation == 0)
         job = 0
         let two = try CoRunningCalibration.measure(ranks: 2, profile: DeviceCatalog.developmentVM,
                                                    transports: try Self.machine(ranks: [2]).transports, alone: { _ in 1 },
                                                    job: { _ in defer { job += 1 }; return .init(stepSeconds: 1.5, rankComputeSeconds: [together, apart]) })
-        #expect(two.interruptionSeconds == nil && isClose(two.stepCoefficientOfVariation, spread, relative: 1e-12))
-        // A prediction draws the ranks' compute with the interruptions: they wait for one another.
-        let config = RunConfiguration(.mlpGAN, width: 128, batch: 64, steps: 4, dataParallel: .init(ranks: 4))
+        #expect(two.interruptionSeconds == nil && isClose(two.stepCoefficientOfVariation, spread.seconds / 1.2, relative: 1e-12))
+        // A prediction draws the ranks' compute with the interruptions (here about 6% of a step): they wait for one
+        // another, and their compute stays what it was on average.
+        let config = RunConfiguration(.mlpGAN, width: 512, batch: 256, steps: 4, dataParallel: .init(ranks: 4))
         var interrupted = machine
-        interrupted.coRunning[0].interruptionSeconds = 1e-3
         let steady = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: machine)
+        interrupted.coRunning[0].interruptionSeconds = 0.0036 * steady.computeSeconds
         let noisy = try DistributedPrediction.predict(config, profile: DeviceCatalog.developmentVM, machine: interrupted)
         #expect(noisy.communicationSeconds > steady.communicationSeconds && noisy.stepSeconds > steady.stepSeconds)
+        #expect(isClose(noisy.computeSeconds, steady.computeSeconds, relative: 0.02))
     }
 
     @Test func aDisturbedStepDoesNotSetTheJitter() {

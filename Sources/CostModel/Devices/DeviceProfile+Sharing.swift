@@ -53,6 +53,12 @@ extension DeviceProfile {
         return p
     }
 
+    /// How many of `processes` processes share each core (1 for a profile without cores): above 1, they take turns on
+    /// the cores.
+    public func processesPerCore(_ processes: Int) -> Double {
+        cores.map { Double(processes) / Double(max($0, 1)) } ?? 1
+    }
+
     /// The threads `sharingMachine` prices one of `processes` processes of `threadsEach` threads with: its share of
     /// the cores, at least one and at most its own threads (all of them for one process or a profile without cores).
     public func sharedThreads(processes: Int, threadsEach: Int) -> Int {

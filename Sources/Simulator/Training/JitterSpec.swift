@@ -5,11 +5,13 @@ import CGSL
 public struct JitterSpec: Sendable, Equatable {
     /// Standard deviation of the multiplicative per-step noise (0.02 = 2 %).
     public var coefficientOfVariation: Double
-    /// Seconds of variance per second of compute: noise made of others' turns falling at random into a step (processes
-    /// taking turns on a core, interruptions), whose count grows with the step's length, so that a step of `c`
-    /// seconds of compute varies by `sqrt(interruptionSeconds * c)` seconds (standard deviation) on top of
-    /// `coefficientOfVariation`: its spread relative to the step shrinks as the step grows, and steps split into
-    /// blocks add their variances.
+    /// Variance of a block's compute, in seconds squared per second of its compute: noise of others' turns falling at
+    /// random into it.
+    ///
+    /// Processes taking turns on a core interrupt one another a number of times that grows with the block's length,
+    /// so a block of `c` seconds varies by `sqrt(interruptionSeconds * c)` seconds (on top of
+    /// `coefficientOfVariation`): relative to the block its spread shrinks as the block grows, and a step's blocks add
+    /// their variances.
     public var interruptionSeconds: Double
     /// Standard deviation of each device's speed over the whole run, relative to the mean (0.02 = 2 %): the same
     /// work takes one device persistently longer than another (clocks, cooling, memory placement, a busier core), so
@@ -30,13 +32,15 @@ public struct JitterSpec: Sendable, Equatable {
         self.stragglerSlowdown = stragglerSlowdown
     }
 
-    /// Draws the compute-time factor (never below 0.1) of a block of `computeSeconds` of compute from `random`: a normal
-    /// of relative spread `sqrt(coefficientOfVariation^2 + interruptionSeconds / computeSeconds)`.
+    /// Draws the compute-time factor of a block of `computeSeconds` of compute from `random`: a normal of relative spread
+    /// `coefficientOfVariation` (never below 0.1), times the interruptions' gamma of mean 1 and relative variance
+    /// `interruptionSeconds / computeSeconds` (a sum of many short turns: never negative, however short the block).
     func factor(_ random: RandomStream, computeSeconds: Double) -> Double {
         var factor = 1.0
-        let variance = coefficientOfVariation * coefficientOfVariation
-            + (interruptionSeconds > 0 && computeSeconds > 0 ? interruptionSeconds / computeSeconds : 0)
-        if variance > 0 { factor = max(0.1, 1 + random.gaussian(sigma: variance.squareRoot())) }
+        if coefficientOfVariation > 0 { factor = max(0.1, 1 + random.gaussian(sigma: coefficientOfVariation)) }
+        if interruptionSeconds > 0, computeSeconds > 0 {
+            factor *= random.gamma(shape: computeSeconds / interruptionSeconds, scale: interruptionSeconds) / computeSeconds
+        }
         if stragglerProbability > 0 && random.uniform() < stragglerProbability { factor *= stragglerSlowdown }
         return factor
     }

@@ -18,6 +18,10 @@ public final class RandomStream {
     /// A Gaussian draw with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian`).
     public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian(UnsafePointer(rng), sigma) }
 
+    /// A gamma draw of shape `shape` and scale `scale` seconds (mean `shape * scale`, variance `shape * scale^2`;
+    /// `gsl_ran_gamma`).
+    public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(UnsafePointer(rng), shape, scale) }
+
     /// The integers `0..<count` in an order drawn uniformly (`gsl_ran_shuffle`).
     public func permutation(count: Int) -> [Int] {
         var order = Array(0..<count)
