@@ -63,6 +63,15 @@ public struct CommCalibration: Codable, Sendable {
         algorithm == .ring ? evictedRingRegimes : evictedMpiRegimes
     }
 
+    /// Every regime fit measured, in the order ring, mpi, each warm and then with the caches evicted.
+    public var regimeFits: [(algorithm: AllReduceAlgorithm, evicted: Bool, fit: TransportRegimeFit)] {
+        [false, true].flatMap { evicted in
+            [AllReduceAlgorithm.ring, .mpi].compactMap { algorithm in
+                (evicted ? evictedRegimes(for: algorithm) : regimes(for: algorithm)).map { (algorithm, evicted, $0) }
+            }
+        }
+    }
+
     /// The transport of `algorithm` for a training that leaves `evictedShare` of its state outside the cache between
     /// two reductions: the warm fit's times and the evicted fit's weighted by that share
     /// (`TransportRegimeFit.blended`); the warm fit where no evicted one was measured or nothing is evicted.

@@ -33,10 +33,9 @@ public struct CommCalibrationTable {
                                 name, fit.latencySeconds * 1e6, fit.bandwidthBytesPerSecond / 1e9,
                                 fit.rmsRelativeError * 100, fit.maxRelativeError * 100))
         }
-        for (name, regimes) in [("ring", c.ringRegimes), ("mpi", c.mpiRegimes), ("ring, caches evicted,", c.evictedRingRegimes),
-                                ("mpi, caches evicted,", c.evictedMpiRegimes)] {
-            guard let regimes else { continue }
-            lines.append(String(format: "%@ by regime: %@ (relative error rms %.1f%%, max %.1f%%)", name, Self.describe(regimes),
+        for (algorithm, evicted, regimes) in c.regimeFits {
+            lines.append(String(format: "%@%@ by regime: %@ (relative error rms %.1f%%, max %.1f%%)", algorithm.rawValue,
+                                evicted ? ", caches evicted," : "", Self.describe(regimes),
                                 regimes.rmsRelativeError * 100, regimes.maxRelativeError * 100))
         }
         return lines.joined(separator: "\n")

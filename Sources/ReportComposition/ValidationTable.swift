@@ -62,9 +62,8 @@ public struct ValidationTable {
     /// ranks shared the cores, then the machine's speed against the profile's where it was measured.
     static func lines(_ machine: DistributedMachine) -> String {
         let transports = machine.transports.sorted { $0.ranks < $1.ranks }.flatMap { t in
-            [(AllReduceAlgorithm.ring.rawValue, t.ringRegimes), (AllReduceAlgorithm.mpi.rawValue, t.mpiRegimes),
-             ("ring, caches evicted", t.evictedRingRegimes), ("mpi, caches evicted", t.evictedMpiRegimes)].compactMap { a, fit in
-                fit.map { "np \(t.ranks) \(a): " + CommCalibrationTable.describe($0) }
+            t.regimeFits.map { algorithm, evicted, fit in
+                "np \(t.ranks) \(algorithm.rawValue)\(evicted ? ", caches evicted" : ""): " + CommCalibrationTable.describe(fit)
             }
         }
         let sharing = machine.coRunning.map { c in

@@ -108,8 +108,7 @@ extension CoRunningCalibration {
             try fit()
             if turns {
                 calibration.overlapSeconds = try calibration.fittedOverlap(
-                    configurations: configurations, profile: profile, transports: transports,
-                    ranksPerCore: profile.processesPerCore(ranks))
+                    configurations: configurations, profile: profile, transports: transports)
             }
             return calibration
         }

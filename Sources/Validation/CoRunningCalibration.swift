@@ -144,12 +144,12 @@ public struct CoRunningCalibration: Codable, Sendable {
     }
 
     /// The `overlapSeconds` at which `timedComputeSeconds` of the simulated jobs of `configurations` (this
-    /// calibration's runs, in order, at its fitted efficiency) best matches their ranks' timed compute: least squares
-    /// of the relative errors, each job's compute scaled by the profile's own error on its work alone. Searched on a
-    /// logarithmic grid from 10 µs to 10 s, then refined by golden sections between the best point's neighbours; nil
-    /// when no job timed any compute.
-    func fittedOverlap(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration],
-                       ranksPerCore: Double) throws -> Double? {
+    /// calibration's runs, in order, at its fitted efficiency, its ranks over the profile's cores) best matches their
+    /// ranks' timed compute: least squares of the relative errors, each job's compute scaled by the profile's own error
+    /// on its work alone. Searched on a logarithmic grid from 10 µs to 10 s, then refined by golden sections between the
+    /// best point's neighbours; nil when no job timed any compute.
+    func fittedOverlap(configurations: [RunConfiguration], profile: DeviceProfile, transports: [CommCalibration]) throws -> Double? {
+        let ranksPerCore = profile.processesPerCore(ranks)
         let simulated = try simulatedComputeSeconds(configurations: configurations, profile: profile, transports: transports)
         let jobs = zip(simulated, runs).compactMap { simulated, run in
             simulated.map { (simulated: $0, timed: run.rankComputeSeconds) }

@@ -62,8 +62,9 @@ public enum DistributedValidation {
                 step("comm-bench np \(ranks)", round: round)
                 let bench = try steps.commBench(ranks)
                 hosts[ranks] = bench.hosts
-                for s in bench.samples where samples[ranks]?["\(s.algorithm) \(s.bytes) \(s.evicted)"].map({ s.seconds < $0.seconds }) ?? true {
-                    samples[ranks, default: [:]]["\(s.algorithm) \(s.bytes) \(s.evicted)"] = s
+                for s in bench.samples {
+                    let key = "\(s.algorithm) \(s.bytes) \(s.evicted)"
+                    if samples[ranks]?[key].map({ s.seconds < $0.seconds }) ?? true { samples[ranks, default: [:]][key] = s }
                 }
             }
             // Each case times its own work alone, though the same work recurs at other rank and thread counts: the
