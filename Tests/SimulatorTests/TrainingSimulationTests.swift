@@ -108,6 +108,20 @@ private let fastPipeline = DataPipelineSpec(storageBytesPerSecond: 100e9, encode
         #expect(isClose(short.reduce(0, +) / Double(short.count), 1, relative: 0.03) && short.allSatisfy { $0 >= 0 })
     }
 
+    @Test func aStepVariesByTheJitterThoughItsBlocksAreDrawnApart() throws {
+        // One device, two D steps and a G step a step, each drawn apart: their sum, the step's compute, varies by the
+        // spec's 10% (each block by more); drawn at 10% each, it would vary by 10% of their root sum of squares.
+        var p = try plan(devices: 1, jitter: JitterSpec(coefficientOfVariation: 0.1))
+        p.iterations = 2000
+        let (_, simulation) = try run(p)
+        let steps = simulation.records.map(\.computeSeconds)
+        let mean = steps.reduce(0, +) / Double(steps.count)
+        let spread = (steps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps.count - 1)).squareRoot() / mean
+        #expect(isClose(spread, 0.1, relative: 0.08))
+        #expect(JitterSpec.stepSpreadShare(blockComputeSeconds: [3, 1]) == 4 / 10.0.squareRoot())
+        #expect(JitterSpec.stepSpreadShare(blockComputeSeconds: [2]) == 1 && JitterSpec.stepSpreadShare(blockComputeSeconds: []) == 1)
+    }
+
     @Test func ranksInterruptedWaitLessOfALongerStep() throws {
         // Two devices interrupted alike: the one that finishes first waits about sqrt(q c) for the other, so four times
         // the compute per step waits half as much of it (with a spread in proportion, the same share).

@@ -3,7 +3,8 @@ import CGSL
 /// Random variation of compute time: per-step jitter, occasional stragglers, and devices that are persistently
 /// faster or slower than one another.
 public struct JitterSpec: Sendable, Equatable {
-    /// Standard deviation of the multiplicative per-step noise (0.02 = 2 %).
+    /// Standard deviation of the multiplicative per-step noise (0.02 = 2 %): of a step's compute, whose blocks (a D step,
+    /// a G step) are drawn independently, each with its share of it (`stepSpreadShare`).
     public var coefficientOfVariation: Double
     /// Variance of a block's compute, in seconds squared per second of its compute: noise of others' turns falling at
     /// random into it.
@@ -33,16 +34,31 @@ public struct JitterSpec: Sendable, Equatable {
     }
 
     /// Draws the compute-time factor of a block of `computeSeconds` of compute from `random`: a normal of relative spread
-    /// `coefficientOfVariation` (never below 0.1), times the interruptions' gamma of mean 1 and relative variance
-    /// `interruptionSeconds / computeSeconds` (a sum of many short turns: never negative, however short the block).
-    func factor(_ random: RandomStream, computeSeconds: Double) -> Double {
+    /// `coefficientOfVariation` times `stepShare` (never below 0.1), times the interruptions' gamma of mean 1 and relative
+    /// variance `interruptionSeconds / computeSeconds` (a sum of many short turns: never negative, however short the
+    /// block).
+    ///
+    /// `stepShare` is the step's compute over the root sum of squares of its blocks' computes (`stepSpreadShare`): the
+    /// blocks of a step are drawn independently, so each takes that much more of the step's spread for their sum to
+    /// vary by `coefficientOfVariation`.
+    func factor(_ random: RandomStream, computeSeconds: Double, stepShare: Double = 1) -> Double {
         var factor = 1.0
-        if coefficientOfVariation > 0 { factor = max(0.1, 1 + random.gaussian(sigma: coefficientOfVariation)) }
+        if coefficientOfVariation > 0 {
+            factor = max(0.1, 1 + random.gaussian(sigma: coefficientOfVariation * stepShare))
+        }
         if interruptionSeconds > 0, computeSeconds > 0 {
             factor *= random.gamma(shape: computeSeconds / interruptionSeconds, scale: interruptionSeconds) / computeSeconds
         }
         if stragglerProbability > 0 && random.uniform() < stragglerProbability { factor *= stragglerSlowdown }
         return factor
+    }
+
+    /// How many times `coefficientOfVariation` each block of a step of blocks of `blockComputeSeconds` takes
+    /// (`factor`'s `stepShare`): the step's compute over the root sum of squares of its blocks', so that the independent
+    /// draws of the blocks add up to the step's spread (1 for a step of one block or of no compute).
+    static func stepSpreadShare(blockComputeSeconds: [Double]) -> Double {
+        let squares = blockComputeSeconds.reduce(0) { $0 + $1 * $1 }
+        return squares > 0 ? blockComputeSeconds.reduce(0, +) / squares.squareRoot() : 1
     }
 
     /// The compute-time factors of `devices` devices for the whole run, fastest first (all 1 without a device

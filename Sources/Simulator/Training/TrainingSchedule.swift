@@ -101,6 +101,11 @@ final class TrainingSchedule {
             let (blocks, single) = table.iteration(iteration)
             singleDeviceSeconds.append(single)
             if iteration == 0 { bucketsPerIteration = blocks.reduce(0) { $0 + $1.bucketBytes.count } }
+            // Each group's step spread is shared out over its blocks (drawn independently).
+            let stepShares = placement.groups.indices.map { group in
+                JitterSpec.stepSpreadShare(blockComputeSeconds: blocks.filter { $0.group == group }
+                    .map { $0.computeSeconds + $0.updateSeconds })
+            }
             var compute = Array(repeating: 0.0, count: n), stall = Array(repeating: 0.0, count: n)
             var communication = Array(repeating: 0.0, count: n), idle = Array(repeating: 0.0, count: n)
             var activity = Array(repeating: 0.0, count: n)
@@ -145,7 +150,8 @@ final class TrainingSchedule {
                 var bucketReady = Array(repeating: 0.0, count: block.bucketOffsets.count)
                 for device in members {
                     let factor = deviceFactors[device]
-                        * plan.jitter.factor(random, computeSeconds: block.computeSeconds + block.updateSeconds)
+                        * plan.jitter.factor(random, computeSeconds: block.computeSeconds + block.updateSeconds,
+                                             stepShare: stepShares[block.group])
                     factors[device] = factor
                     let start = free[device]
                     var shift = 0.0
