@@ -200,7 +200,7 @@ public final class DistributedTrainer {
             data.append(UnsafeBufferPointer(start: t.data, count: t.count))
         }
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+            try FileManager.default.createDirectory(atPath: PathParent.of(path),
                                                     withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: path, reason: FileProblem(path: path, action: "create the folder of", error: error).reason)

@@ -9,10 +9,10 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to `path`, replacing any file there; errors are `FileProblem`s naming the path.
     public static func write(_ data: Data, to path: String) throws(FileProblem) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathParent.of(path)
         let name = (path as NSString).lastPathComponent
-        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) { try OutputCheck.create(folder) }
-        let staging = ((folder.isEmpty ? "." : folder) as NSString)
+        if !FileManager.default.fileExists(atPath: folder) { try OutputCheck.create(folder) }
+        let staging = (folder as NSString)
             .appendingPathComponent(".\(name).partial-\(getpid())-\(UUID().uuidString.prefix(8))")
         guard FileManager.default.createFile(atPath: staging, contents: data) else {
             throw FileProblem(path: path, action: "write", errno: errno)

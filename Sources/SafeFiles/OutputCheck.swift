@@ -13,8 +13,7 @@ public enum OutputCheck {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw FileProblem(path: path, action: "write", reason: "it is a folder", advice: "give a file path")
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        try self.folder(folder.isEmpty ? "." : folder)
+        try self.folder(PathParent.of(path))
     }
 
     /// Checks that the folder `path` takes new files, or can be created where it is missing.
@@ -23,8 +22,7 @@ public enum OutputCheck {
         var isFolder: ObjCBool = false
         // The nearest part of the path that exists.
         while !FileManager.default.fileExists(atPath: existing, isDirectory: &isFolder) {
-            let parent = (existing as NSString).deletingLastPathComponent
-            existing = parent.isEmpty ? "." : parent
+            existing = PathParent.of(existing)
         }
         guard isFolder.boolValue else {
             let reason = existing == path ? "a file of that name exists" : "\(existing) is a file, not a folder"

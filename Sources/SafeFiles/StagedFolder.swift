@@ -16,14 +16,14 @@ public final class StagedFolder {
     public init(target: String) throws(FileProblem) {
         let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
         self.target = trimmed
-        let parent = (trimmed as NSString).deletingLastPathComponent
+        let parent = PathParent.of(trimmed)
         let base = (trimmed as NSString).lastPathComponent
-        try OutputCheck.create(parent.isEmpty ? "." : parent)
+        try OutputCheck.create(parent)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isFolder), !isFolder.boolValue {
             throw FileProblem(path: trimmed, action: "use the folder", reason: "a file of that name exists", advice: "remove it or choose another folder")
         }
-        staging = ((parent.isEmpty ? "." : parent) as NSString)
+        staging = (parent as NSString)
             .appendingPathComponent(".\(base).partial-\(getpid())-\(UUID().uuidString.prefix(8))")
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)

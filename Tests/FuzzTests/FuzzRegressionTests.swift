@@ -45,6 +45,16 @@ import InputParsing
 
         """
 
+    /// `--out o` crashed in Foundation's `deletingLastPathComponent`, which traps on a one-character name.
+    @Test func aOneCharacterOutputNameIsNotACrash() throws {
+        for (path, parent) in [("o", "."), ("o/", "."), ("ab", "."), ("./o", "."), ("/o", "/"), ("/", "/"), ("a/b", "a"),
+                               ("a//b/", "a"), ("/x/y/z", "/x/y"), ("", ".")] {
+            #expect(PathParent.of(path) == parent, "\(path)")
+        }
+        #expect(Self.message(["simulate", "--out", "o"], depth: .preflight) == nil)
+        #expect(!FileManager.default.fileExists(atPath: "o"))
+    }
+
     @Test func hugeWidthIsRefusedNotATrap() throws {
         let text = try #require(Self.message(["inspect", "dcgan", "--width", "100000000"]))
         #expect(text.contains("width") && text.contains("100000000") && text.contains("1048576"), "\(text)")
