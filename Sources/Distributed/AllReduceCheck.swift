@@ -32,7 +32,7 @@ public struct AllReduceCheck: Codable, Sendable, Hashable {
                 defer { buffer.deallocate(); scratch.deallocate() }
                 for i in 0..<count { buffer[i] = value(rank: world.rank, index: i) }
                 let reduction = try algorithm.start(buffer, count: count, world: world, scratch: scratch)
-                try reduction.wait(timeoutSeconds: world.timeoutSeconds, operation: "checking the \(algorithm.rawValue) all-reduce")
+                try reduction.wait(in: world, operation: "checking the \(algorithm.rawValue) all-reduce")
                 results.append(Array(UnsafeBufferPointer(start: buffer, count: count)))
             }
             var ring = 0.0, mpi = 0.0, between = 0.0

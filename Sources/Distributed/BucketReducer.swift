@@ -79,7 +79,7 @@ final class BucketReducer {
     func finish(_ parameters: ParameterBuffer, operation: @autoclosure () -> String) throws(MPIError) {
         if !isArmed { arm(parameters) }
         for i in ready.indices { ready[i] = true }
-        try PollLoop.run(timeoutSeconds: world.timeoutSeconds, operation: operation()) { () throws(MPIError) in
+        try PollLoop.run(timeoutSeconds: world.timeoutSeconds, sleeps: world.sleepsWhileWaiting, operation: operation()) { () throws(MPIError) in
             try progress()
             return completed == buckets.count
         }

@@ -79,7 +79,7 @@ public enum CommBenchmark {
             try world.barrier()
             let t0 = DispatchTime.now().uptimeNanoseconds
             let reduction = try algorithm.start(buffer, count: count, world: world, scratch: scratch)
-            try reduction.wait(timeoutSeconds: world.timeoutSeconds, operation: "the \(algorithm.rawValue) all-reduce of \(bytes) bytes")
+            try reduction.wait(in: world, operation: "the \(algorithm.rawValue) all-reduce of \(bytes) bytes")
             let scale = 1 / Float(world.size)
             for i in 0..<count { buffer[i] *= scale }
             if rep >= 2 { times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9) }

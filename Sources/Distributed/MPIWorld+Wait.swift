@@ -14,7 +14,7 @@ extension MPIWorld {
     /// Waits until every request has completed; throws `MPIError.timeout` after
     /// `timeoutSeconds` (see `PollLoop`).
     func wait(_ requests: inout [MPI_Request?], operation: @autoclosure () -> String) throws(MPIError) {
-        try PollLoop.run(timeoutSeconds: timeoutSeconds, operation: operation()) { () throws(MPIError) in
+        try PollLoop.run(timeoutSeconds: timeoutSeconds, sleeps: sleepsWhileWaiting, operation: operation()) { () throws(MPIError) in
             try testAll(&requests, operation: operation())
         }
     }

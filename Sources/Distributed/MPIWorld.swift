@@ -30,11 +30,22 @@ public struct MPIWorld: Sendable, Hashable {
     /// `.infinity` waits forever). Ranks that reach a collective at very different times
     /// (e.g. after sweep shards of unequal cost) need a limit above that difference.
     public var timeoutSeconds: Double = 120
+    /// Whether a wait past `PollLoop.yieldNanoseconds` sleeps between polls, leaving the core to other threads (ranks
+    /// whose threads outnumber the host's cores: `threadsOutnumberCores`), rather than yielding it
+    /// (`PollLoop.run`).
+    public var sleepsWhileWaiting = true
 
     /// Creates a world description (MPI must already be initialised for collectives).
     init(rank: Int, size: Int) {
         self.rank = rank
         self.size = size
+    }
+
+    /// Whether this host's ranks (`OMPI_COMM_WORLD_LOCAL_SIZE`, or the whole job where `mpirun` did not say) of
+    /// `threadsEach` threads outnumber its `cores`.
+    public func threadsOutnumberCores(threadsEach: Int, cores: Int) -> Bool {
+        let local = ProcessInfo.processInfo.environment["OMPI_COMM_WORLD_LOCAL_SIZE"].flatMap { Int($0) } ?? size
+        return local * max(threadsEach, 1) > max(cores, 1)
     }
 
     /// The job size `mpirun` announces to its processes (`OMPI_COMM_WORLD_SIZE`), or nil

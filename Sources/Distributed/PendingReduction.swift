@@ -6,8 +6,11 @@ protocol PendingReduction: AnyObject {
 }
 
 extension PendingReduction {
-    /// Polls until complete, throwing `MPIError.timeout` after `timeoutSeconds`.
-    func wait(timeoutSeconds: Double, operation: @autoclosure () -> String) throws(MPIError) {
-        try PollLoop.run(timeoutSeconds: timeoutSeconds, operation: operation()) { () throws(MPIError) in try poll() }
+    /// Polls until complete as `world` waits (`MPIWorld.timeoutSeconds`, `sleepsWhileWaiting`), throwing
+    /// `MPIError.timeout` after its timeout.
+    func wait(in world: MPIWorld, operation: @autoclosure () -> String) throws(MPIError) {
+        try PollLoop.run(timeoutSeconds: world.timeoutSeconds, sleeps: world.sleepsWhileWaiting, operation: operation()) {
+            () throws(MPIError) in try poll()
+        }
     }
 }

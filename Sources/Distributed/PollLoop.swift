@@ -8,16 +8,19 @@ enum PollLoop {
     static let busyNanoseconds: UInt64 = 20_000
     /// Polls yielding the core in between until then, in nanoseconds.
     static let yieldNanoseconds: UInt64 = 2_000_000
-    /// Pause between polls after that, in microseconds.
+    /// Pause between polls after that, in microseconds, where the wait sleeps.
     static let pauseMicroseconds: UInt32 = 50
 
     /// Calls `poll` until it returns true; throws `MPIError.timeout` naming `operation`
     /// once `timeoutSeconds` have passed (`.infinity`: never).
     ///
-    /// Polls back to back for 20 us, then yielding the core until 2 ms, then every 50 us,
-    /// so that a long wait for a slower rank does not take a core from the compute threads.
-    static func run(timeoutSeconds: Double, operation: @autoclosure () -> String, _ poll: () throws(MPIError) -> Bool)
-        throws(MPIError)
+    /// Polls back to back for 20 us, then yielding the core until 2 ms, then, where it `sleeps`, every 50 us, so that a
+    /// long wait for a slower rank does not take a core from the compute threads that share it; otherwise it goes on
+    /// yielding. A core left idle costs a wake-up when the other rank's message arrives, and a ring waits for one at each
+    /// of its steps (a virtual machine's sleeping core takes about 0.1 ms to wake), so only ranks whose threads outnumber
+    /// the cores sleep (`MPIWorld.sleepsWhileWaiting`).
+    static func run(timeoutSeconds: Double, sleeps: Bool = true, operation: @autoclosure () -> String,
+                    _ poll: () throws(MPIError) -> Bool) throws(MPIError)
     {
         let start = DispatchTime.now().uptimeNanoseconds
         // Beyond ~584 years (or infinity): no limit.
@@ -26,7 +29,7 @@ enum PollLoop {
             let elapsed = DispatchTime.now().uptimeNanoseconds - start
             if elapsed > limit { throw .timeout(operation: operation(), seconds: timeoutSeconds) }
             if elapsed < busyNanoseconds { continue }
-            if elapsed < yieldNanoseconds { sched_yield() } else { usleep(pauseMicroseconds) }
+            if !sleeps || elapsed < yieldNanoseconds { sched_yield() } else { usleep(pauseMicroseconds) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import Distributed
 import Foundation
 import RealRunner
@@ -57,6 +58,7 @@ struct DistributedTrainRunner {
             throw MPIError.notLaunchedByMPI(command: "train --distributed")
         }
         world.timeoutSeconds = timeoutSeconds
+        world.sleepsWhileWaiting = world.threadsOutnumberCores(threadsEach: options.threads, cores: LocalCPU.detect().cores)
         do {
             let trainer = try DistributedTrainer(options: options, world: world, algorithm: algorithm,
                                                  bucketBytes: bucketBytes, fault: fault)
