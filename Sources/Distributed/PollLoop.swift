@@ -19,7 +19,7 @@ enum PollLoop {
     /// yielding. A core left idle costs a wake-up when the other rank's message arrives, and a ring waits for one at each
     /// of its steps (a virtual machine's sleeping core takes about 0.1 ms to wake), so only ranks whose threads outnumber
     /// the cores sleep (`MPIWorld.sleepsWhileWaiting`).
-    static func run(timeoutSeconds: Double, sleeps: Bool = true, operation: @autoclosure () -> String,
+    static func run(timeoutSeconds: Double, sleeps: Bool, operation: @autoclosure () -> String,
                     _ poll: () throws(MPIError) -> Bool) throws(MPIError)
     {
         let start = DispatchTime.now().uptimeNanoseconds
