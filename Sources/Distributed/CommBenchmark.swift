@@ -13,12 +13,14 @@ public enum CommBenchmark {
     /// through memory, so few.
     public static let evictedRepetitions = 5
 
-    /// Whether a job of `ranks` ranks on a machine of `cores` cores times its all-reduces with evicted caches too: only
-    /// where each rank has a core of its own. Ranks that outnumber the cores take turns on them, and each turn brings
+    /// Whether `world`'s ranks on a host of `cores` cores time their all-reduces with evicted caches too: only where
+    /// each rank has a core of its own (`MPIWorld.threadsOutnumberCores` of one thread each). Ranks that outnumber the cores take turns on them, and each turn brings
     /// another rank's buffers into the caches, so their warm sweep already reduces from caches their core-mates
     /// evicted; evicting on top of that times four ranks streaming the cache through two cores' memory before each
     /// all-reduce, which no training does.
-    public static func evictsCaches(ranks: Int, cores: Int) -> Bool { ranks <= max(cores, 1) }
+    public static func evictsCaches(_ world: MPIWorld, cores: Int) -> Bool {
+        !world.threadsOutnumberCores(threadsEach: 1, cores: cores)
+    }
 
     /// Bytes each rank writes to evict its caches: twice the machine's last-level cache (sysfs's, which a virtual
     /// machine's neighbours share; at most 1 GiB), 64 MiB where it is unknown.

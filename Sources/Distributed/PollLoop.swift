@@ -17,8 +17,8 @@ enum PollLoop {
     /// Polls back to back for 20 us, then yielding the core until 2 ms, then, where it `sleeps`, every 50 us, so that a
     /// long wait for a slower rank does not take a core from the compute threads that share it; otherwise it goes on
     /// yielding. A core left idle costs a wake-up when the other rank's message arrives, and a ring waits for one at each
-    /// of its steps (a virtual machine's sleeping core takes about 0.1 ms to wake), so only ranks whose threads outnumber
-    /// the cores sleep (`MPIWorld.sleepsWhileWaiting`).
+    /// of its steps (a virtual machine's sleeping core is slow to wake: docs/communication-measurements.md), so only
+    /// ranks whose threads outnumber the cores sleep (`MPIWorld.sleepsWhileWaiting`).
     static func run(timeoutSeconds: Double, sleeps: Bool, operation: @autoclosure () -> String,
                     _ poll: () throws(MPIError) -> Bool) throws(MPIError)
     {

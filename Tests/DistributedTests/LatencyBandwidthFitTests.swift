@@ -109,7 +109,8 @@ import Testing
         #expect(isClose(all.predictedSeconds(bytes: 1e6), evicted.predictedSeconds(bytes: 1e6), relative: 1e-9))
         #expect(calibration.blendedRegimes(for: .mpi, evictedShare: 0.5) == nil)
         // Only ranks with a core each evict their caches in comm-bench.
-        #expect(CommBenchmark.evictsCaches(ranks: 2, cores: 2) && !CommBenchmark.evictsCaches(ranks: 4, cores: 2))
+        #expect(CommBenchmark.evictsCaches(MPIWorld(rank: 0, size: 2), cores: 2)
+                && !CommBenchmark.evictsCaches(MPIWorld(rank: 0, size: 4), cores: 2))
     }
 
     @Test func aTransportWithoutRegimesKeepsOneLine() throws {

@@ -85,7 +85,7 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
             let bar = ProgressBar(enabled: world.rank == 0 && isatty(STDERR_FILENO) != 0)
             let cpu = LocalCPU.detect()
             world.sleepsWhileWaiting = world.threadsOutnumberCores(threadsEach: 1, cores: cpu.cores)
-            let evicting = CommBenchmark.evictsCaches(ranks: world.size, cores: cpu.cores)
+            let evicting = CommBenchmark.evictsCaches(world, cores: cpu.cores)
                 ? CommBenchmark.evictionBytes(lastLevelCacheBytes: cpu.lastLevelCacheBytes) : 0
             let samples = try CommBenchmark.run(world: world, algorithms: algorithms, sizes: sizeList,
                                                 evictingBytes: evicting) { i, n, label in
