@@ -7,7 +7,9 @@ import Workload
 /// The conversions are traffic the op's own bytes leave out: every tensor a pass reads is
 /// read plain and written blocked, and every tensor it writes is read blocked and written
 /// plain (the weight gradient is also read once more, to be added to the running sum), so a
-/// pass moves about twice its own bytes again (`conversionBytes`). A CPU profile prices them
+/// pass moves about twice its own bytes again (`conversionBytes`), less an image of fewer
+/// channels than a block that oneDNN's first-layer kernels read plain (no reorder runs for it: a
+/// reorder runs only between unlike layouts). A CPU profile prices them
 /// at its class's fitted lowering efficiency (`OpClassParameters.loweringEfficiency`).
 ///
 /// The batch is run a chunk of samples at a time (`chunkSamples`), so that the blocked copies
@@ -68,25 +70,52 @@ public enum ConvolutionLayout {
         }
     }
 
+    /// Bytes the layout conversions of a pass of `op` over `batch` samples move, for a pass that itself reads and
+    /// writes `cost`'s bytes: twice those (`conversionBytes(_:cost:)`), less twice the image side's where the pass
+    /// reads it plain (`readsImagePlain`: oneDNN's first-layer kernels take the plain tensor, so no reorder runs
+    /// for it); 0 for ops the trainer does not run in oneDNN.
+    public static func conversionBytes(of op: Op, pass: PassKind, cost: PassCost, batch: Int, block: Int) -> Int {
+        guard let side = imageSide(of: op, pass: pass) else { return 0 }
+        let plain = readsImagePlain(side, pass: pass, block: block) ? 4 * batch * side.elements : 0
+        return max(0, conversionBytes(op.kind.opClass, cost: cost) - 2 * plain)
+    }
+
     /// FLOPs a pass of `op` executes in oneDNN for `flops` of the op's own: the channels on
     /// each side of the equivalent convolution padded to `block` channels, except an image side
-    /// of fewer channels than a block where the pass reads it plain (the forward and weight
-    /// gradient of a convolution, the input and weight gradients of a transposed one: oneDNN's
-    /// first-layer kernels). `flops` unchanged for every other op.
+    /// of fewer channels than a block where the pass reads it plain (`readsImagePlain`).
+    /// `flops` unchanged for every other op.
     public static func executedFlops(of op: Op, pass: PassKind, flops: Int, block: Int) -> Int {
-        // The convolution the pass runs: `image` the channels of its (B, C, H, W) image side,
-        // `other` those of its output side; whether that pass computes the image's gradient.
-        let image: Int, other: Int, imageGradient: Bool
+        guard let side = imageSide(of: op, pass: pass) else { return flops }
+        let imageFactor = readsImagePlain(side, pass: pass, block: block) ? 1
+            : Double(padded(side.channels, block)) / Double(side.channels)
+        return Int((Double(flops) * imageFactor * Double(padded(side.other, block)) / Double(side.other)).rounded())
+    }
+
+    /// The convolution a pass runs: the channels and per-sample elements of its (B, C, H, W) image side, the
+    /// channels of its other side, and whether the pass computes the image's gradient.
+    private struct ImageSide {
+        var channels: Int, elements: Int, other: Int, imageGradient: Bool
+    }
+
+    /// The image side of a pass of `op`; nil for ops the trainer does not run in oneDNN.
+    private static func imageSide(of op: Op, pass: PassKind) -> ImageSide? {
         switch op.kind {
         case .conv2d(let c):
-            (image, other, imageGradient) = (c.inChannels, c.outChannels, pass == .backwardInput)
+            ImageSide(channels: c.inChannels, elements: op.inputShapes[0].elementCount, other: c.outChannels,
+                      imageGradient: pass == .backwardInput)
         case .convTranspose2d(let c):
-            (image, other, imageGradient) = (c.outChannels, c.inChannels, pass == .forward)
+            ImageSide(channels: c.outChannels, elements: op.outputShape.elementCount, other: c.inChannels,
+                      imageGradient: pass == .forward)
         default:
-            return flops
+            nil
         }
-        let imageFactor = image < block && !imageGradient ? 1 : Double(padded(image, block)) / Double(image)
-        return Int((Double(flops) * imageFactor * Double(padded(other, block)) / Double(other)).rounded())
+    }
+
+    /// Whether a pass reads its image side plain: an image of fewer channels than a block in a pass that does not
+    /// compute its gradient (the forward and weight gradient of a convolution, the input and weight gradients of a
+    /// transposed one: oneDNN's first-layer kernels).
+    private static func readsImagePlain(_ side: ImageSide, pass: PassKind, block: Int) -> Bool {
+        side.channels < block && !side.imageGradient
     }
 
     /// The bytes of the three scratch buffers (blocked input chunk, blocked output chunk,

@@ -204,6 +204,34 @@ import TestSupport
         #expect(ConvolutionLayout.conversionBytes(.normalization, cost: pass) == 0)
     }
 
+    @Test func anImageReadPlainIsNotConverted() {
+        let c = ConvConfig(inChannels: 3, outChannels: 16, kernel: 4, stride: 2, padding: 1, bias: false)
+        let first = Op(id: 1, name: "c", kind: .conv2d(c), inputs: [0], inputShapes: [.image(3, 32, 32)],
+                       outputShape: .image(16, 16, 16), block: "b", resolution: 16)
+        let t = ConvConfig(inChannels: 16, outChannels: 3, kernel: 4, stride: 2, padding: 1, bias: false)
+        let last = Op(id: 2, name: "t", kind: .convTranspose2d(t), inputs: [0], inputShapes: [.image(16, 16, 16)],
+                      outputShape: .image(3, 32, 32), block: "b", resolution: 32)
+        // 8 samples of a 3x32x32 image: 98,304 bytes, which oneDNN's first-layer kernels read plain.
+        let image = 4 * 8 * 3 * 32 * 32
+        let pass = PassCost(flops: 1000, bytesRead: 200_000, bytesWritten: 100_000)
+        func bytes(_ op: Op, _ kind: PassKind, block: Int = 16) -> Int {
+            ConvolutionLayout.conversionBytes(of: op, pass: kind, cost: pass, batch: 8, block: block)
+        }
+        // D's first layer: its forward and weight gradient read the image plain; its input gradient writes it blocked.
+        #expect(bytes(first, .forward) == 600_000 - 2 * image)
+        #expect(bytes(first, .backwardWeight) == 600_000 - 2 * image)
+        #expect(bytes(first, .backwardInput) == 600_000)
+        // G's last layer: writing the image is converted; its gradients read the image's gradient plain.
+        #expect(bytes(last, .forward) == 600_000)
+        #expect(bytes(last, .backwardInput) == 600_000 - 2 * image)
+        #expect(bytes(last, .backwardWeight) == 600_000 - 2 * image)
+        // With 2-channel blocks the 3-channel image is blocked too, and every other op converts nothing.
+        #expect(bytes(first, .forward, block: 2) == 600_000)
+        let linear = Op(id: 3, name: "l", kind: .linear(LinearConfig(inFeatures: 3, outFeatures: 1, bias: false)),
+                        inputs: [0], inputShapes: [.vector(3)], outputShape: .vector(1), block: "b", resolution: 0)
+        #expect(bytes(linear, .forward) == 0)
+    }
+
     @Test func executedFlopsPadChannelsToOneDNNsBlocks() {
         func conv(_ ci: Int, _ co: Int, transposed: Bool = false) -> Op {
             let c = ConvConfig(inChannels: ci, outChannels: co, kernel: 4, stride: 2, padding: 1, bias: false)

@@ -39,16 +39,19 @@ public struct CPUTrainerPricing: Sendable {
     }
 
     /// Seconds of a pass of an op of `opClass` as the trainer runs it: on all threads or on one (`splitsAcrossThreads`), plus
-    /// its layout conversions.
+    /// its layout conversions, `conversionBytes` (nil: twice the pass's own for a convolution,
+    /// `ConvolutionLayout.conversionBytes(_:cost:)`).
     public func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass, pass: PassKind = .forward,
-                        splitsAcrossThreads: Bool = true) -> Double {
+                        splitsAcrossThreads: Bool = true, conversionBytes: Int? = nil) -> Double {
         let on = profile(splitsAcrossThreads: splitsAcrossThreads)
-        let base = RooflineModel.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: on)
-        guard !cost.isEmpty else { return base }
         let params = on.parameters(for: opClass.pricing(forward: pass == .forward))
-        guard params.loweringEfficiency != nil else { return base }
-        return base + params.loweringSeconds(
-            columnBytes: ConvolutionLayout.conversionBytes(opClass, cost: cost), bandwidth: on.memoryBandwidth)
+        let conversions = params.loweringEfficiency == nil ? 0
+            : conversionBytes ?? ConvolutionLayout.conversionBytes(opClass, cost: cost)
+        let workingSet = cost.bytes + conversions
+        let base = RooflineModel.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: on,
+                                         workingSetBytes: workingSet)
+        guard !cost.isEmpty, conversions > 0 else { return base }
+        return base + params.loweringSeconds(columnBytes: conversions, bandwidth: on.memoryBandwidth(workingSetBytes: workingSet))
     }
 
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.
@@ -60,13 +63,17 @@ public struct CPUTrainerPricing: Sendable {
     public func seconds(_ item: WorkItem, graph: Graph, requires: [Bool], optimizer: OptimizerKind) -> Double {
         var cost = item.cost
         let op = item.opID.map { graph.ops[$0] }
+        let conversions = op.map {
+            ConvolutionLayout.conversionBytes(of: $0, pass: item.pass, cost: cost, batch: item.batch,
+                                              block: device.convolutionChannelBlock)
+        }
         if let op {
             cost.flops = ConvolutionLayout.executedFlops(of: op, pass: item.pass, flops: cost.flops,
                                                          block: device.convolutionChannelBlock)
         }
         let splits = item.splitsAcrossThreads(in: graph, requires: requires, optimizer: optimizer)
         var total = seconds(cost, gemm: item.gemm, precision: item.precision, opClass: item.opClass, pass: item.pass,
-                            splitsAcrossThreads: splits)
+                            splitsAcrossThreads: splits, conversionBytes: conversions)
         guard !cost.isEmpty else { return total }
         if streamedWeightShare > 0, case .linear(let linear)? = op?.kind {
             let weightBytes = Double(4 * linear.inFeatures * linear.outFeatures)

@@ -8,7 +8,9 @@ import Workload
 /// product and the vector peak otherwise, `w` is the useful fraction of the GEMM's last wave
 /// of thread blocks on a GPU with a `WaveModel` (1 otherwise and for non-matrix ops), and
 /// `e_c`, `e_m` are the efficiency curves of the op's class on the device (`+` instead of
-/// `max` where the class's memory is serial). `e_c` is read at the work of the full waves,
+/// `max` where the class's memory is serial; `bandwidth` is a CPU's private-cache rate where
+/// those caches hold the item's bytes, `DeviceProfile.memoryBandwidth(workingSetBytes:)`).
+/// `e_c` is read at the work of the full waves,
 /// `flops' / w`: since `e_c(x) = max * x / (x + half)`, the compute term is
 /// `(flops' / w + half) / (max * peak)`, so the idle SMs of a partly empty wave lengthen the
 /// throughput part and leave the fixed ramp that `half` prices unscaled (scaling it too would
@@ -52,8 +54,10 @@ public struct RooflineModel: Sendable {
         Self.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: device)
     }
 
+    /// `workingSetBytes` is what the pass touches in all (its own bytes where nil): a CPU trainer's convolution also
+    /// touches the blocked copies of its tensors.
     static func seconds(_ cost: PassCost, gemm: GemmShape?, precision: Precision, opClass: OpClass,
-                        pass: PassKind, on device: DeviceProfile) -> Double {
+                        pass: PassKind, on device: DeviceProfile, workingSetBytes: Int? = nil) -> Double {
         if cost.isEmpty { return 0 }
         let params = device.parameters(for: opClass.pricing(forward: pass == .forward))
         let flops = Double(cost.flops)
@@ -72,7 +76,7 @@ public struct RooflineModel: Sendable {
         }
         let bytes = Double(cost.bytes)
         let memorySeconds = bytes > 0
-            ? bytes / (device.memoryBandwidth * params.memoryEfficiency.efficiency(work: bytes)) : 0
+            ? bytes / (device.memoryBandwidth(workingSetBytes: workingSetBytes ?? cost.bytes) * params.memoryEfficiency.efficiency(work: bytes)) : 0
         let work = params.serialMemory == true ? computeSeconds + memorySeconds : max(computeSeconds, memorySeconds)
         return params.launchOverheadSeconds + work
     }

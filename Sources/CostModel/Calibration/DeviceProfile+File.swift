@@ -80,6 +80,13 @@ extension DeviceProfile {
         try nonNegative("usdPerHour", usdPerHour)
         if let v = iterationOverheadSeconds { try nonNegative("iterationOverheadSeconds", v) }
         if let v = inputSecondsPerElement { try nonNegative("inputSecondsPerElement", v) }
+        if let v = privateCacheSpeedup { try positive("privateCacheSpeedup", v) }
+        if let v = privateCacheBytes {
+            try positive("privateCacheBytes", Double(v))
+            guard v <= 1 << 40 else {
+                throw .badProfile(file: file, reason: "field 'privateCacheBytes' = \(v): must be at most 1 TiB")
+            }
+        }
         if let v = vectorLanes, !(1...64).contains(v) {
             throw .badProfile(file: file, reason: "field 'vectorLanes' = \(v): must be from 1 to 64")
         }

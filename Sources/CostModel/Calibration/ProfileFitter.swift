@@ -65,7 +65,7 @@ public struct ProfileFitter: Sendable {
     /// lowering's bandwidth fraction and seconds per column segment where given.
     public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double,
                         lowering: Double? = nil, segmentSeconds: Double? = nil, serialMemory: Bool = false) -> Double {
-        let bandwidth = base.restricted(toThreads: s.threads).memoryBandwidth
+        let bandwidth = base.restricted(toThreads: s.threads).memoryBandwidth(workingSetBytes: s.bytes + (lowering == nil ? 0 : s.columnBytes))
         let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision, threads: s.threads) * compute) : 0
         let m = s.bytes > 0 ? Double(s.bytes) / (bandwidth * memory) : 0
         let l = lowering.map { s.columnBytes > 0 ? Double(s.columnBytes) / (bandwidth * $0) : 0 } ?? 0

@@ -8,7 +8,8 @@ import Foundation
 /// half an octave at a time, from twice the level below the last (past the core's private caches) to twice the
 /// sysfs size, and times the fastest of a few passes. The rate falls from the cache's to memory's around the size that
 /// fits; the cache a process can count on is the largest working set still touched faster than the geometric mean of
-/// the two rates (`knee`).
+/// the two rates (`knee`). The same touches over half a core's private cache and over four times it measure how
+/// much faster a core works on what its own cache holds (`privateCacheSpeedup`).
 public enum CacheProbe {
     /// A working set's size and the bytes it spans per second.
     public struct Rate: Sendable, Equatable {
@@ -39,6 +40,21 @@ public enum CacheProbe {
         defer { buffer.deallocate() }
         buffer.initialize(repeating: 1, count: largest / MemoryLayout<UInt32>.size)
         return knee(sizes.map { Rate(bytes: $0, bytesPerSecond: rate(bytes: $0, buffer: buffer)) })
+    }
+
+    /// How many times as fast one thread touches a working set of half `privateCacheBytes` as one of four times it
+    /// (past the private cache, within any shared level); nil when either rate is not positive. Never below 1: a
+    /// cache is not slower than what lies beyond it, and a slower small set only means the machine was disturbed.
+    public static func privateCacheSpeedup(privateCacheBytes: Int) -> Double? {
+        guard privateCacheBytes > 0 else { return nil }
+        let inside = max(lineBytes, privateCacheBytes / 2 / lineBytes * lineBytes)
+        let beyond = max(2 * lineBytes, 4 * privateCacheBytes / lineBytes * lineBytes)
+        let buffer = UnsafeMutablePointer<UInt32>.allocate(capacity: beyond / MemoryLayout<UInt32>.size)
+        defer { buffer.deallocate() }
+        buffer.initialize(repeating: 1, count: beyond / MemoryLayout<UInt32>.size)
+        let fast = rate(bytes: inside, buffer: buffer), slow = rate(bytes: beyond, buffer: buffer)
+        guard fast > 0, slow > 0 else { return nil }
+        return max(1, fast / slow)
     }
 
     /// Sizes from `smallest` to `largest` bytes, half an octave apart, each a whole number of cache lines.

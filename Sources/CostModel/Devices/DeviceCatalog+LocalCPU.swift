@@ -39,17 +39,26 @@ extension DeviceCatalog {
         return profile
     }
 
-    /// `profile` with the last-level cache one process can count on measured on this machine (`CacheProbe`) in place
-    /// of the size `host` read from sysfs, and `source` saying so; unchanged where `host` read no two cache levels or
-    /// the probe found no fall. What `gansim calibrate` fits on: a virtual machine shares its socket's cache with
-    /// other tenants' cores, and the share of a training state beyond the cache is read from memory
-    /// (`CPUTrainerPricing.streamedWeightShare`).
+    /// `profile` with its caches measured on this machine (`CacheProbe`): the last-level cache one process can count
+    /// on in place of the size `host` read from sysfs, and how much faster a core works in its private cache
+    /// (`privateCacheBytes`, `privateCacheSpeedup`), with `source` saying so; unchanged where `host` read no two cache
+    /// levels, and the last level's size kept where the probe found no fall. What `gansim calibrate` fits on: a
+    /// virtual machine shares its socket's cache with other tenants' cores, and the share of a training state beyond
+    /// the cache is read from memory (`CPUTrainerPricing.streamedWeightShare`); a pass whose bytes a core's own cache
+    /// holds streams them faster (`DeviceProfile.memoryBandwidth(workingSetBytes:)`).
     public static func measuringCache(of profile: DeviceProfile, host: LocalCPU = .detect()) -> DeviceProfile {
-        guard profile.kind == .cpu, let inner = host.innerCacheBytes, let last = host.lastLevelCacheBytes,
-              let measured = CacheProbe.effectiveBytes(privateCacheBytes: inner, lastLevelCacheBytes: last) else { return profile }
+        guard profile.kind == .cpu, let inner = host.innerCacheBytes, let last = host.lastLevelCacheBytes else { return profile }
         var p = profile
-        p.lastLevelCacheBytes = measured
-        p.source += "; last-level cache a process keeps \(measured >> 10) KiB of (working-set sweep)"
+        if let measured = CacheProbe.effectiveBytes(privateCacheBytes: inner, lastLevelCacheBytes: last) {
+            p.lastLevelCacheBytes = measured
+            p.source += "; last-level cache a process keeps \(measured >> 10) KiB of (working-set sweep)"
+        }
+        if let speedup = CacheProbe.privateCacheSpeedup(privateCacheBytes: inner) {
+            p.privateCacheBytes = inner
+            p.privateCacheSpeedup = speedup
+            p.source += "; a core's \(inner >> 10) KiB private cache touched \(String(format: "%.2f", speedup))x as fast as "
+                + "4x that (working-set sweep)"
+        }
         return p
     }
 }

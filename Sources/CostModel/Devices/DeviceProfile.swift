@@ -66,6 +66,11 @@ public struct DeviceProfile: Sendable, Hashable, Codable {
     /// Bytes of a CPU's last-level cache, shared by its cores; nil: unknown (the CPU trainer's weights are then priced
     /// as staying in cache).
     public var lastLevelCacheBytes: Int?
+    /// Bytes of the cache each core of a CPU keeps to itself (L2 on current CPUs; sysfs); nil: unknown.
+    public var privateCacheBytes: Int?
+    /// How many times as fast as just beyond it one core touches a working set its private cache holds (`CacheProbe`,
+    /// measured); nil: the same (`memoryBandwidth(workingSetBytes:)`).
+    public var privateCacheSpeedup: Double?
     /// How many times as long as on its share of the cores a pass split across the threads of a CPU process whose
     /// threads outnumber that share takes (`sharingMachine`; measured): OpenBLAS's products and the trainer's own
     /// loops; nil: its threads have their cores.

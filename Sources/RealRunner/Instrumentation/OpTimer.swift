@@ -100,12 +100,16 @@ final class OpTimer {
             let executed = parts.reduce(accumulation.flops) {
                 $0 + ConvolutionLayout.executedFlops(of: op, pass: $1.0, flops: $1.1.flops, block: VectorUnit.hostLanes)
             }
+            let conversions = parts.reduce(ConvolutionLayout.conversionBytes(op.kind.opClass, cost: accumulation)) {
+                $0 + ConvolutionLayout.conversionBytes(of: op, pass: $1.0, cost: $1.1, batch: key.batch,
+                                                       block: VectorUnit.hostLanes)
+            }
             return OpTimingRecord(
                 network: key.network.rawValue, phase: key.phase.rawValue, op: op.name, opID: op.id, kind: op.kind.name,
                 pass: key.pass, weightGradients: key.weights, inputGradients: key.intoInputs, batch: key.batch,
                 inputShapes: op.inputShapes.map(\.dims), outputShape: op.outputShape.dims, parameters: op.parameterCount,
                 flops: pass.flops, executedFlops: executed, bytesRead: pass.bytesRead, bytesWritten: pass.bytesWritten,
-                columnBytes: ConvolutionLayout.conversionBytes(op.kind.opClass, cost: pass), columnSegments: 0,
+                columnBytes: conversions, columnSegments: 0,
                 threads: threads,
                 precision: "fp32", medianSeconds: sorted[sorted.count / 2], meanSeconds: h.reduce(0, +) / Double(h.count),
                 samples: h.count, callsPerIteration: max(1, (calls[key] ?? h.count) / max(h.count, 1)))
