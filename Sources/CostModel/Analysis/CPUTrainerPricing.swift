@@ -7,7 +7,9 @@ import Workload
 /// profile restricted to more than one thread such items are priced on the profile restricted
 /// to one. It converts a convolution's tensors to and from oneDNN's blocked layouts
 /// (`ConvolutionLayout`), which adds `conversionBytes / (bandwidth * lowering)` where the
-/// profile's class has a fitted lowering efficiency. Accelerator profiles never take this path.
+/// profile's class has a fitted lowering efficiency; the blocked copies count in the pass's working set, which
+/// streams at the private caches' rate where they hold it (`DeviceProfile.memoryBandwidth(workingSetBytes:)`).
+/// Accelerator profiles never take this path.
 ///
 /// A model whose training state (weights, gradients, optimizer moments) outgrows the CPU's last-level cache streams
 /// it through memory every step, so a linear layer's weights are no longer in cache when a product reads them, and
@@ -51,7 +53,8 @@ public struct CPUTrainerPricing: Sendable {
         let base = RooflineModel.seconds(cost, gemm: gemm, precision: precision, opClass: opClass, pass: pass, on: on,
                                          workingSetBytes: workingSet)
         guard !cost.isEmpty, conversions > 0 else { return base }
-        return base + params.loweringSeconds(columnBytes: conversions, bandwidth: on.memoryBandwidth(workingSetBytes: workingSet))
+        return base + params.loweringSeconds(columnBytes: conversions,
+                                             bandwidth: on.memoryBandwidth(workingSetBytes: workingSet))
     }
 
     /// Seconds of `item` of the network `graph` in a pass whose gradient requirements are `requires`, under `optimizer`.

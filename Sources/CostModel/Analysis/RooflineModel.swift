@@ -75,8 +75,8 @@ public struct RooflineModel: Sendable {
             }
         }
         let bytes = Double(cost.bytes)
-        let memorySeconds = bytes > 0
-            ? bytes / (device.memoryBandwidth(workingSetBytes: workingSetBytes ?? cost.bytes) * params.memoryEfficiency.efficiency(work: bytes)) : 0
+        let bandwidth = device.memoryBandwidth(workingSetBytes: workingSetBytes ?? cost.bytes)
+        let memorySeconds = bytes > 0 ? bytes / (bandwidth * params.memoryEfficiency.efficiency(work: bytes)) : 0
         let work = params.serialMemory == true ? computeSeconds + memorySeconds : max(computeSeconds, memorySeconds)
         return params.launchOverheadSeconds + work
     }

@@ -65,7 +65,9 @@ public struct ProfileFitter: Sendable {
     /// lowering's bandwidth fraction and seconds per column segment where given.
     public func predict(_ s: TimingSample, overhead: Double, compute: Double, memory: Double,
                         lowering: Double? = nil, segmentSeconds: Double? = nil, serialMemory: Bool = false) -> Double {
-        let bandwidth = base.restricted(toThreads: s.threads).memoryBandwidth(workingSetBytes: s.bytes + (lowering == nil ? 0 : s.columnBytes))
+        // A convolution's working set holds the blocked copies of its tensors too (`CPUTrainerPricing`).
+        let workingSet = s.bytes + (lowering == nil ? 0 : s.columnBytes)
+        let bandwidth = base.restricted(toThreads: s.threads).memoryBandwidth(workingSetBytes: workingSet)
         let c = s.flops > 0 ? Double(s.flops) / (peak(s.opClass, s.precision, threads: s.threads) * compute) : 0
         let m = s.bytes > 0 ? Double(s.bytes) / (bandwidth * memory) : 0
         let l = lowering.map { s.columnBytes > 0 ? Double(s.columnBytes) / (bandwidth * $0) : 0 } ?? 0

@@ -1,6 +1,7 @@
 extension DeviceProfile {
-    /// The bandwidth at which a pass that moves `bytes` (read plus written) streams them: `memoryBandwidth`, or
-    /// `privateCacheSpeedup` times it where the private caches of the cores the profile runs on hold them all.
+    /// The bandwidth at which a pass whose working set is `bytes` (what it reads and writes, and a CPU trainer's
+    /// convolution its blocked copies too) streams: `memoryBandwidth`, or `privateCacheSpeedup` times it where the
+    /// private caches of the cores the profile runs on hold it all.
     ///
     /// A CPU pass over a tensor that the previous pass just wrote, and that fits in its core's own cache, reads it
     /// from there at that cache's rate; one over a larger working set evicts each line before it comes back to it,
