@@ -22,6 +22,10 @@ extension CoRunningCalibration {
         private(set) var single: [Double]
         /// The job of the fastest step of each configuration so far.
         private(set) var jobs: [Job?]
+        /// The job of each configuration whose ranks disagreed least so far (`disagreement`), which the spreads are
+        /// taken from: each run of the plan is the least disturbed of its rounds, so the ranks' variation that makes
+        /// its ranks wait is measured on the least disturbed of these rounds too.
+        private(set) var quietest: [Job?]
 
         /// No runs yet of the sharing of `ranks` ranks of `threads` threads, priced on `profile`.
         public init(ranks: Int, threads: Int, profile: DeviceProfile, configurations: [RunConfiguration]? = nil) {
@@ -37,6 +41,18 @@ extension CoRunningCalibration {
             }
             single = Array(repeating: .infinity, count: configs.count)
             jobs = Array(repeating: nil, count: configs.count)
+            quietest = Array(repeating: nil, count: configs.count)
+        }
+
+        /// How far `job`'s ranks disagreed, both ways that make ranks wait: the root sum of squares of their unshared
+        /// spread over its median step and of their speeds' spread (one rank slower for the whole job, as when a
+        /// neighbour takes one vCPU; the unshared spread leaves each rank's own median out). Infinity where there
+        /// is no unshared spread.
+        static func disagreement(_ job: Job) -> Double {
+            guard let spread = CoRunningCalibration.unsharedSpread(job.rankComputeSeconds) else { return .infinity }
+            let unshared = spread.seconds / spread.medianStepSeconds
+            let speeds = CoRunningCalibration.rankSpeedSpread([job.rankComputeSeconds])
+            return (unshared * unshared + speeds * speeds).squareRoot()
         }
 
         /// Runs one round: each configuration's work alone (`alone` returns its median step seconds), then its job.
@@ -47,11 +63,14 @@ extension CoRunningCalibration {
                 single[i] = min(single[i], try run(alone[i]))
                 let measured = try job(config)
                 if jobs[i].map({ measured.stepSeconds < $0.stepSeconds }) ?? true { jobs[i] = measured }
+                if quietest[i].map({ Self.disagreement(measured) < Self.disagreement($0) }) ?? true {
+                    quietest[i] = measured
+                }
             }
         }
 
         /// The calibration fitted to the fastest runs: the profile's error on each configuration's work alone, the
-        /// spreads of the ranks' steps, then the efficiency at which the simulator, with `transports`, takes the jobs'
+        /// spreads of the ranks' steps in each configuration's quietest job (`quietest`), then the efficiency at which the simulator, with `transports`, takes the jobs'
         /// steps. Ranks with more threads than their share of the cores share its caches and memory as ranks of one
         /// thread do, so where that efficiency was measured at the same rank count (`sharedEfficiency`) they take it
         /// and fit only their split passes' slowdowns.
@@ -65,7 +84,8 @@ extension CoRunningCalibration {
             }
             // Ranks taking turns on a core are interrupted by their core-mates' turns; others vary with the machine.
             let turns = profile.processesPerCore(ranks) > 1
-            let spreads = jobs.map { CoRunningCalibration.unsharedSpread($0.rankComputeSeconds) }
+            let quiet = quietest.compactMap { $0 }
+            let spreads = quiet.map { CoRunningCalibration.unsharedSpread($0.rankComputeSeconds) }
             func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : RunnerCalibration.median(values) }
             var runs: [Run] = []
             for (i, config) in configurations.enumerated() {
@@ -88,7 +108,7 @@ extension CoRunningCalibration {
                 ranks: ranks, threadsPerRank: threads, runs: runs, efficiency: 1,
                 stepCoefficientOfVariation: turns ? 0 : median(spreads.compactMap { $0.map { $0.seconds / $0.medianStepSeconds } }),
                 splitSlowdown: nil,
-                rankSpeedCoefficientOfVariation: CoRunningCalibration.rankSpeedSpread(jobs.map(\.rankComputeSeconds)))
+                rankSpeedCoefficientOfVariation: CoRunningCalibration.rankSpeedSpread(quiet.map(\.rankComputeSeconds)))
             func fit() throws {
                 (calibration.efficiency, calibration.splitSlowdown, calibration.convolutionSplitSlowdown) = try calibration.fitted(
                     configurations: configurations, profile: profile, transports: transports, efficiency: sharedEfficiency)

@@ -303,6 +303,31 @@ import Distributed
         #expect(CoRunningCalibration.unsharedCoefficientOfVariation([[1.0], [1.1]]) == nil)
     }
 
+    @Test func theSpreadsComeFromEachConfigurationsQuietestRound() throws {
+        // Three rounds of each of the three jobs: the first fast but disturbed apart, the second slower and quiet, the
+        // third with no unshared spread but one rank slower throughout (a neighbour on one vCPU). The efficiency is
+        // fitted on the fastest jobs; the spreads are those of the quiet ones, the ranks' speeds' spread included.
+        let together = [1.0, 1.1, 1.0, 1.1], apart = [1.3, 1.2, 1.3, 1.2], disturbed = [3.0, 1.0, 3.0, 1.0]
+        let slower = together.map { $0 + 0.5 }
+        let quiet = try #require(CoRunningCalibration.unsharedCoefficientOfVariation([together, apart]))
+        #expect(CoRunningCalibration.unsharedCoefficientOfVariation([together, slower]) == 0)
+        let rounds: [CoRunningCalibration.Job] = [.init(stepSeconds: 1.4, rankComputeSeconds: [together, disturbed]),
+                                                  .init(stepSeconds: 1.5, rankComputeSeconds: [together, apart]),
+                                                  .init(stepSeconds: 1.6, rankComputeSeconds: [together, slower])]
+        var job = 0
+        let c = try CoRunningCalibration.measure(
+            ranks: 2, profile: DeviceCatalog.developmentVM, transports: try Self.machine(ranks: [2]).transports,
+            rounds: 3, alone: { _ in 1 },
+            job: { _ in
+                defer { job += 1 }
+                return rounds[job / 3]
+            })
+        #expect(isClose(c.stepCoefficientOfVariation, quiet, relative: 1e-12))
+        #expect(isClose(try #require(c.rankSpeedCoefficientOfVariation), CoRunningCalibration.rankSpeedSpread(
+            Array(repeating: [together, apart], count: 3)), relative: 1e-12))
+        #expect(c.runs.allSatisfy { $0.jobStepSeconds == 1.4 })
+    }
+
     @Test func ranksTakingTurnsVaryAsTheSquareRootOfTheirCompute() throws {
         // Two ranks slowed in turn by 0.05 s in steps of median 1.2 s: 1.4826 * 0.05 * sqrt(2) s of unshared spread.
         let together = [1.0, 1.1, 1.0, 1.1], apart = [1.3, 1.2, 1.3, 1.2]
