@@ -14,10 +14,10 @@ public enum CommBenchmark {
     public static let evictedRepetitions = 5
 
     /// Whether `world`'s ranks on a host of `cores` cores time their all-reduces with evicted caches too: only where
-    /// each rank has a core of its own (`MPIWorld.threadsOutnumberCores` of one thread each). Ranks that outnumber the cores take turns on them, and each turn brings
-    /// another rank's buffers into the caches, so their warm sweep already reduces from caches their core-mates
-    /// evicted; evicting on top of that times four ranks streaming the cache through two cores' memory before each
-    /// all-reduce, which no training does.
+    /// each rank has a core of its own (`MPIWorld.threadsOutnumberCores` of one thread each). Ranks that outnumber the
+    /// cores take turns on them, and each turn brings another rank's buffers into the caches, so their warm sweep
+    /// already reduces from caches their core-mates evicted; evicting on top of that times four ranks streaming the
+    /// cache through two cores' memory before each all-reduce, which no training does.
     public static func evictsCaches(_ world: MPIWorld, cores: Int) -> Bool {
         !world.threadsOutnumberCores(threadsEach: 1, cores: cores)
     }

@@ -49,8 +49,9 @@ extension CoRunningCalibration {
         /// neighbour takes one vCPU; the unshared spread leaves each rank's own median out). Infinity where there
         /// is no unshared spread.
         static func disagreement(_ job: Job) -> Double {
-            guard let spread = CoRunningCalibration.unsharedSpread(job.rankComputeSeconds) else { return .infinity }
-            let unshared = spread.seconds / spread.medianStepSeconds
+            guard let unshared = CoRunningCalibration.unsharedCoefficientOfVariation(job.rankComputeSeconds) else {
+                return .infinity
+            }
             let speeds = CoRunningCalibration.rankSpeedSpread([job.rankComputeSeconds])
             return (unshared * unshared + speeds * speeds).squareRoot()
         }
@@ -70,8 +71,8 @@ extension CoRunningCalibration {
         }
 
         /// The calibration fitted to the fastest runs: the profile's error on each configuration's work alone, the
-        /// spreads of the ranks' steps in each configuration's quietest job (`quietest`), then the efficiency at which the simulator, with `transports`, takes the jobs'
-        /// steps. Ranks with more threads than their share of the cores share its caches and memory as ranks of one
+        /// spreads of the ranks' steps in each configuration's quietest job (`quietest`), then the efficiency at which
+        /// the simulator, with `transports`, takes the jobs' steps. Ranks with more threads than their share of the cores share its caches and memory as ranks of one
         /// thread do, so where that efficiency was measured at the same rank count (`sharedEfficiency`) they take it
         /// and fit only their split passes' slowdowns.
         ///

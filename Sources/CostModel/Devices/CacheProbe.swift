@@ -35,11 +35,8 @@ public enum CacheProbe {
     /// (at most `largestBytes`); nil when the sweep finds no fall (the whole range stays in cache, or none of it does).
     public static func effectiveBytes(privateCacheBytes: Int, lastLevelCacheBytes: Int) -> Int? {
         let sizes = self.sizes(from: 2 * privateCacheBytes, to: min(2 * lastLevelCacheBytes, largestBytes))
-        guard sizes.count > 2, let largest = sizes.last else { return nil }
-        let buffer = UnsafeMutablePointer<UInt32>.allocate(capacity: largest / MemoryLayout<UInt32>.size)
-        defer { buffer.deallocate() }
-        buffer.initialize(repeating: 1, count: largest / MemoryLayout<UInt32>.size)
-        return knee(sizes.map { Rate(bytes: $0, bytesPerSecond: rate(bytes: $0, buffer: buffer)) })
+        guard sizes.count > 2 else { return nil }
+        return knee(rates(of: sizes))
     }
 
     /// How many times as fast one thread touches a working set of half `privateCacheBytes` as one of four times it
@@ -49,12 +46,18 @@ public enum CacheProbe {
         guard privateCacheBytes > 0 else { return nil }
         let inside = max(lineBytes, privateCacheBytes / 2 / lineBytes * lineBytes)
         let beyond = max(2 * lineBytes, 4 * privateCacheBytes / lineBytes * lineBytes)
-        let buffer = UnsafeMutablePointer<UInt32>.allocate(capacity: beyond / MemoryLayout<UInt32>.size)
+        let measured = rates(of: [inside, beyond]).map(\.bytesPerSecond)
+        guard measured[0] > 0, measured[1] > 0 else { return nil }
+        return max(1, measured[0] / measured[1])
+    }
+
+    /// The rate at each of `sizes` (whole cache lines), swept over one buffer as large as the largest.
+    static func rates(of sizes: [Int]) -> [Rate] {
+        guard let largest = sizes.max() else { return [] }
+        let buffer = UnsafeMutablePointer<UInt32>.allocate(capacity: largest / MemoryLayout<UInt32>.size)
         defer { buffer.deallocate() }
-        buffer.initialize(repeating: 1, count: beyond / MemoryLayout<UInt32>.size)
-        let fast = rate(bytes: inside, buffer: buffer), slow = rate(bytes: beyond, buffer: buffer)
-        guard fast > 0, slow > 0 else { return nil }
-        return max(1, fast / slow)
+        buffer.initialize(repeating: 1, count: largest / MemoryLayout<UInt32>.size)
+        return sizes.map { Rate(bytes: $0, bytesPerSecond: rate(bytes: $0, buffer: buffer)) }
     }
 
     /// Sizes from `smallest` to `largest` bytes, half an octave apart, each a whole number of cache lines.
