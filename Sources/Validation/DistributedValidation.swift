@@ -32,9 +32,12 @@ public enum DistributedValidation {
         }
     }
 
-    /// The machine measured (each benchmark size's fastest time, each sharing run's fastest) and the plan's fastest runs
-    /// against their predictions on `profile`, over `rounds` interleaved rounds; rank counts with a transport in
-    /// `transports` are not benchmarked. `progress(i, n, label)` counts measurements.
+    /// The machine measured (each benchmark size's median time over the rounds, each sharing run's fastest) and the
+    /// plan's fastest runs against their predictions on `profile`, over `rounds` interleaved rounds; rank counts with a
+    /// transport in `transports` are not benchmarked. `progress(i, n, label)` counts measurements.
+    ///
+    /// A plan's run is kept for its fastest step, which its compute sets; the reductions inside it are the transport's
+    /// ordinary draws, so the transport is fitted to each size's median round (`typical`), not to its fastest.
     ///
     /// - Throws: whatever `steps` throw, `MPIError` for a transport that cannot be fitted, the model's and the
     ///   simulator's errors.
@@ -54,7 +57,7 @@ public enum DistributedValidation {
             progress?(done, perRound * rounds, rounds > 1 ? "\(label) (round \(round + 1)/\(rounds))" : label)
             done += 1
         }
-        var samples: [Int: [String: CommSample]] = [:]
+        var samples: [Int: [String: [CommSample]]] = [:]
         var hosts: [Int: [String]] = [:]
         var runs = [[MeasuredRun]](repeating: [], count: plan.count)
         for round in 0..<rounds {
@@ -63,8 +66,7 @@ public enum DistributedValidation {
                 let bench = try steps.commBench(ranks)
                 hosts[ranks] = bench.hosts
                 for s in bench.samples {
-                    let key = "\(s.algorithm) \(s.bytes) \(s.evicted)"
-                    if samples[ranks]?[key].map({ s.seconds < $0.seconds }) ?? true { samples[ranks, default: [:]][key] = s }
+                    samples[ranks, default: [:]]["\(s.algorithm) \(s.bytes) \(s.evicted)", default: []].append(s)
                 }
             }
             // Each case times its own work alone, though the same work recurs at other rank and thread counts: the
@@ -87,10 +89,10 @@ public enum DistributedValidation {
         progress?(perRound * rounds, perRound * rounds, "fitting")
         var transports = given
         for ranks in benchmarked {
-            let fastest = (samples[ranks] ?? [:]).values.sorted {
+            let medians = (samples[ranks] ?? [:]).values.map(typical).sorted {
                 ($0.evicted ? 1 : 0, $0.algorithm, $0.bytes) < ($1.evicted ? 1 : 0, $1.algorithm, $1.bytes)
             }
-            transports.append(try CommCalibration(ranks: ranks, hosts: hosts[ranks] ?? [], samples: fastest))
+            transports.append(try CommCalibration(ranks: ranks, hosts: hosts[ranks] ?? [], samples: medians))
         }
         // Ranks with more threads than cores take the efficiency measured at their rank count with one thread each
         // (the cases come in that order).
@@ -103,5 +105,11 @@ public enum DistributedValidation {
         let report = try Validator.report(profile: profile, machine: machine, plan: plan, models: models,
                                           runs: runs.map(MeasuredRun.fastest(of:)), measurement: nil)
         return (machine, report)
+    }
+
+    /// The round of one benchmark size whose time is the median of `rounds` (the upper one of an even count, as
+    /// `RunnerCalibration.median`).
+    static func typical(_ rounds: [CommSample]) -> CommSample {
+        rounds.sorted { $0.seconds < $1.seconds }[rounds.count / 2]
     }
 }
