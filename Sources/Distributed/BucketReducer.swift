@@ -1,3 +1,4 @@
+import Dispatch
 import RealRunner
 
 /// All-reduces one network's gradient buckets while its backward pass runs: each bucket
@@ -16,6 +17,8 @@ final class BucketReducer {
     private var nextToStart = 0
     private var completed = 0
     private var inFlight: (any PendingReduction)?
+    /// When the step's last bucket became ready (uptime nanoseconds; 0 before it has).
+    private(set) var readyNanoseconds: UInt64 = 0
 
     /// Plans the buckets of `network` (at least `bucketBytes` each, but the last).
     init(network: Network, algorithm: AllReduceAlgorithm, world: MPIWorld, bucketBytes: Int) {
@@ -44,11 +47,13 @@ final class BucketReducer {
         ready = Array(repeating: false, count: buckets.count)
         nextToStart = 0
         completed = 0
+        readyNanoseconds = 0
     }
 
     /// Op `opID` has written its gradients: starts its bucket if it completes one.
     func gradientsReady(opID: Int) throws(MPIError) {
         guard isArmed, let b = bucketOfTrigger[opID] else { return }
+        if b == buckets.count - 1 { readyNanoseconds = DispatchTime.now().uptimeNanoseconds }
         ready[b] = true
         try progress()
     }
@@ -78,6 +83,7 @@ final class BucketReducer {
     /// - Throws: `MPIError.timeout` after `world.timeoutSeconds` without completion.
     func finish(_ parameters: ParameterBuffer, operation: @autoclosure () -> String) throws(MPIError) {
         if !isArmed { arm(parameters) }
+        if readyNanoseconds == 0 { readyNanoseconds = DispatchTime.now().uptimeNanoseconds }
         for i in ready.indices { ready[i] = true }
         try PollLoop.run(timeoutSeconds: world.timeoutSeconds, sleeps: world.sleepsWhileWaiting, operation: operation()) { () throws(MPIError) in
             try progress()

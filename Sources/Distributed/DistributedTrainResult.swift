@@ -37,17 +37,23 @@ public struct DistributedTrainResult: Codable, Sendable {
     public var communicationSeconds: Double
     /// Mean over ranks of their median waiting seconds per iteration.
     public var waitSeconds: Double
+    /// The reductions the transport leaves exposed, in seconds per iteration: the median over the timed iterations of
+    /// the sum over their synchronisations of the least of the ranks' tails (`RankIterationTiming.reductionTailSeconds`:
+    /// the rank whose backward ended last waits for no one). Communication and waiting less this is waiting for slower
+    /// ranks. Nil in results written before it was kept.
+    public var exposedReductionSeconds: Double?
     /// Each rank's figures, by rank.
     public var perRank: [Rank]
 
     private enum CodingKeys: String, CodingKey {
         case ranks, allreduce, bucketBytes, batchPerRank, bucketsPerIteration, bytesReducedPerIteration
-        case communicationSeconds, waitSeconds, perRank
+        case communicationSeconds, waitSeconds, exposedReductionSeconds, perRank
     }
 
     /// Creates a result; see the properties.
     public init(train: TrainResult, ranks: Int, allreduce: String, bucketBytes: Int, batchPerRank: Int,
-                bucketsPerIteration: Int, bytesReducedPerIteration: Int, perRank: [Rank]) {
+                bucketsPerIteration: Int, bytesReducedPerIteration: Int, perRank: [Rank],
+                exposedReductionSeconds: Double? = nil) {
         self.train = train
         self.ranks = ranks
         self.allreduce = allreduce
@@ -56,6 +62,7 @@ public struct DistributedTrainResult: Codable, Sendable {
         self.bucketsPerIteration = bucketsPerIteration
         self.bytesReducedPerIteration = bytesReducedPerIteration
         self.perRank = perRank
+        self.exposedReductionSeconds = exposedReductionSeconds
         let n = Double(max(1, perRank.count))
         communicationSeconds = perRank.reduce(0) { $0 + $1.communicationSeconds } / n
         waitSeconds = perRank.reduce(0) { $0 + $1.waitSeconds } / n
@@ -72,6 +79,7 @@ public struct DistributedTrainResult: Codable, Sendable {
         bytesReducedPerIteration = try c.decode(Int.self, forKey: .bytesReducedPerIteration)
         communicationSeconds = try c.decode(Double.self, forKey: .communicationSeconds)
         waitSeconds = try c.decode(Double.self, forKey: .waitSeconds)
+        exposedReductionSeconds = try c.decodeIfPresent(Double.self, forKey: .exposedReductionSeconds)
         perRank = try c.decode([Rank].self, forKey: .perRank)
     }
 
@@ -86,6 +94,7 @@ public struct DistributedTrainResult: Codable, Sendable {
         try c.encode(bytesReducedPerIteration, forKey: .bytesReducedPerIteration)
         try c.encode(communicationSeconds, forKey: .communicationSeconds)
         try c.encode(waitSeconds, forKey: .waitSeconds)
+        try c.encodeIfPresent(exposedReductionSeconds, forKey: .exposedReductionSeconds)
         try c.encode(perRank, forKey: .perRank)
     }
 }

@@ -14,6 +14,8 @@ public struct RankStepRecord: Codable, Sendable {
     public var communicationSeconds: Double
     /// See `RankIterationTiming.waitSeconds`.
     public var waitSeconds: Double
+    /// See `RankIterationTiming.reductionTailSeconds`.
+    public var reductionTailSeconds: [Double]
     public var buckets: Int
     public var bytesReduced: Int
     /// `ring` or `mpi`.
@@ -31,6 +33,7 @@ public struct RankStepRecord: Codable, Sendable {
         computeSeconds = max(0, seconds - timing.communicationSeconds - timing.waitSeconds)
         communicationSeconds = timing.communicationSeconds
         waitSeconds = timing.waitSeconds
+        reductionTailSeconds = timing.reductionTailSeconds
         buckets = timing.buckets
         bytesReduced = timing.bytes
         self.allreduce = allreduce.rawValue

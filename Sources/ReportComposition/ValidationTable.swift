@@ -35,6 +35,8 @@ public struct ValidationTable {
             ("pred. comm+wait", { time($0.predictedCommunicationSeconds ?? 0) }),
             ("meas. comm+wait", { time($0.measuredCommunicationSeconds ?? 0) }),
             ("pred. compute", { time($0.predictedComputeSeconds ?? 0) }), ("meas. compute", { time($0.measuredComputeSeconds ?? 0) }),
+            ("pred. reduction", { $0.predictedReductionSeconds.map(time) ?? "-" }),
+            ("meas. reduction", { $0.measuredReductionSeconds.map(time) ?? "-" }),
         ]
         let memory: [Column] = [
             ("pred. memory", { $0.predictedPeakBytes.map(Units.bytes) ?? "-" }),
@@ -49,6 +51,7 @@ public struct ValidationTable {
                            s.stepTimeMAPE * 100, s.stepTimeMaxError * 100, s.configurations)
         guard !dataParallel else {
             return table.render() + "\n" + steps + String(format: "communication+wait MAPE %.1f%%", (s.communicationMAPE ?? 0) * 100)
+                + (s.reductionMAPE.map { String(format: "; exposed reduction MAPE %.1f%%", $0 * 100) } ?? "")
                 + (report.machine.map { "\n" + Self.lines($0) } ?? "")
         }
         let measuredPeaks = s.memoryConfigurations ?? 0, memoryMAPE = s.memoryMAPE ?? 0

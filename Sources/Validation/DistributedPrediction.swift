@@ -24,16 +24,21 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     public var communicationSeconds: Double
     /// The profile's per-iteration host overhead (fixed and per input element) included in `stepSeconds`.
     public var overheadSeconds: Double
+    /// The reductions left exposed after the ranks' backward, in seconds per iteration: the simulated exposed
+    /// communication of the same run without the ranks' jitter and speed spread, less the losses' average (what a run's
+    /// last rank to end its backward times, `DistributedTrainResult.exposedReductionSeconds`); nil unless asked for.
+    public var exposedReductionSeconds: Double?
 
     /// Iterations after the first whose mean is the prediction: enough for the ranks' compute noise to average out.
     static let steadyIterations = 40
 
-    /// Simulates the data-parallel run `config` (iterations after the first are the steady state).
+    /// Simulates the data-parallel run `config` (iterations after the first are the steady state), and where
+    /// `exposingReductions`, the same run without jitter for `exposedReductionSeconds`.
     ///
     /// - Throws: the simulator's `ConfigurationError`, the model's `ModelError`, or `MPIError.invalidOption` for a
     ///   single-process run or a rank count `machine` did not measure.
     public static func predict(_ config: RunConfiguration, profile: DeviceProfile,
-                               machine: DistributedMachine) throws -> DistributedPrediction {
+                               machine: DistributedMachine, exposingReductions: Bool = false) throws -> DistributedPrediction {
         guard let parallel = config.dataParallel else {
             throw MPIError.invalidOption(field: "ranks", value: config.label, expected: "a data-parallel run")
         }
@@ -59,6 +64,11 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
+        var quiet = plan
+        quiet.jitter = JitterSpec()
+        let exposed = exposingReductions
+            ? try TrainingSimulation(plan: quiet).run(name: config.label, totalIterations: 1).breakdown.exposedCommunicationSeconds
+            : nil
         let overhead = pricer.iterationOverheadSeconds
         // The trainer averages D's and G's losses over the ranks once per iteration: MPI_Allreduce of two doubles.
         let lossAverage = parallel.ranks > 1
@@ -71,6 +81,6 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
             stepSeconds: result.iterationSeconds + lossAverage, computeSeconds: timed,
             communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds + lossAverage
                 + (simulated - timed),
-            overheadSeconds: overhead)
+            overheadSeconds: overhead, exposedReductionSeconds: exposed)
     }
 }

@@ -15,10 +15,13 @@ public struct MeasuredRun: Sendable {
     public var communicationSeconds: Double?
     /// Data-parallel runs: compute per iteration, the mean over ranks of their medians.
     public var computeSeconds: Double?
+    /// Data-parallel runs: the reductions left exposed after the last rank's backward, per iteration
+    /// (`DistributedTrainResult.exposedReductionSeconds`), if the run measured them.
+    public var exposedReductionSeconds: Double?
 
     public init(stepSeconds: Double, peakResidentBytes: Int, opTimings: [TimingSample], untimedSeconds: Double? = nil,
                 parameters: (generator: Int, discriminator: Int)? = nil, communicationSeconds: Double? = nil,
-                computeSeconds: Double? = nil) {
+                computeSeconds: Double? = nil, exposedReductionSeconds: Double? = nil) {
         self.stepSeconds = stepSeconds
         self.peakResidentBytes = peakResidentBytes
         self.opTimings = opTimings
@@ -26,6 +29,7 @@ public struct MeasuredRun: Sendable {
         self.parameters = parameters
         self.communicationSeconds = communicationSeconds
         self.computeSeconds = computeSeconds
+        self.exposedReductionSeconds = exposedReductionSeconds
     }
 
     /// Throws unless the run trained `model` (same parameter counts in G and D), so that a

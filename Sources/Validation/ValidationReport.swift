@@ -31,13 +31,20 @@ public struct ValidationReport: Sendable, Codable {
         public var predictedComputeSeconds: Double?
         /// Data-parallel runs: measured compute per iteration (mean over ranks of the medians), in seconds.
         public var measuredComputeSeconds: Double?
+        /// Data-parallel runs: the simulated reductions left exposed after the last rank's backward, without the ranks'
+        /// jitter (`DistributedPrediction.exposedReductionSeconds`), in seconds per iteration.
+        public var predictedReductionSeconds: Double?
+        /// Data-parallel runs: the measured reductions left exposed after the last rank's backward
+        /// (`DistributedTrainResult.exposedReductionSeconds`), in seconds per iteration; nil where not measured.
+        public var measuredReductionSeconds: Double?
 
         /// A row with its errors computed: memory compared where `predictedPeakBytes` is given (`measuredPeakBytes`
         /// nil when the peak was not measured), communication and compute where given as predicted and measured pairs.
         public init(label: String, run: RunConfiguration?, source: String?, predictedStepSeconds: Double,
                     measuredStepSeconds: Double, predictedPeakBytes: Int?, measuredPeakBytes: Int?,
                     communicationSeconds: (predicted: Double, measured: Double)? = nil,
-                    computeSeconds: (predicted: Double, measured: Double)? = nil) {
+                    computeSeconds: (predicted: Double, measured: Double)? = nil,
+                    reductionSeconds: (predicted: Double, measured: Double?)? = nil) {
             self.label = label
             self.run = run
             self.source = source
@@ -53,11 +60,19 @@ public struct ValidationReport: Sendable, Codable {
             measuredCommunicationSeconds = communicationSeconds?.measured
             predictedComputeSeconds = computeSeconds?.predicted
             measuredComputeSeconds = computeSeconds?.measured
+            predictedReductionSeconds = reductionSeconds?.predicted
+            measuredReductionSeconds = reductionSeconds?.measured
         }
 
         /// `|predicted / measured - 1|` of communication and waiting, if compared.
         var communicationError: Double? {
             guard let p = predictedCommunicationSeconds, let m = measuredCommunicationSeconds else { return nil }
+            return abs(p / max(m, 1e-12) - 1)
+        }
+
+        /// `|predicted / measured - 1|` of the exposed reductions, if compared.
+        var reductionError: Double? {
+            guard let p = predictedReductionSeconds, let m = measuredReductionSeconds else { return nil }
             return abs(p / max(m, 1e-12) - 1)
         }
     }
@@ -73,6 +88,9 @@ public struct ValidationReport: Sendable, Codable {
         public var memoryConfigurations: Int?
         /// Mean of `|predicted / measured - 1|` of communication plus waiting; nil where not compared.
         public var communicationMAPE: Double?
+        /// Mean of `|predicted / measured - 1|` of the exposed reductions, over the runs that measured them; nil where
+        /// none did.
+        public var reductionMAPE: Double?
     }
 
     public var profile: String
@@ -97,12 +115,14 @@ public struct ValidationReport: Sendable, Codable {
         let dataParallel = machine != nil
         let memory = configurations.compactMap(\.memoryError)
         let communication = configurations.compactMap(\.communicationError)
+        let reduction = configurations.compactMap(\.reductionError)
         summary = Summary(
             configurations: configurations.count,
             stepTimeMAPE: configurations.reduce(0) { $0 + abs($1.stepTimeError) } / n,
             stepTimeMaxError: configurations.map { abs($0.stepTimeError) }.max() ?? 0,
             memoryMAPE: dataParallel ? nil : memory.reduce(0) { $0 + abs($1) } / Double(max(1, memory.count)),
             memoryConfigurations: dataParallel ? nil : memory.count,
-            communicationMAPE: dataParallel ? communication.reduce(0, +) / Double(max(1, communication.count)) : nil)
+            communicationMAPE: dataParallel ? communication.reduce(0, +) / Double(max(1, communication.count)) : nil,
+            reductionMAPE: reduction.isEmpty ? nil : reduction.reduce(0, +) / Double(reduction.count))
     }
 }

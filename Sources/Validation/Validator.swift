@@ -80,12 +80,13 @@ public enum Validator {
             throw MPIError.invalidOption(field: "machine", value: config.label,
                                          expected: "a measured machine (transports, core sharing) to predict a data-parallel run")
         }
-        let predicted = try DistributedPrediction.predict(config, profile: profile, machine: machine)
+        let predicted = try DistributedPrediction.predict(config, profile: profile, machine: machine, exposingReductions: true)
         return ValidationReport.Configuration(
             label: config.label, run: config, source: nil, predictedStepSeconds: predicted.stepSeconds,
             measuredStepSeconds: run.stepSeconds, predictedPeakBytes: nil, measuredPeakBytes: nil,
             communicationSeconds: (predicted.communicationSeconds, run.communicationSeconds ?? 0),
-            computeSeconds: (predicted.computeSeconds, run.computeSeconds ?? 0))
+            computeSeconds: (predicted.computeSeconds, run.computeSeconds ?? 0),
+            reductionSeconds: predicted.exposedReductionSeconds.map { ($0, run.exposedReductionSeconds) })
     }
 
     /// One device's predicted step and memory for `model` trained with `recipe`.

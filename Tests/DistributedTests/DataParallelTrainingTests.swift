@@ -27,8 +27,13 @@ extension MPIJobs {
             let result = try JSONDecoder().decode(DistributedTrainResult.self,
                                                   from: Data(contentsOf: out.appendingPathComponent("result.json")))
             for r in 0..<2 {
-                #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("timings-rank\(r).jsonl").path))
+                let timings = try String(contentsOf: out.appendingPathComponent("timings-rank\(r).jsonl"), encoding: .utf8)
+                // Each iteration's record has a tail for D's synchronisation and one for G's.
+                let last = try #require(timings.split(separator: "\n").last { $0.contains("\"rank-step\"") })
+                let record = try JSONDecoder().decode(RankStepRecord.self, from: Data(last.utf8))
+                #expect(record.reductionTailSeconds.count == 2 && record.reductionTailSeconds.allSatisfy { $0 > 0 })
             }
+            #expect((result.exposedReductionSeconds ?? 0) > 0)
             return (ranks, result)
         }
 

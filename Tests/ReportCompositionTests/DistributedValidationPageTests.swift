@@ -14,6 +14,17 @@ import Validation
         #expect(text == expected)
     }
 
+    @Test func theExposedReductionsAreShownWhereMeasured() throws {
+        var rows = try Fixture.report("validation-mpi.json").configurations
+        rows[0].predictedReductionSeconds = 0.0012
+        rows[0].measuredReductionSeconds = 0.0015
+        let report = ValidationReport(profile: "cpu", machine: try Fixture.report("validation-mpi.json").machine,
+                                      configurations: rows)
+        let lines = ValidationTable(report).text.split(separator: "\n")
+        #expect(lines[2].hasSuffix("1.20 ms          1.50 ms") && lines[3].hasSuffix("-                -"))
+        #expect(lines.contains { $0.hasSuffix("communication+wait MAPE 69.4%; exposed reduction MAPE 20.0%") })
+    }
+
     @Test func ranksOutnumberingTheCoresShowTheirOverlap() throws {
         var report = try Fixture.report("validation-mpi.json")
         let i = try #require(report.machine?.coRunning.firstIndex { $0.ranks == 4 })

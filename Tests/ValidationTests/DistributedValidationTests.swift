@@ -103,4 +103,24 @@ import Distributed
             CommSample(algorithm: "ring", bytes: 4096, seconds: $0, repetitions: 5)
         }).seconds == 3)
     }
+
+    @Test func theExposedReductionIsTheSameRunWithoutJitter() throws {
+        let cpu = DeviceCatalog.developmentVM
+        let config = RunConfiguration(.mlpGAN, width: 512, batch: 64, steps: 4, dataParallel: .init(ranks: 2))
+        let machine = DistributedMachine(transports: [try Self.bench(ranks: 2, slower: 1)], coRunning: [
+            CoRunningCalibration(ranks: 2, threadsPerRank: 1, runs: [], efficiency: 0.9, stepCoefficientOfVariation: 0.05,
+                                 rankSpeedCoefficientOfVariation: 0.03)])
+        #expect(try DistributedPrediction.predict(config, profile: cpu, machine: machine).exposedReductionSeconds == nil)
+        let p = try DistributedPrediction.predict(config, profile: cpu, machine: machine, exposingReductions: true)
+        let exposed = try #require(p.exposedReductionSeconds)
+        // The ranks' waits for one another come on top of it, and the losses' average.
+        #expect(exposed > 0 && exposed < p.communicationSeconds)
+        var quiet = machine
+        quiet.coRunning[0].stepCoefficientOfVariation = 0
+        quiet.coRunning[0].rankSpeedCoefficientOfVariation = 0
+        let lossAverage = try machine.transport(ranks: 2, algorithm: .mpi).predictedSeconds(bytes: 16)
+        #expect(isClose(exposed + lossAverage,
+                        try DistributedPrediction.predict(config, profile: cpu, machine: quiet).communicationSeconds,
+                        relative: 1e-9))
+    }
 }

@@ -63,7 +63,8 @@ import Testing
                  "generatorParameters": \(model.generator.parameterCount), "discriminatorParameters": \(model.discriminator.parameterCount),
                  "warmupSteps": 1, "totalSeconds": 1, "ranks": \(config.ranks), "allreduce": "\(config.dataParallel!.allreduce.rawValue)",
                  "bucketBytes": \(config.dataParallel!.bucketBytes), "batchPerRank": \(config.batch / config.ranks), "bucketsPerIteration": 2,
-                 "bytesReducedPerIteration": 100, "communicationSeconds": \(step * 0.2), "waitSeconds": \(step * 0.1), "perRank": [\(perRank)]}
+                 "bytesReducedPerIteration": 100, "communicationSeconds": \(step * 0.2), "waitSeconds": \(step * 0.1),
+                 "exposedReductionSeconds": \(step * 0.15), "perRank": [\(perRank)]}
                 """
             return MeasuredRun(dataParallel: try JSONDecoder().decode(DistributedTrainResult.self, from: Data(json.utf8)))
         }
