@@ -18,7 +18,9 @@ final class BucketReducer {
     private var completed = 0
     private var inFlight: (any PendingReduction)?
     /// When the step's last bucket became ready (uptime nanoseconds; 0 before it has).
-    private(set) var readyNanoseconds: UInt64 = 0
+    private var readyNanoseconds: UInt64 = 0
+    /// Nanoseconds the step's hooks spent advancing its reductions before its last bucket was ready.
+    private var advancingNanoseconds: UInt64 = 0
 
     /// Plans the buckets of `network` (at least `bucketBytes` each, but the last).
     init(network: Network, algorithm: AllReduceAlgorithm, world: MPIWorld, bucketBytes: Int) {
@@ -48,14 +50,25 @@ final class BucketReducer {
         nextToStart = 0
         completed = 0
         readyNanoseconds = 0
+        advancingNanoseconds = 0
+    }
+
+    /// Seconds this rank spent on the step's reductions that its compute did not hide, for a step whose gradients held
+    /// the mean at `end` (uptime nanoseconds): its hooks advancing them during backward (the rank's own thread does
+    /// that work between its ops), and everything from its last bucket being ready (the end of its backward) to `end`.
+    func exposedReductionSeconds(finishedAt end: UInt64) -> Double {
+        Double(advancingNanoseconds + end - min(readyNanoseconds, end)) * 1e-9
     }
 
     /// Op `opID` has written its gradients: starts its bucket if it completes one.
     func gradientsReady(opID: Int) throws(MPIError) {
         guard isArmed, let b = bucketOfTrigger[opID] else { return }
-        if b == buckets.count - 1 { readyNanoseconds = DispatchTime.now().uptimeNanoseconds }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let last = b == buckets.count - 1
+        if last { readyNanoseconds = start }
         ready[b] = true
         try progress()
+        if !last { advancingNanoseconds += DispatchTime.now().uptimeNanoseconds - start }
     }
 
     /// Advances the running reduction and starts the next ready bucket after it.

@@ -51,8 +51,7 @@ public final class DataParallelSynchronizer: GradientSynchronizer {
         timed(\.waitSeconds) { () throws(MPIError) in
             try reducer.finish(parameters, operation: "the all-reduce of \(name)'s gradients in iteration \(iterations.count + 1)")
         }
-        current.reductionTailSeconds.append(
-            Double(DispatchTime.now().uptimeNanoseconds - reducer.readyNanoseconds) * 1e-9)
+        current.exposedReductionSeconds.append(reducer.exposedReductionSeconds(finishedAt: DispatchTime.now().uptimeNanoseconds))
         current.buckets += reducer.buckets.count
         current.bytes += parameters.count * MemoryLayout<Float>.size
     }

@@ -37,10 +37,10 @@ public struct DistributedTrainResult: Codable, Sendable {
     public var communicationSeconds: Double
     /// Mean over ranks of their median waiting seconds per iteration.
     public var waitSeconds: Double
-    /// The reductions the transport leaves exposed, in seconds per iteration: the median over the timed iterations of
-    /// the sum over their synchronisations of the least of the ranks' tails (`RankIterationTiming.reductionTailSeconds`:
-    /// the rank whose backward ended last waits for no one). Communication and waiting less this is waiting for slower
-    /// ranks. Nil in results written before it was kept.
+    /// What the reductions cost a step, in seconds per iteration: the median over the timed iterations of the sum over
+    /// their synchronisations of the least of the ranks' exposed reductions (`RankIterationTiming.exposedReductionSeconds`:
+    /// the rank whose backward ended last waits for no one). Communication and waiting less this is mostly waiting for
+    /// slower ranks. Nil in results written before it was kept.
     public var exposedReductionSeconds: Double?
     /// Each rank's figures, by rank.
     public var perRank: [Rank]

@@ -131,7 +131,7 @@ public final class DistributedTrainer {
                          communicationSeconds: Self.median(timed.map(\.1.communicationSeconds)),
                          waitSeconds: Self.median(timed.map(\.1.waitSeconds)), peakResidentBytes: r.peakResidentBytes)
         }
-        let tails = reports.map { Array($0.timings.dropFirst(warm).map(\.reductionTailSeconds)) }
+        let exposed = reports.map { Array($0.timings.dropFirst(warm).map(\.exposedReductionSeconds)) }
         let r = trainer.recipe
         result.batch = globalBatch
         result.stepSeconds = median
@@ -143,18 +143,18 @@ public final class DistributedTrainer {
         return DistributedTrainResult(
             train: result, ranks: world.size, allreduce: algorithm.rawValue, bucketBytes: bucketBytes,
             batchPerRank: r.batchPerDevice, bucketsPerIteration: first.buckets, bytesReducedPerIteration: first.bytes,
-            perRank: perRank, exposedReductionSeconds: Self.exposedReduction(tails))
+            perRank: perRank, exposedReductionSeconds: Self.exposedReduction(exposed))
     }
 
-    /// The median over iterations of the sum over each iteration's synchronisations of the least of the ranks' tails;
-    /// `tails[r][i][k]` is rank `r`'s tail at synchronisation `k` of timed iteration `i`
-    /// (`RankIterationTiming.reductionTailSeconds`). Nil without an iteration every rank timed.
-    static func exposedReduction(_ tails: [[[Double]]]) -> Double? {
-        let iterations = tails.map(\.count).min() ?? 0
-        guard !tails.isEmpty, iterations > 0 else { return nil }
+    /// The median over iterations of the sum over each iteration's synchronisations of the least of the ranks' exposed
+    /// reductions; `exposed[r][i][k]` is rank `r`'s at synchronisation `k` of timed iteration `i`
+    /// (`RankIterationTiming.exposedReductionSeconds`). Nil without an iteration every rank timed.
+    static func exposedReduction(_ exposed: [[[Double]]]) -> Double? {
+        let iterations = exposed.map(\.count).min() ?? 0
+        guard !exposed.isEmpty, iterations > 0 else { return nil }
         return median((0..<iterations).map { i in
-            let syncs = tails.map(\.[i].count).min() ?? 0
-            return (0..<syncs).reduce(0) { sum, k in sum + tails.map { $0[i][k] }.min()! }
+            let syncs = exposed.map(\.[i].count).min() ?? 0
+            return (0..<syncs).reduce(0) { sum, k in sum + exposed.map { $0[i][k] }.min()! }
         })
     }
 

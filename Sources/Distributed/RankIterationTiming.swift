@@ -8,11 +8,12 @@ public struct RankIterationTiming: Sendable, Codable, Hashable {
     /// plus the end-of-iteration loss average: exposed communication and waiting for
     /// slower ranks together.
     public var waitSeconds = 0.0
-    /// For each synchronisation of the iteration (D's, then G's), in order: seconds from this rank's last gradient
-    /// bucket being ready (the end of its backward) to the network's gradients holding the mean over ranks. The rank
-    /// whose backward ended last waits for no one, so its tail is the reduction the transport leaves exposed
+    /// For each synchronisation of the iteration (D's, then G's), in order: seconds this rank spent on the network's
+    /// reductions that its compute did not hide: its gradient hooks advancing them during backward, and everything
+    /// from its last bucket being ready (the end of its backward) to the gradients holding the mean over ranks. The
+    /// rank whose backward ended last waits for no one, so its figure is what the reductions cost the step
     /// (`DistributedTrainResult.exposedReductionSeconds`).
-    public var reductionTailSeconds: [Double] = []
+    public var exposedReductionSeconds: [Double] = []
     /// Buckets all-reduced.
     public var buckets = 0
     /// Bytes of gradients all-reduced (this rank's input).

@@ -14,8 +14,8 @@ public struct RankStepRecord: Codable, Sendable {
     public var communicationSeconds: Double
     /// See `RankIterationTiming.waitSeconds`.
     public var waitSeconds: Double
-    /// See `RankIterationTiming.reductionTailSeconds`.
-    public var reductionTailSeconds: [Double]
+    /// See `RankIterationTiming.exposedReductionSeconds`.
+    public var exposedReductionSeconds: [Double]
     public var buckets: Int
     public var bytesReduced: Int
     /// `ring` or `mpi`.
@@ -33,7 +33,7 @@ public struct RankStepRecord: Codable, Sendable {
         computeSeconds = max(0, seconds - timing.communicationSeconds - timing.waitSeconds)
         communicationSeconds = timing.communicationSeconds
         waitSeconds = timing.waitSeconds
-        reductionTailSeconds = timing.reductionTailSeconds
+        exposedReductionSeconds = timing.exposedReductionSeconds
         buckets = timing.buckets
         bytesReduced = timing.bytes
         self.allreduce = allreduce.rawValue

@@ -8,7 +8,7 @@ import InputParsing
 /// (calibrated) CPU profile at the machine's measured speed (`DistributedMachine.measuredProfile`) on each rank's
 /// threads as it shares the machine with the other ranks, the ranks joined in a ring whose links carry the
 /// transport's message regimes measured at that rank count (with the caches evicted, for the share of the state
-/// beyond a rank's share of the cache), reductions advanced by the ranks' own threads, each
+/// beyond a core's own cache), reductions advanced by the ranks' own threads, each
 /// rank's compute as noisy as the trainer's steps side by side (in proportion to the step, or where ranks take turns on
 /// a core, as the square root of its compute) and the ranks as unequal in speed as a job's ranks were, and the
 /// losses' average.
@@ -48,8 +48,10 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
             processes: parallel.ranks, threadsEach: config.threads, coRunningEfficiency: sharing?.efficiency ?? 1,
             splitSlowdown: sharing?.splitSlowdown ?? 1, convolutionSplitSlowdown: sharing?.convolutionSplitSlowdown)
         let pricer = SegmentPricer(model: model, recipe: config.recipe, device: device)
-        // A state beyond the rank's share of the cache evicts its buckets' reductions' buffers between two of them.
-        let evicted = pricer.streamedStateShare
+        // A state beyond the core's own cache evicts the buckets' reductions' buffers between two of them: the rank's
+        // thread streams the state through it every step, and what the last-level cache keeps does not spare the
+        // reductions comm-bench's evicted regimes (the runs' exposed reductions, docs/communication-measurements.md).
+        let evicted = device.privateCacheBytes.map { pricer.stateShare(beyond: $0) } ?? pricer.streamedStateShare
         let transport = try machine.transport(ranks: parallel.ranks, algorithm: parallel.allreduce, evictedShare: evicted)
         let topology = Topologies.ring(devices: parallel.ranks, link: transport.link)
         try topology.validate()

@@ -31,7 +31,7 @@ extension MPIJobs {
                 // Each iteration's record has a tail for D's synchronisation and one for G's.
                 let last = try #require(timings.split(separator: "\n").last { $0.contains("\"rank-step\"") })
                 let record = try JSONDecoder().decode(RankStepRecord.self, from: Data(last.utf8))
-                #expect(record.reductionTailSeconds.count == 2 && record.reductionTailSeconds.allSatisfy { $0 > 0 })
+                #expect(record.exposedReductionSeconds.count == 2 && record.exposedReductionSeconds.allSatisfy { $0 > 0 })
             }
             #expect((result.exposedReductionSeconds ?? 0) > 0)
             return (ranks, result)

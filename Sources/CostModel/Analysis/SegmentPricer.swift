@@ -21,6 +21,9 @@ public final class SegmentPricer {
     private let roofline: RooflineModel
     /// What a CPU profile adds for the way the CPU trainer runs items (nil on accelerators).
     private let cpu: CPUTrainerPricing?
+    /// A CPU's training state in bytes, which every step streams through its caches: weights, their EMA, gradients,
+    /// optimizer moments (0 on accelerators).
+    private let trainingStateBytes: Int
     /// The GPU execution model and the implementation whose launches it counts (nil: the roofline alone).
     private let execution: (parameters: ExecutionParameters, implementation: ImplementationProfile)?
     private var memo: [RecipeSegment: PricedSegment] = [:]
@@ -34,11 +37,9 @@ public final class SegmentPricer {
         self.replicas = replicas.filter { $0.value > 1 }
         builder = WorkItemBuilder(model: model, recipe: recipe)
         roofline = RooflineModel(device: device)
-        // The state every step streams through a CPU's caches: weights, their EMA, gradients, optimizer moments.
-        let state = device.kind == .cpu && device.lastLevelCacheBytes != nil
-            ? MemoryModel(model: model, recipe: recipe, device: device).breakdown() : nil
-        cpu = CPUTrainerPricing(device: device, trainingStateBytes: state.map {
-            $0.weightsBytes + $0.emaBytes + $0.gradientBytes + $0.optimizerStateBytes } ?? 0)
+        let state = device.kind == .cpu ? MemoryModel(model: model, recipe: recipe, device: device).breakdown() : nil
+        trainingStateBytes = state.map { $0.weightsBytes + $0.emaBytes + $0.gradientBytes + $0.optimizerStateBytes } ?? 0
+        cpu = CPUTrainerPricing(device: device, trainingStateBytes: device.lastLevelCacheBytes == nil ? 0 : trainingStateBytes)
         execution = device.execution.flatMap { parameters in
             device.executionImplementation(for: model.config.architecture, recipe: recipe).map { (parameters, $0) }
         }
@@ -47,6 +48,12 @@ public final class SegmentPricer {
     /// The share of a CPU's training state beyond its last-level cache (`CPUTrainerPricing.streamedWeightShare`; 0 on
     /// accelerators or where the cache is unknown): what every step streams through memory.
     public var streamedStateShare: Double { cpu?.streamedWeightShare ?? 0 }
+
+    /// The share of a CPU's training state beyond `cacheBytes`, `1 - cache / state` (0 where it fits, and on
+    /// accelerators).
+    public func stateShare(beyond cacheBytes: Int) -> Double {
+        trainingStateBytes > cacheBytes ? 1 - Double(cacheBytes) / Double(trainingStateBytes) : 0
+    }
 
     /// Whether the device's GPU execution model prices this model (the profile has one, and the architecture has an
     /// implementation profile whose launches it counts).
