@@ -24,9 +24,9 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     public var communicationSeconds: Double
     /// The profile's per-iteration host overhead (fixed and per input element) included in `stepSeconds`.
     public var overheadSeconds: Double
-    /// The reductions left exposed after the ranks' backward, in seconds per iteration: the simulated exposed
-    /// communication of the same run without the ranks' jitter and speed spread, less the losses' average (what a run's
-    /// last rank to end its backward times, `DistributedTrainResult.exposedReductionSeconds`); nil unless asked for.
+    /// What the reductions cost a step, in seconds per iteration: the simulated exposed communication of the same run
+    /// without the ranks' jitter and speed spread, the losses' average apart (what a run's last rank to end its
+    /// backward times, `DistributedTrainResult.exposedReductionSeconds`); nil unless asked for.
     public var exposedReductionSeconds: Double?
 
     /// Iterations after the first whose mean is the prediction: enough for the ranks' compute noise to average out.
