@@ -72,9 +72,9 @@ extension CoRunningCalibration {
 
         /// The calibration fitted to the fastest runs: the profile's error on each configuration's work alone, the
         /// spreads of the ranks' steps in each configuration's quietest job (`quietest`), then the efficiency at which
-        /// the simulator, with `transports`, takes the jobs' steps. Ranks with more threads than their share of the cores share its caches and memory as ranks of one
-        /// thread do, so where that efficiency was measured at the same rank count (`sharedEfficiency`) they take it
-        /// and fit only their split passes' slowdowns.
+        /// the simulator, with `transports`, takes the jobs' steps. Ranks with more threads than their share of the
+        /// cores share its caches and memory as ranks of one thread do, so where that efficiency was measured at the
+        /// same rank count (`sharedEfficiency`) they take it and fit only their split passes' slowdowns.
         ///
         /// - Throws: `MPIError.invalidOption` before any round, and the simulator's errors.
         public func calibration(profile: DeviceProfile, transports: [CommCalibration],

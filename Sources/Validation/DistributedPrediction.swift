@@ -66,11 +66,13 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
         let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
-        var quiet = plan
-        quiet.jitter = JitterSpec()
-        let exposed = exposingReductions
-            ? try TrainingSimulation(plan: quiet).run(name: config.label, totalIterations: 1).breakdown.exposedCommunicationSeconds
-            : nil
+        var exposed: Double?
+        if exposingReductions {
+            var quiet = plan
+            quiet.jitter = JitterSpec()
+            exposed = try TrainingSimulation(plan: quiet).run(name: config.label, totalIterations: 1)
+                .breakdown.exposedCommunicationSeconds
+        }
         let overhead = pricer.iterationOverheadSeconds
         // The trainer averages D's and G's losses over the ranks once per iteration: MPI_Allreduce of two doubles.
         let lossAverage = parallel.ranks > 1

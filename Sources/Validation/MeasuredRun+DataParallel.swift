@@ -3,7 +3,7 @@ import Distributed
 extension MeasuredRun {
     /// What a data-parallel run measured (`gansim train --distributed --json`): its step (the slowest rank's median),
     /// the largest rank's peak, its parameters, and the means over ranks of their median communication plus waiting
-    /// and compute, and the reductions it left exposed; it has no op timings.
+    /// and compute, and what its reductions cost a step; it has no op timings.
     public init(dataParallel r: DistributedTrainResult) {
         let n = Double(max(1, r.perRank.count))
         self.init(stepSeconds: r.train.stepSeconds, peakResidentBytes: r.train.peakResidentBytes, opTimings: [],

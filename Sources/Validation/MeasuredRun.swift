@@ -15,7 +15,7 @@ public struct MeasuredRun: Sendable {
     public var communicationSeconds: Double?
     /// Data-parallel runs: compute per iteration, the mean over ranks of their medians.
     public var computeSeconds: Double?
-    /// Data-parallel runs: the reductions left exposed after the last rank's backward, per iteration
+    /// Data-parallel runs: what the reductions cost a step, per iteration
     /// (`DistributedTrainResult.exposedReductionSeconds`), if the run measured them.
     public var exposedReductionSeconds: Double?
 

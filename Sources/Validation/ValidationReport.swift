@@ -31,10 +31,10 @@ public struct ValidationReport: Sendable, Codable {
         public var predictedComputeSeconds: Double?
         /// Data-parallel runs: measured compute per iteration (mean over ranks of the medians), in seconds.
         public var measuredComputeSeconds: Double?
-        /// Data-parallel runs: the simulated reductions left exposed after the last rank's backward, without the ranks'
-        /// jitter (`DistributedPrediction.exposedReductionSeconds`), in seconds per iteration.
+        /// Data-parallel runs: what the reductions cost a step, simulated without the ranks' jitter
+        /// (`DistributedPrediction.exposedReductionSeconds`), in seconds per iteration.
         public var predictedReductionSeconds: Double?
-        /// Data-parallel runs: the measured reductions left exposed after the last rank's backward
+        /// Data-parallel runs: what the reductions cost a step, as the rank whose backward ended last timed them
         /// (`DistributedTrainResult.exposedReductionSeconds`), in seconds per iteration; nil where not measured.
         public var measuredReductionSeconds: Double?
 
@@ -65,15 +65,15 @@ public struct ValidationReport: Sendable, Codable {
         }
 
         /// `|predicted / measured - 1|` of communication and waiting, if compared.
-        var communicationError: Double? {
-            guard let p = predictedCommunicationSeconds, let m = measuredCommunicationSeconds else { return nil }
-            return abs(p / max(m, 1e-12) - 1)
-        }
+        var communicationError: Double? { Self.error(predictedCommunicationSeconds, measuredCommunicationSeconds) }
 
         /// `|predicted / measured - 1|` of the exposed reductions, if compared.
-        var reductionError: Double? {
-            guard let p = predictedReductionSeconds, let m = measuredReductionSeconds else { return nil }
-            return abs(p / max(m, 1e-12) - 1)
+        var reductionError: Double? { Self.error(predictedReductionSeconds, measuredReductionSeconds) }
+
+        /// `|predicted / measured - 1|` where both are given (a measured 0 taken as 1e-12 s).
+        private static func error(_ predicted: Double?, _ measured: Double?) -> Double? {
+            guard let predicted, let measured else { return nil }
+            return abs(predicted / max(measured, 1e-12) - 1)
         }
     }
 

@@ -30,9 +30,14 @@ public struct CPUTrainerPricing: Sendable {
         self.device = device
         let threads = device.threads ?? device.cores ?? 1
         serial = threads > 1 ? device.restricted(toThreads: 1) : nil
-        streamedWeightShare = device.lastLevelCacheBytes.map { cache in
-            trainingStateBytes > cache ? 1 - Double(cache) / Double(trainingStateBytes) : 0
-        } ?? 0
+        streamedWeightShare = device.lastLevelCacheBytes.map { Self.share(ofState: trainingStateBytes, beyond: $0) }
+            ?? 0
+    }
+
+    /// The share of a training state of `stateBytes` beyond a cache of `cacheBytes`, `1 - cache / state` (0 where it
+    /// fits): what least-recently-used replacement leaves outside the cache of a state streamed through it in order.
+    public static func share(ofState stateBytes: Int, beyond cacheBytes: Int) -> Double {
+        stateBytes > cacheBytes ? 1 - Double(cacheBytes) / Double(stateBytes) : 0
     }
 
     /// The profile a pass runs on: all the threads, or one for an inline pass.

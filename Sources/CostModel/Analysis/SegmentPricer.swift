@@ -39,7 +39,7 @@ public final class SegmentPricer {
         roofline = RooflineModel(device: device)
         let state = device.kind == .cpu ? MemoryModel(model: model, recipe: recipe, device: device).breakdown() : nil
         trainingStateBytes = state.map { $0.weightsBytes + $0.emaBytes + $0.gradientBytes + $0.optimizerStateBytes } ?? 0
-        cpu = CPUTrainerPricing(device: device, trainingStateBytes: device.lastLevelCacheBytes == nil ? 0 : trainingStateBytes)
+        cpu = CPUTrainerPricing(device: device, trainingStateBytes: trainingStateBytes)
         execution = device.execution.flatMap { parameters in
             device.executionImplementation(for: model.config.architecture, recipe: recipe).map { (parameters, $0) }
         }
@@ -49,10 +49,10 @@ public final class SegmentPricer {
     /// accelerators or where the cache is unknown): what every step streams through memory.
     public var streamedStateShare: Double { cpu?.streamedWeightShare ?? 0 }
 
-    /// The share of a CPU's training state beyond `cacheBytes`, `1 - cache / state` (0 where it fits, and on
+    /// The share of a CPU's training state beyond `cacheBytes` (`CPUTrainerPricing.share(ofState:beyond:)`; 0 on
     /// accelerators).
     public func stateShare(beyond cacheBytes: Int) -> Double {
-        trainingStateBytes > cacheBytes ? 1 - Double(cacheBytes) / Double(trainingStateBytes) : 0
+        CPUTrainerPricing.share(ofState: trainingStateBytes, beyond: cacheBytes)
     }
 
     /// Whether the device's GPU execution model prices this model (the profile has one, and the architecture has an
