@@ -20,7 +20,9 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// compute, less the core-mates' turns that fall into its waiting when ranks outnumber the cores
     /// (`CoRunningCalibration.timedComputeSeconds`).
     public var computeSeconds: Double
-    /// Simulated exposed communication plus waiting per iteration, and the core-mates' turns left out of compute.
+    /// Seconds per iteration a rank does not compute, as a run reports it: the ranks' mean of their median simulated
+    /// exposed communication plus waiting (`medianWaitingSeconds`), the losses' average, and the core-mates' turns left
+    /// out of compute.
     public var communicationSeconds: Double
     /// The profile's per-iteration host overhead (fixed and per input element) included in `stepSeconds`.
     public var overheadSeconds: Double
@@ -65,7 +67,8 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
                                  interruptionSeconds: sharing?.interruptionSeconds ?? 0)
         // Each rank's thread advances its MPI messages and adds the received chunks between ops.
         plan.reductionsUseComputeThread = true
-        let result = try TrainingSimulation(plan: plan).run(name: config.label, totalIterations: 1)
+        let simulation = try TrainingSimulation(plan: plan)
+        let result = try simulation.run(name: config.label, totalIterations: 1)
         var exposed: Double?
         if exposingReductions {
             var quiet = plan
@@ -83,8 +86,19 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
         } ?? simulated
         return DistributedPrediction(
             stepSeconds: result.iterationSeconds + lossAverage, computeSeconds: timed,
-            communicationSeconds: result.breakdown.exposedCommunicationSeconds + result.breakdown.idleSeconds + lossAverage
-                + (simulated - timed),
+            communicationSeconds: medianWaitingSeconds(simulation.records) + lossAverage + (simulated - timed),
             overheadSeconds: overhead, exposedReductionSeconds: exposed)
+    }
+
+    /// The ranks' mean of each one's median over the steady iterations of `records` (all but the first) of its time not
+    /// computing: what a run measures (`MeasuredRun(dataParallel:)`, the means over the ranks of their median
+    /// communication and waiting). A rank waits in a synchronisation only when it was the faster one, so its waiting per
+    /// step is mostly short with a long tail, and its median is well below its mean.
+    static func medianWaitingSeconds(_ records: [IterationRecord]) -> Double {
+        let steady = records.count > 1 ? Array(records.dropFirst()) : records
+        guard let devices = steady.first?.deviceWaitingSeconds.indices, !devices.isEmpty else { return 0 }
+        return devices.reduce(0) { sum, device in
+            sum + RunnerCalibration.median(steady.map { $0.deviceWaitingSeconds[device] })
+        } / Double(devices.count)
     }
 }

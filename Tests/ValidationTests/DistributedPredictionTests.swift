@@ -3,6 +3,7 @@ import CostModel
 import TestSupport
 import Testing
 import Distributed
+@testable import Simulator
 @testable import Validation
 
 /// The simulator's model of data-parallel ranks on one CPU machine: reductions advanced by the ranks' own threads,
@@ -255,6 +256,21 @@ import Distributed
         #expect(isClose(uneven.computeSeconds, even.computeSeconds, relative: 1e-9))
         #expect(isClose(uneven.communicationSeconds - even.communicationSeconds, 0.05 * 0.5895 * even.computeSeconds,
                         relative: 0.05))
+    }
+
+    @Test func aRanksWaitingIsItsMedianAsARunReportsIt() {
+        // Each device computes 1 - w of an iteration of 1 s and communicates w / 2: the rest is idle at the end, so it
+        // does not compute for w.
+        func record(_ iteration: Int, _ w: [Double]) -> IterationRecord {
+            IterationRecord.averaging(iteration: iteration, startSeconds: 0, endSeconds: 1, compute: w.map { 1 - $0 },
+                                      communication: w.map { $0 / 2 }, stall: [0, 0], idle: [0, 0], activity: [0, 0])
+        }
+        let records = [record(0, [0.9, 0.9]), record(1, [0.1, 0]), record(2, [0, 0.3]), record(3, [0.2, 0])]
+        #expect(zip(records[2].deviceWaitingSeconds, [0, 0.3]).allSatisfy { isClose($0, $1, relative: 1e-12) })
+        // The first iteration left out, device 0 waits 0.1, 0, 0.2 (median 0.1) and device 1 0, 0.3, 0 (median 0); the
+        // means over the iterations would be 0.1 each.
+        #expect(isClose(DistributedPrediction.medianWaitingSeconds(records), 0.05, relative: 1e-12))
+        #expect(DistributedPrediction.medianWaitingSeconds([]) == 0)
     }
 
     @Test func theMachinesMeasuredSpeedRescalesTheProfile() throws {

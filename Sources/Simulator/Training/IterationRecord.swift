@@ -16,6 +16,10 @@ public struct IterationRecord: Sendable, Codable, Equatable {
     public var idleSeconds: Double
     /// Compute seconds weighted by how hard each work item drives the device (0 to `computeSeconds`), for energy.
     public var computeActivitySeconds: Double
+    /// Each device's exposed communication, data stall and idle time in the iteration, by device, in seconds: what it
+    /// spent not computing, whose per-device statistics a real run reports (a rank's median waiting) and the means
+    /// above average away. Not a CSV column.
+    public var deviceWaitingSeconds: [Double]
 
     /// The CSV header matching `csvRow`.
     public static let csvHeader = "iteration,startSeconds,endSeconds,seconds,computeSeconds,exposedCommunicationSeconds,dataStallSeconds,idleSeconds,computeActivitySeconds"
@@ -39,10 +43,11 @@ public struct IterationRecord: Sendable, Codable, Equatable {
             idle[device] += max(0, endSeconds - startSeconds - accounted)
         }
         let scale = 1 / Double(max(1, n))
+        let waiting = (0..<n).map { communication[$0] + stall[$0] + idle[$0] }
         return IterationRecord(
             iteration: iteration, startSeconds: startSeconds, endSeconds: endSeconds,
             computeSeconds: compute.reduce(0, +) * scale, exposedCommunicationSeconds: communication.reduce(0, +) * scale,
             dataStallSeconds: stall.reduce(0, +) * scale, idleSeconds: idle.reduce(0, +) * scale,
-            computeActivitySeconds: activity.reduce(0, +) * scale)
+            computeActivitySeconds: activity.reduce(0, +) * scale, deviceWaitingSeconds: waiting)
     }
 }
