@@ -314,11 +314,12 @@ public struct CoRunningCalibration: Codable, Sendable {
     }
 
     /// The spread of the ranks' speeds within a job, over the jobs `rankSteps` (each rank's compute seconds per step,
-    /// by job): the root mean square over the jobs of the sample standard deviation of their ranks' median computes
-    /// over the ranks' mean, less what the medians' own noise contributes (a median of `n` steps of spread `s` has
-    /// the variance `pi / 2 * s^2 / n`); 0 where no job has two ranks with steps.
+    /// by job): the median over the jobs (`RunnerCalibration.median`) of the sample standard deviation of their ranks'
+    /// median computes over the ranks' mean, less what the medians' own noise contributes (a median of `n` steps of
+    /// spread `s` has the variance `pi / 2 * s^2 / n`); 0 where no job has two ranks with steps. A median, as
+    /// `stepCoefficientOfVariation`'s: one job whose rank a neighbour slowed for its whole length does not set it.
     static func rankSpeedSpread(_ rankSteps: [[[Double]]]) -> Double {
-        let variances = rankSteps.compactMap { ranks -> Double? in
+        let spreads = rankSteps.compactMap { ranks -> Double? in
             let timed = ranks.filter { !$0.isEmpty }
             guard timed.count > 1 else { return nil }
             let medians = timed.map(RunnerCalibration.median)
@@ -329,8 +330,8 @@ public struct CoRunningCalibration: Codable, Sendable {
                 let s = steps.count > 1 ? coefficientOfVariation(steps) : 0
                 return sum + Double.pi / 2 * s * s / Double(steps.count)
             } / Double(timed.count)
-            return max(0, between - noise)
+            return max(0, between - noise).squareRoot()
         }
-        return variances.isEmpty ? 0 : (variances.reduce(0, +) / Double(variances.count)).squareRoot()
+        return spreads.isEmpty ? 0 : RunnerCalibration.median(spreads)
     }
 }

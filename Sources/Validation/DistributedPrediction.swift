@@ -93,7 +93,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// The ranks' mean of each one's median over the steady iterations of `records` (all but the first) of its time not
     /// computing: what a run measures (`MeasuredRun(dataParallel:)`, the means over the ranks of their median
     /// communication and waiting). A rank waits in a synchronisation only when it was the faster one, so its waiting per
-    /// step is mostly short with a long tail, and its median is well below its mean.
+    /// step has a long tail, and its median is mostly well below its mean.
     static func medianWaitingSeconds(_ records: [IterationRecord]) -> Double {
         let steady = records.count > 1 ? Array(records.dropFirst()) : records
         guard let devices = steady.first?.deviceWaitingSeconds.indices, !devices.isEmpty else { return 0 }
