@@ -16,9 +16,9 @@ public struct IterationRecord: Sendable, Codable, Equatable {
     public var idleSeconds: Double
     /// Compute seconds weighted by how hard each work item drives the device (0 to `computeSeconds`), for energy.
     public var computeActivitySeconds: Double
-    /// Each device's exposed communication, data stall and idle time in the iteration, by device, in seconds: what it
-    /// spent not computing, whose per-device statistics a real run reports (a rank's median waiting) and the means
-    /// above average away. Not a CSV column.
+    /// Each device's exposed communication, data stall and idle time in the iteration (its time not computing), by
+    /// device, in seconds: the fields above average it over the devices, while a real run reports statistics of each
+    /// rank's own (its median over the steps). Not a CSV column.
     public var deviceWaitingSeconds: [Double]
 
     /// The CSV header matching `csvRow`.
