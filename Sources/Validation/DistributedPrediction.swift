@@ -95,7 +95,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// communication and waiting). A rank waits in a synchronisation only when it was the faster one, so its waiting per
     /// step has a long tail, and its median is mostly well below its mean.
     static func medianWaitingSeconds(_ records: [IterationRecord]) -> Double {
-        let steady = records.count > 1 ? Array(records.dropFirst()) : records
+        let steady = IterationRecord.steady(records)
         guard let devices = steady.first?.deviceWaitingSeconds.indices, !devices.isEmpty else { return 0 }
         return devices.reduce(0) { sum, device in
             sum + RunnerCalibration.median(steady.map { $0.deviceWaitingSeconds[device] })

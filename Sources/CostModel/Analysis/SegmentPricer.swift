@@ -22,7 +22,7 @@ public final class SegmentPricer {
     /// What a CPU profile adds for the way the CPU trainer runs items (nil on accelerators).
     private let cpu: CPUTrainerPricing?
     /// A CPU's training state in bytes, which every step streams through its caches: weights, their EMA, gradients,
-    /// optimizer moments (0 on accelerators).
+    /// optimizer moments (0 on accelerators, and on a CPU whose caches are unknown).
     private let trainingStateBytes: Int
     /// The GPU execution model and the implementation whose launches it counts (nil: the roofline alone).
     private let execution: (parameters: ExecutionParameters, implementation: ImplementationProfile)?
@@ -37,7 +37,9 @@ public final class SegmentPricer {
         self.replicas = replicas.filter { $0.value > 1 }
         builder = WorkItemBuilder(model: model, recipe: recipe)
         roofline = RooflineModel(device: device)
-        let state = device.kind == .cpu ? MemoryModel(model: model, recipe: recipe, device: device).breakdown() : nil
+        // Only a CPU whose caches are known prices its state against them.
+        let cached = device.lastLevelCacheBytes != nil || device.privateCacheBytes != nil
+        let state = device.kind == .cpu && cached ? MemoryModel(model: model, recipe: recipe, device: device).breakdown() : nil
         trainingStateBytes = state.map { $0.weightsBytes + $0.emaBytes + $0.gradientBytes + $0.optimizerStateBytes } ?? 0
         cpu = CPUTrainerPricing(device: device, trainingStateBytes: trainingStateBytes)
         execution = device.execution.flatMap { parameters in

@@ -21,6 +21,11 @@ public struct IterationRecord: Sendable, Codable, Equatable {
     /// rank's own (its median over the steps). Not a CSV column.
     public var deviceWaitingSeconds: [Double]
 
+    /// The steady iterations of `records`: all but the first, which fills the pipeline, where there are more.
+    public static func steady(_ records: [IterationRecord]) -> [IterationRecord] {
+        records.count > 1 ? Array(records.dropFirst()) : records
+    }
+
     /// The CSV header matching `csvRow`.
     public static let csvHeader = "iteration,startSeconds,endSeconds,seconds,computeSeconds,exposedCommunicationSeconds,dataStallSeconds,idleSeconds,computeActivitySeconds"
 

@@ -13,7 +13,7 @@ extension TrainingResult {
         bucketsPerIteration: Int, events: Int, flows: Int, memory: MemoryBreakdown? = nil
     ) {
         // Steady state: every iteration after the first (the first fills the pipeline).
-        let steady = records.count > 1 ? Array(records.dropFirst()) : records
+        let steady = IterationRecord.steady(records)
         let count = Double(steady.count)
         func mean(_ value: (IterationRecord) -> Double) -> Double { steady.reduce(0) { $0 + value($1) } / count }
         let iterationSeconds = mean { $0.endSeconds - $0.startSeconds }
