@@ -37,14 +37,36 @@ public struct CommCalibration: Codable, Sendable {
             }
             let warm = points(evicted: false), evicted = points(evicted: true)
             if !warm.isEmpty {
-                let line = try LatencyBandwidthFit.fit(warm, ranks: ranks)
-                let regimes = try TransportRegimeFit.fit(warm, ranks: ranks)
+                let (line, regimes) = try Self.fitting(algorithm, evicted: false, warm) { () throws(MPIError) in
+                    (try LatencyBandwidthFit.fit(warm, ranks: ranks), try TransportRegimeFit.fit(warm, ranks: ranks))
+                }
                 if algorithm == .ring { (ring, ringRegimes) = (line, regimes) } else { (mpi, mpiRegimes) = (line, regimes) }
             }
             if !evicted.isEmpty {
-                let regimes = try TransportRegimeFit.fit(evicted, ranks: ranks)
+                let regimes = try Self.fitting(algorithm, evicted: true, evicted) { () throws(MPIError) in
+                    try TransportRegimeFit.fit(evicted, ranks: ranks)
+                }
                 if algorithm == .ring { evictedRingRegimes = regimes } else { evictedMpiRegimes = regimes }
             }
+        }
+    }
+
+    /// `fit()`, whose error, if any, names the samples it was given: one sweep's times, all warm or all evicted.
+    ///
+    /// A sweep whose times do not grow with the message size cannot be fitted; on a busy machine a few slowed sizes
+    /// make one, so the message shows the times and says so.
+    private static func fitting<Fit>(_ algorithm: AllReduceAlgorithm, evicted: Bool,
+                                     _ points: [(bytes: Double, seconds: Double)],
+                                     _ fit: () throws(MPIError) -> Fit) throws(MPIError) -> Fit {
+        do {
+            return try fit()
+        } catch .invalidOption(_, let value, let expected) {
+            let times = points.map { "\(Int($0.bytes)) B: \(String(format: "%.1f", $0.seconds * 1e6)) us" }
+            throw .invalidOption(
+                field: "\(algorithm.rawValue) all-reduce times" + (evicted ? " with caches evicted" : ""),
+                value: times.joined(separator: ", "),
+                expected: "\(expected) (the fit found \(value)); a busy machine slows some sizes more than others: "
+                    + "rerun it idle, or with sizes further apart")
         }
     }
 

@@ -110,7 +110,7 @@ public enum FlagFuzzer {
                                 Flag(name: "--warmup", values: ["0", "1", "-1"]), Flag(name: "--out", values: outFolders),
                                 Flag(name: "--distributed", values: []), Flag(name: "--bucket-mb", values: ["25", "0", "nan"])]),
         Command(words: ["comm-bench"], positionals: [],
-                flags: [Flag(name: "--algorithm", values: ["ring", "mpi", "both", "x"]), Flag(name: "--sizes", values: ["4,1024", "3", "99999999999"]),
+                flags: [Flag(name: "--algorithm", values: ["ring", "mpi", "both", "x"]), Flag(name: "--sizes", values: ["4,1024", "3", "99999999999", "4096,4096"]),
                         Flag(name: "--comm-timeout", values: ["10", "0", "nan"]), Flag(name: "--out", values: outFiles)]),
         Command(words: ["validate-distributed"], positionals: [],
                 flags: [profile, Flag(name: "--comm", values: ["@/missing.json"]), Flag(name: "--timeout", values: ["1", "0"]),

@@ -46,6 +46,22 @@ import Testing
         #expect(throws: MPIError.self) { try LatencyBandwidthFit.fit([(4096, 1e-5), (4096, 2e-5)], ranks: 2) }
         #expect(throws: MPIError.self) { try LatencyBandwidthFit.fit([(4096, 0), (8192, 2e-5)], ranks: 2) }
     }
+
+    /// A sweep slowed at its smaller sizes (as a busy machine slows some) names the sweep and its times.
+    @Test func aSweepWhoseTimesDoNotGrowIsRefusedWithItsTimes() {
+        let warm = [(4096, 20e-6), (65536, 40e-6), (1_048_576, 300e-6)]
+        let slowedSmall = [(4096, 1.2e-3), (65536, 1.1e-3), (1_048_576, 0.9e-3)]
+        let samples = warm.map { CommSample(algorithm: "ring", bytes: $0.0, seconds: $0.1, repetitions: 5) }
+            + slowedSmall.map { CommSample(algorithm: "ring", bytes: $0.0, seconds: $0.1, repetitions: 5, cacheEvicted: true) }
+        #expect {
+            try CommCalibration(ranks: 2, hosts: ["a", "a"], samples: samples)
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("invalid ring all-reduce times with caches evicted '4096 B: 1200.0 us, 65536 B: 1100.0 us, "
+                                  + "1048576 B: 900.0 us': expected times that grow with the message size")
+                && text.contains("rerun it idle")
+        }
+    }
 }
 
 /// The piecewise fit of a transport's regimes.

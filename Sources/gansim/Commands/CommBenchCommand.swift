@@ -56,6 +56,9 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
                 return n
             }
         } ?? CommBenchmark.defaultSizes
+        guard Set(sizeList).count >= 2 else {
+            throw ValidationError("invalid --sizes '\(sizes ?? "")': expected at least two different message sizes (a latency and a bandwidth are fitted to them)")
+        }
         return (algorithms, sizeList)
     }
 
