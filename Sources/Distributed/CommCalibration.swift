@@ -51,16 +51,17 @@ public struct CommCalibration: Codable, Sendable {
         }
     }
 
-    /// `fit()`, whose error, if any, names the samples it was given: one sweep's times, all warm or all evicted.
+    /// `fit()`, whose refusal of the samples, if any, names the ones it was given: one sweep's times, all warm or all
+    /// evicted.
     ///
     /// A sweep whose times do not grow with the message size cannot be fitted; on a busy machine a few slowed sizes
-    /// make one, so the message shows the times and says so.
+    /// make one, so the message shows the times and says so. Other errors pass as they are.
     private static func fitting<Fit>(_ algorithm: AllReduceAlgorithm, evicted: Bool,
                                      _ points: [(bytes: Double, seconds: Double)],
                                      _ fit: () throws(MPIError) -> Fit) throws(MPIError) -> Fit {
         do {
             return try fit()
-        } catch .invalidOption(_, let value, let expected) {
+        } catch .invalidOption("samples", let value, let expected) {
             let times = points.map { "\(Int($0.bytes)) B: \(String(format: "%.1f", $0.seconds * 1e6)) us" }
             throw .invalidOption(
                 field: "\(algorithm.rawValue) all-reduce times" + (evicted ? " with caches evicted" : ""),
