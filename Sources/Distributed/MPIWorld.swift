@@ -42,7 +42,7 @@ public struct MPIWorld: Sendable, Hashable {
     }
 
     /// Whether this host's ranks (`OMPI_COMM_WORLD_LOCAL_SIZE`, or the whole job where `mpirun` did not say) of
-    /// `threadsEach` threads outnumber its `cores`.
+    /// `threadsEach` threads outnumber the `cores` they run on together (`hostCores(ownCores:allowedCPUs:)`).
     public func threadsOutnumberCores(threadsEach: Int, cores: Int) -> Bool {
         let local = ProcessInfo.processInfo.environment["OMPI_COMM_WORLD_LOCAL_SIZE"].flatMap { Int($0) } ?? size
         return local * max(threadsEach, 1) > max(cores, 1)

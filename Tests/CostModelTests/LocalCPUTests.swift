@@ -104,8 +104,9 @@ import TestSupport
     }
 
     @Test func theAffinityMaskAndCgroupQuotaLimitTheCores() {
-        #expect(LocalCPU.countCPUs(list: "0-1") == 2 && LocalCPU.countCPUs(list: "0-3,8,10-11\n") == 7)
-        #expect(LocalCPU.countCPUs(list: "x") == nil)
+        #expect(LocalCPU.cpus(list: "0-1") == [0, 1] && LocalCPU.cpus(list: "0-3,8,10-11\n") == [0, 1, 2, 3, 8, 10, 11])
+        #expect(LocalCPU.cpus(list: "2,0-2") == [0, 1, 2])
+        #expect(LocalCPU.cpus(list: "x") == nil && LocalCPU.cpus(list: "3-1") == nil && LocalCPU.cpus(list: "") == nil)
         #expect(LocalCPU.cgroupQuotaCores(cpuMax: "150000 100000\n", cfsQuota: nil, cfsPeriod: nil) == 2)
         #expect(LocalCPU.cgroupQuotaCores(cpuMax: "max 100000\n", cfsQuota: nil, cfsPeriod: nil) == nil)
         #expect(LocalCPU.cgroupQuotaCores(cpuMax: nil, cfsQuota: "-1\n", cfsPeriod: "100000\n") == nil)

@@ -45,11 +45,7 @@ public struct LocalCPU: Sendable, Hashable {
     /// missing (non-Linux systems fall back to Foundation's counts and the assumed clock, lanes and pipes).
     public static func detect() -> LocalCPU {
         func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
-        let status = read("/proc/self/status")
-        let allowed = status.flatMap { text in
-            text.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") }
-                .flatMap { countCPUs(list: String($0.dropFirst("Cpus_allowed_list:".count))) }
-        }
+        let allowed = allowedCPUs()?.count
         let quota = cgroupQuotaCores(cpuMax: read("/sys/fs/cgroup/cpu.max"),
                                      cfsQuota: read("/sys/fs/cgroup/cpu/cpu.cfs_quota_us"),
                                      cfsPeriod: read("/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
@@ -178,17 +174,25 @@ public struct LocalCPU: Sendable, Hashable {
         }
     }
 
-    /// How many CPUs a Linux CPU list such as `0-3,8,10-11` names, or nil if it does not parse.
-    public static func countCPUs(list: String) -> Int? {
-        var count = 0
+    /// The CPUs a Linux CPU list such as `0-3,8,10-11` names, ascending and each once, or nil if it does not parse.
+    public static func cpus(list: String) -> [Int]? {
+        var ids: Set<Int> = []
         for part in list.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",") {
             let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !bounds.isEmpty, bounds.allSatisfy({ $0 != nil }) else { return nil }
             let low = bounds[0]!, high = bounds.last!!
-            guard high >= low else { return nil }
-            count += high - low + 1
+            guard low >= 0, high >= low, high - low < 1 << 20 else { return nil }
+            ids.formUnion(low...high)
         }
-        return count > 0 ? count : nil
+        return ids.isEmpty ? nil : ids.sorted()
+    }
+
+    /// The CPUs this process may run on (`Cpus_allowed_list` of /proc/self/status, the `sched_getaffinity` mask), or
+    /// nil where the file or the line is missing.
+    public static func allowedCPUs() -> [Int]? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        return status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") }
+            .flatMap { cpus(list: String($0.dropFirst("Cpus_allowed_list:".count))) }
     }
 
     /// The cores a cgroup CPU quota allows, rounded up: cgroup v2 `cpu.max` ("QUOTA PERIOD" or "max PERIOD"), else

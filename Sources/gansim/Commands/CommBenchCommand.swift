@@ -87,8 +87,9 @@ struct CommBenchCommand: ParsableCommand, Preflighted {
             let hosts = try world.allGather(Array(ProcessInfo.processInfo.hostName.utf8)).map { String(decoding: $0, as: UTF8.self) }
             let bar = ProgressBar(enabled: world.rank == 0 && isatty(STDERR_FILENO) != 0)
             let cpu = LocalCPU.detect()
-            world.sleepsWhileWaiting = world.threadsOutnumberCores(threadsEach: 1, cores: cpu.cores)
-            let evicting = CommBenchmark.evictsCaches(world, cores: cpu.cores)
+            let cores = try world.hostCores(ownCores: cpu.cores)
+            world.sleepsWhileWaiting = world.threadsOutnumberCores(threadsEach: 1, cores: cores)
+            let evicting = CommBenchmark.evictsCaches(world, cores: cores)
                 ? CommBenchmark.evictionBytes(lastLevelCacheBytes: cpu.lastLevelCacheBytes) : 0
             let samples = try CommBenchmark.run(world: world, algorithms: algorithms, sizes: sizeList,
                                                 evictingBytes: evicting) { i, n, label in

@@ -58,8 +58,9 @@ struct DistributedTrainRunner {
             throw MPIError.notLaunchedByMPI(command: "train --distributed")
         }
         world.timeoutSeconds = timeoutSeconds
-        world.sleepsWhileWaiting = world.threadsOutnumberCores(threadsEach: options.threads, cores: LocalCPU.detect().cores)
         do {
+            let cores = try world.hostCores(ownCores: LocalCPU.detect().cores)
+            world.sleepsWhileWaiting = world.threadsOutnumberCores(threadsEach: options.threads, cores: cores)
             let trainer = try DistributedTrainer(options: options, world: world, algorithm: algorithm,
                                                  bucketBytes: bucketBytes, fault: fault)
             let bar = ProgressBar(enabled: world.rank == 0 && isatty(STDERR_FILENO) != 0)
