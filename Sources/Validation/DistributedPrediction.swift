@@ -21,8 +21,7 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     /// (`CoRunningCalibration.timedComputeSeconds`).
     public var computeSeconds: Double
     /// Seconds per iteration a rank does not compute, as a run reports it: the ranks' mean of their median simulated
-    /// exposed communication plus waiting (`medianWaitingSeconds`), the losses' average, and the core-mates' turns left
-    /// out of compute.
+    /// time not computing (`medianWaitingSeconds`), the losses' average, and the core-mates' turns left out of compute.
     public var communicationSeconds: Double
     /// The profile's per-iteration host overhead (fixed and per input element) included in `stepSeconds`.
     public var overheadSeconds: Double
@@ -91,9 +90,10 @@ public struct DistributedPrediction: Codable, Sendable, Hashable {
     }
 
     /// The ranks' mean of each one's median over the steady iterations of `records` (all but the first) of its time not
-    /// computing: what a run measures (`MeasuredRun(dataParallel:)`, the means over the ranks of their median
-    /// communication and waiting). A rank waits in a synchronisation only when it was the faster one, so its waiting per
-    /// step has a long tail, and its median is mostly well below its mean.
+    /// computing: what a run measures (`MeasuredRun(dataParallel:)`, the mean over the ranks of their median
+    /// communication plus their median waiting, the same statistic where a rank's communication per step is constant;
+    /// the records keep a device's time not computing as one figure). A rank waits in a synchronisation only when it
+    /// was the faster one, so its waiting per step has a long tail, and its median is mostly well below its mean.
     static func medianWaitingSeconds(_ records: [IterationRecord]) -> Double {
         let steady = IterationRecord.steady(records)
         guard let devices = steady.first?.deviceWaitingSeconds.indices, !devices.isEmpty else { return 0 }
